@@ -1,0 +1,51 @@
+/**
+ * govtrace operator commands. `npm start`, `npm test` and the npm scripts in
+ * the root package.json all land here (through scripts/govtrace.sh, which
+ * installs the npm dependencies first).
+ */
+import { OperatorError } from './lib/errors';
+import { commands } from './commands';
+
+async function main(argv: readonly string[]): Promise<number> {
+  const [group, ...rest] = argv;
+  const handler = group ? commands[group] : undefined;
+  if (!handler) {
+    console.log(usage());
+    return group && group !== 'help' ? 2 : 0;
+  }
+  return handler(rest);
+}
+
+function usage(): string {
+  return [
+    'usage: npm run <script> -- <arguments>   (or: npx tsx scripts/src/cli.ts <command>)',
+    '',
+    ...Object.entries(commandHelp).map(([name, text]) => `  ${name.padEnd(34)} ${text}`),
+  ].join('\n');
+}
+
+const commandHelp: Record<string, string> = {
+  'fabric build': 'build the pinned Fabric and Fabric CA binaries (cached)',
+  'network up': 'start orderers, peers and chaincode servers; create/join the channel',
+  'network down [--purge]': 'stop what `up` started; --purge also deletes the runtime state',
+  'network status': 'health of every process and the committed chaincode',
+  'network logs [process] [--lines N]': 'list log files, or print the tail of one',
+  deploy: 'package, install, approve and commit the chaincode (upgrades when changed)',
+  start: 'build, bring the network up, deploy, start the gateway',
+  test: 'typecheck, lint, unit tests, then end-to-end tests on a real network',
+};
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    if (error instanceof OperatorError) {
+      console.error(`\ngovtrace: ${error.message}`);
+      if (error.hint) console.error(`  → ${error.hint}`);
+    } else {
+      console.error(error);
+    }
+    process.exitCode = 1;
+  },
+);

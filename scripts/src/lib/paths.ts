@@ -1,0 +1,29 @@
+import * as path from 'node:path';
+
+/** The repository root: scripts/src/lib → ../../.. */
+export const repoRoot = path.resolve(__dirname, '..', '..', '..');
+
+/**
+ * Everything the scripts create at run time lives under one git-ignored folder,
+ * so `down --purge` and `.gitignore` have a single place to care about.
+ * GOVTRACE_HOME moves it (for example to run two networks side by side).
+ */
+export const runtimeRoot = path.resolve(process.env['GOVTRACE_HOME'] ?? path.join(repoRoot, '.govtrace'));
+
+export const paths = {
+  repoRoot,
+  runtimeRoot,
+  /** Fabric binaries, one folder per pin, kept across `down --purge`. */
+  binariesRoot: path.join(runtimeRoot, 'bin'),
+  /** A throwaway Go module used to build the pinned Fabric commands. */
+  goBuildRoot: path.join(runtimeRoot, 'go-build'),
+  /** Network state: crypto material, ledgers, configuration copies, pids, logs. */
+  networkRoot: path.join(runtimeRoot, 'network'),
+  networkDefinition: path.join(repoRoot, 'network'),
+  topologyFile: path.join(repoRoot, 'network', 'topology.yaml'),
+  chaincodeSource: path.join(repoRoot, 'chaincode'),
+} as const;
+
+export function networkPath(...segments: string[]): string {
+  return path.join(paths.networkRoot, ...segments);
+}
