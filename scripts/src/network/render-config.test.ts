@@ -1,0 +1,65 @@
+import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { parse } from 'yaml';
+import { paths } from '../lib/paths';
+import { cryptoRoot } from './crypto-layout';
+import { renderConfigtx, renderCryptoConfig } from './render-config';
+import { parseTopology } from './topology';
+
+const read = (file: string): string => readFileSync(path.join(paths.networkDefinition, file), 'utf8');
+const topology = parseTopology(parse(read('topology.yaml')));
+
+interface Spec {
+  Hostname: string;
+  SANS: string[];
+}
+
+describe('renderCryptoConfig', () => {
+  const rendered = parse(renderCryptoConfig(read('crypto-config.yaml'), topology)) as {
+    OrdererOrgs: { Specs: Spec[] }[];
+    PeerOrgs: { Domain: string; Specs: Spec[] }[];
+  };
+
+  it('gives each orderer a spec with its host in the TLS names', () => {
+    expect(rendered.OrdererOrgs[0]?.Specs.map((s) => s.Hostname)).toEqual(['orderer1', 'orderer2', 'orderer3']);
+    expect(rendered.OrdererOrgs[0]?.Specs[0]?.SANS).toContain('127.0.0.1');
+  });
+
+  it('gives each department its peer and its chaincode server identity', () => {
+    for (const org of rendered.PeerOrgs) {
+      expect(org.Specs.map((s) => s.Hostname)).toEqual(['peer0', 'chaincode']);
+    }
+  });
+});
+
+describe('renderConfigtx', () => {
+  const rendered = parse(renderConfigtx(read('configtx.yaml'), topology), { merge: true }) as {
+    Organizations: { ID: string; MSPDir: string; AnchorPeers?: unknown[]; OrdererEndpoints?: string[] }[];
+    Profiles: {
+      GovtraceChannel: {
+        Orderer: { EtcdRaft: { Consenters: { Host: string; Port: number; ClientTLSCert: string }[] } };
+        Application: { Organizations: { ID: string; AnchorPeers: { Host: string; Port: number }[] }[] };
+      };
+    };
+  };
+
+  it('makes MSP folders absolute inside the runtime crypto folder', () => {
+    for (const org of rendered.Organizations) expect(org.MSPDir.startsWith(cryptoRoot())).toBe(true);
+  });
+
+  it('lists the three Raft consenters in the profile, through the merge keys', () => {
+    const consenters = rendered.Profiles.GovtraceChannel.Orderer.EtcdRaft.Consenters;
+    expect(consenters.map((c) => c.Port)).toEqual([7050, 7150, 7250]);
+    expect(consenters[0]?.ClientTLSCert).toMatch(/orderer1\.orderer\.govtrace\.local\/tls\/server\.crt$/);
+  });
+
+  it('sets each department as an anchor peer at its topology address', () => {
+    const orgs = rendered.Profiles.GovtraceChannel.Application.Organizations;
+    expect(orgs.map((o) => [o.ID, o.AnchorPeers[0]?.Port])).toEqual([
+      ['RegistryMSP', 7051],
+      ['MarketMSP', 8051],
+      ['TaxMSP', 9051],
+      ['UrbanMSP', 10051],
+    ]);
+  });
+});

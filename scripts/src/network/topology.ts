@@ -1,0 +1,182 @@
+import { readFile } from 'node:fs/promises';
+import { parse } from 'yaml';
+import { OperatorError } from '../lib/errors';
+import { paths } from '../lib/paths';
+
+export interface Endpoint {
+  readonly host: string;
+  readonly port: number;
+}
+
+export interface OrdererNode extends Endpoint {
+  readonly name: string;
+  readonly adminPort: number;
+  readonly operationsPort: number;
+}
+
+export interface PeerNode extends Endpoint {
+  readonly name: string;
+  readonly chaincodePort: number;
+  readonly operationsPort: number;
+}
+
+export interface PeerOrg {
+  /** Short name used for folders, process names and log files. */
+  readonly key: string;
+  readonly mspId: string;
+  readonly domain: string;
+  readonly peer: PeerNode;
+  readonly chaincodeServer: Endpoint;
+  readonly ca: Endpoint;
+}
+
+export interface Topology {
+  readonly channel: string;
+  readonly chaincodeName: string;
+  readonly ordererOrg: { readonly mspId: string; readonly domain: string; readonly orderers: readonly OrdererNode[] };
+  readonly peerOrgs: readonly PeerOrg[];
+}
+
+/** Reads a YAML tree field by field so a typo in topology.yaml is named, not crashed on. */
+class Reader {
+  constructor(
+    private readonly value: unknown,
+    private readonly at: string,
+  ) {}
+
+  field(name: string): Reader {
+    if (typeof this.value !== 'object' || this.value === null || Array.isArray(this.value)) {
+      throw this.problem('must be a mapping');
+    }
+    return new Reader((this.value as Record<string, unknown>)[name], this.at ? `${this.at}.${name}` : name);
+  }
+
+  list(): Reader[] {
+    if (!Array.isArray(this.value) || this.value.length === 0) throw this.problem('must be a non-empty list');
+    return this.value.map((item, index) => new Reader(item, `${this.at}[${index}]`));
+  }
+
+  string(pattern = /^[A-Za-z0-9][A-Za-z0-9._-]*$/): string {
+    if (typeof this.value !== 'string' || !pattern.test(this.value)) {
+      throw this.problem(`must be a string matching ${String(pattern)}`);
+    }
+    return this.value;
+  }
+
+  port(): number {
+    if (typeof this.value !== 'number' || !Number.isInteger(this.value) || this.value < 1024 || this.value > 65535) {
+      throw this.problem('must be a port number between 1024 and 65535');
+    }
+    return this.value;
+  }
+
+  private problem(what: string): OperatorError {
+    return new OperatorError(`topology: ${this.at} ${what} (got ${JSON.stringify(this.value)})`);
+  }
+}
+
+const hostPattern = /^[A-Za-z0-9]([A-Za-z0-9.-]*[A-Za-z0-9])?$|^\[?[0-9a-fA-F:]+\]?$/;
+
+function endpoint(reader: Reader): Endpoint {
+  return { host: reader.field('host').string(hostPattern), port: reader.field('port').port() };
+}
+
+function ordererNode(reader: Reader): OrdererNode {
+  return {
+    ...endpoint(reader),
+    name: reader.field('name').string(),
+    adminPort: reader.field('adminPort').port(),
+    operationsPort: reader.field('operationsPort').port(),
+  };
+}
+
+function peerOrg(reader: Reader): PeerOrg {
+  const peer = reader.field('peer');
+  return {
+    key: reader.field('key').string(/^[a-z][a-z0-9-]*$/),
+    mspId: reader.field('mspId').string(),
+    domain: reader.field('domain').string(),
+    peer: {
+      ...endpoint(peer),
+      name: peer.field('name').string(),
+      chaincodePort: peer.field('chaincodePort').port(),
+      operationsPort: peer.field('operationsPort').port(),
+    },
+    chaincodeServer: endpoint(reader.field('chaincodeServer')),
+    ca: endpoint(reader.field('ca')),
+  };
+}
+
+/** Every (host, port) pair the topology asks for, labelled for error messages. */
+export function listeningSockets(topology: Topology): { label: string; host: string; port: number }[] {
+  const sockets: { label: string; host: string; port: number }[] = [];
+  for (const o of topology.ordererOrg.orderers) {
+    sockets.push({ label: `${o.name}`, host: o.host, port: o.port });
+    sockets.push({ label: `${o.name} admin`, host: o.host, port: o.adminPort });
+    sockets.push({ label: `${o.name} operations`, host: o.host, port: o.operationsPort });
+  }
+  for (const org of topology.peerOrgs) {
+    const p = org.peer;
+    sockets.push({ label: `${org.key} peer`, host: p.host, port: p.port });
+    sockets.push({ label: `${org.key} peer chaincode listener`, host: p.host, port: p.chaincodePort });
+    sockets.push({ label: `${org.key} peer operations`, host: p.host, port: p.operationsPort });
+    sockets.push({ label: `${org.key} chaincode server`, ...org.chaincodeServer });
+    sockets.push({ label: `${org.key} CA`, ...org.ca });
+  }
+  return sockets;
+}
+
+function assertUnique(values: readonly string[], what: string): void {
+  const seen = new Set<string>();
+  for (const value of values) {
+    if (seen.has(value)) throw new OperatorError(`topology: ${what} "${value}" is used twice`);
+    seen.add(value);
+  }
+}
+
+/** Validates a parsed topology document; throws an OperatorError naming the first bad field. */
+export function parseTopology(document: unknown): Topology {
+  const root = new Reader(document, '');
+  const ordererOrg = root.field('ordererOrg');
+  const topology: Topology = {
+    channel: root.field('channel').string(/^[a-z][a-z0-9.-]*$/),
+    chaincodeName: root.field('chaincode').field('name').string(/^[A-Za-z0-9_-]+$/),
+    ordererOrg: {
+      mspId: ordererOrg.field('mspId').string(),
+      domain: ordererOrg.field('domain').string(),
+      orderers: ordererOrg.field('orderers').list().map(ordererNode),
+    },
+    peerOrgs: root.field('peerOrgs').list().map(peerOrg),
+  };
+  assertUnique(
+    listeningSockets(topology).map((s) => `${s.host}:${s.port}`),
+    'address',
+  );
+  assertUnique(
+    topology.ordererOrg.orderers.map((o) => o.name),
+    'orderer name',
+  );
+  assertUnique(
+    topology.peerOrgs.map((o) => o.key),
+    'org key',
+  );
+  assertUnique(
+    [topology.ordererOrg.mspId, ...topology.peerOrgs.map((o) => o.mspId)],
+    'MSP id',
+  );
+  return topology;
+}
+
+export async function loadTopology(file = paths.topologyFile): Promise<Topology> {
+  return parseTopology(parse(await readFile(file, 'utf8')));
+}
+
+/** Fully qualified node names, as in the certificates cryptogen issues. */
+export const fqdn = {
+  orderer: (topology: Topology, node: OrdererNode): string => `${node.name}.${topology.ordererOrg.domain}`,
+  peer: (org: PeerOrg): string => `${org.peer.name}.${org.domain}`,
+  chaincodeServer: (org: PeerOrg): string => `chaincode.${org.domain}`,
+};
+
+export const address = (e: Endpoint, port = e.port): string =>
+  e.host.includes(':') ? `[${e.host.replace(/^\[|\]$/g, '')}]:${port}` : `${e.host}:${port}`;
