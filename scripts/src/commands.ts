@@ -1,11 +1,45 @@
+import { deploy } from './deploy/deploy';
 import { ensureAllBinaries } from './fabric/build-binaries';
+import { timed } from './lib/log';
+import { networkDown, networkUp } from './network/lifecycle';
+import { networkLogs, networkStatus } from './network/status';
+import { startAll } from './start';
+import { runAllTests } from './test-runner';
 
 export type CommandHandler = (args: readonly string[]) => Promise<number>;
 
+async function network(args: readonly string[]): Promise<number> {
+  switch (args[0]) {
+    case 'up':
+      await timed('network up', networkUp);
+      return 0;
+    case 'down':
+      await networkDown(args.includes('--purge'));
+      return 0;
+    case 'status':
+      return networkStatus();
+    case 'logs':
+      return networkLogs(args.slice(1));
+    default:
+      console.error('usage: network up | down [--purge] | status | logs [process] [--lines N]');
+      return 2;
+  }
+}
+
 export const commands: Record<string, CommandHandler> = {
   async fabric(args) {
-    if (args[0] !== 'build') return 2;
-    await ensureAllBinaries();
+    if (args[0] !== 'build') {
+      console.error('usage: fabric build');
+      return 2;
+    }
+    await timed('fabric build', ensureAllBinaries);
     return 0;
   },
+  network,
+  async deploy() {
+    await timed('deploy', deploy);
+    return 0;
+  },
+  start: () => startAll(),
+  test: (args) => runAllTests(args),
 };

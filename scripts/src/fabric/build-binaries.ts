@@ -89,7 +89,15 @@ async function compile(pin: GoModulePin, workDir: string, goVersion: string): Pr
   try {
     await exec(
       'go',
-      ['build', '-v', '-trimpath', ...ldflags, '-o', `${target}/`, ...pin.commands.map((c) => `${pin.module}/cmd/${c}`)],
+      [
+        'build',
+        '-v',
+        '-trimpath',
+        ...ldflags,
+        '-o',
+        `${target}/`,
+        ...pin.commands.map((c) => `${pin.module}/cmd/${c}`),
+      ],
       {
         cwd: workDir,
         env: goEnv(pin),

@@ -34,7 +34,11 @@ function lastLines(text: string, count: number): string {
 }
 
 /** Runs a program (no shell), collecting its output; rejects with the output's tail on failure. */
-export function exec(program: string, args: readonly string[], options: ExecOptions = {}): Promise<ExecResult> {
+export function exec(
+  program: string,
+  args: readonly string[],
+  options: ExecOptions = {},
+): Promise<ExecResult> {
   const display = [program, ...args].join(' ');
   return new Promise((resolve, reject) => {
     const child = spawn(program, args, {

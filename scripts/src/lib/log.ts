@@ -22,7 +22,10 @@ export const log = {
 };
 
 /** Runs `work`, printing how long it took; the duration is returned for reports. */
-export async function timed<T>(label: string, work: () => Promise<T>): Promise<{ result: T; seconds: number }> {
+export async function timed<T>(
+  label: string,
+  work: () => Promise<T>,
+): Promise<{ result: T; seconds: number }> {
   const begin = Date.now();
   log.step(`${label}…`);
   const result = await work();

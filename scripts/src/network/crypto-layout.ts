@@ -39,7 +39,8 @@ export const crypto = {
   ordererMsp: (t: Topology, node: OrdererNode): string => path.join(crypto.ordererNodeDir(t, node), 'msp'),
   ordererTlsCa: (t: Topology): string =>
     path.join(ordererOrgDir(t), 'tlsca', `tlsca.${t.ordererOrg.domain}-cert.pem`),
-  ordererAdminDir: (t: Topology): string => path.join(ordererOrgDir(t), 'users', `Admin@${t.ordererOrg.domain}`),
+  ordererAdminDir: (t: Topology): string =>
+    path.join(ordererOrgDir(t), 'users', `Admin@${t.ordererOrg.domain}`),
   ordererAdminTls: (t: Topology): TlsFiles => clientTls(crypto.ordererAdminDir(t)),
 
   peerNodeDir: (org: PeerOrg): string => path.join(peerOrgDir(org), 'peers', fqdn.peer(org)),
@@ -52,7 +53,8 @@ export const crypto = {
   chaincodeServerTls: (org: PeerOrg): TlsFiles =>
     serverTls(path.join(peerOrgDir(org), 'peers', fqdn.chaincodeServer(org))),
 
-  userMsp: (org: PeerOrg, user: string): string => path.join(peerOrgDir(org), 'users', `${user}@${org.domain}`, 'msp'),
+  userMsp: (org: PeerOrg, user: string): string =>
+    path.join(peerOrgDir(org), 'users', `${user}@${org.domain}`, 'msp'),
   userTls: (org: PeerOrg, user: string): TlsFiles =>
     clientTls(path.join(peerOrgDir(org), 'users', `${user}@${org.domain}`)),
 };

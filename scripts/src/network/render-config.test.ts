@@ -21,7 +21,11 @@ describe('renderCryptoConfig', () => {
   };
 
   it('gives each orderer a spec with its host in the TLS names', () => {
-    expect(rendered.OrdererOrgs[0]?.Specs.map((s) => s.Hostname)).toEqual(['orderer1', 'orderer2', 'orderer3']);
+    expect(rendered.OrdererOrgs[0]?.Specs.map((s) => s.Hostname)).toEqual([
+      'orderer1',
+      'orderer2',
+      'orderer3',
+    ]);
     expect(rendered.OrdererOrgs[0]?.Specs[0]?.SANS).toContain('127.0.0.1');
   });
 

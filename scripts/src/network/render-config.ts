@@ -1,4 +1,4 @@
-import { parseDocument, type Document, isMap, isSeq, YAMLMap } from 'yaml';
+import { parseDocument, type Document, isMap, isSeq, type YAMLMap } from 'yaml';
 import * as path from 'node:path';
 import { OperatorError } from '../lib/errors';
 import { crypto, cryptoRoot } from './crypto-layout';
@@ -11,7 +11,9 @@ import { address, type Endpoint, type Topology } from './topology';
  * and comments) rather than templating text.
  */
 
-const sansFor = (e: Endpoint): string[] => [...new Set([e.host.replace(/^\[|\]$/g, ''), '127.0.0.1', 'localhost'])];
+const sansFor = (e: Endpoint): string[] => [
+  ...new Set([e.host.replace(/^\[|\]$/g, ''), '127.0.0.1', 'localhost']),
+];
 
 function orgEntries(doc: Document, section: string): YAMLMap[] {
   const list = doc.get(section);
@@ -21,16 +23,24 @@ function orgEntries(doc: Document, section: string): YAMLMap[] {
 
 function findOrg(entries: YAMLMap[], key: string, value: string, file: string): YAMLMap {
   const entry = entries.find((candidate) => candidate.get(key) === value);
-  if (!entry) throw new OperatorError(`${file} has no organisation with ${key} ${value} (named in topology.yaml)`);
+  if (!entry)
+    throw new OperatorError(`${file} has no organisation with ${key} ${value} (named in topology.yaml)`);
   return entry;
 }
 
 export function renderCryptoConfig(source: string, topology: Topology): string {
   const doc = parseDocument(source);
-  const ordererOrg = findOrg(orgEntries(doc, 'OrdererOrgs'), 'Domain', topology.ordererOrg.domain, 'crypto-config.yaml');
+  const ordererOrg = findOrg(
+    orgEntries(doc, 'OrdererOrgs'),
+    'Domain',
+    topology.ordererOrg.domain,
+    'crypto-config.yaml',
+  );
   ordererOrg.set(
     'Specs',
-    doc.createNode(topology.ordererOrg.orderers.map((node) => ({ Hostname: node.name, SANS: sansFor(node) }))),
+    doc.createNode(
+      topology.ordererOrg.orderers.map((node) => ({ Hostname: node.name, SANS: sansFor(node) })),
+    ),
   );
   const peerOrgs = orgEntries(doc, 'PeerOrgs');
   for (const org of topology.peerOrgs) {
@@ -52,11 +62,15 @@ export function renderConfigtx(source: string, topology: Topology): string {
   const orgs = orgEntries(doc, 'Organizations');
   for (const org of orgs) {
     const mspDir = org.get('MSPDir');
-    if (typeof mspDir !== 'string') throw new OperatorError('configtx.yaml: every organisation needs an MSPDir');
+    if (typeof mspDir !== 'string')
+      throw new OperatorError('configtx.yaml: every organisation needs an MSPDir');
     org.set('MSPDir', path.join(cryptoRoot(), mspDir));
   }
   const ordererOrg = findOrg(orgs, 'ID', topology.ordererOrg.mspId, 'configtx.yaml');
-  ordererOrg.set('OrdererEndpoints', doc.createNode(topology.ordererOrg.orderers.map((node) => address(node))));
+  ordererOrg.set(
+    'OrdererEndpoints',
+    doc.createNode(topology.ordererOrg.orderers.map((node) => address(node))),
+  );
   for (const org of topology.peerOrgs) {
     findOrg(orgs, 'ID', org.mspId, 'configtx.yaml').set(
       'AnchorPeers',

@@ -33,7 +33,11 @@ export interface PeerOrg {
 export interface Topology {
   readonly channel: string;
   readonly chaincodeName: string;
-  readonly ordererOrg: { readonly mspId: string; readonly domain: string; readonly orderers: readonly OrdererNode[] };
+  readonly ordererOrg: {
+    readonly mspId: string;
+    readonly domain: string;
+    readonly orderers: readonly OrdererNode[];
+  };
   readonly peerOrgs: readonly PeerOrg[];
 }
 
@@ -64,7 +68,12 @@ class Reader {
   }
 
   port(): number {
-    if (typeof this.value !== 'number' || !Number.isInteger(this.value) || this.value < 1024 || this.value > 65535) {
+    if (
+      typeof this.value !== 'number' ||
+      !Number.isInteger(this.value) ||
+      this.value < 1024 ||
+      this.value > 65535
+    ) {
       throw this.problem('must be a port number between 1024 and 65535');
     }
     return this.value;
@@ -140,7 +149,10 @@ export function parseTopology(document: unknown): Topology {
   const ordererOrg = root.field('ordererOrg');
   const topology: Topology = {
     channel: root.field('channel').string(/^[a-z][a-z0-9.-]*$/),
-    chaincodeName: root.field('chaincode').field('name').string(/^[A-Za-z0-9_-]+$/),
+    chaincodeName: root
+      .field('chaincode')
+      .field('name')
+      .string(/^[A-Za-z0-9_-]+$/),
     ordererOrg: {
       mspId: ordererOrg.field('mspId').string(),
       domain: ordererOrg.field('domain').string(),
@@ -160,10 +172,7 @@ export function parseTopology(document: unknown): Topology {
     topology.peerOrgs.map((o) => o.key),
     'org key',
   );
-  assertUnique(
-    [topology.ordererOrg.mspId, ...topology.peerOrgs.map((o) => o.mspId)],
-    'MSP id',
-  );
+  assertUnique([topology.ordererOrg.mspId, ...topology.peerOrgs.map((o) => o.mspId)], 'MSP id');
   return topology;
 }
 

@@ -81,7 +81,11 @@ describe('Supervisor', () => {
 
   it('reports a process that dies at start with the tail of its log', async () => {
     const port = await freePort();
-    const spec = nodeSpec('crashy', port, "console.error('bad configuration: CORE_PEER_ID'); process.exit(3)");
+    const spec = nodeSpec(
+      'crashy',
+      port,
+      "console.error('bad configuration: CORE_PEER_ID'); process.exit(3)",
+    );
     await expect(supervisor.ensureStarted(spec)).rejects.toThrow(/exited during start-up[\s\S]*CORE_PEER_ID/);
     expect(await supervisor.known()).toEqual([]);
   });

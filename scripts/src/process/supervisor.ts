@@ -106,7 +106,10 @@ export class Supervisor {
     if (!existsSync(this.pidDir)) return [];
     const files = (await readdir(this.pidDir)).filter((f) => f.endsWith('.pid.json'));
     const records = await Promise.all(
-      files.map(async (f) => ({ name: f.replace(/\.pid\.json$/, ''), record: await this.record(f.replace(/\.pid\.json$/, '')) })),
+      files.map(async (f) => ({
+        name: f.replace(/\.pid\.json$/, ''),
+        record: await this.record(f.replace(/\.pid\.json$/, '')),
+      })),
     );
     return records
       .filter((r) => r.record)
@@ -157,7 +160,10 @@ export class Supervisor {
 
   private async assertStartable(spec: ProcessSpec): Promise<void> {
     if (!existsSync(spec.program)) {
-      throw new OperatorError(`${spec.name}: program ${spec.program} does not exist`, 'Run `npm run fabric:build` first.');
+      throw new OperatorError(
+        `${spec.name}: program ${spec.program} does not exist`,
+        'Run `npm run fabric:build` first.',
+      );
     }
     for (const socket of spec.listens) {
       if (!(await isPortFree(socket.host, socket.port))) {

@@ -1,0 +1,116 @@
+// Access control by the submitter's MSP and the `govtrace.role` attribute that the organisation's
+// Fabric CA writes into the enrolment certificate. Both checks are needed: each organisation runs its
+// own CA, so a certificate from UrbanMSP could claim `registry_clerk`; the role only counts when the
+// certificate was issued by the MSP that owns that role.
+
+import { type Context } from 'fabric-contract-api';
+import { ForbiddenError } from './errors';
+
+/** The certificate attribute holding the role (register users with `govtrace.role=<role>:ecert`). */
+export const ROLE_ATTRIBUTE = 'govtrace.role';
+
+/** MSP ids of the four peer organisations on the channel. */
+export const OrgMsps = {
+  Registry: 'RegistryMSP',
+  Market: 'MarketMSP',
+  Tax: 'TaxMSP',
+  Urban: 'UrbanMSP',
+} as const;
+
+export type OrgMsp = (typeof OrgMsps)[keyof typeof OrgMsps];
+
+export const Roles = {
+  RegistryClerk: 'registry_clerk',
+  TaxOfficer: 'tax_officer',
+  MarketClerk: 'market_clerk',
+  UrbanInspector: 'urban_inspector',
+  StationOperator: 'station_operator',
+  Hauler: 'hauler',
+  FacilityOperator: 'facility_operator',
+} as const;
+
+export type Role = (typeof Roles)[keyof typeof Roles];
+
+/** The one MSP whose CA may grant each role. */
+export const RoleMsp: Readonly<Record<Role, OrgMsp>> = {
+  registry_clerk: OrgMsps.Registry,
+  tax_officer: OrgMsps.Tax,
+  market_clerk: OrgMsps.Market,
+  urban_inspector: OrgMsps.Urban,
+  station_operator: OrgMsps.Urban,
+  hauler: OrgMsps.Urban,
+  facility_operator: OrgMsps.Urban,
+};
+
+/** Who submitted the transaction, for recording on the ledger. */
+export interface SubmitterIdentity {
+  readonly mspId: string;
+  /** The role, or null when the certificate has none that its MSP may grant. */
+  readonly role: Role | null;
+  /** Fabric's `x509::<subject DN>::<issuer DN>` id, unique within the MSP. */
+  readonly id: string;
+}
+
+export interface AuthorisedSubmitter extends SubmitterIdentity {
+  readonly role: Role;
+}
+
+const roleValues: ReadonlySet<string> = new Set<string>(Object.values(Roles));
+const orgMspValues: ReadonlySet<string> = new Set<string>(Object.values(OrgMsps));
+
+export function isRole(value: unknown): value is Role {
+  return typeof value === 'string' && roleValues.has(value);
+}
+
+export function isOrgMsp(value: unknown): value is OrgMsp {
+  return typeof value === 'string' && orgMspValues.has(value);
+}
+
+export function submitterIdentity(ctx: Context): SubmitterIdentity {
+  const mspId = ctx.clientIdentity.getMSPID();
+  const claimed = ctx.clientIdentity.getAttributeValue(ROLE_ATTRIBUTE);
+  const role = isRole(claimed) && RoleMsp[claimed] === mspId ? claimed : null;
+  return { mspId, role, id: ctx.clientIdentity.getID() };
+}
+
+/** Any member of one of the four peer organisations, role or not. */
+export function requireMember(ctx: Context): SubmitterIdentity {
+  const identity = submitterIdentity(ctx);
+  if (!isOrgMsp(identity.mspId)) {
+    throw new ForbiddenError(`MSP ${identity.mspId} is not a member organisation of this channel`, [
+      { field: 'mspId', message: `expected one of ${[...orgMspValues].join(', ')}` },
+    ]);
+  }
+  return identity;
+}
+
+/**
+ * The submitter must hold one of `allowed`, granted by the MSP that owns that role.
+ * The error names what was found, so a misconfigured enrolment is easy to diagnose.
+ */
+export function requireRole(ctx: Context, ...allowed: [Role, ...Role[]]): AuthorisedSubmitter {
+  const mspId = ctx.clientIdentity.getMSPID();
+  const claimed = ctx.clientIdentity.getAttributeValue(ROLE_ATTRIBUTE);
+  const expected = `requires role ${allowed.join(' or ')}`;
+  if (claimed === null) {
+    throw new ForbiddenError(`${expected}; the ${mspId} certificate has no ${ROLE_ATTRIBUTE} attribute`, [
+      { field: ROLE_ATTRIBUTE, message: 'missing' },
+    ]);
+  }
+  if (!isRole(claimed)) {
+    throw new ForbiddenError(`${expected}; ${ROLE_ATTRIBUTE} '${claimed}' from ${mspId} is not a known role`, [
+      { field: ROLE_ATTRIBUTE, message: `unknown role '${claimed}'` },
+    ]);
+  }
+  if (RoleMsp[claimed] !== mspId) {
+    throw new ForbiddenError(`${expected}; role ${claimed} is granted by ${RoleMsp[claimed]}, not ${mspId}`, [
+      { field: 'mspId', message: `role ${claimed} belongs to ${RoleMsp[claimed]}` },
+    ]);
+  }
+  if (!allowed.includes(claimed)) {
+    throw new ForbiddenError(`${expected}; submitter is ${claimed} of ${mspId}`, [
+      { field: ROLE_ATTRIBUTE, message: `role ${claimed} is not allowed` },
+    ]);
+  }
+  return { mspId, role: claimed, id: ctx.clientIdentity.getID() };
+}

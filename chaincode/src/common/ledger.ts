@@ -1,0 +1,135 @@
+// Typed access to world state and private data. Records are stored as canonical JSON under composite
+// keys whose object type is the record type's namespace, so record types can never collide and a
+// partial-key query lists one type only. Reads return `unknown` to a caller-supplied parser: stored
+// bytes are validated like any other input before the chaincode relies on them.
+
+import { type Context } from 'fabric-contract-api';
+import { toCanonicalBytes } from './canonical-json';
+import { NotFoundError, ValidationError } from './errors';
+
+/** One composite-key namespace per record type. Add new record types here; values must stay unique. */
+export const RecordTypes = {
+  Smoke: 'smoke',
+} as const;
+
+export type RecordType = (typeof RecordTypes)[keyof typeof RecordTypes];
+
+export type Parser<T> = (raw: unknown) => T;
+
+export interface StoredRecord<T> {
+  readonly key: string;
+  readonly attributes: readonly string[];
+  readonly record: T;
+}
+
+const recordTypeValues: ReadonlySet<string> = new Set<string>(Object.values(RecordTypes));
+const decoder = new TextDecoder('utf-8', { fatal: true });
+
+export function isRecordType(value: unknown): value is RecordType {
+  return typeof value === 'string' && recordTypeValues.has(value);
+}
+
+/** The composite key of a record: Fabric's `\u0000type\u0000attr1\u0000…` format. */
+export function recordKey(ctx: Context, type: RecordType, ...attributes: [string, ...string[]]): string {
+  attributes.forEach(assertKeyAttribute);
+  return ctx.stub.createCompositeKey(type, attributes);
+}
+
+export function splitRecordKey(ctx: Context, key: string): { type: RecordType; attributes: string[] } {
+  const { objectType, attributes } = ctx.stub.splitCompositeKey(key);
+  // The shim returns objectType null for a simple key, despite its type declaration.
+  if (!isRecordType(objectType) || attributes.length === 0) {
+    throw new Error(`not a record key: ${JSON.stringify(key)}`);
+  }
+  return { type: objectType, attributes };
+}
+
+export async function putRecord(ctx: Context, key: string, value: unknown): Promise<void> {
+  splitRecordKey(ctx, key);
+  await ctx.stub.putState(key, toCanonicalBytes(value));
+}
+
+/** The parsed record, or undefined when the key has no value. Reads see committed state only. */
+export async function getRecord<T>(ctx: Context, key: string, parse: Parser<T>): Promise<T | undefined> {
+  splitRecordKey(ctx, key);
+  return decode(key, await ctx.stub.getState(key), parse);
+}
+
+/** Like {@link getRecord}, but a missing record is a NotFoundError naming `what`. */
+export async function requireRecord<T>(ctx: Context, key: string, parse: Parser<T>, what: string): Promise<T> {
+  const record = await getRecord(ctx, key, parse);
+  if (record === undefined) {
+    throw new NotFoundError(`${what} not found`);
+  }
+  return record;
+}
+
+export async function recordExists(ctx: Context, key: string): Promise<boolean> {
+  splitRecordKey(ctx, key);
+  const bytes = await ctx.stub.getState(key);
+  return bytes !== undefined && bytes.length > 0;
+}
+
+/** All records of `type` whose key starts with `attributes`, in key order (deterministic). */
+export async function listRecords<T>(
+  ctx: Context,
+  type: RecordType,
+  attributes: readonly string[],
+  parse: Parser<T>,
+): Promise<StoredRecord<T>[]> {
+  attributes.forEach(assertKeyAttribute);
+  const results: StoredRecord<T>[] = [];
+  const iterator = await ctx.stub.getStateByPartialCompositeKey(type, [...attributes]);
+  try {
+    for (let next = await iterator.next(); !next.done; next = await iterator.next()) {
+      const { key, value } = next.value;
+      const record = decode(key, value, parse);
+      if (record !== undefined) {
+        results.push({ key, attributes: splitRecordKey(ctx, key).attributes, record });
+      }
+    }
+  } finally {
+    await iterator.close();
+  }
+  return results;
+}
+
+/** Private data counterpart of {@link putRecord}; the value is usually built from transient data. */
+export async function putPrivateRecord(ctx: Context, collection: string, key: string, value: unknown): Promise<void> {
+  splitRecordKey(ctx, key);
+  await ctx.stub.putPrivateData(collection, key, toCanonicalBytes(value));
+}
+
+export async function getPrivateRecord<T>(
+  ctx: Context,
+  collection: string,
+  key: string,
+  parse: Parser<T>,
+): Promise<T | undefined> {
+  splitRecordKey(ctx, key);
+  return decode(key, await ctx.stub.getPrivateData(collection, key), parse);
+}
+
+function decode<T>(key: string, bytes: Uint8Array | undefined, parse: Parser<T>): T | undefined {
+  if (bytes === undefined || bytes.length === 0) {
+    return undefined;
+  }
+  let raw: unknown;
+  try {
+    raw = JSON.parse(decoder.decode(bytes));
+  } catch (error) {
+    // Only this chaincode writes these keys, so unreadable bytes mean a bug, not bad input.
+    throw new Error(`stored value of ${JSON.stringify(key)} is not UTF-8 JSON`, { cause: error });
+  }
+  return parse(raw);
+}
+
+// The shim only rejects empty attributes; U+0000 would split the attribute in two and U+10FFFF is the
+// upper bound of partial-key range queries, so either would make keys ambiguous.
+function assertKeyAttribute(attribute: string, index: number): void {
+  if (attribute.length === 0 || attribute.includes('\u0000') || attribute.includes('\u{10FFFF}')) {
+    throw new ValidationError('invalid key attribute', [
+      { field: `key[${index}]`, message: 'must be non-empty and contain neither U+0000 nor U+10FFFF' },
+    ]);
+  }
+}

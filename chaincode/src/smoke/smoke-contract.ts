@@ -1,0 +1,57 @@
+// A minimal contract that proves the ledger round trip end to end (submit, endorse, commit, event,
+// evaluate) without any domain rules. Any member of the four organisations may call it; the writer's
+// MSP is still recorded, so a smoke test also shows which peer organisation's client wrote.
+
+// Context must be a value import: with emitDecoratorMetadata, fabric-contract-api recognises the
+// context parameter by its runtime type and would otherwise reject it as a plain Object.
+import { Context, Contract, Info, Returns, Transaction } from 'fabric-contract-api';
+import { requireMember } from '../common/access';
+import { toCanonicalJson } from '../common/canonical-json';
+import { ValidationError } from '../common/errors';
+import { EventNames, emitEvent } from '../common/events';
+import { RecordTypes, putRecord, recordKey, requireRecord } from '../common/ledger';
+import { transactionTime } from '../common/transaction-time';
+import { SmokeRecord, smokeKeyProblems, smokeValueProblems } from './smoke-record';
+
+@Info({ title: 'SmokeContract', description: 'Writes and reads one value to prove the ledger round trip' })
+export class SmokeContract extends Contract {
+  constructor() {
+    super('smoke');
+  }
+
+  /** Stores `value` under `key` (overwriting), and emits SmokeValueWritten with the stored record. */
+  @Transaction()
+  async Put(ctx: Context, key: string, value: string): Promise<void> {
+    const submitter = requireMember(ctx);
+    const problems = [...smokeKeyProblems(key), ...smokeValueProblems(value)];
+    if (problems.length > 0) {
+      throw new ValidationError('invalid smoke value', problems);
+    }
+    const record = SmokeRecord.create({
+      key,
+      value,
+      updatedAt: transactionTime(ctx),
+      updatedBy: submitter.mspId,
+    });
+    await putRecord(ctx, recordKey(ctx, RecordTypes.Smoke, key), record);
+    emitEvent(ctx, EventNames.SmokeValueWritten, record);
+  }
+
+  /** The committed record under `key` as canonical JSON; NOT_FOUND when there is none. */
+  @Transaction(false)
+  @Returns('string')
+  async Get(ctx: Context, key: string): Promise<string> {
+    requireMember(ctx);
+    const problems = smokeKeyProblems(key);
+    if (problems.length > 0) {
+      throw new ValidationError('invalid smoke key', problems);
+    }
+    const record = await requireRecord(
+      ctx,
+      recordKey(ctx, RecordTypes.Smoke, key),
+      (raw) => SmokeRecord.fromStored(raw),
+      `smoke value '${key}'`,
+    );
+    return toCanonicalJson(record);
+  }
+}

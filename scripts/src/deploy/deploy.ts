@@ -1,0 +1,169 @@
+import { readFile } from 'node:fs/promises';
+import * as path from 'node:path';
+import { exec } from '../lib/exec';
+import { log } from '../lib/log';
+import { networkPath, paths } from '../lib/paths';
+import { ordererFlags, peerAsAdmin } from '../network/admin-cli';
+import { retry } from '../network/channel';
+import { crypto } from '../network/crypto-layout';
+import { chaincodeServerSpec } from '../network/process-specs';
+import { networkSupervisor } from '../network/supervisor-instance';
+import { address, loadTopology, type PeerOrg, type Topology } from '../network/topology';
+import { writeCcaasPackage } from './ccaas-package';
+import { chaincodeVersion } from './chaincode-version';
+import { readDeploymentState, writeDeploymentState } from './deployment-state';
+
+interface Committed {
+  readonly version: string;
+  readonly sequence: number;
+}
+
+async function queryCommitted(t: Topology, org: PeerOrg): Promise<Committed | undefined> {
+  try {
+    const { stdout } = await peerAsAdmin(org, [
+      'lifecycle',
+      'chaincode',
+      'querycommitted',
+      '-C',
+      t.channel,
+      '-n',
+      t.chaincodeName,
+      '-O',
+      'json',
+    ]);
+    return JSON.parse(stdout) as Committed;
+  } catch {
+    return undefined; // not committed yet (the CLI answers 404 as an error)
+  }
+}
+
+async function installIfMissing(org: PeerOrg, file: string, packageId: string): Promise<void> {
+  const { stdout } = await peerAsAdmin(org, ['lifecycle', 'chaincode', 'queryinstalled', '-O', 'json']);
+  const installed =
+    (JSON.parse(stdout || '{}') as { installed_chaincodes?: { package_id: string }[] })
+      .installed_chaincodes ?? [];
+  if (installed.some((c) => c.package_id === packageId)) return;
+  log.detail(`${org.key}: installing ${packageId.slice(0, 40)}…`);
+  await peerAsAdmin(org, ['lifecycle', 'chaincode', 'install', file], 300_000);
+}
+
+/** The definition every org approves; later issues add the endorsement policy and collections here. */
+function definitionFlags(t: Topology, version: string, sequence: number): string[] {
+  return [
+    '--channelID',
+    t.channel,
+    '--name',
+    t.chaincodeName,
+    '--version',
+    version,
+    '--sequence',
+    String(sequence),
+  ];
+}
+
+async function approvals(t: Topology, version: string, sequence: number): Promise<Record<string, boolean>> {
+  const first = t.peerOrgs[0];
+  if (!first) return {};
+  const { stdout } = await peerAsAdmin(first, [
+    'lifecycle',
+    'chaincode',
+    'checkcommitreadiness',
+    ...definitionFlags(t, version, sequence),
+    '-O',
+    'json',
+  ]);
+  return (JSON.parse(stdout) as { approvals?: Record<string, boolean> }).approvals ?? {};
+}
+
+/**
+ * Packages, installs, approves and commits the chaincode, then (re)starts each
+ * org's chaincode server under its package id. Running it again with unchanged
+ * code does nothing; with changed code it upgrades to the next sequence
+ * without restarting the network.
+ */
+export async function deploy(): Promise<void> {
+  const topology = await loadTopology();
+  const supervisor = networkSupervisor();
+  log.detail('compiling the chaincode');
+  await exec('npm', ['run', 'build', '-w', 'chaincode'], { cwd: paths.repoRoot, timeoutMs: 300_000 });
+  const version = await chaincodeVersion(
+    paths.chaincodeSource,
+    path.join(paths.repoRoot, 'package-lock.json'),
+  );
+  const firstOrg = topology.peerOrgs[0];
+  if (!firstOrg) throw new Error('topology has no peer organisation');
+  const committed = await queryCommitted(topology, firstOrg);
+  const previous = await readDeploymentState();
+
+  if (committed?.version === version && previous?.version === version) {
+    for (const org of topology.peerOrgs) {
+      const packageId = previous.packageIds[org.key];
+      if (packageId) await supervisor.ensureStarted(chaincodeServerSpec(org, packageId));
+    }
+    log.step(
+      `deploy: ${topology.chaincodeName} ${version} is already committed (sequence ${committed.sequence})`,
+    );
+    return;
+  }
+
+  const sequence = (committed?.sequence ?? 0) + 1;
+  const label = `${topology.chaincodeName}_${version}`;
+  const packageIds: Record<string, string> = {};
+  for (const org of topology.peerOrgs) {
+    const pkg = await writeCcaasPackage(networkPath('chaincode', `${org.key}-${label}.tgz`), label, {
+      address: address(org.chaincodeServer),
+      dialTimeout: '10s',
+      rootCertPem: await readFile(crypto.peerTlsCa(org), 'utf8'),
+    });
+    await installIfMissing(org, pkg.file, pkg.packageId);
+    packageIds[org.key] = pkg.packageId;
+    // The server must run under the new package id before the definition commits.
+    await supervisor.stop(chaincodeServerSpec(org, pkg.packageId).name);
+    await supervisor.ensureStarted(chaincodeServerSpec(org, pkg.packageId));
+  }
+
+  const approved = await approvals(topology, version, sequence);
+  for (const org of topology.peerOrgs) {
+    if (approved[org.mspId]) continue;
+    const packageId = packageIds[org.key] ?? '';
+    log.detail(`${org.key}: approving ${topology.chaincodeName} ${version} (sequence ${sequence})`);
+    await peerAsAdmin(org, [
+      'lifecycle',
+      'chaincode',
+      'approveformyorg',
+      ...ordererFlags(topology),
+      ...definitionFlags(topology, version, sequence),
+      '--package-id',
+      packageId,
+    ]);
+  }
+
+  log.detail(`committing ${topology.chaincodeName} ${version} (sequence ${sequence})`);
+  const peerFlags = topology.peerOrgs.flatMap((org) => [
+    '--peerAddresses',
+    address(org.peer),
+    '--tlsRootCertFiles',
+    crypto.peerTlsCa(org),
+  ]);
+  await peerAsAdmin(firstOrg, [
+    'lifecycle',
+    'chaincode',
+    'commit',
+    ...ordererFlags(topology),
+    ...definitionFlags(topology, version, sequence),
+    ...peerFlags,
+  ]);
+  for (const org of topology.peerOrgs) {
+    await retry(`${org.key}: waiting for the committed definition`, 30_000, async () => {
+      if ((await queryCommitted(topology, org))?.version !== version) throw new Error('not yet committed');
+    });
+  }
+  await writeDeploymentState({
+    name: topology.chaincodeName,
+    version,
+    sequence,
+    packageIds,
+    committedAt: new Date().toISOString(),
+  });
+  log.step(`deploy: ${topology.chaincodeName} ${version} committed at sequence ${sequence}`);
+}

@@ -1,0 +1,81 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import { CommandFailedError } from '../lib/exec';
+import { OperatorError } from '../lib/errors';
+import { log } from '../lib/log';
+import { osnadmin, peerAsAdmin } from './admin-cli';
+import { channelBlockFile } from './process-specs';
+import { address, type PeerOrg, type Topology } from './topology';
+
+/** Joins every orderer to the channel through the channel participation API (no system channel). */
+export async function joinOrderers(topology: Topology): Promise<void> {
+  for (const node of topology.ordererOrg.orderers) {
+    const admin = address(node, node.adminPort);
+    if (await ordererHasChannel(topology, admin)) continue;
+    log.detail(`${node.name}: joining channel ${topology.channel}`);
+    await osnadmin(topology, admin, [
+      'join',
+      '--channelID',
+      topology.channel,
+      '--config-block',
+      channelBlockFile(topology),
+    ]);
+  }
+}
+
+async function ordererHasChannel(topology: Topology, admin: string): Promise<boolean> {
+  try {
+    await osnadmin(topology, admin, ['list', '--channelID', topology.channel]);
+    return true;
+  } catch (error) {
+    if (
+      error instanceof CommandFailedError &&
+      /404|cannot find channel|not found/i.test(error.stdout + error.stderr)
+    ) {
+      return false;
+    }
+    throw error;
+  }
+}
+
+async function peerHeight(org: PeerOrg, channel: string): Promise<number | undefined> {
+  try {
+    const { stdout, stderr } = await peerAsAdmin(org, ['channel', 'getinfo', '-c', channel], 30_000);
+    const match = /"height":(\d+)/.exec(stdout + stderr);
+    return match ? Number(match[1]) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Joins every peer to the channel with the genesis block, unless it already is. */
+export async function joinPeers(topology: Topology): Promise<void> {
+  for (const org of topology.peerOrgs) {
+    if ((await peerHeight(org, topology.channel)) !== undefined) continue;
+    log.detail(`${org.key} peer: joining channel ${topology.channel}`);
+    await retry(`${org.key} peer join`, 30_000, () =>
+      peerAsAdmin(org, ['channel', 'join', '-b', channelBlockFile(topology)]),
+    );
+  }
+}
+
+/** Heights of the channel on every peer; undefined for a peer that does not answer. */
+export async function channelHeights(topology: Topology): Promise<Map<string, number | undefined>> {
+  const heights = new Map<string, number | undefined>();
+  for (const org of topology.peerOrgs) heights.set(org.key, await peerHeight(org, topology.channel));
+  return heights;
+}
+
+/** Retries `work` until it succeeds or the time runs out (a freshly started node may refuse briefly). */
+export async function retry<T>(label: string, withinMs: number, work: () => Promise<T>): Promise<T> {
+  const deadline = Date.now() + withinMs;
+  for (;;) {
+    try {
+      return await work();
+    } catch (error) {
+      if (Date.now() > deadline) {
+        throw error instanceof OperatorError ? error : new OperatorError(`${label} failed: ${String(error)}`);
+      }
+      await sleep(1_000);
+    }
+  }
+}

@@ -1,0 +1,38 @@
+import { spawn } from 'node:child_process';
+import * as path from 'node:path';
+import { deploy } from './deploy/deploy';
+import { ensureAllBinaries } from './fabric/build-binaries';
+import { exec } from './lib/exec';
+import { log, timed } from './lib/log';
+import { paths } from './lib/paths';
+import { networkUp } from './network/lifecycle';
+
+/**
+ * `npm start`: binaries, network, chaincode, then the gateway in the
+ * foreground. Ctrl-C stops the gateway only; the network keeps running until
+ * `npm run network -- down`.
+ */
+export async function startAll(): Promise<number> {
+  await timed('fabric build', ensureAllBinaries);
+  await timed('network up', networkUp);
+  await timed('deploy', deploy);
+  await timed('gateway build', () =>
+    exec('npm', ['run', 'build', '-w', 'gateway-api'], { cwd: paths.repoRoot }),
+  );
+  const port = process.env['PORT'] ?? '3000';
+  log.step(`starting the gateway on http://127.0.0.1:${port} (docs: http://127.0.0.1:${port}/docs)`);
+  log.detail(
+    `network logs: ${path.join(paths.networkRoot, 'logs')}; stop the network with \`npm run network -- down\``,
+  );
+  const gateway = spawn(process.execPath, [path.join(paths.repoRoot, 'gateway-api', 'dist', 'main.js')], {
+    cwd: paths.repoRoot,
+    stdio: 'inherit',
+    env: process.env,
+  });
+  const forward = (signal: NodeJS.Signals): void => {
+    gateway.kill(signal);
+  };
+  process.on('SIGINT', forward);
+  process.on('SIGTERM', forward);
+  return new Promise((resolve) => gateway.on('exit', (code) => resolve(code ?? 0)));
+}

@@ -1,0 +1,78 @@
+import * as grpc from '@grpc/grpc-js';
+import {
+  connect,
+  type Gateway,
+  hash,
+  type Identity,
+  type Signer,
+  signers,
+} from '@hyperledger/fabric-gateway';
+import { createPrivateKey } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { crypto } from '../../scripts/src/network/crypto-layout';
+import { address, loadTopology, type PeerOrg, type Topology } from '../../scripts/src/network/topology';
+
+/**
+ * Connects to the real network as one of cryptogen's org users over TLS, the
+ * way any client of govtrace does: one gRPC connection to the org's peer, a
+ * Gateway on it, deadlines on every call.
+ */
+export interface OrgConnection {
+  readonly org: PeerOrg;
+  readonly gateway: Gateway;
+  close(): void;
+}
+
+function firstFile(dir: string): string {
+  const name = readdirSync(dir)[0];
+  if (!name) throw new Error(`no file in ${dir}`);
+  return path.join(dir, name);
+}
+
+function identityOf(org: PeerOrg, user: string): { identity: Identity; signer: Signer } {
+  const msp = crypto.userMsp(org, user);
+  return {
+    identity: { mspId: org.mspId, credentials: readFileSync(firstFile(path.join(msp, 'signcerts'))) },
+    signer: signers.newPrivateKeySigner(
+      createPrivateKey(readFileSync(firstFile(path.join(msp, 'keystore')))),
+    ),
+  };
+}
+
+export async function topology(): Promise<Topology> {
+  return loadTopology();
+}
+
+export function findOrg(t: Topology, mspId: string): PeerOrg {
+  const org = t.peerOrgs.find((o) => o.mspId === mspId);
+  if (!org) throw new Error(`no org ${mspId} in topology.yaml`);
+  return org;
+}
+
+export function connectAs(org: PeerOrg, user = 'User1'): OrgConnection {
+  const client = new grpc.Client(
+    address(org.peer),
+    grpc.credentials.createSsl(readFileSync(crypto.peerTlsCa(org))),
+  );
+  const { identity, signer } = identityOf(org, user);
+  const seconds = (n: number) => (): grpc.CallOptions => ({ deadline: Date.now() + n * 1000 });
+  const gateway = connect({
+    client,
+    identity,
+    signer,
+    hash: hash.sha256,
+    evaluateOptions: seconds(5),
+    endorseOptions: seconds(15),
+    submitOptions: seconds(5),
+    commitStatusOptions: seconds(60),
+  });
+  return {
+    org,
+    gateway,
+    close: () => {
+      gateway.close();
+      client.close();
+    },
+  };
+}
