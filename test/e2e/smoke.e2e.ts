@@ -1,3 +1,4 @@
+import { EndorseError } from '@hyperledger/fabric-gateway';
 import { common } from '@hyperledger/fabric-protos';
 import { connectAs, findOrg, type OrgConnection, topology } from '../support/fabric-client';
 
@@ -56,9 +57,14 @@ describe('smoke: ledger round trip on the real network', () => {
   it('refuses a malformed key in the chaincode, committing nothing', async () => {
     const heightBefore = await chainHeight(registry);
     const writer = registry.gateway.getNetwork(channel).getContract(chaincode, 'smoke');
-    await expect(writer.submitTransaction('Put', 'not a valid key!', 'x')).rejects.toThrow(
-      /VALIDATION_FAILED/,
+    const failure: unknown = await writer.submitTransaction('Put', 'not a valid key!', 'x').then(
+      () => undefined,
+      (error: unknown) => error,
     );
+    // The chaincode's coded error travels in the endorsing peers' details.
+    expect(failure).toBeInstanceOf(EndorseError);
+    const messages = (failure as EndorseError).details.map((detail) => detail.message).join('\n');
+    expect(messages).toMatch(/VALIDATION_FAILED/);
     expect(await chainHeight(registry)).toBe(heightBefore);
   });
 });

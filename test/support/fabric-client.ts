@@ -11,7 +11,7 @@ import { createPrivateKey } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { crypto } from '../../scripts/src/network/crypto-layout';
-import { address, loadTopology, type PeerOrg, type Topology } from '../../scripts/src/network/topology';
+import { address, fqdn, loadTopology, type PeerOrg, type Topology } from '../../scripts/src/network/topology';
 
 /**
  * Connects to the real network as one of cryptogen's org users over TLS, the
@@ -51,9 +51,14 @@ export function findOrg(t: Topology, mspId: string): PeerOrg {
 }
 
 export function connectAs(org: PeerOrg, user = 'User1'): OrgConnection {
+  // Dial the address from topology.yaml but check the certificate against the
+  // peer's host name (a TLS server name must not be an IP address).
   const client = new grpc.Client(
     address(org.peer),
     grpc.credentials.createSsl(readFileSync(crypto.peerTlsCa(org))),
+    {
+      'grpc.ssl_target_name_override': fqdn.peer(org),
+    },
   );
   const { identity, signer } = identityOf(org, user);
   const seconds = (n: number) => (): grpc.CallOptions => ({ deadline: Date.now() + n * 1000 });

@@ -167,6 +167,11 @@ export class InMemoryStub implements ChaincodeStub {
     return [...this.#env.args];
   }
 
+  /** Not in the typed interface, but the real stub has it and fabric-shim's contract router calls it. */
+  getBufferArgs(): Buffer[] {
+    return this.#env.args.map((arg) => Buffer.from(arg, 'utf8'));
+  }
+
   getStringArgs(): string[] {
     return [...this.#env.args];
   }

@@ -9,4 +9,5 @@ export {
   type PendingWrite,
   type ValidationCode,
 } from './in-memory-stub';
+export { ShimRouter, type ShimResponse } from './shim-router';
 export { identityForRole, newTestIdentity, type TestIdentity, type TestIdentityOptions } from './test-identity';

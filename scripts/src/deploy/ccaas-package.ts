@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { create } from 'tar';
@@ -46,6 +46,7 @@ export async function writeCcaasPackage(
   label: string,
   connection: ConnectionInfo,
 ): Promise<ChaincodePackage> {
+  await mkdir(path.dirname(outputFile), { recursive: true });
   const work = await mkdtemp(path.join(tmpdir(), 'govtrace-ccpkg-'));
   try {
     await writeFile(path.join(work, 'connection.json'), connectionJson(connection));

@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { chmod, cp, mkdir, readFile, writeFile } from 'node:fs/promises';
 import * as path from 'node:path';
 import { CommandFailedError, exec } from '../lib/exec';
 import { RegistryRefusedError } from '../lib/errors';
@@ -29,7 +29,8 @@ export async function isCached(pin: GoModulePin): Promise<boolean> {
   const stamp = JSON.parse(await readFile(stampFile(pin), 'utf8')) as Partial<BuildStamp>;
   return (
     stamp.moduleVersion === pin.moduleVersion &&
-    pin.commands.every((command) => existsSync(path.join(binDirFor(pin), command)))
+    pin.commands.every((command) => existsSync(path.join(binDirFor(pin), command))) &&
+    (!pin.configFolder || existsSync(path.join(binDirFor(pin), pin.configFolder)))
   );
 }
 
@@ -112,6 +113,7 @@ async function compile(pin: GoModulePin, workDir: string, goVersion: string): Pr
   } finally {
     stop();
   }
+  if (pin.configFolder) await keepConfigFolder(pin, workDir);
   const stamp: BuildStamp = {
     module: pin.module,
     moduleVersion: pin.moduleVersion,
@@ -121,6 +123,22 @@ async function compile(pin: GoModulePin, workDir: string, goVersion: string): Pr
     builtAt: new Date().toISOString(),
   };
   await writeFile(stampFile(pin), `${JSON.stringify(stamp, null, 2)}\n`);
+}
+
+/**
+ * Copies the module's default configuration beside the binaries, so the cache
+ * folder is self-contained: clearing Go's module cache does not break `up`.
+ */
+async function keepConfigFolder(pin: GoModulePin, workDir: string): Promise<void> {
+  const { stdout } = await exec('go', ['list', '-m', '-f', '{{.Dir}}', pin.module], {
+    cwd: workDir,
+    env: goEnv(pin),
+    timeoutMs: 60_000,
+  });
+  const target = path.join(binDirFor(pin), pin.configFolder ?? '');
+  await cp(path.join(stdout.trim(), pin.configFolder ?? ''), target, { recursive: true });
+  // The module cache is read-only; our copy must not be.
+  await chmod(target, 0o755);
 }
 
 /** Builds one pinned module's commands unless the cache already has them. */

@@ -21,6 +21,8 @@ export interface GoModulePin {
   readonly cgo: boolean;
   /** Import path of the variable that carries the version, when the module has one. */
   readonly versionVariable?: string;
+  /** A folder of the module's default configuration to keep beside the binaries. */
+  readonly configFolder?: string;
 }
 
 export const fabricPin: GoModulePin = {
@@ -32,6 +34,8 @@ export const fabricPin: GoModulePin = {
   minimumGo: '1.26.4',
   cgo: false,
   versionVariable: 'github.com/hyperledger/fabric/common/metadata.Version',
+  // core.yaml and orderer.yaml: Fabric's defaults, which our scripts override with environment variables.
+  configFolder: 'sampleconfig',
 };
 
 export const fabricCaPin: GoModulePin = {

@@ -1,39 +1,37 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { CommandFailedError } from '../lib/exec';
 import { OperatorError } from '../lib/errors';
 import { log } from '../lib/log';
 import { osnadmin, peerAsAdmin } from './admin-cli';
 import { channelBlockFile } from './process-specs';
 import { address, type PeerOrg, type Topology } from './topology';
 
+/** osnadmin exits 0 whatever the HTTP status; the status line is the answer. */
+export function osnadminStatus(output: string): number | undefined {
+  const match = /Status:\s*(\d{3})/.exec(output);
+  return match ? Number(match[1]) : undefined;
+}
+
 /** Joins every orderer to the channel through the channel participation API (no system channel). */
 export async function joinOrderers(topology: Topology): Promise<void> {
   for (const node of topology.ordererOrg.orderers) {
     const admin = address(node, node.adminPort);
-    if (await ordererHasChannel(topology, admin)) continue;
+    const listed = await osnadmin(topology, admin, ['list', '--channelID', topology.channel]);
+    const status = osnadminStatus(listed.stdout + listed.stderr);
+    if (status === 200) continue;
+    if (status !== 404) {
+      throw new OperatorError(`${node.name}: unexpected answer from the channel participation API:\n${listed.stdout}`);
+    }
     log.detail(`${node.name}: joining channel ${topology.channel}`);
-    await osnadmin(topology, admin, [
+    const joined = await osnadmin(topology, admin, [
       'join',
       '--channelID',
       topology.channel,
       '--config-block',
       channelBlockFile(topology),
     ]);
-  }
-}
-
-async function ordererHasChannel(topology: Topology, admin: string): Promise<boolean> {
-  try {
-    await osnadmin(topology, admin, ['list', '--channelID', topology.channel]);
-    return true;
-  } catch (error) {
-    if (
-      error instanceof CommandFailedError &&
-      /404|cannot find channel|not found/i.test(error.stdout + error.stderr)
-    ) {
-      return false;
+    if (osnadminStatus(joined.stdout + joined.stderr) !== 201) {
+      throw new OperatorError(`${node.name}: could not join channel ${topology.channel}:\n${joined.stdout}`);
     }
-    throw error;
   }
 }
 
