@@ -91,11 +91,20 @@ async function endToEnd(): Promise<Counts | undefined> {
     throw error;
   }
   const wasRunning = await allProcessesHealthy();
+  // An interrupted run (Ctrl-C, CI cancelling) still stops what it started.
+  const interrupted = (signal: NodeJS.Signals): void => {
+    log.warn(`${signal}: stopping the network before exiting`);
+    void (wasRunning ? Promise.resolve() : networkDown(false)).finally(() => process.exit(130));
+  };
+  process.once('SIGINT', interrupted);
+  process.once('SIGTERM', interrupted);
   try {
     await timed('network up', networkUp);
     await timed('deploy', deploy);
     return await jest('e2e', ['e2e'], ['--runInBand']);
   } finally {
+    process.removeListener('SIGINT', interrupted);
+    process.removeListener('SIGTERM', interrupted);
     if (!wasRunning) await networkDown(false);
   }
 }

@@ -65,7 +65,10 @@ describe('requireRole', () => {
 
   it('rejects a role claimed in a certificate from the wrong MSP', () => {
     // UrbanMSP's CA issued a certificate claiming a registry role: the role does not count.
-    const impostor = newTestIdentity({ mspId: OrgMsps.Urban, attributes: { [ROLE_ATTRIBUTE]: Roles.RegistryClerk } });
+    const impostor = newTestIdentity({
+      mspId: OrgMsps.Urban,
+      attributes: { [ROLE_ATTRIBUTE]: Roles.RegistryClerk },
+    });
     expect(forbiddenReason(() => requireRole(contextOf(impostor), Roles.RegistryClerk))).toBe(
       'requires role registry_clerk; role registry_clerk is granted by RegistryMSP, not UrbanMSP',
     );
@@ -80,7 +83,9 @@ describe('requireRole', () => {
 
   it('rejects an empty role attribute like a missing one', () => {
     const empty = newTestIdentity({ mspId: OrgMsps.Tax, attributes: { [ROLE_ATTRIBUTE]: '' } });
-    expect(forbiddenReason(() => requireRole(contextOf(empty), Roles.TaxOfficer))).toContain('has no govtrace.role');
+    expect(forbiddenReason(() => requireRole(contextOf(empty), Roles.TaxOfficer))).toContain(
+      'has no govtrace.role',
+    );
   });
 
   it('rejects an unknown role', () => {
@@ -94,7 +99,9 @@ describe('requireRole', () => {
     try {
       requireRole(contextOf(identityForRole(Roles.StationOperator)), Roles.RegistryClerk);
     } catch (error) {
-      expect((error as ChaincodeError).details).toEqual([{ field: 'govtrace.role', message: 'role station_operator is not allowed' }]);
+      expect((error as ChaincodeError).details).toEqual([
+        { field: 'govtrace.role', message: 'role station_operator is not allowed' },
+      ]);
     }
     expect.assertions(1);
   });

@@ -98,9 +98,10 @@ export function requireRole(ctx: Context, ...allowed: [Role, ...Role[]]): Author
     ]);
   }
   if (!isRole(claimed)) {
-    throw new ForbiddenError(`${expected}; ${ROLE_ATTRIBUTE} '${claimed}' from ${mspId} is not a known role`, [
-      { field: ROLE_ATTRIBUTE, message: `unknown role '${claimed}'` },
-    ]);
+    throw new ForbiddenError(
+      `${expected}; ${ROLE_ATTRIBUTE} '${claimed}' from ${mspId} is not a known role`,
+      [{ field: ROLE_ATTRIBUTE, message: `unknown role '${claimed}'` }],
+    );
   }
   if (RoleMsp[claimed] !== mspId) {
     throw new ForbiddenError(`${expected}; role ${claimed} is granted by ${RoleMsp[claimed]}, not ${mspId}`, [

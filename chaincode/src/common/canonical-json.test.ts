@@ -14,7 +14,7 @@ describe('toCanonicalJson', () => {
   it('sorts by UTF-16 code units as RFC 8785 does (upper case before lower, digits first)', () => {
     expect(toCanonicalJson({ b: 0, B: 0, '1': 0, é: 0, a: 0 })).toBe('{"1":0,"B":0,"a":0,"b":0,"é":0}');
     // U+1F600 (surrogates D83D DE00) sorts before U+FF21 by code units, though after it by code point.
-    expect(toCanonicalJson({ 'Ａ': 1, '😀': 2 })).toBe('{"😀":2,"Ａ":1}');
+    expect(toCanonicalJson({ Ａ: 1, '😀': 2 })).toBe('{"😀":2,"Ａ":1}');
   });
 
   it('formats primitives like JSON.stringify', () => {
@@ -29,7 +29,9 @@ describe('toCanonicalJson', () => {
   });
 
   it('keeps non-ASCII text as UTF-8 and escapes lone surrogates', () => {
-    expect(toCanonicalJson({ name: '张*三', district: '广州市' })).toBe('{"district":"广州市","name":"张*三"}');
+    expect(toCanonicalJson({ name: '张*三', district: '广州市' })).toBe(
+      '{"district":"广州市","name":"张*三"}',
+    );
     expect(toCanonicalJson('\ud800')).toBe('"\\ud800"');
     expect(Buffer.from(toCanonicalBytes({ v: '粤' })).toString('hex')).toBe(
       Buffer.from('{"v":"粤"}', 'utf8').toString('hex'),

@@ -108,7 +108,11 @@ function assertPlainRecord(record: object, path: string): void {
   if (typeof (record as { toJSON?: unknown }).toJSON === 'function') {
     throw new CanonicalJsonError(path, 'objects with toJSON() are not accepted; convert them explicitly');
   }
-  if (Object.getOwnPropertySymbols(record).some((symbol) => Object.prototype.propertyIsEnumerable.call(record, symbol))) {
+  if (
+    Object.getOwnPropertySymbols(record).some((symbol) =>
+      Object.prototype.propertyIsEnumerable.call(record, symbol),
+    )
+  ) {
     throw new CanonicalJsonError(path, 'symbol keys are not JSON');
   }
 }

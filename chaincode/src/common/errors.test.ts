@@ -12,11 +12,19 @@ import {
 
 describe('ChaincodeError subclasses', () => {
   it.each<[string, ChaincodeError, string]>([
-    ['ValidationError', new ValidationError('bad input', [{ field: 'key', message: 'too long' }]), 'VALIDATION_FAILED'],
+    [
+      'ValidationError',
+      new ValidationError('bad input', [{ field: 'key', message: 'too long' }]),
+      'VALIDATION_FAILED',
+    ],
     ['ForbiddenError', new ForbiddenError('requires role hauler'), 'FORBIDDEN'],
     ['NotFoundError', new NotFoundError('smoke value not found'), 'NOT_FOUND'],
     ['ConflictError', new ConflictError('certificate number taken'), 'CONFLICT'],
-    ['RuleViolationError', new RuleViolationError('unit is seized', [{ message: 'seizure 42' }]), 'RULE_VIOLATION'],
+    [
+      'RuleViolationError',
+      new RuleViolationError('unit is seized', [{ message: 'seizure 42' }]),
+      'RULE_VIOLATION',
+    ],
   ])('%s carries its code in the message and round-trips', (name, error, code) => {
     expect(error).toBeInstanceOf(Error);
     expect(error.name).toBe(name);
@@ -37,7 +45,9 @@ describe('ChaincodeError subclasses', () => {
   });
 
   it('keeps quotes, braces and non-ASCII text in reasons intact', () => {
-    const error = new ConflictError('名称 "广州{某}公司" 已被使用', [{ field: 'name', message: '} {"code":"FORBIDDEN"' }]);
+    const error = new ConflictError('名称 "广州{某}公司" 已被使用', [
+      { field: 'name', message: '} {"code":"FORBIDDEN"' },
+    ]);
     expect(parseChaincodeErrorMessage(error.message)).toEqual({
       code: 'CONFLICT',
       message: '名称 "广州{某}公司" 已被使用',
@@ -47,7 +57,11 @@ describe('ChaincodeError subclasses', () => {
 });
 
 describe('parseChaincodeErrorMessage', () => {
-  const wire = formatChaincodeErrorMessage({ code: ErrorCodes.NotFound, message: 'smoke value not found', details: [] });
+  const wire = formatChaincodeErrorMessage({
+    code: ErrorCodes.NotFound,
+    message: 'smoke value not found',
+    details: [],
+  });
 
   it('finds the payload behind the prefixes the peer and gateway add', () => {
     const texts = [
@@ -57,7 +71,11 @@ describe('parseChaincodeErrorMessage', () => {
       `${wire} (trailing text)`,
     ];
     for (const text of texts) {
-      expect(parseChaincodeErrorMessage(text)).toEqual({ code: 'NOT_FOUND', message: 'smoke value not found', details: [] });
+      expect(parseChaincodeErrorMessage(text)).toEqual({
+        code: 'NOT_FOUND',
+        message: 'smoke value not found',
+        details: [],
+      });
     }
   });
 

@@ -44,7 +44,9 @@ export function formatChaincodeErrorMessage(payload: ChaincodeErrorPayload): str
   return toCanonicalJson({
     code: payload.code,
     details: payload.details.map((detail) =>
-      detail.field === undefined ? { message: detail.message } : { field: detail.field, message: detail.message },
+      detail.field === undefined
+        ? { message: detail.message }
+        : { field: detail.field, message: detail.message },
     ),
     message: payload.message,
   });

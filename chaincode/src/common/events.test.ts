@@ -17,7 +17,9 @@ describe('emitEvent', () => {
   it('refuses a second event in the same transaction, because Fabric would keep only the last', () => {
     const tx = newTransaction();
     emitEvent(tx.ctx, EventNames.SmokeValueWritten, { n: 1 });
-    expect(() => emitEvent(tx.ctx, EventNames.SmokeValueWritten, { n: 2 })).toThrow(/only one event per transaction/);
+    expect(() => emitEvent(tx.ctx, EventNames.SmokeValueWritten, { n: 2 })).toThrow(
+      /only one event per transaction/,
+    );
     expect(tx.events).toHaveLength(1);
     expect(tx.commit().event?.payload.toString()).toBe('{"n":1}');
   });

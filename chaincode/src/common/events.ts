@@ -29,7 +29,9 @@ export function emitEvent(ctx: Context, name: EventName, payload: unknown): void
   }
   const previous = emitted.get(ctx.stub);
   if (previous !== undefined) {
-    throw new Error(`event ${name} would replace ${previous}: only one event per transaction is kept by Fabric`);
+    throw new Error(
+      `event ${name} would replace ${previous}: only one event per transaction is kept by Fabric`,
+    );
   }
   const bytes = toCanonicalBytes(payload);
   ctx.stub.setEvent(name, bytes);

@@ -29,7 +29,10 @@ describe('record keys', () => {
   it("uses Fabric's composite key format with the record type as namespace", () => {
     const { ctx } = ledger.newTransaction({ identity });
     expect(recordKey(ctx, RecordTypes.Smoke, 'a', 'b')).toBe('\u0000smoke\u0000a\u0000b\u0000');
-    expect(splitRecordKey(ctx, '\u0000smoke\u0000a\u0000b\u0000')).toEqual({ type: 'smoke', attributes: ['a', 'b'] });
+    expect(splitRecordKey(ctx, '\u0000smoke\u0000a\u0000b\u0000')).toEqual({
+      type: 'smoke',
+      attributes: ['a', 'b'],
+    });
   });
 
   it.each([
@@ -44,7 +47,9 @@ describe('record keys', () => {
   it('refuses keys outside the record namespaces', () => {
     const { ctx } = ledger.newTransaction({ identity });
     expect(() => splitRecordKey(ctx, 'plain-key')).toThrow(/not a record key/);
-    expect(() => splitRecordKey(ctx, ctx.stub.createCompositeKey('unknown', ['a']))).toThrow(/not a record key/);
+    expect(() => splitRecordKey(ctx, ctx.stub.createCompositeKey('unknown', ['a']))).toThrow(
+      /not a record key/,
+    );
     expect(() => splitRecordKey(ctx, ctx.stub.createCompositeKey('smoke', []))).toThrow(/not a record key/);
   });
 

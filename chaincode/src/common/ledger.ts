@@ -56,7 +56,12 @@ export async function getRecord<T>(ctx: Context, key: string, parse: Parser<T>):
 }
 
 /** Like {@link getRecord}, but a missing record is a NotFoundError naming `what`. */
-export async function requireRecord<T>(ctx: Context, key: string, parse: Parser<T>, what: string): Promise<T> {
+export async function requireRecord<T>(
+  ctx: Context,
+  key: string,
+  parse: Parser<T>,
+  what: string,
+): Promise<T> {
   const record = await getRecord(ctx, key, parse);
   if (record === undefined) {
     throw new NotFoundError(`${what} not found`);
@@ -95,7 +100,12 @@ export async function listRecords<T>(
 }
 
 /** Private data counterpart of {@link putRecord}; the value is usually built from transient data. */
-export async function putPrivateRecord(ctx: Context, collection: string, key: string, value: unknown): Promise<void> {
+export async function putPrivateRecord(
+  ctx: Context,
+  collection: string,
+  key: string,
+  value: unknown,
+): Promise<void> {
   splitRecordKey(ctx, key);
   await ctx.stub.putPrivateData(collection, key, toCanonicalBytes(value));
 }

@@ -10,7 +10,12 @@ const nanosPerSecond = 1_000_000_000;
 export function transactionTime(ctx: Context): string {
   const { seconds, nanos } = ctx.stub.getTxTimestamp();
   const wholeSeconds = seconds.toNumber();
-  if (!Number.isSafeInteger(wholeSeconds) || !Number.isInteger(nanos) || nanos < 0 || nanos >= nanosPerSecond) {
+  if (
+    !Number.isSafeInteger(wholeSeconds) ||
+    !Number.isInteger(nanos) ||
+    nanos < 0 ||
+    nanos >= nanosPerSecond
+  ) {
     throw new Error(`invalid transaction timestamp: seconds=${seconds.toString()} nanos=${nanos}`);
   }
   // Truncate (never round) to milliseconds so a timestamp cannot move into the next second.

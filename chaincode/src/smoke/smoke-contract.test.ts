@@ -59,7 +59,9 @@ describe('SmokeContract', () => {
     expect(tx.events).toHaveLength(1);
     expect(result.event?.name).toBe('SmokeValueWritten');
     expect(result.event?.payload.toString()).toBe(ledger.getState('\u0000smoke\u0000k\u0000')?.toString());
-    expect(ledger.events.map((event) => [event.name, event.txId])).toEqual([['SmokeValueWritten', tx.getTxID()]]);
+    expect(ledger.events.map((event) => [event.name, event.txId])).toEqual([
+      ['SmokeValueWritten', tx.getTxID()],
+    ]);
   });
 
   it('overwrites, recording the latest writer and time', async () => {

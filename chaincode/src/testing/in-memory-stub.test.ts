@@ -43,9 +43,9 @@ describe('InMemoryStub transaction information', () => {
     expect(first.getTxID()).not.toBe(second.getTxID());
     expect(first.getDateTimestamp().toISOString()).toBe('2026-02-01T00:00:00.000Z');
     expect(second.getDateTimestamp().toISOString()).toBe('2026-02-01T00:00:01.000Z');
-    expect(new InMemoryLedger({ startTime: '2026-02-01T00:00:00.000Z' }).newTransaction({ identity }).getTxID()).toBe(
-      first.getTxID(),
-    );
+    expect(
+      new InMemoryLedger({ startTime: '2026-02-01T00:00:00.000Z' }).newTransaction({ identity }).getTxID(),
+    ).toBe(first.getTxID());
   });
 
   it('reports the timestamp as the shim does: Long seconds and nanos', () => {
@@ -53,6 +53,16 @@ describe('InMemoryStub transaction information', () => {
     const { seconds, nanos } = tx.getTxTimestamp();
     expect(seconds.toNumber()).toBe(Date.UTC(2026, 0, 2, 3, 4, 5) / 1000);
     expect(nanos).toBe(678_000_000);
+  });
+
+  it('refuses an invalid timestamp', () => {
+    const ledger = new InMemoryLedger();
+    expect(() => ledger.newTransaction({ identity, timestamp: 'yesterday' })).toThrow(
+      /invalid transaction timestamp/,
+    );
+    expect(() => ledger.newTransaction({ identity }).setTxTimestamp('not a date')).toThrow(
+      /invalid transaction timestamp/,
+    );
   });
 
   it('exposes transient data and arguments', () => {
@@ -143,7 +153,10 @@ describe('InMemoryStub range queries', () => {
   });
 
   it('splits composite keys as the shim does, including its null object type for simple keys', () => {
-    expect(tx.splitCompositeKey('\u0000t\u0000a\u0000b\u0000')).toEqual({ objectType: 't', attributes: ['a', 'b'] });
+    expect(tx.splitCompositeKey('\u0000t\u0000a\u0000b\u0000')).toEqual({
+      objectType: 't',
+      attributes: ['a', 'b'],
+    });
     expect(tx.splitCompositeKey('simple').objectType).toBeNull();
     expect(() => tx.createCompositeKey('t', [''])).toThrow(/non-zero length/);
   });
@@ -197,7 +210,7 @@ describe('InMemoryStub commit validation', () => {
     expect(reader.commit().validationCode).toBe('VALID');
   });
 
-  it('commits only the last event, recording transaction id and block', async () => {
+  it('commits only the last event, recording transaction id and block', () => {
     const ledger = new InMemoryLedger();
     const tx = ledger.newTransaction({ identity });
     tx.setEvent('First', Buffer.from('1'));
@@ -205,7 +218,9 @@ describe('InMemoryStub commit validation', () => {
     expect(tx.events.map((event) => event.name)).toEqual(['First', 'Second']);
     const result = tx.commit();
     expect(result.event?.name).toBe('Second');
-    expect(ledger.events).toEqual([{ name: 'Second', payload: Buffer.from('2'), txId: tx.getTxID(), blockNumber: 1 }]);
+    expect(ledger.events).toEqual([
+      { name: 'Second', payload: Buffer.from('2'), txId: tx.getTxID(), blockNumber: 1 },
+    ]);
     expect(() => ledger.newTransaction({ identity }).setEvent('', Buffer.from(''))).toThrow(/non-empty/);
   });
 });

@@ -109,7 +109,7 @@ export class InMemoryStub implements ChaincodeStub {
 
   constructor(env: TransactionEnvironment) {
     this.#env = env;
-    this.#timestamp = env.timestamp;
+    this.#timestamp = validDate(env.timestamp);
     const ctx = new Context();
     ctx.stub = this;
     ctx.clientIdentity = new ClientIdentity(this);
@@ -124,7 +124,10 @@ export class InMemoryStub implements ChaincodeStub {
     return this.#events;
   }
 
-  /** Writes made so far, sorted by namespace then key: handy to assert that a failure wrote nothing. */
+  /**
+   * Value writes (puts and deletes) made so far, sorted by namespace then key: handy to assert that
+   * a failed transaction wrote nothing. Validation-parameter writes are not listed.
+   */
   pendingWrites(): PendingWrite[] {
     const writes: PendingWrite[] = [];
     for (const [namespace, entries] of this.#writes.values) {
@@ -138,11 +141,7 @@ export class InMemoryStub implements ChaincodeStub {
   /** Sets the transaction timestamp (the client sets it in the proposal header on a real network). */
   setTxTimestamp(value: Date | string): void {
     this.#assertActive();
-    const date = typeof value === 'string' ? new Date(value) : value;
-    if (Number.isNaN(date.getTime())) {
-      throw new Error(`invalid timestamp ${String(value)}`);
-    }
-    this.#timestamp = date;
+    this.#timestamp = validDate(typeof value === 'string' ? new Date(value) : value);
   }
 
   /** Validates the read set against committed state and, when valid, applies the writes. */
@@ -263,7 +262,11 @@ export class InMemoryStub implements ChaincodeStub {
 
   getStateByPartialCompositeKey(objectType: string, attributes: string[]): QueryResult {
     const partial = this.createCompositeKey(objectType, attributes);
-    return this.#rangeQuery({ namespace: PUBLIC_STATE, startKey: partial, endKey: partial + MAX_UNICODE_RUNE });
+    return this.#rangeQuery({
+      namespace: PUBLIC_STATE,
+      startKey: partial,
+      endKey: partial + MAX_UNICODE_RUNE,
+    });
   }
 
   getStateByPartialCompositeKeyWithPagination(): Promise<StateQueryResponse<Iterators.StateQueryIterator>> &
@@ -356,7 +359,11 @@ export class InMemoryStub implements ChaincodeStub {
     return this.#rangeQuery({ namespace: collection, startKey: start, endKey });
   }
 
-  getPrivateDataByPartialCompositeKey(collection: string, objectType: string, attributes: string[]): QueryResult {
+  getPrivateDataByPartialCompositeKey(
+    collection: string,
+    objectType: string,
+    attributes: string[],
+  ): QueryResult {
     this.#assertCollection(collection);
     const partial = this.createCompositeKey(objectType, attributes);
     return this.#rangeQuery({ namespace: collection, startKey: partial, endKey: partial + MAX_UNICODE_RUNE });
@@ -489,6 +496,13 @@ export class InMemoryStub implements ChaincodeStub {
       throw new Error(`transaction ${this.#env.txId} has already been committed`);
     }
   }
+}
+
+function validDate(date: Date): Date {
+  if (Number.isNaN(date.getTime())) {
+    throw new Error('invalid transaction timestamp');
+  }
+  return new Date(date.getTime());
 }
 
 function assertKey(key: string): void {

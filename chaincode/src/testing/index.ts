@@ -1,7 +1,12 @@
 // Unit-test support: an in-memory ledger whose transactions are faithful ChaincodeStubs, and real
 // X.509 test identities read by fabric-shim's own ClientIdentity.
 
-export { type CommittedEvent, InMemoryLedger, type LedgerOptions, type TransactionOptions } from './in-memory-ledger';
+export {
+  type CommittedEvent,
+  InMemoryLedger,
+  type LedgerOptions,
+  type TransactionOptions,
+} from './in-memory-ledger';
 export {
   type ChaincodeEventRecord,
   type CommitResult,
@@ -10,4 +15,9 @@ export {
   type ValidationCode,
 } from './in-memory-stub';
 export { ShimRouter, type ShimResponse } from './shim-router';
-export { identityForRole, newTestIdentity, type TestIdentity, type TestIdentityOptions } from './test-identity';
+export {
+  identityForRole,
+  newTestIdentity,
+  type TestIdentity,
+  type TestIdentityOptions,
+} from './test-identity';

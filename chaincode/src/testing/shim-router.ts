@@ -25,7 +25,9 @@ type RouterClass = new (
   version: string,
 ) => Router;
 
-const loaded: unknown = createRequire(require.resolve('fabric-shim'))('./lib/contract-spi/chaincodefromcontract');
+const loaded: unknown = createRequire(require.resolve('fabric-shim'))(
+  './lib/contract-spi/chaincodefromcontract',
+);
 if (typeof loaded !== 'function') {
   throw new Error('fabric-shim no longer provides lib/contract-spi/chaincodefromcontract');
 }

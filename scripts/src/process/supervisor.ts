@@ -213,12 +213,17 @@ export class Supervisor {
     return stopped;
   }
 
-  /** Stops every known process, newest first (chaincode servers before peers before orderers). */
+  /**
+   * Stops every known process. They are signalled together: each Fabric node
+   * takes a couple of seconds to shut down cleanly, and none of them needs
+   * another to be up while it does.
+   */
   async stopAll(): Promise<string[]> {
-    const names = (await this.known()).reverse();
-    const stopped: string[] = [];
-    for (const name of names) if (await this.stop(name)) stopped.push(name);
-    return stopped;
+    const names = await this.known();
+    const results = await Promise.all(
+      names.map(async (name) => ((await this.stop(name)) ? name : undefined)),
+    );
+    return results.filter((name): name is string => name !== undefined);
   }
 }
 
