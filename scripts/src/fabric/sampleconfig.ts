@@ -24,7 +24,10 @@ export function sampleconfigDir(): string {
 }
 
 /** Copies one sampleconfig file into `targetDir` (created if needed) and returns that folder. */
-export async function installSampleconfig(file: 'core.yaml' | 'orderer.yaml', targetDir: string): Promise<string> {
+export async function installSampleconfig(
+  file: 'core.yaml' | 'orderer.yaml',
+  targetDir: string,
+): Promise<string> {
   await mkdir(targetDir, { recursive: true });
   const target = path.join(targetDir, file);
   await copyFile(path.join(sampleconfigDir(), file), target);

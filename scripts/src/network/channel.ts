@@ -19,7 +19,9 @@ export async function joinOrderers(topology: Topology): Promise<void> {
     const status = osnadminStatus(listed.stdout + listed.stderr);
     if (status === 200) continue;
     if (status !== 404) {
-      throw new OperatorError(`${node.name}: unexpected answer from the channel participation API:\n${listed.stdout}`);
+      throw new OperatorError(
+        `${node.name}: unexpected answer from the channel participation API:\n${listed.stdout}`,
+      );
     }
     log.detail(`${node.name}: joining channel ${topology.channel}`);
     const joined = await osnadmin(topology, admin, [
