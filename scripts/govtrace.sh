@@ -13,9 +13,13 @@ fi
 stamp="node_modules/.govtrace-lock.sha256"
 want="$(sha256sum package-lock.json | cut -d' ' -f1)"
 if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$want" ]; then
-  echo "[govtrace] installing npm dependencies (npm ci)…"
-  npm ci --no-audit --no-fund --loglevel=error
-  echo "$want" > "$stamp"
+  # `npm install`, not `npm ci`: the registry here does not serve some other
+  # platforms' optional binaries (e.g. @unrs/resolver-binding-darwin-*), so
+  # they cannot be in the lockfile and `npm ci` refuses it as out of sync.
+  # With a lockfile present, `npm install` installs exactly its versions.
+  echo "[govtrace] installing npm dependencies (npm install from package-lock.json; about a minute the first time)…"
+  npm install --no-audit --no-fund --loglevel=error
+  sha256sum package-lock.json | cut -d' ' -f1 > "$stamp"
 fi
 
 exec node_modules/.bin/tsx scripts/src/cli.ts "$@"
