@@ -9,16 +9,7 @@
 //
 // Bags are scanned hundreds an hour at stations; the check digit catches every single-digit misread.
 
-import {
-  type Validation,
-  codePoints,
-  describeCharacter,
-  fail,
-  isAsciiDigit,
-  lengthReason,
-  ok,
-  prepareInput,
-} from './validation';
+import { type Validation, describeCharacter, fail, isAsciiDigit, ok, prepareFixedLength } from './validation';
 
 export const BAG_BARCODE_LENGTH = 18;
 export const MAX_BAG_SERIAL = 999_999_999;
@@ -90,20 +81,17 @@ export function makeBagBarcode(districtCode: string, category: BagCategoryCode, 
 }
 
 export function parseBagBarcode(input: string): Validation<ParsedBagBarcode> {
-  const prepared = prepareInput(input);
+  const prepared = prepareFixedLength(input, BAG_BARCODE_LENGTH);
   if (!prepared.valid) {
     return prepared;
   }
-  const characters = codePoints(prepared.value);
-  if (characters.length !== BAG_BARCODE_LENGTH) {
-    return fail(lengthReason(BAG_BARCODE_LENGTH, characters.length));
-  }
+  const { characters } = prepared.value;
   const bad = characters.findIndex((character) => !isAsciiDigit(character));
   if (bad >= 0) {
     return fail(`position ${bad + 1} must be a digit, got ${describeCharacter(characters[bad] ?? '')}`);
   }
   // All 18 characters are ASCII digits from here on.
-  const code = prepared.value;
+  const code = prepared.value.text;
   const categoryDigits = code.slice(6, 8);
   const category = BAG_CATEGORY_CODES.find((candidate) => candidate === categoryDigits);
   if (category === undefined) {

@@ -6,15 +6,12 @@
 
 import {
   type Validation,
-  asciiUpperCase,
-  codePoints,
   describeCharacter,
   fail,
   isAsciiDigit,
   isAsciiDigits,
-  lengthReason,
   ok,
-  prepareInput,
+  prepareFixedLength,
 } from './validation';
 
 export const RESIDENT_ID_LENGTH = 18;
@@ -127,15 +124,11 @@ export function parseResidentId(
   if (options.notAfter !== undefined) {
     assertIsoDate(options.notAfter);
   }
-  const prepared = prepareInput(input);
+  const prepared = prepareFixedLength(input, RESIDENT_ID_LENGTH);
   if (!prepared.valid) {
     return prepared;
   }
-  const id = asciiUpperCase(prepared.value);
-  const characters = codePoints(id);
-  if (characters.length !== RESIDENT_ID_LENGTH) {
-    return fail(lengthReason(RESIDENT_ID_LENGTH, characters.length));
-  }
+  const { text: id, characters } = prepared.value;
   const problem = characterProblem(characters);
   if (problem !== undefined) {
     return fail(problem);

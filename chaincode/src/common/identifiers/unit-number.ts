@@ -13,17 +13,7 @@
 // that can be verified. Lower-case letters are accepted and stored in upper case: clerks type these numbers
 // by hand and the canonical form makes "gb" and "GB" the same unit.
 
-import {
-  type Validation,
-  asciiUpperCase,
-  codePoints,
-  describeCharacter,
-  fail,
-  isAsciiDigit,
-  lengthReason,
-  ok,
-  prepareInput,
-} from './validation';
+import { type Validation, describeCharacter, fail, isAsciiDigit, ok, prepareFixedLength } from './validation';
 
 export const UNIT_NUMBER_LENGTH = 28;
 
@@ -122,16 +112,12 @@ function splitFields(
 }
 
 export function parseUnitNumber(input: string): Validation<ParsedUnitNumber> {
-  const prepared = prepareInput(input);
+  // Code points, not UTF-16 units, so an emoji is one wrong character at the position a clerk would count.
+  const prepared = prepareFixedLength(input, UNIT_NUMBER_LENGTH);
   if (!prepared.valid) {
     return prepared;
   }
-  const code = asciiUpperCase(prepared.value);
-  // Code points, not UTF-16 units, so an emoji is one wrong character at the position a clerk would count.
-  const characters = codePoints(code);
-  if (characters.length !== UNIT_NUMBER_LENGTH) {
-    return fail(lengthReason(UNIT_NUMBER_LENGTH, characters.length));
-  }
+  const { text: code, characters } = prepared.value;
   const fields = splitFields(characters);
   if (!fields.valid) {
     return fields;

@@ -10,17 +10,7 @@
 // adding codes (e.g. A, N) and refusing a genuine licence would be worse than missing a made-up one, which
 // the two check characters already make unlikely.
 
-import {
-  type Validation,
-  asciiUpperCase,
-  codePoints,
-  describeCharacter,
-  fail,
-  isAsciiDigit,
-  lengthReason,
-  ok,
-  prepareInput,
-} from './validation';
+import { type Validation, describeCharacter, fail, isAsciiDigit, ok, prepareFixedLength } from './validation';
 
 /** The 31 code symbols in value order: digits, then capitals without I, O, S, V, Z (look like 1, 0, 5, U, 2). */
 export const USCC_ALPHABET = '0123456789ABCDEFGHJKLMNPQRTUWXY';
@@ -117,15 +107,11 @@ function characterProblem(characters: readonly string[]): string | undefined {
 }
 
 export function parseUscc(input: string): Validation<ParsedUscc> {
-  const prepared = prepareInput(input);
+  const prepared = prepareFixedLength(input, USCC_LENGTH);
   if (!prepared.valid) {
     return prepared;
   }
-  const code = asciiUpperCase(prepared.value);
-  const characters = codePoints(code);
-  if (characters.length !== USCC_LENGTH) {
-    return fail(lengthReason(USCC_LENGTH, characters.length));
-  }
+  const { text: code, characters } = prepared.value;
   const problem = characterProblem(characters);
   if (problem !== undefined) {
     return fail(problem);

@@ -49,6 +49,29 @@ export function prepareInput(input: unknown): Validation<string> {
   return ok(trimmed);
 }
 
+/** The trimmed text of a fixed-length identifier, upper-cased where ASCII, and its code points. */
+export interface FixedLengthInput {
+  readonly text: string;
+  readonly characters: readonly string[];
+}
+
+/**
+ * The first steps every fixed-length identifier shares: the input guards of `prepareInput`, ASCII
+ * upper-casing (lower-case input is accepted and normalised), and the length check in code points.
+ */
+export function prepareFixedLength(input: unknown, length: number): Validation<FixedLengthInput> {
+  const prepared = prepareInput(input);
+  if (!prepared.valid) {
+    return prepared;
+  }
+  const text = asciiUpperCase(prepared.value);
+  const characters = codePoints(text);
+  if (characters.length !== length) {
+    return fail(lengthReason(length, characters.length));
+  }
+  return ok({ text, characters });
+}
+
 /**
  * Splits text into Unicode code points, so an emoji counts as one character in messages and positions,
  * the way a clerk would count it.

@@ -1,0 +1,93 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { createWriteStream, readFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import * as path from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { paths } from '../../scripts/src/lib/paths';
+
+/**
+ * The real gateway as a separate process (gateway-api/dist/main.js), so tests
+ * can talk to it over HTTP and kill it with real signals.
+ */
+export interface GatewayProcess {
+  readonly baseUrl: string;
+  readonly logFile: string;
+  /** Kills with the given signal and waits for the process to be gone. */
+  kill(signal: NodeJS.Signals): Promise<void>;
+}
+
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer().listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+    });
+  });
+}
+
+/** Starts the built gateway with `env` on a free loopback port and waits for /health. */
+export async function startGateway(name: string, env: NodeJS.ProcessEnv): Promise<GatewayProcess> {
+  const port = await freePort();
+  const logFile = path.join(paths.runtimeRoot, 'test-results', `gateway-${name}.log`);
+  const log = createWriteStream(logFile, { flags: 'a' });
+  const child: ChildProcess = spawn(process.execPath, [path.join(paths.repoRoot, 'gateway-api', 'dist', 'main.js')], {
+    cwd: paths.repoRoot,
+    env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  child.stdout?.pipe(log);
+  child.stderr?.pipe(log);
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const baseUrl = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    if (child.exitCode !== null) {
+      throw new Error(`gateway exited at start (${child.exitCode}); see ${logFile}:\n${readFileSync(logFile, 'utf8')}`);
+    }
+    try {
+      if ((await fetch(`${baseUrl}/health`)).ok) break;
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > deadline) throw new Error(`gateway did not answer /health within 60 s; see ${logFile}`);
+    await sleep(200);
+  }
+  return {
+    baseUrl,
+    logFile,
+    async kill(signal) {
+      if (child.exitCode === null && child.signalCode === null) child.kill(signal);
+      await exited;
+    },
+  };
+}
+
+/** The demo users' tokens written by `network up` (API.md "Identity and tokens"). */
+export function apiTokens(): Record<string, string> {
+  return JSON.parse(readFileSync(path.join(paths.runtimeRoot, 'api-tokens.json'), 'utf8')) as Record<string, string>;
+}
+
+export interface HttpAnswer {
+  readonly status: number;
+  readonly body: Record<string, unknown>;
+}
+
+/** A JSON request with an optional bearer token and extra headers. */
+export async function call(
+  baseUrl: string,
+  method: string,
+  route: string,
+  options: { token?: string; body?: unknown; headers?: Record<string, string> } = {},
+): Promise<HttpAnswer> {
+  const headers: Record<string, string> = { ...options.headers };
+  if (options.token) headers['authorization'] = `Bearer ${options.token}`;
+  if (options.body !== undefined) headers['content-type'] = 'application/json';
+  const response = await fetch(`${baseUrl}${route}`, {
+    method,
+    headers,
+    body: options.body === undefined ? undefined : JSON.stringify(options.body),
+    signal: AbortSignal.timeout(60_000),
+  });
+  const text = await response.text();
+  return { status: response.status, body: text ? (JSON.parse(text) as Record<string, unknown>) : {} };
+}
