@@ -20,17 +20,20 @@ function usage(): string {
   return [
     'usage: npm run <script> -- <arguments>   (or: npx tsx scripts/src/cli.ts <command>)',
     '',
-    ...Object.entries(commandHelp).map(([name, text]) => `  ${name.padEnd(34)} ${text}`),
+    ...Object.entries(commandHelp).map(([name, text]) => `  ${name.padEnd(44)} ${text}`),
   ].join('\n');
 }
 
 const commandHelp: Record<string, string> = {
   'fabric build': 'build the pinned Fabric and Fabric CA binaries (cached)',
-  'network up': 'start orderers, peers and chaincode servers; create/join the channel',
+  'network up': 'start orderers, peers, CAs, chaincode servers; channel; enroll users, tokens',
   'network down [--purge]': 'stop what `up` started; --purge also deletes the runtime state',
   'network status': 'health of every process and the committed chaincode',
   'network logs [process] [--lines N]': 'list log files, or print the tail of one',
   deploy: 'package, install, approve and commit the chaincode (upgrades when changed)',
+  'users add <user> --role <role> [--org <MSP>]': "enroll a further user at its org's CA; new API token",
+  'users revoke <user>': 'revoke at the CA (new CRL), mark revoked, remove the token',
+  'users list': 'users with org, role, state and certificate expiry',
   start: 'build, bring the network up, deploy, start the gateway',
   test: 'typecheck, lint, unit tests, then end-to-end tests on a real network',
 };

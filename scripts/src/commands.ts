@@ -1,5 +1,6 @@
 import { deploy } from './deploy/deploy';
 import { ensureAllBinaries } from './fabric/build-binaries';
+import { usersCommand } from './identity/users-command';
 import { timed } from './lib/log';
 import { networkDown, networkUp } from './network/lifecycle';
 import { networkLogs, networkStatus } from './network/status';
@@ -40,6 +41,7 @@ export const commands: Record<string, CommandHandler> = {
     await timed('deploy', deploy);
     return 0;
   },
+  users: (args) => usersCommand(args),
   start: () => startAll(),
   test: (args) => runAllTests(args),
 };

@@ -25,6 +25,7 @@ describe('chaincode-as-a-service package and builder', () => {
     address: '127.0.0.1:7055',
     dialTimeout: '10s',
     rootCertPem: '-----BEGIN CERTIFICATE-----\nx\n',
+    client: { certPem: 'client cert', keyPem: 'client key' },
   };
 
   beforeEach(() => {
@@ -71,6 +72,8 @@ describe('chaincode-as-a-service package and builder', () => {
       address: '127.0.0.1:7055',
       tls_required: true,
       root_cert: connection.rootCertPem,
+      client_auth_required: true,
+      client_cert: 'client cert',
     });
   });
 

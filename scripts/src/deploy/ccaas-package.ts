@@ -10,7 +10,19 @@ export interface ConnectionInfo {
   readonly dialTimeout: string;
   /** PEM of the CA that issued the chaincode server's TLS certificate. */
   readonly rootCertPem: string;
+  /**
+   * The TLS client identity the peer presents to its chaincode server (mutual
+   * TLS): only the org's own peer may drive its chaincode.
+   */
+  readonly client: { readonly certPem: string; readonly keyPem: string };
 }
+
+/**
+ * Bump when the package contents change for a reason other than the code
+ * (TLS settings, connection.json fields): it is part of the chaincode version,
+ * so `deploy` then installs new packages under a new sequence.
+ */
+export const PACKAGE_FORMAT = 'ccaas-mtls-1';
 
 export interface ChaincodePackage {
   readonly label: string;
@@ -25,7 +37,9 @@ export function connectionJson(info: ConnectionInfo): string {
       address: info.address,
       dial_timeout: info.dialTimeout,
       tls_required: true,
-      client_auth_required: false,
+      client_auth_required: true,
+      client_cert: info.client.certPem,
+      client_key: info.client.keyPem,
       root_cert: info.rootCertPem,
     },
     null,

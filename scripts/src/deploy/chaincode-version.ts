@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import * as path from 'node:path';
 import { OperatorError } from '../lib/errors';
+import { PACKAGE_FORMAT } from './ccaas-package';
 
 async function filesUnder(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { withFileTypes: true });
@@ -18,7 +19,7 @@ async function filesUnder(dir: string): Promise<string[]> {
 
 /**
  * A short content hash of the built chaincode (compiled JS and its package
- * manifest, plus the lockfile that pins its dependencies). It is the chaincode
+ * manifest, plus the lockfile that pins its dependencies, and the package format). It is the chaincode
  * definition's version and part of the package label, so any change to the
  * code yields a new package and a new sequence, and no change yields none.
  */
@@ -27,7 +28,7 @@ export async function chaincodeVersion(chaincodeDir: string, lockfile: string): 
   if (!existsSync(dist))
     throw new OperatorError('chaincode/dist is missing', 'Run `npm run build -w chaincode`.');
   const files = [...(await filesUnder(dist)).sort(), path.join(chaincodeDir, 'package.json'), lockfile];
-  const hash = createHash('sha256');
+  const hash = createHash('sha256').update(PACKAGE_FORMAT).update('\0');
   for (const file of files) {
     hash.update(path.relative(chaincodeDir, file)).update('\0');
     hash.update(await readFile(file)).update('\0');

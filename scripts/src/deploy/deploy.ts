@@ -114,6 +114,11 @@ export async function deploy(): Promise<void> {
       address: address(org.chaincodeServer),
       dialTimeout: '10s',
       rootCertPem: await readFile(crypto.peerTlsCa(org), 'utf8'),
+      // The peer's own TLS identity doubles as its client certificate towards the chaincode server.
+      client: {
+        certPem: await readFile(crypto.peerTls(org).cert, 'utf8'),
+        keyPem: await readFile(crypto.peerTls(org).key, 'utf8'),
+      },
     });
     await installIfMissing(org, pkg.file, pkg.packageId);
     packageIds[org.key] = pkg.packageId;

@@ -22,6 +22,14 @@ export const paths = {
   networkDefinition: path.join(repoRoot, 'network'),
   topologyFile: path.join(repoRoot, 'network', 'topology.yaml'),
   chaincodeSource: path.join(repoRoot, 'chaincode'),
+  /**
+   * Enrolled users' certificates and keys, the plain API tokens and the files the
+   * gateway reads. Outside the network folder: `down --purge` keeps them (the next
+   * `up` re-enrolls users whose certificate the new CAs did not issue; tokens stay).
+   */
+  identitiesRoot: path.join(runtimeRoot, 'identities'),
+  gatewayRoot: path.join(runtimeRoot, 'gateway'),
+  apiTokensFile: path.join(runtimeRoot, 'api-tokens.json'),
 } as const;
 
 export function networkPath(...segments: string[]): string {

@@ -48,10 +48,17 @@ export const crypto = {
   peerMsp: (org: PeerOrg): string => path.join(crypto.peerNodeDir(org), 'msp'),
   peerTlsCa: (org: PeerOrg): string => path.join(peerOrgDir(org), 'tlsca', `tlsca.${org.domain}-cert.pem`),
   orgCaDir: (org: PeerOrg): string => path.join(peerOrgDir(org), 'ca'),
+  /** The org's MSP CA (cryptogen's `ca/`): the org's Fabric CA signs with exactly this cert and key. */
+  orgSigningCa: (org: PeerOrg): { readonly cert: string; readonly key: string } => ({
+    cert: path.join(peerOrgDir(org), 'ca', `ca.${org.domain}-cert.pem`),
+    key: path.join(peerOrgDir(org), 'ca', 'priv_sk'),
+  }),
 
   /** The TLS server identity of the org's chaincode-as-a-service process. */
   chaincodeServerTls: (org: PeerOrg): TlsFiles =>
     serverTls(path.join(peerOrgDir(org), 'peers', fqdn.chaincodeServer(org))),
+  /** The TLS server identity of the org's Fabric CA listener (cryptogen node `ca`). */
+  caServerTls: (org: PeerOrg): TlsFiles => serverTls(path.join(peerOrgDir(org), 'peers', fqdn.ca(org))),
 
   userMsp: (org: PeerOrg, user: string): string =>
     path.join(peerOrgDir(org), 'users', `${user}@${org.domain}`, 'msp'),

@@ -1,6 +1,10 @@
 import { rm } from 'node:fs/promises';
 import { ensureBinaries } from '../fabric/build-binaries';
-import { fabricPin } from '../fabric/pin';
+import { fabricCaPin, fabricPin } from '../fabric/pin';
+import { prepareCaHome } from '../identity/ca-home';
+import { caServerSpec } from '../identity/ca-process';
+import { caSiteFor } from '../identity/ca-site';
+import { provisionIdentities } from '../identity/provision';
 import { readDeploymentState } from '../deploy/deployment-state';
 import { log } from '../lib/log';
 import { paths } from '../lib/paths';
@@ -19,6 +23,7 @@ import { loadTopology } from './topology';
 export async function networkUp(): Promise<void> {
   const topology = await loadTopology();
   await ensureBinaries(fabricPin);
+  await ensureBinaries(fabricCaPin);
   await prepareNetworkFiles(topology);
   const supervisor = networkSupervisor();
   const startedNow: string[] = [];
@@ -33,6 +38,13 @@ export async function networkUp(): Promise<void> {
     await Promise.all(topology.ordererOrg.orderers.map((node) => start(ordererSpec(topology, node))));
     await joinOrderers(topology);
     await Promise.all(topology.peerOrgs.map((org) => start(peerSpec(org))));
+    // Each department's Fabric CA, signing with the org's MSP CA; started with the peers.
+    await Promise.all(
+      topology.peerOrgs.map(async (org) => {
+        await prepareCaHome(caSiteFor(org));
+        await start(caServerSpec(caSiteFor(org)));
+      }),
+    );
     await joinPeers(topology);
     const deployment = await readDeploymentState();
     if (deployment) {
@@ -41,6 +53,8 @@ export async function networkUp(): Promise<void> {
         if (packageId) await start(chaincodeServerSpec(org, packageId));
       }
     }
+    // Demo users enrolled at their CAs, API tokens, and the files the gateway reads.
+    await provisionIdentities(topology);
   } catch (error) {
     for (const name of startedNow.reverse()) await supervisor.stop(name);
     throw error;

@@ -5,7 +5,7 @@ import { installSampleconfig } from '../fabric/sampleconfig';
 import { log } from '../lib/log';
 import { paths } from '../lib/paths';
 import { fabricTool } from './admin-cli';
-import { cryptoRoot } from './crypto-layout';
+import { crypto, cryptoRoot } from './crypto-layout';
 import { channelBlockFile, configDirs } from './process-specs';
 import { renderConfigtx, renderCryptoConfig } from './render-config';
 import { type Topology } from './topology';
@@ -20,9 +20,9 @@ export async function prepareNetworkFiles(topology: Topology): Promise<void> {
   const source = (file: string): Promise<string> =>
     readFile(path.join(paths.networkDefinition, file), 'utf8');
 
+  const cryptoConfig = path.join(configDirs.configtx(), 'crypto-config.yaml');
   if (!existsSync(path.join(cryptoRoot(), 'peerOrganizations'))) {
     log.detail('generating crypto material (cryptogen)');
-    const cryptoConfig = path.join(configDirs.configtx(), 'crypto-config.yaml');
     await writeFile(cryptoConfig, renderCryptoConfig(await source('crypto-config.yaml'), topology));
     try {
       await fabricTool('cryptogen', ['generate', `--config=${cryptoConfig}`, `--output=${cryptoRoot()}`]);
@@ -30,6 +30,13 @@ export async function prepareNetworkFiles(topology: Topology): Promise<void> {
       await rm(cryptoRoot(), { recursive: true, force: true }); // never leave half an identity tree
       throw error;
     }
+  } else if (topology.peerOrgs.some((org) => !existsSync(crypto.caServerTls(org).cert))) {
+    // Crypto material from before the node list grew (the Fabric CAs' TLS identities):
+    // `cryptogen extend` issues only the missing nodes, with the orgs' existing CAs, so
+    // every certificate already on the channel stays as it is.
+    log.detail('adding the Fabric CA TLS identities to the existing crypto material (cryptogen extend)');
+    await writeFile(cryptoConfig, renderCryptoConfig(await source('crypto-config.yaml'), topology));
+    await fabricTool('cryptogen', ['extend', `--config=${cryptoConfig}`, `--input=${cryptoRoot()}`]);
   }
 
   await installSampleconfig('core.yaml', configDirs.peer());

@@ -144,6 +144,9 @@ export function chaincodeServerSpec(org: PeerOrg, packageId: string): ProcessSpe
       tls.cert,
       '--chaincode-tls-key-file',
       tls.key,
+      // Mutual TLS: only a client holding a certificate from the org's TLS CA (its peer) may connect.
+      '--chaincode-tls-client-cacert-file',
+      crypto.peerTlsCa(org),
     ],
     env: { PATH: process.env['PATH'], HOME: process.env['HOME'], CORE_CHAINCODE_LOGGING_LEVEL: 'info' },
     cwd: paths.chaincodeSource,

@@ -29,9 +29,10 @@ describe('renderCryptoConfig', () => {
     expect(rendered.OrdererOrgs[0]?.Specs[0]?.SANS).toContain('127.0.0.1');
   });
 
-  it('gives each department its peer and its chaincode server identity', () => {
+  it('gives each department its peer, chaincode server and Fabric CA TLS identities', () => {
     for (const org of rendered.PeerOrgs) {
-      expect(org.Specs.map((s) => s.Hostname)).toEqual(['peer0', 'chaincode']);
+      expect(org.Specs.map((s) => s.Hostname)).toEqual(['peer0', 'chaincode', 'ca']);
+      expect(org.Specs[2]?.SANS).toContain('127.0.0.1');
     }
   });
 });

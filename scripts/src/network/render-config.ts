@@ -51,6 +51,8 @@ export function renderCryptoConfig(source: string, topology: Topology): string {
         // Not a peer: the TLS server certificate of the org's chaincode server,
         // issued by the org's TLS CA so its peer can verify it.
         { Hostname: 'chaincode', SANS: sansFor(org.chaincodeServer) },
+        // Not a peer either: the TLS server certificate of the org's Fabric CA.
+        { Hostname: 'ca', SANS: sansFor(org.ca) },
       ]),
     );
   }

@@ -4,6 +4,7 @@ import { readDeploymentState } from '../deploy/deployment-state';
 import { OperatorError } from '../lib/errors';
 import { peerAsAdmin } from './admin-cli';
 import { channelHeights } from './channel';
+import { caProcessName } from '../identity/ca-site';
 import { chaincodeServerName, peerProcessName } from './process-specs';
 import { networkSupervisor } from './supervisor-instance';
 import { loadTopology } from './topology';
@@ -15,6 +16,7 @@ export async function networkStatus(): Promise<number> {
   const expected = [
     ...topology.ordererOrg.orderers.map((o) => o.name),
     ...topology.peerOrgs.map(peerProcessName),
+    ...topology.peerOrgs.map(caProcessName),
     ...((await readDeploymentState()) ? topology.peerOrgs.map(chaincodeServerName) : []),
   ];
   let problems = 0;
@@ -33,7 +35,8 @@ export async function networkStatus(): Promise<number> {
     (await Promise.all(names.map((n) => supervisor.state(n)))).filter((s) => s.healthy).length;
   console.log(
     `\norderers healthy: ${await healthy(topology.ordererOrg.orderers.map((o) => o.name))}/${orderers}, ` +
-      `peers healthy: ${await healthy(topology.peerOrgs.map(peerProcessName))}/${peers}`,
+      `peers healthy: ${await healthy(topology.peerOrgs.map(peerProcessName))}/${peers}, ` +
+      `CAs healthy: ${await healthy(topology.peerOrgs.map(caProcessName))}/${peers}`,
   );
 
   const heights = await channelHeights(topology);

@@ -20,6 +20,11 @@ export interface PeerNode extends Endpoint {
   readonly operationsPort: number;
 }
 
+/** The org's Fabric CA: its signing CA is the org's MSP CA, so the users it enrolls are members. */
+export interface CaNode extends Endpoint {
+  readonly operationsPort: number;
+}
+
 export interface PeerOrg {
   /** Short name used for folders, process names and log files. */
   readonly key: string;
@@ -27,7 +32,7 @@ export interface PeerOrg {
   readonly domain: string;
   readonly peer: PeerNode;
   readonly chaincodeServer: Endpoint;
-  readonly ca: Endpoint;
+  readonly ca: CaNode;
 }
 
 export interface Topology {
@@ -112,7 +117,10 @@ function peerOrg(reader: Reader): PeerOrg {
       operationsPort: peer.field('operationsPort').port(),
     },
     chaincodeServer: endpoint(reader.field('chaincodeServer')),
-    ca: endpoint(reader.field('ca')),
+    ca: {
+      ...endpoint(reader.field('ca')),
+      operationsPort: reader.field('ca').field('operationsPort').port(),
+    },
   };
 }
 
@@ -130,7 +138,8 @@ export function listeningSockets(topology: Topology): { label: string; host: str
     sockets.push({ label: `${org.key} peer chaincode listener`, host: p.host, port: p.chaincodePort });
     sockets.push({ label: `${org.key} peer operations`, host: p.host, port: p.operationsPort });
     sockets.push({ label: `${org.key} chaincode server`, ...org.chaincodeServer });
-    sockets.push({ label: `${org.key} CA`, ...org.ca });
+    sockets.push({ label: `${org.key} CA`, host: org.ca.host, port: org.ca.port });
+    sockets.push({ label: `${org.key} CA operations`, host: org.ca.host, port: org.ca.operationsPort });
   }
   return sockets;
 }
@@ -185,6 +194,8 @@ export const fqdn = {
   orderer: (topology: Topology, node: OrdererNode): string => `${node.name}.${topology.ordererOrg.domain}`,
   peer: (org: PeerOrg): string => `${org.peer.name}.${org.domain}`,
   chaincodeServer: (org: PeerOrg): string => `chaincode.${org.domain}`,
+  /** The TLS server name of the org's Fabric CA (cryptogen node `ca`). */
+  ca: (org: PeerOrg): string => `ca.${org.domain}`,
 };
 
 export const address = (e: Endpoint, port = e.port): string =>

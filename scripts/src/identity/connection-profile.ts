@@ -1,0 +1,23 @@
+import type { ConnectionProfile } from '../../../gateway-api/src/config/runtime-files';
+import { crypto } from '../network/crypto-layout';
+import { address, fqdn, type Topology } from '../network/topology';
+
+export type { ConnectionProfile };
+
+/**
+ * Where the gateway finds the network: one entry per department's peer, dialled
+ * at its topology address and checked against the host name in its TLS
+ * certificate (a TLS server name must not be an IP address).
+ */
+export function connectionProfile(topology: Topology): ConnectionProfile {
+  return {
+    channel: topology.channel,
+    chaincode: topology.chaincodeName,
+    peers: topology.peerOrgs.map((org) => ({
+      mspId: org.mspId,
+      endpoint: address(org.peer),
+      hostnameOverride: fqdn.peer(org),
+      tlsRootCertPath: crypto.peerTlsCa(org),
+    })),
+  };
+}

@@ -1,0 +1,36 @@
+import { OperatorError } from '../lib/errors';
+import { emptyStore, type EnrolledUser, withUser } from './identity-store';
+import { usersToProvision } from './provision';
+import { demoUsers } from './roles';
+
+const entry = (user: string, mspId: string, role: string, revoked = false): EnrolledUser => ({
+  user,
+  mspId,
+  role,
+  certificatePath: `/ids/${user}/cert.pem`,
+  privateKeyPath: `/ids/${user}/key.pem`,
+  tokenSha256: '0'.repeat(64),
+  revoked,
+  enrolledAt: '2026-11-24T00:00:00.000Z',
+});
+
+describe('usersToProvision', () => {
+  it('is the demo users on a fresh checkout', () => {
+    expect(usersToProvision(emptyStore)).toEqual(demoUsers);
+  });
+
+  it('adds the users added later, once each, after the demo users', () => {
+    const store = withUser(
+      withUser(emptyStore, entry('hauler', 'UrbanMSP', 'hauler', true)),
+      entry('clerk-2', 'RegistryMSP', 'registry_clerk'),
+    );
+    const users = usersToProvision(store);
+    expect(users.map((u) => u.user)).toEqual([...demoUsers.map((u) => u.user), 'clerk-2']);
+    expect(users.at(-1)).toEqual({ user: 'clerk-2', mspId: 'RegistryMSP', role: 'registry_clerk' });
+  });
+
+  it('refuses a store entry with a role nobody knows', () => {
+    const store = withUser(emptyStore, entry('odd', 'RegistryMSP', 'superuser'));
+    expect(() => usersToProvision(store)).toThrow(OperatorError);
+  });
+});

@@ -1,0 +1,131 @@
+import * as path from 'node:path';
+import { log } from '../lib/log';
+import { OperatorError } from '../lib/errors';
+import { paths } from '../lib/paths';
+import { type Topology } from '../network/topology';
+import { type ApiTokens, tokenFor, withoutToken, withToken } from './api-tokens';
+import { caSiteFor, orgByMsp } from './ca-site';
+import { connectionProfile } from './connection-profile';
+import { enrolledFiles, enrollUser, hasCurrentEnrollment } from './enrollment';
+import {
+  defaultIdentityFiles,
+  type IdentityFiles,
+  readApiTokens,
+  readStore,
+  userDir,
+  writeConnectionProfile,
+  writeStoreAndTokens,
+} from './identity-files';
+import { type EnrolledUser, findUser, type IdentityStore, withUser } from './identity-store';
+import { assertRoleForOrg, demoUsers, isRole, type UserSpec } from './roles';
+import { tokenSha256 } from './tokens';
+
+/** The users `up` takes care of: the demo users, then every other user added with `users add`. */
+export function usersToProvision(store: IdentityStore): UserSpec[] {
+  const added = store.users
+    .filter((entry) => !demoUsers.some((demo) => demo.user === entry.user))
+    .map((entry): UserSpec => {
+      if (!isRole(entry.role)) {
+        throw new OperatorError(`identities.json: ${entry.user} has an unknown role ${entry.role}`);
+      }
+      return { user: entry.user, mspId: entry.mspId, role: entry.role };
+    });
+  return [...demoUsers, ...added];
+}
+
+/**
+ * Makes sure one user is enrolled at its org's CA (leaving a current
+ * enrollment alone) and returns its store entry.
+ */
+export async function ensureEnrolled(
+  topology: Topology,
+  spec: UserSpec,
+  existing: EnrolledUser | undefined,
+  files: IdentityFiles,
+  tokenHash: string,
+): Promise<{ entry: EnrolledUser; enrolledNow: boolean }> {
+  assertRoleForOrg(spec.role, spec.mspId);
+  const site = caSiteFor(orgByMsp(topology, spec.mspId));
+  const wanted = enrolledFiles(userDir(files, spec.user));
+  const current = existing && (await hasCurrentEnrollment(site, wanted, spec.role));
+  const enrolled = current ? wanted : await enrollUser(site, spec.user, spec.role, userDir(files, spec.user));
+  return {
+    entry: {
+      user: spec.user,
+      mspId: spec.mspId,
+      role: spec.role,
+      ...enrolled,
+      tokenSha256: tokenHash,
+      revoked: false,
+      enrolledAt: current && existing ? existing.enrolledAt : new Date().toISOString(),
+    },
+    enrolledNow: !current,
+  };
+}
+
+interface Progress {
+  store: IdentityStore;
+  tokens: ApiTokens;
+  readonly enrolled: string[];
+  readonly kept: string[];
+  readonly revoked: string[];
+  readonly newTokens: string[];
+}
+
+async function provisionOne(
+  topology: Topology,
+  spec: UserSpec,
+  state: Progress,
+  files: IdentityFiles,
+): Promise<void> {
+  const existing = findUser(state.store, spec.user);
+  if (existing?.revoked) {
+    // A revoked user stays revoked (its certificates are on the CA's CRL); no token.
+    state.tokens = withoutToken(state.tokens, spec.user);
+    state.revoked.push(spec.user);
+    return;
+  }
+  const { token, isNew } = tokenFor(state.tokens, spec.user);
+  const { entry, enrolledNow } = await ensureEnrolled(topology, spec, existing, files, tokenSha256(token));
+  (enrolledNow ? state.enrolled : state.kept).push(spec.user);
+  if (isNew) state.newTokens.push(spec.user);
+  state.tokens = withToken(state.tokens, spec.user, token);
+  state.store = withUser(state.store, entry);
+}
+
+/**
+ * Run by `network up` once the CAs are healthy: enrolls every user that needs
+ * it, gives each a token (keeping existing ones), and writes the tokens file,
+ * the gateway's identity store and its connection profile. Safe to repeat.
+ */
+export async function provisionIdentities(
+  topology: Topology,
+  files: IdentityFiles = defaultIdentityFiles,
+): Promise<void> {
+  const state: Progress = {
+    store: await readStore(files),
+    tokens: await readApiTokens(files),
+    enrolled: [],
+    kept: [],
+    revoked: [],
+    newTokens: [],
+  };
+  for (const spec of usersToProvision(state.store)) {
+    await provisionOne(topology, spec, state, files);
+    if (state.enrolled.at(-1) === spec.user)
+      log.detail(`enrolled ${spec.user} (${spec.mspId}, ${spec.role})`);
+  }
+  await writeStoreAndTokens(files, state.store, state.tokens);
+  await writeConnectionProfile(files, connectionProfile(topology));
+  const shown = (file: string): string => path.relative(paths.repoRoot, file);
+  log.detail(
+    `identities: ${state.enrolled.length} enrolled now, ${state.kept.length} already enrolled, ` +
+      `${state.revoked.length} revoked; ${state.newTokens.length} new tokens in ${shown(files.apiTokens)}`,
+  );
+  if (state.newTokens.some((user) => state.kept.includes(user))) {
+    log.warn(
+      `new tokens for ${state.newTokens.filter((u) => state.kept.includes(u)).join(', ')}: ` +
+        `their old tokens were missing from ${shown(files.apiTokens)}`,
+    );
+  }
+}

@@ -1,0 +1,153 @@
+import { X509Certificate } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { OperatorError } from '../lib/errors';
+import { log } from '../lib/log';
+import { paths } from '../lib/paths';
+import { networkSupervisor } from '../network/supervisor-instance';
+import { loadTopology } from '../network/topology';
+import { withoutToken, withToken } from './api-tokens';
+import { revoke } from './ca-client';
+import { caSiteFor, type CaSite, orgByMsp } from './ca-site';
+import { defaultIdentityFiles, readApiTokens, readStore, writeStoreAndTokens } from './identity-files';
+import { findUser, withRevoked, withUser } from './identity-store';
+import { ensureEnrolled } from './provision';
+import { assertRoleForOrg, assertUserName, parseRole, roleMsp } from './roles';
+import { newApiToken, tokenSha256 } from './tokens';
+
+const usage = [
+  'usage: npm run users -- add <user> --role <role> [--org <MSP>]',
+  '       npm run users -- revoke <user>',
+  '       npm run users -- list',
+].join('\n');
+
+const shown = (file: string): string => path.relative(paths.repoRoot, file);
+
+function flag(args: readonly string[], name: string): string | undefined {
+  const at = args.indexOf(name);
+  if (at < 0) return undefined;
+  const value = args[at + 1];
+  if (value === undefined || value.startsWith('--')) throw new OperatorError(`${name} needs a value`, usage);
+  return value;
+}
+
+async function requireCaRunning(site: CaSite): Promise<void> {
+  if (!(await networkSupervisor().state(site.name)).healthy) {
+    throw new OperatorError(
+      `the CA ${site.name} is not running`,
+      'Start the network (`npm run network -- up`) and try again.',
+    );
+  }
+}
+
+/** `users add`: registers and enrolls a further user at its org's CA, with a new token. */
+async function addUser(args: readonly string[]): Promise<number> {
+  const user = assertUserName(args[0]);
+  const roleName = flag(args, '--role');
+  if (roleName === undefined) throw new OperatorError('users add needs --role <role>', usage);
+  const role = parseRole(roleName);
+  const mspId = flag(args, '--org') ?? roleMsp[role];
+  assertRoleForOrg(role, mspId);
+  const topology = await loadTopology();
+  const files = defaultIdentityFiles;
+  const store = await readStore(files);
+  const existing = findUser(store, user);
+  if (existing) {
+    throw new OperatorError(
+      `user ${user} exists already (${existing.mspId}, ${existing.role}${existing.revoked ? ', revoked' : ''})`,
+      existing.revoked
+        ? 'A revoked name is not reused: choose another one.'
+        : `Its token is in ${shown(files.apiTokens)}.`,
+    );
+  }
+  await requireCaRunning(caSiteFor(orgByMsp(topology, mspId)));
+  const token = newApiToken();
+  const { entry } = await ensureEnrolled(
+    topology,
+    { user, mspId, role },
+    undefined,
+    files,
+    tokenSha256(token),
+  );
+  const tokens = await readApiTokens(files);
+  await writeStoreAndTokens(files, withUser(store, entry), withToken(tokens, user, token));
+  log.step(`added ${user} (${mspId}, ${role}): certificate ${shown(entry.certificatePath)}`);
+  log.detail(
+    `its API token is in ${shown(files.apiTokens)}; the gateway accepts it as soon as it re-reads ${shown(files.store)}`,
+  );
+  return 0;
+}
+
+/** `users revoke`: revokes at the CA (with a new CRL), then cuts the user's API access. */
+async function revokeUser(args: readonly string[]): Promise<number> {
+  const user = assertUserName(args[0]);
+  const files = defaultIdentityFiles;
+  const store = await readStore(files);
+  const entry = findUser(store, user);
+  if (!entry) throw new OperatorError(`no user ${user}`, 'List the users with `npm run users -- list`.');
+  const site = caSiteFor(orgByMsp(await loadTopology(), entry.mspId));
+  if (entry.revoked) {
+    log.step(`${user} was revoked already`);
+  } else {
+    await requireCaRunning(site);
+    const crl = await revoke(site, user);
+    log.step(`revoked ${user} at ${site.name}; its CRL is ${shown(crl)}`);
+  }
+  await writeStoreAndTokens(files, withRevoked(store, user), withoutToken(await readApiTokens(files), user));
+  log.detail(`marked revoked in ${shown(files.store)} and its token removed from ${shown(files.apiTokens)}`);
+  log.detail(
+    `peers still accept ${user}'s certificate until that CRL is added to ${entry.mspId}'s MSP in the channel configuration (not done by this command; see scripts/README.md)`,
+  );
+  return 0;
+}
+
+function expiry(certificatePath: string): string {
+  if (!existsSync(certificatePath)) return 'missing';
+  return new X509Certificate(readFileSync(certificatePath)).validTo;
+}
+
+/** `users list`: who exists, with org, role and state, from the local files only. */
+async function listUsers(): Promise<number> {
+  const files = defaultIdentityFiles;
+  const store = await readStore(files);
+  const tokens = await readApiTokens(files);
+  if (store.users.length === 0) {
+    console.log('no users yet: `npm run network -- up` enrolls the demo users');
+    return 0;
+  }
+  const rows = store.users.map((u) => [
+    u.user,
+    u.mspId,
+    u.role,
+    u.revoked ? 'REVOKED' : 'active',
+    tokens[u.user] ? 'yes' : 'no',
+    u.enrolledAt,
+    expiry(u.certificatePath),
+  ]);
+  const header = ['user', 'org', 'role', 'state', 'token', 'enrolled at', 'certificate expires'];
+  const widths = header.map((title, i) =>
+    Math.max(title.length, ...rows.map((row) => (row[i] ?? '').length)),
+  );
+  for (const row of [header, ...rows])
+    console.log(
+      row
+        .map((cell, i) => cell.padEnd(widths[i] ?? 0))
+        .join('  ')
+        .trimEnd(),
+    );
+  return 0;
+}
+
+export function usersCommand(args: readonly string[]): Promise<number> {
+  switch (args[0]) {
+    case 'add':
+      return addUser(args.slice(1));
+    case 'revoke':
+      return revokeUser(args.slice(1));
+    case 'list':
+      return listUsers();
+    default:
+      console.error(usage);
+      return Promise.resolve(2);
+  }
+}
