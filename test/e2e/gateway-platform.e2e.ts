@@ -46,7 +46,9 @@ describe('gateway platform over HTTP', () => {
   async function chainHeight(): Promise<bigint> {
     const qscc = observer.gateway.getNetwork(channel).getContract('qscc');
     return BigInt(
-      common.BlockchainInfo.deserializeBinary(await qscc.evaluateTransaction('GetChainInfo', channel)).getHeight(),
+      common.BlockchainInfo.deserializeBinary(
+        await qscc.evaluateTransaction('GetChainInfo', channel),
+      ).getHeight(),
     );
   }
 
@@ -57,12 +59,18 @@ describe('gateway platform over HTTP', () => {
       body: { key, value: `written by ${user}` },
     });
     expect(written.status).toBe(201);
-    expect(written.body).toMatchObject({ key, txId: expect.stringMatching(/^[0-9a-f]{64}$/) });
+    expect(written.body).toMatchObject({ key });
+    expect(String(written.body['txId'])).toMatch(/^[0-9a-f]{64}$/);
     expect(Number(written.body['blockNumber'])).toBeGreaterThan(0);
 
-    const transaction = await call(gateway.baseUrl, 'GET', `/api/v1/ledger/transactions/${String(written.body['txId'])}`, {
-      token: token(user),
-    });
+    const transaction = await call(
+      gateway.baseUrl,
+      'GET',
+      `/api/v1/ledger/transactions/${String(written.body['txId'])}`,
+      {
+        token: token(user),
+      },
+    );
     expect(transaction.status).toBe(200);
     expect(transaction.body).toMatchObject({
       txId: written.body['txId'],
@@ -76,7 +84,10 @@ describe('gateway platform over HTTP', () => {
   it('answers 401 without a token and with an unknown token', async () => {
     const body = { key: 'platform-anonymous', value: 'x' };
     const missing = await call(gateway.baseUrl, 'POST', '/api/v1/smoke/values', { body });
-    const unknown = await call(gateway.baseUrl, 'POST', '/api/v1/smoke/values', { body, token: 'gt_not-a-token' });
+    const unknown = await call(gateway.baseUrl, 'POST', '/api/v1/smoke/values', {
+      body,
+      token: 'gt_not-a-token',
+    });
     for (const answer of [missing, unknown]) {
       expect(answer.status).toBe(401);
       expect(answer.body).toMatchObject({ error: { code: 'UNAUTHENTICATED' } });

@@ -20,7 +20,9 @@ export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer().listen(0, '127.0.0.1', () => {
       const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+      server.close(() =>
+        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
+      );
     });
   });
 }
@@ -30,11 +32,15 @@ export async function startGateway(name: string, env: NodeJS.ProcessEnv): Promis
   const port = await freePort();
   const logFile = path.join(paths.runtimeRoot, 'test-results', `gateway-${name}.log`);
   const log = createWriteStream(logFile, { flags: 'a' });
-  const child: ChildProcess = spawn(process.execPath, [path.join(paths.repoRoot, 'gateway-api', 'dist', 'main.js')], {
-    cwd: paths.repoRoot,
-    env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child: ChildProcess = spawn(
+    process.execPath,
+    [path.join(paths.repoRoot, 'gateway-api', 'dist', 'main.js')],
+    {
+      cwd: paths.repoRoot,
+      env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   child.stdout?.pipe(log);
   child.stderr?.pipe(log);
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
@@ -42,7 +48,9 @@ export async function startGateway(name: string, env: NodeJS.ProcessEnv): Promis
   const deadline = Date.now() + 60_000;
   for (;;) {
     if (child.exitCode !== null) {
-      throw new Error(`gateway exited at start (${child.exitCode}); see ${logFile}:\n${readFileSync(logFile, 'utf8')}`);
+      throw new Error(
+        `gateway exited at start (${child.exitCode}); see ${logFile}:\n${readFileSync(logFile, 'utf8')}`,
+      );
     }
     try {
       if ((await fetch(`${baseUrl}/health`)).ok) break;
@@ -64,7 +72,10 @@ export async function startGateway(name: string, env: NodeJS.ProcessEnv): Promis
 
 /** The demo users' tokens written by `network up` (API.md "Identity and tokens"). */
 export function apiTokens(): Record<string, string> {
-  return JSON.parse(readFileSync(path.join(paths.runtimeRoot, 'api-tokens.json'), 'utf8')) as Record<string, string>;
+  return JSON.parse(readFileSync(path.join(paths.runtimeRoot, 'api-tokens.json'), 'utf8')) as Record<
+    string,
+    string
+  >;
 }
 
 export interface HttpAnswer {
