@@ -1,5 +1,6 @@
-// One jest run, four projects. Unit tests live beside the code they test
-// (`*.test.ts`); end-to-end tests under test/ drive the real Fabric network.
+// One jest run, five projects. Unit tests live beside the code they test
+// (`*.test.ts`); end-to-end tests under test/ and the gateway's `*.network.spec.ts`
+// drive the real Fabric network, so they run in the e2e stage, after `network up`.
 
 /** @param {string} tsconfig path of the tsconfig ts-jest compiles with */
 const tsJest = (tsconfig) => ({ '^.+\\.ts$': ['ts-jest', { tsconfig }] });
@@ -19,7 +20,19 @@ module.exports = {
       rootDir: '<rootDir>/gateway-api',
       testEnvironment: 'node',
       testMatch: ['<rootDir>/src/**/*.test.ts', '<rootDir>/test/**/*.spec.ts'],
+      // these need the running network: project gateway-network
+      testPathIgnorePatterns: ['/node_modules/', '\\.network\\.spec\\.ts$'],
       transform: tsJest('<rootDir>/tsconfig.json'),
+    },
+    {
+      // The gateway's HTTP specs against the real network. Run with --runInBand after
+      // `network up` and `deploy`, like the e2e project.
+      displayName: 'gateway-network',
+      rootDir: '<rootDir>/gateway-api',
+      testEnvironment: 'node',
+      testMatch: ['<rootDir>/test/**/*.network.spec.ts'],
+      transform: tsJest('<rootDir>/tsconfig.json'),
+      testTimeout: 120000,
     },
     {
       displayName: 'scripts',

@@ -1,14 +1,43 @@
 import { Module } from '@nestjs/common';
 import { ConfigModule } from '@nestjs/config';
+import { APP_INTERCEPTOR } from '@nestjs/core';
 
+import { AuthModule } from './auth/auth.module';
 import { validateEnv } from './config/validate-env';
+import { FabricModule } from './fabric/fabric.module';
+import { FabricReadinessCheck } from './fabric/fabric.readiness';
 import { HealthModule } from './health/health.module';
+import { IdempotencyInterceptor } from './idempotency/idempotency.interceptor';
+import { IdempotencyModule } from './idempotency/idempotency.module';
+import { IndexReadinessCheck } from './index-db/index-readiness.check';
+import { IndexModule } from './index-db/index.module';
+import { LedgerModule } from './ledger/ledger.module';
+import { MetricsModule } from './metrics/metrics.module';
+import { MetricsService } from './metrics/metrics.service';
+import { SmokeModule } from './smoke/smoke.module';
+
+// One value, imported wherever the index is needed, so the process runs exactly one event listener.
+const indexModule = IndexModule.register({
+  imports: [FabricModule, MetricsModule],
+  lagSink: MetricsService,
+});
 
 @Module({
   imports: [
     // validate runs when this module is loaded: a bad variable stops start-up before anything listens
     ConfigModule.forRoot({ isGlobal: true, validate: validateEnv }),
-    HealthModule.register(),
+    AuthModule,
+    MetricsModule,
+    indexModule,
+    IdempotencyModule,
+    HealthModule.register({
+      imports: [FabricModule, indexModule],
+      checks: [FabricReadinessCheck, IndexReadinessCheck],
+    }),
+    LedgerModule,
+    SmokeModule,
   ],
+  // Every POST honours Idempotency-Key (API.md "Writes"); other methods pass straight through.
+  providers: [{ provide: APP_INTERCEPTOR, useExisting: IdempotencyInterceptor }],
 })
 export class AppModule {}

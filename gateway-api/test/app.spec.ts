@@ -1,3 +1,7 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+
 import { Body, Controller, Get, Post } from '@nestjs/common';
 import { type NestExpressApplication } from '@nestjs/platform-express';
 import { Test } from '@nestjs/testing';
@@ -6,10 +10,51 @@ import { IsArray, IsString, ValidateNested } from 'class-validator';
 import request, { type Response } from 'supertest';
 import { type App } from 'supertest/types';
 
-import { AppModule } from '../src/app.module';
 import { APP_OPTIONS, configureApp } from '../src/app.setup';
+import { Public } from '../src/auth/auth.decorators';
 import { INTERNAL_MESSAGE } from '../src/common/errors';
 import { JsonLogger, type LogEntry } from '../src/common/logging/json-logger';
+
+/**
+ * The spec boots the real AppModule; point it at a peer that is not there (a
+ * closed loopback port), no users, and an in-memory index, so it never touches
+ * a running network or the developer's runtime folder.
+ */
+function isolateFromNetwork(): { restore(): void } {
+  const dir = mkdtempSync(path.join(tmpdir(), 'govtrace-app-spec-'));
+  const profile = path.join(dir, 'connection.json');
+  const identities = path.join(dir, 'identities.json');
+  writeFileSync(path.join(dir, 'tls-ca.pem'), '');
+  writeFileSync(
+    profile,
+    JSON.stringify({
+      channel: 'govtrace',
+      chaincode: 'govtrace',
+      peers: [
+        {
+          mspId: 'RegistryMSP',
+          endpoint: '127.0.0.1:1',
+          hostnameOverride: 'peer0.registry.govtrace.local',
+          tlsRootCertPath: path.join(dir, 'tls-ca.pem'),
+        },
+      ],
+    }),
+  );
+  writeFileSync(identities, JSON.stringify({ version: 1, users: [] }));
+  const saved = { ...process.env };
+  Object.assign(process.env, {
+    GOVTRACE_CONNECTION_PROFILE: profile,
+    GOVTRACE_IDENTITIES: identities,
+    DATABASE_TYPE: 'sqlite',
+    DATABASE_PATH: ':memory:',
+  });
+  return {
+    restore() {
+      process.env = saved;
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
 
 // A test-only route with a DTO, so validation and error rendering are exercised through HTTP
 // without waiting for the first real feature module.
@@ -31,6 +76,8 @@ class ProbeDto {
   holders!: HolderDto[];
 }
 
+// public, so the probe answers without a token once AuthModule's global guard is installed
+@Public()
 @Controller('probe')
 class ProbeController {
   @Post()
@@ -67,7 +114,11 @@ describe('gateway HTTP application', () => {
   const logLines: string[] = [];
   const logs = (): LogEntry[] => logLines.map((line) => JSON.parse(line) as LogEntry);
 
+  const isolated = isolateFromNetwork();
+
   beforeAll(async () => {
+    // Imported here, after isolateFromNetwork(): ConfigModule reads the environment when AppModule loads.
+    const { AppModule } = await import('../src/app.module');
     const moduleRef = await Test.createTestingModule({
       imports: [AppModule],
       controllers: [ProbeController],
@@ -83,6 +134,7 @@ describe('gateway HTTP application', () => {
 
   afterAll(async () => {
     await app.close();
+    isolated.restore();
   });
 
   beforeEach(() => {
@@ -96,12 +148,23 @@ describe('gateway HTTP application', () => {
       expect(res.body).toEqual({ status: 'ok' });
     });
 
-    it('GET /health/ready answers 200 with the process check', async () => {
+    it('GET /health/ready answers 503 naming Fabric when no peer answers, while the index is up', async () => {
       const res = await request(server).get('/health/ready');
-      expect(res.status).toBe(200);
+      expect(res.status).toBe(503);
       expect(res.body).toEqual({
-        status: 'ready',
-        checks: [{ name: 'process', status: 'up', durationMs: expect.any(Number) as unknown }],
+        error: {
+          code: 'UNAVAILABLE',
+          message: 'Not ready: fabric',
+          details: [
+            { check: 'process', status: 'up', message: 'up' },
+            { check: 'fabric', status: 'down', message: expect.any(String) as unknown },
+            {
+              check: 'index',
+              status: 'up',
+              message: expect.stringContaining('database reachable') as unknown,
+            },
+          ],
+        },
       });
     });
 

@@ -6,6 +6,7 @@ import { deploy } from './deploy/deploy';
 import { ensureAllBinaries, ensureBinaries } from './fabric/build-binaries';
 import { fabricCaPin } from './fabric/pin';
 import { RegistryRefusedError } from './lib/errors';
+import { exec } from './lib/exec';
 import { log, timed } from './lib/log';
 import { paths } from './lib/paths';
 import { networkDown, networkUp } from './network/lifecycle';
@@ -102,7 +103,11 @@ async function endToEnd(): Promise<Counts | undefined> {
   try {
     await timed('network up', networkUp);
     await timed('deploy', deploy);
-    return await jest('e2e', ['e2e'], ['--runInBand']);
+    // The e2e suites run the built gateway as a real process.
+    await timed('gateway build', () =>
+      exec('npm', ['run', 'build', '-w', 'gateway-api'], { cwd: paths.repoRoot }),
+    );
+    return await jest('e2e', ['e2e', 'gateway-network'], ['--runInBand']);
   } finally {
     process.removeListener('SIGINT', interrupted);
     process.removeListener('SIGTERM', interrupted);

@@ -2,13 +2,59 @@
 // independent of whether something from Nest (which also loads it) happened to be imported first
 import 'reflect-metadata';
 
-import { Expose, Type } from 'class-transformer';
-import { IsIn, IsInt, Matches, Max, Min } from 'class-validator';
+import * as path from 'node:path';
+
+import { Expose, Transform, Type } from 'class-transformer';
+import { IsBoolean, IsIn, IsInt, IsNotEmpty, IsString, Matches, Max, Min, ValidateIf } from 'class-validator';
 
 import { LOG_LEVELS, type LogLevelName } from '../common/logging/json-logger';
 
+/**
+ * The runtime folder the setup scripts write to (`.govtrace/` at the repository root, or
+ * `GOVTRACE_HOME`, as for the scripts). src/config and dist/config both sit three levels below
+ * the repository root, so this holds for `tsx`, jest and the built gateway alike.
+ */
+export function runtimeRoot(env: Readonly<Record<string, unknown>>): string {
+  const home = env['GOVTRACE_HOME'];
+  return typeof home === 'string' && home !== ''
+    ? path.resolve(home)
+    : path.resolve(__dirname, '..', '..', '..', '.govtrace');
+}
+
+/** Default locations of the files `scripts/src/identity` writes for the gateway (runtime-files.ts). */
+export function runtimeFileDefaults(env: Readonly<Record<string, unknown>>): {
+  GOVTRACE_CONNECTION_PROFILE: string;
+  GOVTRACE_IDENTITIES: string;
+  DATABASE_PATH: string;
+} {
+  const gatewayDir = path.join(runtimeRoot(env), 'gateway');
+  return {
+    GOVTRACE_CONNECTION_PROFILE: path.join(gatewayDir, 'connection.json'),
+    GOVTRACE_IDENTITIES: path.join(gatewayDir, 'identities.json'),
+    // the embedded index database (src/index-db) lives with the other runtime state
+    DATABASE_PATH: path.join(gatewayDir, 'index.sqlite'),
+  };
+}
+
+const defaults = runtimeFileDefaults({});
+
+/** Relative paths are taken from the working directory, once, so later reads do not depend on it. */
+const toAbsolutePath = ({ value }: { value: unknown }): unknown =>
+  typeof value === 'string' && value !== '' ? path.resolve(value) : value;
+
+/** As toAbsolutePath, but SQLite's `:memory:` (a database that lives and dies with the process) stays. */
+const toDatabasePath = ({ value }: { value: unknown }): unknown =>
+  value === ':memory:' ? value : toAbsolutePath({ value });
+
+/** Only the words `true` and `false`: anything else ("yes", "1") is refused rather than guessed. */
+const toBoolean = ({ value }: { value: unknown }): unknown =>
+  value === 'true' ? true : value === 'false' ? false : value;
+
 export const NODE_ENVS = ['development', 'production', 'test'] as const;
 export type NodeEnv = (typeof NODE_ENVS)[number];
+
+export const DATABASE_TYPES = ['sqlite', 'postgres'] as const;
+export type DatabaseType = (typeof DATABASE_TYPES)[number];
 
 /** A hostname, an IPv4 address or an IPv6 address; what `server.listen(port, host)` accepts. */
 const HOST_PATTERN =
@@ -40,4 +86,96 @@ export class EnvironmentVariables {
   @Expose()
   @IsIn(NODE_ENVS)
   NODE_ENV: NodeEnv = 'development';
+
+  // --- Fabric (src/fabric) ---
+
+  @Expose()
+  @Transform(toAbsolutePath)
+  @IsNotEmpty()
+  @IsString()
+  GOVTRACE_CONNECTION_PROFILE: string = defaults.GOVTRACE_CONNECTION_PROFILE;
+
+  @Expose()
+  @Transform(toAbsolutePath)
+  @IsNotEmpty()
+  @IsString()
+  GOVTRACE_IDENTITIES: string = defaults.GOVTRACE_IDENTITIES;
+
+  /** The identity that reads chaincode events, answers readiness and public ledger look-ups. */
+  @Expose()
+  @Matches(/^[A-Za-z0-9][A-Za-z0-9._@-]{0,127}$/, { message: 'FABRIC_SERVICE_USER must be a user name' })
+  FABRIC_SERVICE_USER: string = 'ledger-reader';
+
+  @Expose()
+  @Type(() => Number)
+  @Max(600_000)
+  @Min(100)
+  @IsInt()
+  FABRIC_EVALUATE_TIMEOUT_MS: number = 5_000;
+
+  @Expose()
+  @Type(() => Number)
+  @Max(600_000)
+  @Min(100)
+  @IsInt()
+  FABRIC_ENDORSE_TIMEOUT_MS: number = 15_000;
+
+  @Expose()
+  @Type(() => Number)
+  @Max(600_000)
+  @Min(100)
+  @IsInt()
+  FABRIC_SUBMIT_TIMEOUT_MS: number = 5_000;
+
+  @Expose()
+  @Type(() => Number)
+  @Max(600_000)
+  @Min(100)
+  @IsInt()
+  FABRIC_COMMIT_STATUS_TIMEOUT_MS: number = 60_000;
+
+  /** New transactions tried after an MVCC_READ_CONFLICT / PHANTOM_READ_CONFLICT at commit. */
+  @Expose()
+  @Type(() => Number)
+  @Max(10)
+  @Min(0)
+  @IsInt()
+  FABRIC_COMMIT_RETRIES: number = 3;
+
+  // --- Metrics (src/metrics) ---
+
+  /** GET /metrics answers loopback clients only unless this is `true`. */
+  @Expose()
+  @Transform(toBoolean)
+  @IsBoolean()
+  METRICS_ALLOW_REMOTE: boolean = false;
+
+  // --- off-chain index and idempotency records (src/index-db, src/idempotency) ---
+
+  @Expose()
+  @IsIn(DATABASE_TYPES)
+  DATABASE_TYPE: DatabaseType = 'sqlite';
+
+  /** The SQLite file (DATABASE_TYPE=sqlite); `:memory:` for a throw-away database. */
+  @Expose()
+  @Transform(toDatabasePath)
+  @IsNotEmpty()
+  @IsString()
+  DATABASE_PATH: string = defaults.DATABASE_PATH;
+
+  // Required only for PostgreSQL. The message never repeats the value: the URL holds a password.
+  @Expose()
+  @ValidateIf((env: EnvironmentVariables) => env.DATABASE_TYPE === 'postgres')
+  @Matches(/^postgres(?:ql)?:\/\/\S+$/, {
+    message: 'DATABASE_URL must be a postgres:// or postgresql:// URL when DATABASE_TYPE is postgres',
+  })
+  DATABASE_URL?: string;
+
+  /** How long a completed Idempotency-Key answer is replayed; default 24 h, at most 30 days. */
+  @Expose()
+  @Type(() => Number)
+  @Max(30 * 24 * 3600)
+  @Min(1)
+  @IsInt()
+  IDEMPOTENCY_TTL_SECONDS: number = 24 * 3600;
 }

@@ -1,4 +1,8 @@
+import * as path from 'node:path';
+
 import { ConfigValidationError, validateEnv } from './validate-env';
+
+const repoRoot = path.resolve(__dirname, '..', '..', '..');
 
 function problemsOf(env: Record<string, string>): ConfigValidationError['problems'] {
   try {
@@ -18,18 +22,116 @@ describe('validateEnv', () => {
       HOST: '127.0.0.1',
       LOG_LEVEL: 'info',
       NODE_ENV: 'development',
+      GOVTRACE_CONNECTION_PROFILE: path.join(repoRoot, '.govtrace', 'gateway', 'connection.json'),
+      GOVTRACE_IDENTITIES: path.join(repoRoot, '.govtrace', 'gateway', 'identities.json'),
+      FABRIC_SERVICE_USER: 'ledger-reader',
+      FABRIC_EVALUATE_TIMEOUT_MS: 5000,
+      FABRIC_ENDORSE_TIMEOUT_MS: 15000,
+      FABRIC_SUBMIT_TIMEOUT_MS: 5000,
+      FABRIC_COMMIT_STATUS_TIMEOUT_MS: 60000,
+      FABRIC_COMMIT_RETRIES: 3,
+      METRICS_ALLOW_REMOTE: false,
+      DATABASE_TYPE: 'sqlite',
+      DATABASE_PATH: path.join(repoRoot, '.govtrace', 'gateway', 'index.sqlite'),
+      IDEMPOTENCY_TTL_SECONDS: 86400,
     });
   });
 
   it('reads and converts the variables it knows', () => {
     const config = validateEnv({ PORT: '8080', HOST: '::1', LOG_LEVEL: 'debug', NODE_ENV: 'production' });
-    expect({ ...config }).toEqual({ PORT: 8080, HOST: '::1', LOG_LEVEL: 'debug', NODE_ENV: 'production' });
+    expect({ ...config }).toMatchObject({
+      PORT: 8080,
+      HOST: '::1',
+      LOG_LEVEL: 'debug',
+      NODE_ENV: 'production',
+    });
+  });
+
+  it('reads the Fabric and metrics settings', () => {
+    const config = validateEnv({
+      GOVTRACE_CONNECTION_PROFILE: '/etc/govtrace/connection.json',
+      GOVTRACE_IDENTITIES: 'run/identities.json',
+      FABRIC_SERVICE_USER: 'registry-clerk',
+      FABRIC_EVALUATE_TIMEOUT_MS: '2000',
+      FABRIC_ENDORSE_TIMEOUT_MS: '30000',
+      FABRIC_SUBMIT_TIMEOUT_MS: '4000',
+      FABRIC_COMMIT_STATUS_TIMEOUT_MS: '90000',
+      FABRIC_COMMIT_RETRIES: '0',
+      METRICS_ALLOW_REMOTE: 'true',
+    });
+    expect({ ...config }).toMatchObject({
+      GOVTRACE_CONNECTION_PROFILE: '/etc/govtrace/connection.json',
+      // relative to the working directory at start-up
+      GOVTRACE_IDENTITIES: path.resolve('run/identities.json'),
+      FABRIC_SERVICE_USER: 'registry-clerk',
+      FABRIC_EVALUATE_TIMEOUT_MS: 2000,
+      FABRIC_ENDORSE_TIMEOUT_MS: 30000,
+      FABRIC_SUBMIT_TIMEOUT_MS: 4000,
+      FABRIC_COMMIT_STATUS_TIMEOUT_MS: 90000,
+      FABRIC_COMMIT_RETRIES: 0,
+      METRICS_ALLOW_REMOTE: true,
+    });
+  });
+
+  it('finds the runtime files under GOVTRACE_HOME when it is set, as the scripts do', () => {
+    const config = validateEnv({ GOVTRACE_HOME: '/srv/govtrace' });
+    expect(config.GOVTRACE_CONNECTION_PROFILE).toBe('/srv/govtrace/gateway/connection.json');
+    expect(config.GOVTRACE_IDENTITIES).toBe('/srv/govtrace/gateway/identities.json');
+    expect(
+      validateEnv({ GOVTRACE_HOME: '/srv/govtrace', GOVTRACE_IDENTITIES: '/x.json' }).GOVTRACE_IDENTITIES,
+    ).toBe('/x.json');
+  });
+
+  it('reads the database and idempotency settings', () => {
+    expect(
+      validateEnv({
+        DATABASE_TYPE: 'postgres',
+        DATABASE_URL: 'postgresql://gov:secret@127.0.0.1:5432/govtrace',
+        IDEMPOTENCY_TTL_SECONDS: '3600',
+      }),
+    ).toMatchObject({
+      DATABASE_TYPE: 'postgres',
+      DATABASE_URL: 'postgresql://gov:secret@127.0.0.1:5432/govtrace',
+      IDEMPOTENCY_TTL_SECONDS: 3600,
+    });
+    expect(validateEnv({ DATABASE_PATH: 'data/index.sqlite' }).DATABASE_PATH).toBe(
+      path.resolve('data/index.sqlite'),
+    );
+    expect(validateEnv({ DATABASE_PATH: ':memory:' }).DATABASE_PATH).toBe(':memory:');
+    expect(validateEnv({ GOVTRACE_HOME: '/srv/govtrace' }).DATABASE_PATH).toBe(
+      '/srv/govtrace/gateway/index.sqlite',
+    );
+  });
+
+  it('needs DATABASE_URL only for PostgreSQL, and never repeats it in the message', () => {
+    expect(validateEnv({ DATABASE_URL: 'not a url' }).DATABASE_TYPE).toBe('sqlite');
+    expect(problemsOf({ DATABASE_TYPE: 'postgres' })).toEqual([
+      {
+        variable: 'DATABASE_URL',
+        message: 'must be a postgres:// or postgresql:// URL when DATABASE_TYPE is postgres',
+      },
+    ]);
+    const problems = problemsOf({ DATABASE_TYPE: 'postgres', DATABASE_URL: 'mysql://gov:secret@db/x' });
+    expect(JSON.stringify(problems)).not.toContain('secret');
   });
 
   it('keeps only its own variables, so the rest of the environment is not copied around', () => {
     expect(Object.keys(validateEnv({ PATH: '/usr/bin', HOME: '/root' })).sort()).toEqual([
+      'DATABASE_PATH',
+      'DATABASE_TYPE',
+      'DATABASE_URL', // known but unset: present as undefined
+      'FABRIC_COMMIT_RETRIES',
+      'FABRIC_COMMIT_STATUS_TIMEOUT_MS',
+      'FABRIC_ENDORSE_TIMEOUT_MS',
+      'FABRIC_EVALUATE_TIMEOUT_MS',
+      'FABRIC_SERVICE_USER',
+      'FABRIC_SUBMIT_TIMEOUT_MS',
+      'GOVTRACE_CONNECTION_PROFILE',
+      'GOVTRACE_IDENTITIES',
       'HOST',
+      'IDEMPOTENCY_TTL_SECONDS',
       'LOG_LEVEL',
+      'METRICS_ALLOW_REMOTE',
       'NODE_ENV',
       'PORT',
     ]);
@@ -51,6 +153,13 @@ describe('validateEnv', () => {
     ['HOST', 'bad host', 'must be a hostname or an IP address'],
     ['LOG_LEVEL', 'verbose', 'must be one of the following values: error, warn, info, debug'],
     ['NODE_ENV', 'staging', 'must be one of the following values: development, production, test'],
+    ['FABRIC_ENDORSE_TIMEOUT_MS', '50', 'must not be less than 100'],
+    ['FABRIC_COMMIT_RETRIES', '11', 'must not be greater than 10'],
+    ['FABRIC_SERVICE_USER', 'a b', 'must be a user name'],
+    ['METRICS_ALLOW_REMOTE', 'yes', 'must be a boolean value'],
+    ['DATABASE_TYPE', 'mysql', 'must be one of the following values: sqlite, postgres'],
+    ['IDEMPOTENCY_TTL_SECONDS', '0', 'must not be less than 1'],
+    ['IDEMPOTENCY_TTL_SECONDS', '1.5', 'must be an integer number'],
   ])('refuses %s=%s with one problem naming the variable', (variable, value, message) => {
     expect(problemsOf({ [variable]: value })).toEqual([{ variable, message }]);
   });

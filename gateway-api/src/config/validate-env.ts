@@ -1,7 +1,7 @@
 import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
 
-import { EnvironmentVariables } from './env.schema';
+import { EnvironmentVariables, runtimeFileDefaults } from './env.schema';
 
 export interface ConfigProblem {
   readonly variable: string;
@@ -27,10 +27,15 @@ export function validateEnv(env: Record<string, unknown>): EnvironmentVariables 
   const present = Object.fromEntries(
     Object.entries(env).filter(([, value]) => value !== undefined && value !== ''),
   );
-  const config = plainToInstance(EnvironmentVariables, present, {
-    excludeExtraneousValues: true,
-    exposeDefaultValues: true,
-  });
+  // the runtime files move with GOVTRACE_HOME, as the scripts that write them do
+  const config = plainToInstance(
+    EnvironmentVariables,
+    { ...runtimeFileDefaults(present), ...present },
+    {
+      excludeExtraneousValues: true,
+      exposeDefaultValues: true,
+    },
+  );
   const errors = validateSync(config, {
     stopAtFirstError: true,
     validationError: { target: false, value: false },

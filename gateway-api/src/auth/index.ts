@@ -1,0 +1,3 @@
+export * from './auth.decorators';
+export * from './auth.module';
+export * from './principal';

@@ -1,0 +1,38 @@
+import { Module } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+
+import { IdentitiesModule } from '../identities/identities.module';
+import { LEDGER_CLIENT } from '../ledger/ledger-client.port';
+import { LEDGER_EVENT_SOURCE } from '../ledger/ledger-events.port';
+import { LEDGER_TRANSACTION_READER } from '../ledger/ledger-transactions.port';
+import { MetricsModule } from '../metrics/metrics.module';
+import { FabricLedgerClient } from './fabric-ledger-client';
+import { FabricLedgerEventSource } from './fabric-event-source';
+import { FabricTransactionReader } from './fabric-transaction-reader';
+import { FabricReadinessCheck } from './fabric.readiness';
+import { FABRIC_SETTINGS, fabricSettingsFrom } from './fabric.settings';
+import { GatewayPool } from './gateway-pool';
+import { PeerConnections } from './peer-connections';
+
+/**
+ * The Fabric adapter: the ledger ports (LEDGER_CLIENT, LEDGER_EVENT_SOURCE,
+ * LEDGER_TRANSACTION_READER) and the `fabric` readiness check. Connections are made on first use
+ * and closed when the application shuts down (GatewayPool.onModuleDestroy).
+ */
+@Module({
+  imports: [IdentitiesModule, MetricsModule],
+  providers: [
+    { provide: FABRIC_SETTINGS, useFactory: fabricSettingsFrom, inject: [ConfigService] },
+    PeerConnections,
+    GatewayPool,
+    FabricLedgerClient,
+    FabricLedgerEventSource,
+    FabricTransactionReader,
+    FabricReadinessCheck,
+    { provide: LEDGER_CLIENT, useExisting: FabricLedgerClient },
+    { provide: LEDGER_EVENT_SOURCE, useExisting: FabricLedgerEventSource },
+    { provide: LEDGER_TRANSACTION_READER, useExisting: FabricTransactionReader },
+  ],
+  exports: [LEDGER_CLIENT, LEDGER_EVENT_SOURCE, LEDGER_TRANSACTION_READER, FabricReadinessCheck],
+})
+export class FabricModule {}

@@ -1,0 +1,108 @@
+import { common, peer } from '@hyperledger/fabric-protos';
+
+import { processedTransaction, type TestTransaction } from '../../test/support/fabric-envelopes';
+import { testCertificate } from '../../test/support/test-certificate';
+import { ROLE_ATTRIBUTE } from './certificate';
+import { decodeProcessedTransaction, TransactionDecodeError } from './transaction-decoder';
+
+const TX_ID = 'f'.repeat(60) + '0a1b';
+const clerk = testCertificate({
+  organisation: 'RegistryMSP',
+  commonName: 'registry-clerk',
+  attributes: { [ROLE_ATTRIBUTE]: 'registry_clerk', 'hf.EnrollmentID': 'registry-clerk' },
+});
+const peerCert = (msp: string): string => testCertificate({ organisation: msp, commonName: `peer0.${msp}` });
+
+const base: TestTransaction = {
+  txId: TX_ID,
+  // 2026-03-01T08:00:00.123456789Z
+  timestamp: { seconds: 1772352000, nanos: 123_456_789 },
+  creator: { mspId: 'RegistryMSP', idBytes: clerk },
+  actions: [
+    [
+      { mspId: 'TaxMSP', certificate: peerCert('TaxMSP') },
+      { mspId: 'RegistryMSP', certificate: peerCert('RegistryMSP') },
+      { mspId: 'MarketMSP', certificate: peerCert('MarketMSP') },
+    ],
+  ],
+};
+
+describe('decodeProcessedTransaction', () => {
+  it('reads id, block, validation code, time, creator and endorsing organisations', () => {
+    expect(decodeProcessedTransaction(processedTransaction(base), 42n)).toEqual({
+      txId: TX_ID,
+      blockNumber: 42n,
+      validationCode: 'VALID',
+      timestamp: '2026-03-01T08:00:00.123Z',
+      creator: { mspId: 'RegistryMSP', subject: 'registry-clerk', role: 'registry_clerk' },
+      endorsers: ['MarketMSP', 'RegistryMSP', 'TaxMSP'],
+    });
+  });
+
+  it.each([
+    [peer.TxValidationCode.MVCC_READ_CONFLICT, 'MVCC_READ_CONFLICT'],
+    [peer.TxValidationCode.ENDORSEMENT_POLICY_FAILURE, 'ENDORSEMENT_POLICY_FAILURE'],
+    [peer.TxValidationCode.INVALID_OTHER_REASON, 'INVALID_OTHER_REASON'],
+    [77, 'UNKNOWN_VALIDATION_CODE_77'],
+  ])('names validation code %i %s', (code, name) => {
+    const tx = decodeProcessedTransaction(processedTransaction({ ...base, validationCode: code }), 1n);
+    expect(tx.validationCode).toBe(name);
+  });
+
+  it('lists each endorsing organisation once, across actions', () => {
+    const actions = [
+      [{ mspId: 'UrbanMSP', certificate: peerCert('UrbanMSP') }],
+      [
+        { mspId: 'UrbanMSP', certificate: peerCert('UrbanMSP') },
+        { mspId: 'MarketMSP', certificate: peerCert('MarketMSP') },
+      ],
+    ];
+    expect(decodeProcessedTransaction(processedTransaction({ ...base, actions }), 1n).endorsers).toEqual([
+      'MarketMSP',
+      'UrbanMSP',
+    ]);
+  });
+
+  it('leaves out the role of a creator whose certificate has no govtrace.role (cryptogen users)', () => {
+    const user1 = testCertificate({ organisation: 'MarketMSP', commonName: 'User1@market.govtrace.local' });
+    const tx = decodeProcessedTransaction(
+      processedTransaction({ ...base, creator: { mspId: 'MarketMSP', idBytes: user1 } }),
+      1n,
+    );
+    expect(tx.creator).toEqual({ mspId: 'MarketMSP', subject: 'User1@market.govtrace.local' });
+  });
+
+  it('keeps the MSP of a creator whose identity is not an X.509 certificate', () => {
+    const tx = decodeProcessedTransaction(
+      processedTransaction({ ...base, creator: { mspId: 'IdemixMSP', idBytes: Buffer.of(1, 2, 3) } }),
+      1n,
+    );
+    expect(tx.creator).toEqual({ mspId: 'IdemixMSP' });
+  });
+
+  it('has no endorsers for a channel configuration transaction', () => {
+    const tx = decodeProcessedTransaction(
+      processedTransaction({ ...base, headerType: common.HeaderType.CONFIG, actions: [] }),
+      0n,
+    );
+    expect(tx.endorsers).toEqual([]);
+  });
+
+  it.each<[string, TestTransaction]>([
+    ['no timestamp', { ...base, timestamp: undefined }],
+    ['no transaction id', { ...base, txId: '' }],
+    ['no creator MSP', { ...base, creator: { mspId: '', idBytes: clerk } }],
+  ])('refuses a transaction with %s', (_label, tx) => {
+    expect(() => decodeProcessedTransaction(processedTransaction(tx), 1n)).toThrow(TransactionDecodeError);
+  });
+
+  it('refuses a processed transaction without an envelope', () => {
+    expect(() => decodeProcessedTransaction(new peer.ProcessedTransaction().serializeBinary(), 1n)).toThrow(
+      TransactionDecodeError,
+    );
+  });
+
+  it('throws on bytes that are not a processed transaction', () => {
+    expect(() => decodeProcessedTransaction(Buffer.from('not protobuf at all'), 1n)).toThrow();
+  });
+});

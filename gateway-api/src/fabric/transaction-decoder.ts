@@ -1,0 +1,98 @@
+import { common, msp, peer } from '@hyperledger/fabric-protos';
+
+import { type LedgerTransaction, type TransactionCreator } from '../ledger/ledger-transactions.port';
+import { readCertificate, ROLE_ATTRIBUTE } from './certificate';
+import { validationCodeName } from './fabric-errors';
+
+/** The bytes qscc answered are not the transaction they should be. */
+export class TransactionDecodeError extends Error {
+  override readonly name = 'TransactionDecodeError';
+}
+
+/**
+ * Decodes qscc GetTransactionByID's answer (a serialised peer.ProcessedTransaction) into what the
+ * ledger proves about the transaction. qscc does not say which block holds it, so the caller passes
+ * the number it got from GetBlockByTxID.
+ *
+ *   ProcessedTransaction { validationCode, transactionEnvelope: Envelope }
+ *   Envelope.payload → Payload { header, data }
+ *     header.channelHeader   → ChannelHeader { txId, timestamp, type }
+ *     header.signatureHeader → SignatureHeader { creator: SerializedIdentity { mspid, idBytes (PEM) } }
+ *     data (ENDORSER_TRANSACTION) → Transaction { actions[] }
+ *       action.payload → ChaincodeActionPayload { action: ChaincodeEndorsedAction { endorsements[] } }
+ *         endorsement.endorser → SerializedIdentity { mspid }
+ */
+export function decodeProcessedTransaction(bytes: Uint8Array, blockNumber: bigint): LedgerTransaction {
+  const processed = peer.ProcessedTransaction.deserializeBinary(bytes);
+  const envelope = required(processed.getTransactionenvelope(), 'transaction envelope');
+  const payload = common.Payload.deserializeBinary(envelope.getPayload_asU8());
+  const header = required(payload.getHeader(), 'payload header');
+  const channelHeader = common.ChannelHeader.deserializeBinary(header.getChannelHeader_asU8());
+  const signatureHeader = common.SignatureHeader.deserializeBinary(header.getSignatureHeader_asU8());
+  const txId = channelHeader.getTxId();
+  if (!/^[0-9a-f]{64}$/.test(txId))
+    throw new TransactionDecodeError('the channel header has no transaction id');
+  const isEndorserTransaction = channelHeader.getType() === common.HeaderType.ENDORSER_TRANSACTION;
+  return {
+    txId,
+    blockNumber,
+    validationCode: validationCodeName(processed.getValidationcode()),
+    timestamp: isoTimestamp(channelHeader.getTimestamp()),
+    creator: creatorOf(signatureHeader.getCreator_asU8()),
+    endorsers: isEndorserTransaction ? endorsersOf(payload.getData_asU8()) : [],
+  };
+}
+
+function creatorOf(serializedIdentity: Uint8Array): TransactionCreator {
+  const identity = msp.SerializedIdentity.deserializeBinary(serializedIdentity);
+  const mspId = identity.getMspid();
+  if (mspId === '') throw new TransactionDecodeError('the signature header names no creator MSP');
+  let facts: ReturnType<typeof readCertificate> | undefined;
+  try {
+    facts = readCertificate(identity.getIdBytes_asU8());
+  } catch {
+    // an identity that is not an X.509 certificate (e.g. an idemix one) still has its MSP
+    facts = undefined;
+  }
+  const role = facts?.attributes[ROLE_ATTRIBUTE];
+  return {
+    mspId,
+    ...(facts?.commonName !== undefined && { subject: facts.commonName }),
+    ...(role !== undefined && { role }),
+  };
+}
+
+function endorsersOf(transactionBytes: Uint8Array): string[] {
+  const transaction = peer.Transaction.deserializeBinary(transactionBytes);
+  const msps = new Set<string>();
+  for (const action of transaction.getActionsList()) {
+    const actionPayload = peer.ChaincodeActionPayload.deserializeBinary(action.getPayload_asU8());
+    for (const endorsement of actionPayload.getAction()?.getEndorsementsList() ?? []) {
+      const mspId = msp.SerializedIdentity.deserializeBinary(endorsement.getEndorser_asU8()).getMspid();
+      if (mspId !== '') msps.add(mspId);
+    }
+  }
+  return [...msps].sort();
+}
+
+/**
+ * A google.protobuf.Timestamp as ISO-8601 (millisecond precision). The generated typings import
+ * google-protobuf's Timestamp, for which no types are installed, so the value is checked here.
+ */
+function isoTimestamp(value: unknown): string {
+  const timestamp = value as { getSeconds?: unknown; getNanos?: unknown } | undefined;
+  if (typeof timestamp?.getSeconds !== 'function' || typeof timestamp.getNanos !== 'function') {
+    throw new TransactionDecodeError('the channel header has no timestamp');
+  }
+  const seconds: unknown = timestamp.getSeconds.call(timestamp);
+  const nanos: unknown = timestamp.getNanos.call(timestamp);
+  if (typeof seconds !== 'number' || typeof nanos !== 'number') {
+    throw new TransactionDecodeError('the channel header timestamp is malformed');
+  }
+  return new Date(seconds * 1000 + Math.floor(nanos / 1e6)).toISOString();
+}
+
+function required<T>(value: T | undefined, what: string): T {
+  if (value === undefined) throw new TransactionDecodeError(`the transaction has no ${what}`);
+  return value;
+}

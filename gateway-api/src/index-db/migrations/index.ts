@@ -1,0 +1,13 @@
+import { CreateIndexCheckpoints1795478400000 } from './1795478400000-create-index-checkpoints';
+import { CreateSmokeValues1795478400100 } from './1795478400100-create-smoke-values';
+import { CreateIdempotencyRecords1795478400200 } from './1795478400200-create-idempotency-records';
+
+/**
+ * Every migration of the gateway's database, oldest first. Listed as classes rather than found by
+ * a glob, so ts-jest, tsx and the built gateway run the same set. Append; never edit a released one.
+ */
+export const MIGRATIONS = [
+  CreateIndexCheckpoints1795478400000,
+  CreateSmokeValues1795478400100,
+  CreateIdempotencyRecords1795478400200,
+];

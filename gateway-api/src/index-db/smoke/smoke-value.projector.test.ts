@@ -1,0 +1,84 @@
+import { type EntityManager } from 'typeorm';
+
+import { type LedgerEvent } from '../../ledger/ledger-events.port';
+import { MalformedEventError } from '../projection/malformed-event.error';
+import { SmokeValueEvent } from './smoke-value-event.entity';
+import { SmokeValue } from './smoke-value.entity';
+import { SmokeValueProjector } from './smoke-value.projector';
+
+// What the projector asks of the database; the real statements run in test/index-listener.spec.ts.
+function fakeManager(knownTxIds: string[] = []) {
+  const inserted: unknown[] = [];
+  const upserted: { target: unknown; values: unknown; conflict: unknown }[] = [];
+  const repository = {
+    existsBy: ({ txId }: { txId: string }) => Promise.resolve(knownTxIds.includes(txId)),
+    insert: (row: unknown) => {
+      inserted.push(row);
+      return Promise.resolve();
+    },
+  };
+  const manager = {
+    getRepository: (target: unknown) => {
+      expect(target).toBe(SmokeValueEvent);
+      return repository;
+    },
+    upsert: (target: unknown, values: unknown, conflict: unknown) => {
+      upserted.push({ target, values, conflict });
+      return Promise.resolve();
+    },
+  } as unknown as EntityManager;
+  return { manager, inserted, upserted };
+}
+
+const event: LedgerEvent = {
+  blockNumber: 12n,
+  transactionId: 'tx-12-0',
+  chaincodeName: 'govtrace',
+  eventName: 'SmokeValueWritten',
+  payload: new TextEncoder().encode(
+    '{"key":"k","updatedAt":"2026-03-01T08:00:00.000Z","updatedBy":"UrbanMSP","value":"v"}',
+  ),
+};
+
+describe('SmokeValueProjector', () => {
+  const projector = new SmokeValueProjector();
+
+  it('handles SmokeValueWritten', () => {
+    expect(projector.eventName).toBe('SmokeValueWritten');
+  });
+
+  it('appends the event row and upserts the value by key', async () => {
+    const { manager, inserted, upserted } = fakeManager();
+    await projector.project(manager, event);
+    expect(inserted).toEqual([{ txId: 'tx-12-0', key: 'k', blockNumber: 12n }]);
+    expect(upserted).toEqual([
+      {
+        target: SmokeValue,
+        values: {
+          key: 'k',
+          value: 'v',
+          updatedAt: '2026-03-01T08:00:00.000Z',
+          updatedBy: 'UrbanMSP',
+          txId: 'tx-12-0',
+          blockNumber: 12n,
+        },
+        conflict: ['key'],
+      },
+    ]);
+  });
+
+  it('changes nothing for a transaction it has projected before', async () => {
+    const { manager, inserted, upserted } = fakeManager(['tx-12-0']);
+    await projector.project(manager, event);
+    expect(inserted).toEqual([]);
+    expect(upserted).toEqual([]);
+  });
+
+  it('refuses a malformed payload before writing anything', async () => {
+    const { manager, inserted } = fakeManager();
+    await expect(
+      projector.project(manager, { ...event, payload: new TextEncoder().encode('{"key":"k"}') }),
+    ).rejects.toThrow(MalformedEventError);
+    expect(inserted).toEqual([]);
+  });
+});

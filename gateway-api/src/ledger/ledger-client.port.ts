@@ -1,0 +1,46 @@
+/**
+ * The domain services' view of the ledger: call a chaincode transaction as the principal's own
+ * Fabric identity. Fabric (src/fabric, FabricLedgerClient) is the adapter; a service test can
+ * provide a fake under LEDGER_CLIENT.
+ *
+ * Errors are already ApiErrors (chaincode codes → 400/403/404/409/422, network → 503, with the
+ * txId when a transaction was attempted), so services let them through unless they mean to
+ * translate one.
+ */
+export interface LedgerCall {
+  /** The contract within the channel's chaincode, e.g. `smoke`, `realestate`. */
+  readonly contract: string;
+  /** The transaction function, e.g. `Put`. */
+  readonly transaction: string;
+  readonly args: readonly (string | Uint8Array)[];
+  /** Private data for the chaincode (personal data for a collection); never recorded on the ledger. */
+  readonly transient?: Readonly<Record<string, string | Uint8Array>>;
+  /**
+   * Only these organisations' peers are asked to endorse. Needed with `transient` data for a private
+   * collection, which must reach only the peers of the organisations that hold it.
+   */
+  readonly endorsingOrgs?: readonly string[];
+}
+
+export interface SubmitResult {
+  readonly txId: string;
+  /** The block the transaction committed in. */
+  readonly blockNumber: bigint;
+  /** What the transaction function returned (bytes; usually canonical JSON). */
+  readonly result: Uint8Array;
+}
+
+export interface LedgerClient {
+  /**
+   * Endorses, orders and waits for the commit; resolves only when the transaction committed VALID.
+   * A read conflict at commit (MVCC_READ_CONFLICT, PHANTOM_READ_CONFLICT) is retried a bounded
+   * number of times with a new transaction; the answer then carries the last transaction's id.
+   * @param user the principal's user (Principal.user), whose identity signs the transaction
+   */
+  submit(user: string, call: LedgerCall): Promise<SubmitResult>;
+
+  /** Runs a query on the user's organisation's peer; nothing is ordered or committed. */
+  evaluate(user: string, call: LedgerCall): Promise<Uint8Array>;
+}
+
+export const LEDGER_CLIENT = Symbol('LedgerClient');

@@ -1,0 +1,145 @@
+import { Logger } from '@nestjs/common';
+
+import { type Database } from '../src/index-db/database/database';
+import { IdempotencyRecord } from '../src/idempotency/idempotency-record.entity';
+import { type Claim, type IdempotentRequest, IdempotencyStore } from '../src/idempotency/idempotency.store';
+import { fingerprintRequest } from '../src/idempotency/request-fingerprint';
+import { DATABASE_SETUP_TIMEOUT_MS, openDatabase, TEST_DATABASES } from './support/databases';
+
+Logger.overrideLogger(false);
+
+const TTL_SECONDS = 60;
+
+function request(
+  body: unknown,
+  overrides: Partial<Omit<IdempotentRequest, 'fingerprint'>> = {},
+): IdempotentRequest {
+  return {
+    user: 'registry-clerk',
+    key: 'key-1',
+    fingerprint: fingerprintRequest({ method: 'POST', url: '/api/v1/waste/sites', body }),
+    ...overrides,
+  };
+}
+
+function acquired(claim: Claim): Extract<Claim, { kind: 'acquired' }> {
+  if (claim.kind !== 'acquired') throw new Error(`expected acquired, got ${claim.kind}`);
+  return claim;
+}
+
+describe.each(TEST_DATABASES)('IdempotencyStore on %s', (_name, makeDatabase) => {
+  const database = makeDatabase();
+  let db: Database;
+  let now: Date;
+  let store: IdempotencyStore;
+
+  beforeAll(() => database.setUp(), DATABASE_SETUP_TIMEOUT_MS);
+  afterAll(() => database.tearDown());
+  beforeEach(async () => {
+    db = await openDatabase(await database.fresh());
+    now = new Date('2026-11-24T08:00:00.000Z');
+    store = new IdempotencyStore(db, { ttlSeconds: TTL_SECONDS, now: () => now });
+  });
+  afterEach(() => db.dataSource.destroy());
+
+  it('acquires a new key, answers in-progress meanwhile, then replays the stored answer', async () => {
+    const first = acquired(await store.claim(request({ siteId: 'S1' })));
+    expect(await store.claim(request({ siteId: 'S1' }))).toEqual({ kind: 'in-progress' });
+
+    expect(await store.complete(first.ticket, 201, JSON.stringify({ txId: 'abc', blockNumber: '7' }))).toBe(
+      true,
+    );
+    expect(await store.claim(request({ siteId: 'S1' }))).toEqual({
+      kind: 'replay',
+      status: 201,
+      body: { txId: 'abc', blockNumber: '7' },
+    });
+  });
+
+  it('recognises the same body in another key order as the same request', async () => {
+    const first = acquired(await store.claim(request({ a: 1, b: [1, { c: 2, d: 3 }] })));
+    await store.complete(first.ticket, 201, null);
+    expect(await store.claim(request({ b: [1, { d: 3, c: 2 }], a: 1 }))).toEqual({
+      kind: 'replay',
+      status: 201,
+      body: undefined,
+    });
+  });
+
+  it('refuses the key for a different body, path or method', async () => {
+    const first = acquired(await store.claim(request({ siteId: 'S1' })));
+    await store.complete(first.ticket, 201, '{}');
+    expect(await store.claim(request({ siteId: 'S2' }))).toEqual({ kind: 'mismatch' });
+    expect(
+      await store.claim({
+        ...request({}),
+        fingerprint: fingerprintRequest({
+          method: 'POST',
+          url: '/api/v1/waste/scans',
+          body: { siteId: 'S1' },
+        }),
+      }),
+    ).toEqual({ kind: 'mismatch' });
+    expect(
+      await store.claim({
+        ...request({}),
+        fingerprint: fingerprintRequest({
+          method: 'PUT',
+          url: '/api/v1/waste/sites',
+          body: { siteId: 'S1' },
+        }),
+      }),
+    ).toEqual({ kind: 'mismatch' });
+  });
+
+  it('scopes keys by user: the same key of another user (or of anonymous) is another record', async () => {
+    acquired(await store.claim(request({ siteId: 'S1' })));
+    acquired(await store.claim(request({ siteId: 'S1' }, { user: 'tax-officer' })));
+    acquired(await store.claim(request({ siteId: 'S1' }, { user: '' })));
+  });
+
+  it('after release the key may be used again', async () => {
+    const first = acquired(await store.claim(request({ siteId: 'S1' })));
+    await store.release(first.ticket);
+    acquired(await store.claim(request({ siteId: 'S2' })));
+  });
+
+  it('ignores and replaces an expired record; its late owner can no longer complete it', async () => {
+    const stale = acquired(await store.claim(request({ siteId: 'S1' })));
+    now = new Date(now.getTime() + TTL_SECONDS * 1000);
+    const fresh = acquired(await store.claim(request({ siteId: 'S2' })));
+
+    expect(await store.complete(stale.ticket, 201, '"stale"')).toBe(false);
+    expect(await store.complete(fresh.ticket, 201, '"fresh"')).toBe(true);
+    expect(await store.claim(request({ siteId: 'S2' }))).toMatchObject({ kind: 'replay', body: 'fresh' });
+    await store.release(stale.ticket); // must not delete the new owner's record
+    expect(await store.claim(request({ siteId: 'S2' }))).toMatchObject({ kind: 'replay', body: 'fresh' });
+  });
+
+  it('lets exactly one of many concurrent first uses run', async () => {
+    const claims = await Promise.all(
+      Array.from({ length: 20 }, () => store.claim(request({ siteId: 'S1' }))),
+    );
+    expect(claims.filter((claim) => claim.kind === 'acquired')).toHaveLength(1);
+    expect(claims.filter((claim) => claim.kind === 'in-progress')).toHaveLength(19);
+  });
+
+  it('lets exactly one of many concurrent claims take over an expired record', async () => {
+    acquired(await store.claim(request({ siteId: 'S1' })));
+    now = new Date(now.getTime() + 2 * TTL_SECONDS * 1000);
+    const claims = await Promise.all(
+      Array.from({ length: 20 }, () => store.claim(request({ siteId: 'S1' }))),
+    );
+    expect(claims.filter((claim) => claim.kind === 'acquired')).toHaveLength(1);
+  });
+
+  it('purges expired records only', async () => {
+    acquired(await store.claim(request({ siteId: 'S1' }, { key: 'old' })));
+    now = new Date(now.getTime() + 30_000);
+    acquired(await store.claim(request({ siteId: 'S1' }, { key: 'new' })));
+    now = new Date(now.getTime() + 30_000);
+    expect(await store.purgeExpired()).toBe(1);
+    const keys = await db.run((manager) => manager.getRepository(IdempotencyRecord).find());
+    expect(keys.map((record) => record.key)).toEqual(['new']);
+  });
+});

@@ -1,0 +1,435 @@
+import { Logger } from '@nestjs/common';
+import { type EntityManager } from 'typeorm';
+
+import { JsonLogger, type LogEntry } from '../src/common/logging/json-logger';
+import { IndexCheckpoint } from '../src/index-db/checkpoint/index-checkpoint.entity';
+import { type Database } from '../src/index-db/database/database';
+import { type DatabaseConfig } from '../src/index-db/database/database-config';
+import { IndexListener } from '../src/index-db/listener/index-listener';
+import { type Projector } from '../src/index-db/projection/projector';
+import { ProjectorRegistry } from '../src/index-db/projection/projector-registry';
+import { SMOKE_VALUE_WRITTEN } from '../src/index-db/smoke/smoke-record';
+import { SmokeValueEvent } from '../src/index-db/smoke/smoke-value-event.entity';
+import { SmokeValue } from '../src/index-db/smoke/smoke-value.entity';
+import { SmokeValueProjector } from '../src/index-db/smoke/smoke-value.projector';
+import { type LedgerEvent } from '../src/ledger/ledger-events.port';
+import { DATABASE_SETUP_TIMEOUT_MS, openDatabase, TEST_DATABASES } from './support/databases';
+import { InMemoryEventSource, type NewEvent, smokePayload, waitFor } from './support/in-memory-event-source';
+
+// The exactly-once promise of the index, against real databases: whatever the source or the process
+// does, every SmokeValueWritten event ends up as exactly one smoke_value_events row, smoke_values
+// holds the latest value per key, and the checkpoint names the last event.
+
+const smoke = (key: string, value: string, transactionId?: string): NewEvent => ({
+  eventName: SMOKE_VALUE_WRITTEN,
+  payload: smokePayload(key, value),
+  ...(transactionId !== undefined && { transactionId }),
+});
+
+interface Deferred {
+  readonly promise: Promise<void>;
+  resolve(): void;
+}
+
+function deferred(): Deferred {
+  let resolve: () => void = () => undefined;
+  const promise = new Promise<void>((done) => {
+    resolve = done;
+  });
+  return { promise, resolve };
+}
+
+interface IndexState {
+  readonly eventTxIds: string[];
+  readonly values: Record<string, { value: string; txId: string; blockNumber: bigint }>;
+  readonly checkpoint: { blockNumber: bigint; transactionId: string | null } | undefined;
+}
+
+function readState(db: Database): Promise<IndexState> {
+  return db.run(async (manager) => {
+    // checkpoint first: rows commit with it, so rows read afterwards include at least what it covers
+    // (three statements are three snapshots on PostgreSQL while the listener keeps committing)
+    const checkpoint = await manager.getRepository(IndexCheckpoint).findOneBy({ stream: 'chaincode-events' });
+    const events = await manager.getRepository(SmokeValueEvent).find({ order: { txId: 'ASC' } });
+    const values = await manager.getRepository(SmokeValue).find();
+    return {
+      eventTxIds: events.map((event) => event.txId),
+      values: Object.fromEntries(
+        values.map((row) => [row.key, { value: row.value, txId: row.txId, blockNumber: row.blockNumber }]),
+      ),
+      checkpoint: checkpoint === null ? undefined : checkpoint,
+    };
+  });
+}
+
+describe.each(TEST_DATABASES)('IndexListener on %s', (_name, makeDatabase) => {
+  const database = makeDatabase();
+  const logLines: string[] = [];
+  let config: DatabaseConfig;
+  let db: Database;
+  let source: InMemoryEventSource;
+  const listeners: IndexListener[] = [];
+  const opened: Database[] = [];
+
+  beforeAll(async () => {
+    Logger.overrideLogger(new JsonLogger('debug', (line) => logLines.push(line)));
+    await database.setUp();
+  }, DATABASE_SETUP_TIMEOUT_MS);
+
+  afterAll(() => database.tearDown());
+
+  beforeEach(async () => {
+    logLines.length = 0;
+    config = await database.fresh();
+    db = await open();
+    source = new InMemoryEventSource();
+  });
+
+  afterEach(async () => {
+    for (const listener of listeners.splice(0)) await listener.stop();
+    for (const each of opened.splice(0)) {
+      if (each.dataSource.isInitialized) await each.dataSource.destroy().catch(() => undefined);
+    }
+  });
+
+  async function open(): Promise<Database> {
+    const each = await openDatabase(config);
+    opened.push(each);
+    return each;
+  }
+
+  function listen(on: Database = db, projectors: Projector[] = [new SmokeValueProjector()]): IndexListener {
+    const listener = new IndexListener(on, source, new ProjectorRegistry(projectors), {
+      autoStart: false,
+      initialDelayMs: 5,
+      maxDelayMs: 40,
+    });
+    listeners.push(listener);
+    return listener;
+  }
+
+  /** Waits until the checkpoint names the last event committed to the source. */
+  async function caughtUp(on: Database = db): Promise<IndexState> {
+    const last = source.allEvents().at(-1);
+    if (last === undefined) throw new Error('no events committed');
+    let state: IndexState | undefined;
+    await waitFor(`checkpoint at ${last.transactionId}`, async () => {
+      state = await readState(on);
+      return state.checkpoint?.transactionId === last.transactionId;
+    });
+    return state as IndexState;
+  }
+
+  function smokeTxIds(): string[] {
+    return source
+      .allEvents()
+      .filter((event) => event.eventName === SMOKE_VALUE_WRITTEN)
+      .map((event) => event.transactionId)
+      .sort();
+  }
+
+  it('projects every event once, upserts the latest value and checkpoints the last event', async () => {
+    source.commitBlock([smoke('a', 'a1'), smoke('b', 'b1')]);
+    source.commitBlock([smoke('a', 'a2')]);
+    const listener = listen();
+    listener.start();
+    await caughtUp();
+    const [last] = source.commitBlock([smoke('c', 'c1')]);
+
+    const state = await caughtUp();
+    expect(state.eventTxIds).toEqual(smokeTxIds());
+    expect(state.values).toEqual({
+      a: { value: 'a2', txId: 'tx-000003', blockNumber: 1n },
+      b: { value: 'b1', txId: 'tx-000002', blockNumber: 0n },
+      c: { value: 'c1', txId: 'tx-000004', blockNumber: 2n },
+    });
+    expect(state.checkpoint).toEqual({
+      stream: 'chaincode-events',
+      blockNumber: 2n,
+      transactionId: last?.transactionId,
+      updatedAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/) as unknown,
+    });
+    expect(await listener.lag()).toBe(0);
+    source.commitBlock([]);
+    expect(await listener.lag()).toBe(1);
+  });
+
+  it('stores the whole value exactly, in any script and at the 4096-character limit', async () => {
+    const long = '字'.repeat(4095) + '😀';
+    source.commitBlock([smoke('long', long)]);
+    listen().start();
+    expect((await caughtUp()).values['long']?.value).toBe(long);
+  });
+
+  it('advances the checkpoint past events that have no projector, projecting nothing', async () => {
+    source.commitBlock([{ eventName: 'SomethingElse', payload: 'not even JSON' }, smoke('a', 'a1')]);
+    source.commitBlock([{ eventName: 'SomethingElse', payload: '{}' }]);
+    listen().start();
+    const state = await caughtUp();
+    expect(state.eventTxIds).toEqual(['tx-000002']);
+    expect(
+      logLines
+        .map((line) => JSON.parse(line) as LogEntry)
+        .filter(
+          (entry) => entry.level === 'debug' && entry.message.startsWith('No projector for SomethingElse'),
+        ),
+    ).toHaveLength(2);
+  });
+
+  describe('(a) a source that redelivers what is already checkpointed', () => {
+    it('ignores a full replay from the first block after a reconnect', async () => {
+      source.commitBlock([smoke('a', 'a1'), smoke('b', 'b1')]);
+      source.commitBlock([smoke('a', 'a2')]);
+      const listener = listen();
+      listener.start();
+      await caughtUp();
+
+      source.resumeMode = 'from-genesis';
+      source.failAfter(0); // the next event handed out breaks the stream, forcing a reconnect
+      source.commitBlock([smoke('a', 'a3')]);
+      const state = await caughtUp();
+
+      expect(source.connections.length).toBeGreaterThanOrEqual(2);
+      expect(source.delivered.length).toBeGreaterThan(source.allEvents().length); // it did redeliver
+      expect(state.eventTxIds).toEqual(smokeTxIds());
+      expect(state.values['a']).toMatchObject({ value: 'a3', txId: 'tx-000004' });
+    });
+
+    it('ignores earlier transactions of the checkpoint block, keeping the newest value', async () => {
+      // one block with three writes of one key: a redelivery of the block must not put 'v1' back
+      source.commitBlock([smoke('k', 'v1'), smoke('k', 'v2'), smoke('k', 'v3')]);
+      const listener = listen();
+      listener.start();
+      await caughtUp();
+
+      source.resumeMode = 'whole-block';
+      source.failAfter(0);
+      source.commitBlock([smoke('other', 'o1')]);
+      const state = await caughtUp();
+
+      expect(source.connections.at(-1)).toEqual({ blockNumber: 0n, transactionId: 'tx-000003' });
+      expect(state.eventTxIds).toEqual(smokeTxIds());
+      expect(state.values['k']).toMatchObject({ value: 'v3', txId: 'tx-000003' });
+    });
+
+    it('treats a second delivery of the same event as already projected', async () => {
+      const [event] = source.commitBlock([smoke('a', 'a1')]);
+      const listener = listen();
+      expect(await listener.apply(event as LedgerEvent)).toBe('projected');
+      expect(await listener.apply(event as LedgerEvent)).toBe('already-projected');
+      expect((await readState(db)).eventTxIds).toEqual(['tx-000001']);
+    });
+  });
+
+  describe('(b) a projector that throws in the middle of its transaction', () => {
+    it('rolls the event back completely, retries, and projects it once', async () => {
+      const real = new SmokeValueProjector();
+      let failing = true;
+      let failures = 0;
+      // writes both rows first, then throws: the transaction must take them back
+      const flaky: Projector = {
+        eventName: SMOKE_VALUE_WRITTEN,
+        project: async (manager: EntityManager, event: LedgerEvent) => {
+          await real.project(manager, event);
+          if (failing && event.transactionId === 'tx-000002') {
+            failures += 1;
+            throw new Error('projector failed after writing');
+          }
+        },
+      };
+      source.commitBlock([smoke('a', 'a1')]);
+      source.commitBlock([smoke('a', 'a2'), smoke('b', 'b1')]);
+      listen(db, [flaky]).start();
+
+      await waitFor('two failed attempts', () => failures >= 2);
+      const during = await readState(db);
+      expect(during.eventTxIds).toEqual(['tx-000001']);
+      expect(during.values).toEqual({ a: { value: 'a1', txId: 'tx-000001', blockNumber: 0n } });
+      expect(during.checkpoint).toMatchObject({ blockNumber: 0n, transactionId: 'tx-000001' });
+
+      failing = false;
+      const state = await caughtUp();
+      expect(state.eventTxIds).toEqual(['tx-000001', 'tx-000002', 'tx-000003']);
+      expect(state.values['a']).toMatchObject({ value: 'a2', txId: 'tx-000002' });
+      // every retry resumed from the stored checkpoint
+      expect(source.connections.slice(1)).toContainEqual({ blockNumber: 0n, transactionId: 'tx-000001' });
+    });
+
+    it('rolls the projection back when the checkpoint cannot be written: both commit or neither', async () => {
+      source.commitBlock([smoke('a', 'a1')]);
+      source.commitBlock([smoke('a', 'a2')]);
+      await refuseCheckpoint(db, 'tx-000002');
+      listen().start();
+      await waitFor('a few retries', () => source.connections.length >= 3);
+      const during = await readState(db);
+      expect(during.eventTxIds).toEqual(['tx-000001']);
+      expect(during.values['a']).toMatchObject({ value: 'a1' });
+
+      await acceptCheckpoints(db);
+      const state = await caughtUp();
+      expect(state.eventTxIds).toEqual(['tx-000001', 'tx-000002']);
+      expect(state.values['a']).toMatchObject({ value: 'a2' });
+    });
+
+    it('holds the index at a malformed payload instead of skipping it', async () => {
+      source.commitBlock([smoke('a', 'a1')]);
+      source.commitBlock([{ eventName: SMOKE_VALUE_WRITTEN, payload: '{"key":"bad key!"}' }]);
+      source.commitBlock([smoke('b', 'b1')]);
+      const listener = listen();
+      listener.start();
+      await waitFor('a few retries', () => source.connections.length >= 3);
+      const state = await readState(db);
+      expect(state.eventTxIds).toEqual(['tx-000001']);
+      expect(state.checkpoint).toMatchObject({ transactionId: 'tx-000001' });
+      expect(await listener.lag()).toBe(2);
+    });
+  });
+
+  describe('(c) stopping and restarting', () => {
+    it('a new listener on a new connection resumes from the stored checkpoint alone', async () => {
+      for (let block = 0; block < 5; block += 1) {
+        source.commitBlock([smoke(`k${block}`, 'first'), smoke('shared', `s${block}`)]);
+      }
+      const first = listen();
+      first.start();
+      await waitFor('some progress', async () => (await readState(db)).eventTxIds.length >= 3);
+      await first.stop();
+      expect(first.running).toBe(false);
+      const stoppedAt = (await readState(db)).checkpoint;
+      await db.dataSource.destroy();
+
+      // the "new process": new DataSource, registry, projector and listener; only the database is shared
+      for (let block = 5; block < 8; block += 1) source.commitBlock([smoke(`k${block}`, 'first')]);
+      const db2 = await open();
+      const second = listen(db2);
+      second.start();
+      const state = await caughtUp(db2);
+
+      expect(source.connections.at(-1)).toEqual({
+        blockNumber: stoppedAt?.blockNumber,
+        transactionId: stoppedAt?.transactionId,
+      });
+      expect(state.eventTxIds).toEqual(smokeTxIds());
+      expect(state.values['shared']).toMatchObject({ value: 's4' });
+    });
+
+    it('a connection killed mid-transaction leaves no partial rows, and a restart projects the event once', async () => {
+      const real = new SmokeValueProjector();
+      const entered = deferred();
+      const gate = deferred();
+      const stalling: Projector = {
+        eventName: SMOKE_VALUE_WRITTEN,
+        project: async (manager: EntityManager, event: LedgerEvent) => {
+          await real.project(manager, event);
+          if (event.transactionId === 'tx-000002') {
+            entered.resolve();
+            await gate.promise; // rows written, not yet committed
+          }
+        },
+      };
+      source.commitBlock([smoke('a', 'a1')]);
+      source.commitBlock([smoke('a', 'a2')]);
+      const listener = listen(db, [stalling]);
+      listener.start();
+      await entered.promise;
+
+      // another connection sees only committed data: the half-done event is invisible
+      const observer = await open();
+      expect((await readState(observer)).eventTxIds).toEqual(['tx-000001']);
+
+      await killConnection(db, observer);
+      gate.resolve();
+      await listener.stop();
+      await db.dataSource.destroy().catch(() => undefined);
+
+      const db2 = await open();
+      listen(db2).start();
+      const state = await caughtUp(db2);
+      expect(state.eventTxIds).toEqual(['tx-000001', 'tx-000002']);
+      expect(state.values['a']).toMatchObject({ value: 'a2', txId: 'tx-000002' });
+    });
+
+    it('stop() returns promptly even when the source ignores the abort signal', async () => {
+      source.ignoreAbort = true;
+      source.commitBlock([smoke('a', 'a1')]);
+      const listener = listen();
+      listener.start();
+      await caughtUp();
+      const started = Date.now();
+      await listener.stop();
+      expect(Date.now() - started).toBeLessThan(1000);
+    });
+  });
+
+  it('reconnects with backoff while the peer is unreachable, then catches up', async () => {
+    source.unreachable = new Error('14 UNAVAILABLE: connection refused');
+    source.commitBlock([smoke('a', 'a1')]);
+    const listener = listen();
+    listener.start();
+    await waitFor('several attempts', () => source.connections.length >= 3);
+    await expect(listener.lag()).rejects.toThrow('UNAVAILABLE');
+    source.unreachable = undefined;
+    expect((await caughtUp()).eventTxIds).toEqual(['tx-000001']);
+    expect(
+      logLines.some((line) =>
+        line.includes('Index listener failed (Error: 14 UNAVAILABLE: connection refused)'),
+      ),
+    ).toBe(true);
+  });
+
+  it('reports the whole height as lag before anything is projected', async () => {
+    source.commitBlock([smoke('a', 'a1')]);
+    source.commitBlock([]);
+    expect(await listen().lag()).toBe(2);
+  });
+
+  /** A trigger makes the database refuse the checkpoint of one transaction, as a full disk might. */
+  async function refuseCheckpoint(on: Database, transactionId: string): Promise<void> {
+    const statements =
+      on.kind === 'sqlite'
+        ? ['INSERT', 'UPDATE'].map(
+            (operation) =>
+              `CREATE TRIGGER refuse_checkpoint_${operation.toLowerCase()} BEFORE ${operation} ON index_checkpoints
+               WHEN NEW.transaction_id = '${transactionId}' BEGIN SELECT RAISE(ABORT, 'checkpoint refused'); END`,
+          )
+        : [
+            `CREATE FUNCTION refuse_checkpoint() RETURNS trigger LANGUAGE plpgsql AS $$
+             BEGIN
+               IF NEW.transaction_id = '${transactionId}' THEN RAISE EXCEPTION 'checkpoint refused'; END IF;
+               RETURN NEW;
+             END $$`,
+            `CREATE TRIGGER refuse_checkpoint BEFORE INSERT OR UPDATE ON index_checkpoints
+             FOR EACH ROW EXECUTE FUNCTION refuse_checkpoint()`,
+          ];
+    await on.run(async (manager) => {
+      for (const statement of statements) await manager.query(statement);
+    });
+  }
+
+  async function acceptCheckpoints(on: Database): Promise<void> {
+    const statements =
+      on.kind === 'sqlite'
+        ? ['DROP TRIGGER refuse_checkpoint_insert', 'DROP TRIGGER refuse_checkpoint_update']
+        : ['DROP TRIGGER refuse_checkpoint ON index_checkpoints', 'DROP FUNCTION refuse_checkpoint'];
+    await on.run(async (manager) => {
+      for (const statement of statements) await manager.query(statement);
+    });
+  }
+
+  /** What a crash does to a connection: SQLite's handle closes, PostgreSQL's backend is terminated. */
+  async function killConnection(victim: Database, observer: Database): Promise<void> {
+    if (victim.kind === 'sqlite') {
+      const driver = victim.dataSource.driver as unknown as { databaseConnection: { close(): void } };
+      driver.databaseConnection.close();
+      return;
+    }
+    const killed = await observer.run((manager) =>
+      manager.query<{ pid: number }[]>(
+        `SELECT pid FROM pg_stat_activity
+          WHERE datname = current_database() AND pid <> pg_backend_pid() AND state = 'idle in transaction'`,
+      ),
+    );
+    expect(killed).toHaveLength(1);
+    await observer.run((manager) => manager.query('SELECT pg_terminate_backend($1)', [killed[0]?.pid]));
+  }
+});
