@@ -20,10 +20,10 @@ interface IndexDatabase {
   close(): Promise<void>;
 }
 
-async function sqliteIndex(): Promise<IndexDatabase> {
+function sqliteIndex(): Promise<IndexDatabase> {
   const dir = mkdtempSync(path.join(tmpdir(), 'govtrace-crash-sqlite-'));
   const file = path.join(dir, 'index.sqlite');
-  return {
+  return Promise.resolve({
     env: { DATABASE_TYPE: 'sqlite', DATABASE_PATH: file },
     projectedTxIds(prefix) {
       const db = new Database(file, { readonly: true, fileMustExist: true });
@@ -42,7 +42,7 @@ async function sqliteIndex(): Promise<IndexDatabase> {
       rmSync(dir, { recursive: true, force: true });
       return Promise.resolve();
     },
-  };
+  });
 }
 
 async function postgresIndex(): Promise<IndexDatabase> {
