@@ -20,10 +20,12 @@ export async function startAll(): Promise<number> {
     exec('npm', ['run', 'build', '-w', 'gateway-api'], { cwd: paths.repoRoot }),
   );
   const port = process.env['PORT'] ?? '3000';
-  log.step(`starting the gateway on http://127.0.0.1:${port} (docs: http://127.0.0.1:${port}/docs)`);
-  log.detail(
-    `network logs: ${path.join(paths.networkRoot, 'logs')}; stop the network with \`npm run network -- down\``,
-  );
+  const base = `http://127.0.0.1:${port}`;
+  log.step(`starting the gateway on ${base} (SQLite index: ${path.join(paths.runtimeRoot, 'gateway')})`);
+  log.detail(`API docs:     ${base}/docs (OpenAPI: ${base}/docs-json)`);
+  log.detail(`API tokens:   ${paths.apiTokensFile} (one per demo user; \`npm run users -- list\`)`);
+  log.detail(`network logs: ${path.join(paths.networkRoot, 'logs')} (\`npm run network -- logs\`)`);
+  log.detail('Ctrl-C stops the gateway; the network keeps running until `npm run network -- down`.');
   const gateway = spawn(process.execPath, [path.join(paths.repoRoot, 'gateway-api', 'dist', 'main.js')], {
     cwd: paths.repoRoot,
     stdio: 'inherit',
