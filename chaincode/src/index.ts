@@ -3,4 +3,9 @@
 
 import { SmokeContract } from './smoke/smoke-contract';
 
-export const contracts = [SmokeContract];
+export const contracts = [
+  SmokeContract,
+  // real estate contract
+  // business contract
+  // waste contract
+];

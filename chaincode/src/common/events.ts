@@ -8,6 +8,9 @@ import { toCanonicalBytes } from './canonical-json';
 /** Every event name the chaincode emits; the gateway's index subscribes by these names. */
 export const EventNames = {
   SmokeValueWritten: 'SmokeValueWritten',
+  // real estate events
+  // business events
+  // waste events
 } as const;
 
 export type EventName = (typeof EventNames)[keyof typeof EventNames];

@@ -10,6 +10,9 @@ import { NotFoundError, ValidationError } from './errors';
 /** One composite-key namespace per record type. Add new record types here; values must stay unique. */
 export const RecordTypes = {
   Smoke: 'smoke',
+  // real estate record types
+  // business record types
+  // waste record types
 } as const;
 
 export type RecordType = (typeof RecordTypes)[keyof typeof RecordTypes];

@@ -10,6 +10,7 @@ import { chaincodeServerSpec } from '../network/process-specs';
 import { networkSupervisor } from '../network/supervisor-instance';
 import { address, loadTopology, type PeerOrg, type Topology } from '../network/topology';
 import { writeCcaasPackage } from './ccaas-package';
+import { type ChaincodeDefinition, loadChaincodeDefinition } from './chaincode-definition';
 import { chaincodeVersion } from './chaincode-version';
 import { readDeploymentState, writeDeploymentState } from './deployment-state';
 
@@ -47,9 +48,18 @@ async function installIfMissing(org: PeerOrg, file: string, packageId: string): 
   await peerAsAdmin(org, ['lifecycle', 'chaincode', 'install', file], 300_000);
 }
 
-/** The definition every org approves; later issues add the endorsement policy and collections here. */
-function definitionFlags(t: Topology, version: string, sequence: number): string[] {
+/** The definition every org approves: identical flags for approve, checkcommitreadiness and commit. */
+function definitionFlags(
+  t: Topology,
+  definition: ChaincodeDefinition,
+  version: string,
+  sequence: number,
+): string[] {
   return [
+    '--signature-policy',
+    definition.endorsementPolicy,
+    '--collections-config',
+    definition.collectionsFile,
     '--channelID',
     t.channel,
     '--name',
@@ -61,14 +71,19 @@ function definitionFlags(t: Topology, version: string, sequence: number): string
   ];
 }
 
-async function approvals(t: Topology, version: string, sequence: number): Promise<Record<string, boolean>> {
+async function approvals(
+  t: Topology,
+  definition: ChaincodeDefinition,
+  version: string,
+  sequence: number,
+): Promise<Record<string, boolean>> {
   const first = t.peerOrgs[0];
   if (!first) return {};
   const { stdout } = await peerAsAdmin(first, [
     'lifecycle',
     'chaincode',
     'checkcommitreadiness',
-    ...definitionFlags(t, version, sequence),
+    ...definitionFlags(t, definition, version, sequence),
     '-O',
     'json',
   ]);
@@ -86,9 +101,11 @@ export async function deploy(): Promise<void> {
   const supervisor = networkSupervisor();
   log.detail('compiling the chaincode');
   await exec('npm', ['run', 'build', '-w', 'chaincode'], { cwd: paths.repoRoot, timeoutMs: 300_000 });
+  const definition = await loadChaincodeDefinition();
   const version = await chaincodeVersion(
     paths.chaincodeSource,
     path.join(paths.repoRoot, 'package-lock.json'),
+    definition.fingerprint,
   );
   const firstOrg = topology.peerOrgs[0];
   if (!firstOrg) throw new Error('topology has no peer organisation');
@@ -127,7 +144,7 @@ export async function deploy(): Promise<void> {
     await supervisor.ensureStarted(chaincodeServerSpec(org, pkg.packageId));
   }
 
-  const approved = await approvals(topology, version, sequence);
+  const approved = await approvals(topology, definition, version, sequence);
   for (const org of topology.peerOrgs) {
     if (approved[org.mspId]) continue;
     const packageId = packageIds[org.key] ?? '';
@@ -137,7 +154,7 @@ export async function deploy(): Promise<void> {
       'chaincode',
       'approveformyorg',
       ...ordererFlags(topology),
-      ...definitionFlags(topology, version, sequence),
+      ...definitionFlags(topology, definition, version, sequence),
       '--package-id',
       packageId,
     ]);
@@ -155,7 +172,7 @@ export async function deploy(): Promise<void> {
     'chaincode',
     'commit',
     ...ordererFlags(topology),
-    ...definitionFlags(topology, version, sequence),
+    ...definitionFlags(topology, definition, version, sequence),
     ...peerFlags,
   ]);
   for (const org of topology.peerOrgs) {

@@ -1,0 +1,16 @@
+// State-based (key-level) endorsement: the department responsible for a record must endorse every
+// later change to it. The chaincode definition's policy (two of the four departments) covers a key's
+// creation; from then on this key-level policy replaces it for that key, so a transaction endorsed
+// only by other departments — even running modified chaincode — is invalidated at commit
+// (ENDORSEMENT_POLICY_FAILURE) and changes nothing.
+
+import { type Context } from 'fabric-contract-api';
+import { KeyEndorsementPolicy } from 'fabric-shim';
+import { type OrgMsp } from './access';
+
+/** Requires a peer of every one of `orgs` to endorse changes to `key` (set in the same transaction as the write). */
+export async function requireEndorsementBy(ctx: Context, key: string, ...orgs: [OrgMsp, ...OrgMsp[]]): Promise<void> {
+  const policy = new KeyEndorsementPolicy();
+  policy.addOrgs('PEER', ...orgs);
+  await ctx.stub.setStateValidationParameter(key, policy.getPolicy());
+}
