@@ -134,7 +134,7 @@ describe('gateway against the running Fabric network', () => {
       expect(res.body).toMatchObject({ key, value: '你好, gateway', updatedBy: 'RegistryMSP' });
     });
 
-    it('is on the ledger: VALID, created by RegistryMSP, endorsed by a majority of the organisations', async () => {
+    it('is on the ledger: VALID, created by RegistryMSP, endorsed by two departments including RegistryMSP', async () => {
       const res = await request(server)
         .get(`/api/v1/ledger/transactions/${written.txId}`)
         .set(...auth('registry-user'));
@@ -157,7 +157,8 @@ describe('gateway against the running Fabric network', () => {
       });
       expect(Date.now() - Date.parse(tx.timestamp)).toBeLessThan(5 * 60_000);
       expect(tx.endorsers).toContain('RegistryMSP');
-      expect(tx.endorsers.length).toBeGreaterThanOrEqual(3); // MAJORITY of four organisations
+      // network/chaincode-definition.yaml: a new key needs two of the four departments
+      expect(tx.endorsers.length).toBeGreaterThanOrEqual(2);
     });
 
     it('shows the same transaction to a caller without a token, without the name of its creator', async () => {

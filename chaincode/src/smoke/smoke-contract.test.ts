@@ -1,5 +1,6 @@
 // Must stay the first import: it quiets fabric-contract-api before the contract classes load.
 import '../testing/quiet-logs';
+import { KeyEndorsementPolicy } from 'fabric-shim';
 import { OrgMsps, Roles } from '../common/access';
 import { type ChaincodeError, parseChaincodeErrorMessage } from '../common/errors';
 import { contracts } from '../index';
@@ -74,6 +75,17 @@ describe('SmokeContract', () => {
       updatedAt: '2026-03-02T09:30:00.000Z',
       updatedBy: 'UrbanMSP',
     });
+  });
+
+  it("makes the first writer's organisation the required endorser of the key, kept on overwrite", async () => {
+    const endorsers = (): string[] => {
+      const parameter = ledger.getStateValidationParameter('\u0000smoke\u0000owned\u0000');
+      return parameter ? new KeyEndorsementPolicy(parameter).listOrgs() : [];
+    };
+    await put('owned', 'first');
+    expect(endorsers()).toEqual([OrgMsps.Registry]);
+    await put('owned', 'second', '2026-03-01T09:00:00.000Z', hauler);
+    expect(endorsers()).toEqual([OrgMsps.Registry]);
   });
 
   it('lets a member without any role write, still recording the MSP', async () => {

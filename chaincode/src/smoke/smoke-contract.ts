@@ -1,15 +1,18 @@
 // A minimal contract that proves the ledger round trip end to end (submit, endorse, commit, event,
 // evaluate) without any domain rules. Any member of the four organisations may call it; the writer's
-// MSP is still recorded, so a smoke test also shows which peer organisation's client wrote.
+// MSP is still recorded, so a smoke test also shows which peer organisation's client wrote. The
+// organisation that first writes a key owns it: its peer must endorse every later change (key-level
+// endorsement), which is what the forged-endorsement tests exercise.
 
 // Context must be a value import: with emitDecoratorMetadata, fabric-contract-api recognises the
 // context parameter by its runtime type and would otherwise reject it as a plain Object.
 import { Context, Contract, Info, Returns, Transaction } from 'fabric-contract-api';
-import { requireMember } from '../common/access';
+import { isOrgMsp, requireMember } from '../common/access';
 import { toCanonicalJson } from '../common/canonical-json';
 import { ValidationError } from '../common/errors';
 import { EventNames, emitEvent } from '../common/events';
-import { RecordTypes, putRecord, recordKey, requireRecord } from '../common/ledger';
+import { requireEndorsementBy } from '../common/endorsement';
+import { RecordTypes, putRecord, recordExists, recordKey, requireRecord } from '../common/ledger';
 import { transactionTime } from '../common/transaction-time';
 import { SmokeRecord, smokeKeyProblems, smokeValueProblems } from './smoke-record';
 
@@ -33,7 +36,13 @@ export class SmokeContract extends Contract {
       updatedAt: transactionTime(ctx),
       updatedBy: submitter.mspId,
     });
-    await putRecord(ctx, recordKey(ctx, RecordTypes.Smoke, key), record);
+    const stateKey = recordKey(ctx, RecordTypes.Smoke, key);
+    const isNew = !(await recordExists(ctx, stateKey));
+    await putRecord(ctx, stateKey, record);
+    if (isNew && isOrgMsp(submitter.mspId)) {
+      // Set once, at creation; afterwards only the owner's endorsement could change it.
+      await requireEndorsementBy(ctx, stateKey, submitter.mspId);
+    }
     emitEvent(ctx, EventNames.SmokeValueWritten, record);
   }
 
