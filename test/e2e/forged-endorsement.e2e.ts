@@ -1,5 +1,5 @@
 import { peer } from '@hyperledger/fabric-protos';
-import { connectAs, findOrg, type OrgConnection, topology } from '../support/fabric-client';
+import { type OrgConnection, useTwoDepartments } from '../support/fabric-client';
 
 // "Impossible for one department to forge": a transaction endorsed only by
 // peers that the endorsement policy does not accept is invalidated at commit
@@ -7,26 +7,10 @@ import { connectAs, findOrg, type OrgConnection, topology } from '../support/fab
 // needs two departments to create a key; the smoke contract makes the creating
 // department the key's own required endorser (state-based endorsement).
 describe('forged endorsement is invalidated at commit', () => {
-  let registry: OrgConnection;
-  let market: OrgConnection;
-  let channel: string;
-  let chaincode: string;
-
-  beforeAll(async () => {
-    const t = await topology();
-    channel = t.channel;
-    chaincode = t.chaincodeName;
-    registry = connectAs(findOrg(t, 'RegistryMSP'));
-    market = connectAs(findOrg(t, 'MarketMSP'));
-  });
-
-  afterAll(() => {
-    registry?.close();
-    market?.close();
-  });
+  const departments = useTwoDepartments();
 
   const smoke = (connection: OrgConnection) =>
-    connection.gateway.getNetwork(channel).getContract(chaincode, 'smoke');
+    connection.gateway.getNetwork(departments().channel).getContract(departments().chaincode, 'smoke');
 
   async function submitEndorsedBy(
     connection: OrgConnection,
@@ -45,7 +29,7 @@ describe('forged endorsement is invalidated at commit', () => {
 
   async function read(key: string): Promise<Record<string, unknown> | undefined> {
     try {
-      const bytes = await smoke(registry).evaluateTransaction('Get', key);
+      const bytes = await smoke(departments().registry).evaluateTransaction('Get', key);
       return JSON.parse(Buffer.from(bytes).toString('utf8')) as Record<string, unknown>;
     } catch {
       return undefined;
@@ -54,22 +38,22 @@ describe('forged endorsement is invalidated at commit', () => {
 
   it('refuses a new key endorsed by one department only', async () => {
     const key = `forged-new-${Date.now()}`;
-    const code = await submitEndorsedBy(market, ['MarketMSP'], key, 'forged');
+    const code = await submitEndorsedBy(departments().market, ['MarketMSP'], key, 'forged');
     expect(code).toBe(peer.TxValidationCode.ENDORSEMENT_POLICY_FAILURE);
     expect(await read(key)).toBeUndefined();
   });
 
   it("refuses a change to another department's key even when two other departments endorse it", async () => {
     const key = `forged-owned-${Date.now()}`;
-    const created = await smoke(registry).submitAsync('Put', { arguments: [key, 'genuine'] });
+    const created = await smoke(departments().registry).submitAsync('Put', { arguments: [key, 'genuine'] });
     expect((await created.getStatus()).successful).toBe(true);
 
-    const code = await submitEndorsedBy(market, ['MarketMSP', 'TaxMSP'], key, 'forged');
+    const code = await submitEndorsedBy(departments().market, ['MarketMSP', 'TaxMSP'], key, 'forged');
     expect(code).toBe(peer.TxValidationCode.ENDORSEMENT_POLICY_FAILURE);
     expect(await read(key)).toMatchObject({ value: 'genuine', updatedBy: 'RegistryMSP' });
 
     // The owner's endorsement makes the same change valid: the policy, not the content, decided.
-    const code2 = await submitEndorsedBy(market, ['MarketMSP', 'RegistryMSP'], key, 'agreed');
+    const code2 = await submitEndorsedBy(departments().market, ['MarketMSP', 'RegistryMSP'], key, 'agreed');
     expect(code2).toBe(peer.TxValidationCode.VALID);
     expect(await read(key)).toMatchObject({ value: 'agreed', updatedBy: 'MarketMSP' });
   });

@@ -2,20 +2,13 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { common } from '@hyperledger/fabric-protos';
+import { demoUsers } from '../../scripts/src/identity/roles';
 import { connectAs, findOrg, type OrgConnection, topology } from '../support/fabric-client';
 import { apiTokens, call, type GatewayProcess, startGateway } from '../support/gateway-process';
 
 // The gateway platform over HTTP against the real network: every demo user's
 // token acts on the ledger as that user's own Fabric CA identity.
-const demoUsers = [
-  { user: 'registry-clerk', mspId: 'RegistryMSP', role: 'registry_clerk' },
-  { user: 'tax-officer', mspId: 'TaxMSP', role: 'tax_officer' },
-  { user: 'market-clerk', mspId: 'MarketMSP', role: 'market_clerk' },
-  { user: 'urban-inspector', mspId: 'UrbanMSP', role: 'urban_inspector' },
-  { user: 'station-operator', mspId: 'UrbanMSP', role: 'station_operator' },
-  { user: 'hauler', mspId: 'UrbanMSP', role: 'hauler' },
-  { user: 'facility-operator', mspId: 'UrbanMSP', role: 'facility_operator' },
-] as const;
+// The demo users of API.md, as `network up` provisions them.
 
 describe('gateway platform over HTTP', () => {
   let gateway: GatewayProcess;

@@ -81,3 +81,36 @@ export function connectAs(org: PeerOrg, user = 'User1'): OrgConnection {
     },
   };
 }
+
+/** Registry and market connections plus channel facts, opened before and closed after a suite. */
+export interface TwoDepartments {
+  readonly registry: OrgConnection;
+  readonly market: OrgConnection;
+  readonly channel: string;
+  readonly chaincode: string;
+}
+
+/**
+ * Registers beforeAll/afterAll hooks that connect as RegistryMSP's and
+ * MarketMSP's users; call the returned function inside tests.
+ */
+export function useTwoDepartments(): () => TwoDepartments {
+  let opened: TwoDepartments | undefined;
+  beforeAll(async () => {
+    const t = await topology();
+    opened = {
+      registry: connectAs(findOrg(t, 'RegistryMSP')),
+      market: connectAs(findOrg(t, 'MarketMSP')),
+      channel: t.channel,
+      chaincode: t.chaincodeName,
+    };
+  });
+  afterAll(() => {
+    opened?.registry.close();
+    opened?.market.close();
+  });
+  return () => {
+    if (!opened) throw new Error('useTwoDepartments: connections are opened in beforeAll');
+    return opened;
+  };
+}

@@ -5,18 +5,9 @@ import * as path from 'node:path';
 
 // Test-only imports from the scripts package: the real network's topology and cryptogen layout.
 import { crypto } from '../../../scripts/src/network/crypto-layout';
-import {
-  address,
-  fqdn,
-  loadTopology,
-  type PeerOrg,
-  type Topology,
-} from '../../../scripts/src/network/topology';
-import {
-  type ConnectionProfile,
-  type EnrolledUser,
-  type IdentityStore,
-} from '../../src/config/runtime-files';
+import { connectionProfile } from '../../../scripts/src/identity/connection-profile';
+import { loadTopology, type PeerOrg, type Topology } from '../../../scripts/src/network/topology';
+import { type EnrolledUser, type IdentityStore } from '../../src/config/runtime-files';
 
 /** One cryptogen user of the running network, with the plain token the test sends. */
 export interface TestUser {
@@ -86,19 +77,6 @@ export function findOrg(topology: Topology, mspId: string): PeerOrg {
   const org = topology.peerOrgs.find((o) => o.mspId === mspId);
   if (org === undefined) throw new Error(`no org ${mspId} in topology.yaml`);
   return org;
-}
-
-function connectionProfile(topology: Topology): ConnectionProfile {
-  return {
-    channel: topology.channel,
-    chaincode: topology.chaincodeName,
-    peers: topology.peerOrgs.map((org) => ({
-      mspId: org.mspId,
-      endpoint: address(org.peer),
-      hostnameOverride: fqdn.peer(org),
-      tlsRootCertPath: crypto.peerTlsCa(org),
-    })),
-  };
 }
 
 async function cryptogenUser(org: PeerOrg, user: string): Promise<TestUser> {
