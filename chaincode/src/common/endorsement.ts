@@ -9,7 +9,11 @@ import { KeyEndorsementPolicy } from 'fabric-shim';
 import { type OrgMsp } from './access';
 
 /** Requires a peer of every one of `orgs` to endorse changes to `key` (set in the same transaction as the write). */
-export async function requireEndorsementBy(ctx: Context, key: string, ...orgs: [OrgMsp, ...OrgMsp[]]): Promise<void> {
+export async function requireEndorsementBy(
+  ctx: Context,
+  key: string,
+  ...orgs: [OrgMsp, ...OrgMsp[]]
+): Promise<void> {
   const policy = new KeyEndorsementPolicy();
   policy.addOrgs('PEER', ...orgs);
   await ctx.stub.setStateValidationParameter(key, policy.getPolicy());

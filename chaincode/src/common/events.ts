@@ -8,9 +8,17 @@ import { toCanonicalBytes } from './canonical-json';
 /** Every event name the chaincode emits; the gateway's index subscribes by these names. */
 export const EventNames = {
   SmokeValueWritten: 'SmokeValueWritten',
-  // real estate events
-  // business events
-  // waste events
+  RealEstateRegistered: 'RealEstateRegistered',
+  DeedTaxClearanceRecorded: 'DeedTaxClearanceRecorded',
+  BusinessCaseOpened: 'BusinessCaseOpened',
+  BusinessStepCompleted: 'BusinessStepCompleted',
+  BusinessLicenseStatusChanged: 'BusinessLicenseStatusChanged',
+  WasteSiteRegistered: 'WasteSiteRegistered',
+  WasteBagsCommissioned: 'WasteBagsCommissioned',
+  WasteScansRecorded: 'WasteScansRecorded',
+  WasteCollectionRecorded: 'WasteCollectionRecorded',
+  WasteDeliveryRecorded: 'WasteDeliveryRecorded',
+  WasteConfigUpdated: 'WasteConfigUpdated',
 } as const;
 
 export type EventName = (typeof EventNames)[keyof typeof EventNames];

@@ -10,9 +10,25 @@ import { NotFoundError, ValidationError } from './errors';
 /** One composite-key namespace per record type. Add new record types here; values must stay unique. */
 export const RecordTypes = {
   Smoke: 'smoke',
-  // real estate record types
-  // business record types
-  // waste record types
+  RealEstateUnit: 'realestate.unit',
+  RealEstateRegistration: 'realestate.registration',
+  RealEstateCertificate: 'realestate.certificate',
+  DeedTaxClearance: 'realestate.clearance',
+  RealEstateHolders: 'realestate.holders',
+  DeedTaxTransferees: 'realestate.transferees',
+  BusinessCase: 'business.case',
+  BusinessStep: 'business.step',
+  BusinessLicense: 'business.license',
+  BusinessNameClaim: 'business.name',
+  BusinessLegalRepresentative: 'business.legalrep',
+  WasteSite: 'waste-site',
+  WasteBag: 'waste-bag',
+  WasteBagEvent: 'waste-bag-event',
+  WasteAnomaly: 'waste-anomaly',
+  WasteLoad: 'waste-load',
+  WasteDelivery: 'waste-delivery',
+  WasteConfig: 'waste-config',
+  WasteHousehold: 'waste-household',
 } as const;
 
 export type RecordType = (typeof RecordTypes)[keyof typeof RecordTypes];

@@ -1,0 +1,36 @@
+// A deed-tax clearance (契税完税) recorded by a tax officer before a TRANSFER. The public record holds
+// only salted hashes of the transferees' ID numbers; the ID numbers and salts live in the DeedTaxShared
+// collection (tax bureau and registry). It is bound to the unit's ownership generation (titleVersion)
+// when recorded, so it clears exactly one transfer and cannot be reused after it — without the TRANSFER
+// having to write this TaxMSP-endorsed key.
+
+import { type SubmitterIdentity } from '../common/access';
+import { storedObject } from './stored';
+
+export const CLEARANCE_NUMBER_PATTERN = /^[A-Za-z0-9-]{4,40}$/;
+
+export interface ClearanceRecord {
+  readonly clearanceNumber: string;
+  readonly unitNumber: string;
+  /** The unit's titleVersion when recorded; the TRANSFER must find the same. */
+  readonly titleVersion: number;
+  /** hex SHA-256(salt + ':' + ID number) per transferee, sorted. */
+  readonly transfereeIdHashes: readonly string[];
+  readonly recordedAt: string;
+  readonly officer: SubmitterIdentity;
+  readonly txId: string;
+}
+
+export interface PrivateTransferees {
+  readonly clearanceNumber: string;
+  readonly unitNumber: string;
+  readonly transferees: readonly { readonly idNumber: string; readonly salt: string }[];
+}
+
+export function parseStoredClearance(raw: unknown): ClearanceRecord {
+  const record = storedObject(raw, 'deed-tax clearance', ['clearanceNumber', 'unitNumber', 'recordedAt']);
+  if (typeof record.titleVersion !== 'number' || !Array.isArray(record.transfereeIdHashes)) {
+    throw new Error('stored deed-tax clearance lacks titleVersion or transfereeIdHashes');
+  }
+  return record as unknown as ClearanceRecord;
+}

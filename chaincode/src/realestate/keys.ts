@@ -1,0 +1,38 @@
+// Key layout of the realestate contract (composite keys, one namespace per record type):
+//
+//   realestate.unit          [unitNumber]                       public   UnitRecord            RegistryMSP
+//   realestate.registration  [unitNumber, sequence(8 digits)]   public   RegistrationRecord    RegistryMSP
+//   realestate.certificate   [canonical certificate number]     public   CertificateRecord     RegistryMSP
+//   realestate.clearance     [unitNumber, clearanceNumber]      public   ClearanceRecord       TaxMSP
+//   realestate.holders       [unitNumber, sequence(8 digits)]   registryPrivate  names, IDs, salts of the act's holders
+//   realestate.transferees   [unitNumber, clearanceNumber]      deedTaxShared    transferees' IDs and salts
+//
+// The last column is the key-level endorsement policy set on every write of a public key.
+
+import { type Context } from 'fabric-contract-api';
+import { RecordTypes, recordKey } from '../common/ledger';
+import { sequenceKey } from './registration-record';
+
+export function unitKey(ctx: Context, unitNumber: string): string {
+  return recordKey(ctx, RecordTypes.RealEstateUnit, unitNumber);
+}
+
+export function registrationKey(ctx: Context, unitNumber: string, sequence: number): string {
+  return recordKey(ctx, RecordTypes.RealEstateRegistration, unitNumber, sequenceKey(sequence));
+}
+
+export function certificateKey(ctx: Context, certificateNumber: string): string {
+  return recordKey(ctx, RecordTypes.RealEstateCertificate, certificateNumber);
+}
+
+export function clearanceKey(ctx: Context, unitNumber: string, clearanceNumber: string): string {
+  return recordKey(ctx, RecordTypes.DeedTaxClearance, unitNumber, clearanceNumber);
+}
+
+export function holdersKey(ctx: Context, unitNumber: string, sequence: number): string {
+  return recordKey(ctx, RecordTypes.RealEstateHolders, unitNumber, sequenceKey(sequence));
+}
+
+export function transfereesKey(ctx: Context, unitNumber: string, clearanceNumber: string): string {
+  return recordKey(ctx, RecordTypes.DeedTaxTransferees, unitNumber, clearanceNumber);
+}

@@ -1,0 +1,977 @@
+// Must stay the first import: it quiets fabric-contract-api before the contract classes load.
+import '../testing/quiet-logs';
+import { createHash } from 'node:crypto';
+import { KeyEndorsementPolicy } from 'fabric-shim';
+import { Roles } from '../common/access';
+import { toCanonicalBytes } from '../common/canonical-json';
+import { type ChaincodeError, parseChaincodeErrorMessage } from '../common/errors';
+import { residentIdCheckCharacter } from '../common/identifiers';
+import { contracts } from '../index';
+import {
+  InMemoryLedger,
+  type InMemoryStub,
+  ShimRouter,
+  type TestIdentity,
+  identityForRole,
+  newTestIdentity,
+} from '../testing';
+import { commitEndorsedBy } from '../testing/endorsement-simulation';
+import { RealEstateContract } from './realestate-contract';
+
+const contract = new RealEstateContract();
+const clerk = identityForRole(Roles.RegistryClerk);
+const officer = identityForRole(Roles.TaxOfficer);
+
+const UNIT = '440184001016GB00009F00800039';
+const OTHER_UNIT = '440184001016GB00009F00800040';
+const title = (serial: string): string => `粤(2026)广州市不动产权第${serial}号`;
+const proof = (serial: string): string => `粤(2026)广州市不动产证明第${serial}号`;
+const residentId = (first17: string): string => first17 + residentIdCheckCharacter(first17);
+
+const alice = {
+  name: '张晓三',
+  idNumber: residentId('44010619800101123'),
+  share: '1/2',
+  salt: 'a1'.repeat(16),
+};
+const bob = { name: '李四', idNumber: residentId('44010619850202234'), share: '1/2', salt: 'b2'.repeat(16) };
+const carol = {
+  name: '欧阳娜娜',
+  idNumber: residentId('44010619900303345'),
+  share: '1/1',
+  salt: 'c3'.repeat(16),
+  clearanceSalt: 'd4'.repeat(16),
+};
+const dave = { name: '王五', idNumber: residentId('44010619700404456'), salt: 'e5'.repeat(16) };
+const people = [alice, bob, carol, dave];
+const BANK = {
+  mortgageeName: '中国工商银行股份有限公司广州分行',
+  mortgageeUscc: '914403001922038216',
+  securedAmountFen: '150000000',
+};
+const ORDER = '(2026)粤0106执保123号';
+
+type Request = Record<string, unknown>;
+type Json = Record<string, unknown>;
+
+async function errorOf(promise: Promise<unknown>): Promise<ChaincodeError> {
+  try {
+    await promise;
+  } catch (error) {
+    return error as ChaincodeError;
+  }
+  throw new Error('expected the transaction to fail');
+}
+
+function sha256(text: string): string {
+  return createHash('sha256').update(text, 'utf8').digest('hex');
+}
+
+class Harness {
+  readonly ledger = new InMemoryLedger({ collections: ['registryPrivate', 'deedTaxShared'] });
+
+  async register(
+    request: Request,
+    holders?: unknown,
+    identity: TestIdentity = clerk,
+  ): Promise<Json & { txId: string }> {
+    const tx = this.ledger.newTransaction({
+      identity,
+      transient: holders === undefined ? {} : { holders: JSON.stringify(holders) },
+    });
+    const result = JSON.parse(await contract.Register(tx.ctx, JSON.stringify(request))) as Json;
+    expect(tx.commit().validationCode).toBe('VALID');
+    return { ...result, txId: tx.getTxID() };
+  }
+
+  /** Runs Register expecting failure: returns the error payload and checks nothing was written or emitted. */
+  async refused(
+    request: Request | string,
+    holders?: unknown,
+    identity: TestIdentity = clerk,
+  ): Promise<{ code: string; message: string; fields: string[] }> {
+    const tx = this.ledger.newTransaction({
+      identity,
+      transient: holders === undefined ? {} : { holders: JSON.stringify(holders) },
+    });
+    const error = await errorOf(
+      contract.Register(tx.ctx, typeof request === 'string' ? request : JSON.stringify(request)),
+    );
+    const payload = parseChaincodeErrorMessage(error.message);
+    expect(payload).toBeDefined();
+    expect(tx.pendingWrites()).toEqual([]);
+    expect(tx.events).toEqual([]);
+    return {
+      code: payload?.code ?? '',
+      message: payload?.message ?? '',
+      fields: (payload?.details ?? []).map((d) => d.field ?? ''),
+    };
+  }
+
+  async clearance(
+    unitNumber: string,
+    clearanceNumber: string,
+    transferees: unknown,
+    identity: TestIdentity = officer,
+  ): Promise<Json> {
+    const tx = this.ledger.newTransaction({
+      identity,
+      transient: { transferees: JSON.stringify(transferees) },
+    });
+    const result = JSON.parse(
+      await contract.RecordDeedTaxClearance(tx.ctx, JSON.stringify({ unitNumber, clearanceNumber })),
+    ) as Json;
+    expect(tx.commit().validationCode).toBe('VALID');
+    return result;
+  }
+
+  async clearanceRefused(
+    request: Request,
+    transferees: unknown,
+    identity: TestIdentity = officer,
+  ): Promise<string> {
+    const tx = this.ledger.newTransaction({
+      identity,
+      transient: transferees === undefined ? {} : { transferees: JSON.stringify(transferees) },
+    });
+    const error = await errorOf(contract.RecordDeedTaxClearance(tx.ctx, JSON.stringify(request)));
+    expect(tx.pendingWrites()).toEqual([]);
+    return parseChaincodeErrorMessage(error.message)?.code ?? '';
+  }
+
+  async read(
+    call: (ctx: InMemoryLedgerContext) => Promise<string>,
+    identity: TestIdentity = clerk,
+  ): Promise<Json> {
+    const tx = this.ledger.newTransaction({ identity });
+    return JSON.parse(await call(tx.ctx)) as Json;
+  }
+
+  async readError(
+    call: (ctx: InMemoryLedgerContext) => Promise<string>,
+    identity: TestIdentity = clerk,
+  ): Promise<string> {
+    const tx = this.ledger.newTransaction({ identity });
+    return (await errorOf(call(tx.ctx))).code;
+  }
+
+  unit(unitNumber = UNIT): Promise<Json> {
+    return this.read((ctx) => contract.GetUnit(ctx, unitNumber));
+  }
+
+  certificate(number: string): Promise<Json> {
+    return this.read((ctx) => contract.GetCertificate(ctx, number));
+  }
+
+  async first(unitNumber = UNIT, certificateNumber = title('09400110')): Promise<Json> {
+    return this.register({ unitNumber, type: 'FIRST', certificateNumber }, [alice, bob]);
+  }
+
+  /** Every committed public value and event payload, as text. */
+  publicText(): string[] {
+    return [
+      ...this.ledger.stateKeys().map((key) => `${key}=${this.ledger.getState(key)?.toString('utf8') ?? ''}`),
+      ...this.ledger.events.map((event) => `${event.name}:${event.payload.toString('utf8')}`),
+    ];
+  }
+}
+
+type InMemoryLedgerContext = ReturnType<InMemoryLedger['newTransaction']>['ctx'];
+
+function policyOrgs(ledger: InMemoryLedger, key: string): string[] {
+  const parameter = ledger.getStateValidationParameter(key);
+  return parameter === undefined ? [] : new KeyEndorsementPolicy(parameter).listOrgs();
+}
+
+describe('RealEstateContract: one unit through its life', () => {
+  it('walks FIRST → MORTGAGE → SEIZURE → SEIZURE_RELEASE → clearance → TRANSFER → MORTGAGE_DISCHARGE → CANCELLATION', async () => {
+    const h = new Harness();
+    const t1 = title('09400110');
+    const r1 = proof('0001234');
+    const t2 = title('09400111');
+
+    // FIRST: title certificate for alice and bob, masked in public.
+    const first = await h.first();
+    expect(first).toMatchObject({
+      registrationId: `${UNIT}-00000001`,
+      sequence: 1,
+      type: 'FIRST',
+      certificateNumber: t1,
+      unitStatus: 'REGISTERED',
+    });
+    let unit = await h.unit();
+    expect(unit).toMatchObject({
+      status: 'REGISTERED',
+      titleCertificate: t1,
+      titleVersion: 1,
+      mortgage: null,
+      seizure: null,
+    });
+    expect(unit.holders).toEqual([
+      { maskedName: '张*三', idHash: sha256(`${alice.salt}:${alice.idNumber}`), share: '1/2' },
+      { maskedName: '李*', idHash: sha256(`${bob.salt}:${bob.idNumber}`), share: '1/2' },
+    ]);
+    const firstCertificate = await h.certificate(t1);
+    expect(firstCertificate).toMatchObject({
+      status: 'ACTIVE',
+      content: { kind: 'TITLE', registrationType: 'FIRST', unitNumber: UNIT },
+    });
+    expect(firstCertificate.contentHash).toBe(
+      createHash('sha256').update(toCanonicalBytes(firstCertificate.content)).digest('hex'),
+    );
+    expect(first.certificateContentHash).toBe(firstCertificate.contentHash);
+
+    // MORTGAGE: registration certificate naming the bank; the owners are the mortgagors.
+    await h.register({ unitNumber: UNIT, type: 'MORTGAGE', certificateNumber: r1, mortgage: BANK });
+    unit = await h.unit();
+    expect(unit.mortgage).toEqual({ ...BANK, registrationId: `${UNIT}-00000002`, certificateNumber: r1 });
+    expect(await h.certificate(r1)).toMatchObject({
+      status: 'ACTIVE',
+      content: { kind: 'REGISTRATION', details: BANK },
+    });
+    expect((unit.certificates as Json[]).map((c) => (c.content as Json).certificateNumber)).toEqual([t1, r1]);
+
+    // SEIZURE: no transfer, mortgage or cancellation while seized.
+    await h.register({ unitNumber: UNIT, type: 'SEIZURE', court: '广州市越秀区人民法院', courtOrder: ORDER });
+    expect((await h.unit()).seizure).toEqual({
+      registrationId: `${UNIT}-00000003`,
+      court: '广州市越秀区人民法院',
+      courtOrder: ORDER,
+    });
+    await h.clearance(UNIT, 'QS-2026-0001', [{ idNumber: carol.idNumber, salt: carol.clearanceSalt }]);
+    const transfer = {
+      unitNumber: UNIT,
+      type: 'TRANSFER',
+      certificateNumber: t2,
+      deedTaxClearanceNumber: 'QS-2026-0001',
+      mortgageeConsentReference: 'ICBC-CONSENT-77',
+    };
+    for (const [request, holders] of [
+      [transfer, [carol]],
+      [
+        { unitNumber: UNIT, type: 'MORTGAGE', certificateNumber: proof('0001235'), mortgage: BANK },
+        undefined,
+      ],
+      [{ unitNumber: UNIT, type: 'CANCELLATION' }, undefined],
+    ] as const) {
+      const refusal = await h.refused(request, holders);
+      expect(refusal.code).toBe('RULE_VIOLATION');
+      expect(refusal.message).toContain(`is seized under court order ${ORDER}`);
+    }
+
+    // SEIZURE_RELEASE: only the seizing order releases.
+    expect(
+      (await h.refused({ unitNumber: UNIT, type: 'SEIZURE_RELEASE', courtOrder: '(2026)粤0106执保999号' }))
+        .code,
+    ).toBe('RULE_VIOLATION');
+    await h.register({ unitNumber: UNIT, type: 'SEIZURE_RELEASE', courtOrder: ORDER });
+    expect((await h.unit()).seizure).toBeNull();
+
+    // TRANSFER: needs the mortgagee's consent while mortgaged.
+    const noConsent = await h.refused({ ...transfer, mortgageeConsentReference: null }, [carol]);
+    expect(noConsent).toMatchObject({ code: 'RULE_VIOLATION' });
+    expect(noConsent.message).toContain('mortgagee');
+    const transferred = await h.register(transfer, [carol]);
+    expect(transferred.certificateChanges).toEqual([{ certificateNumber: t1, status: 'SUPERSEDED' }]);
+    unit = await h.unit();
+    expect(unit).toMatchObject({
+      titleCertificate: t2,
+      titleVersion: 2,
+      holders: [{ maskedName: '欧**娜', share: '1/1' }],
+    });
+    expect(unit.mortgage).not.toBeNull(); // the mortgage follows the property
+    expect(await h.certificate(t1)).toMatchObject({
+      status: 'SUPERSEDED',
+      statusRegistrationId: `${UNIT}-00000005`,
+    });
+    expect(await h.certificate(t2)).toMatchObject({ status: 'ACTIVE' });
+    // The clearance cleared one transfer only.
+    const again = await h.refused({ ...transfer, certificateNumber: title('09400112') }, [carol]);
+    expect(again.code).toBe('RULE_VIOLATION');
+    expect(again.message).toContain('earlier ownership');
+
+    // MORTGAGE_DISCHARGE: the mortgage certificate is cancelled.
+    const discharged = await h.register({ unitNumber: UNIT, type: 'MORTGAGE_DISCHARGE' });
+    expect(discharged.certificateChanges).toEqual([{ certificateNumber: r1, status: 'CANCELLED' }]);
+    expect((await h.unit()).mortgage).toBeNull();
+    expect((await h.refused({ unitNumber: UNIT, type: 'MORTGAGE_DISCHARGE' })).code).toBe('RULE_VIOLATION');
+
+    // CANCELLATION: every current certificate is cancelled; then only CORRECTION is accepted.
+    const cancelled = await h.register({ unitNumber: UNIT, type: 'CANCELLATION', description: '房屋灭失' });
+    expect(cancelled).toMatchObject({
+      unitStatus: 'CANCELLED',
+      certificateChanges: [{ certificateNumber: t2, status: 'CANCELLED' }],
+    });
+    expect(await h.unit()).toMatchObject({ status: 'CANCELLED', titleCertificate: null, certificates: [] });
+    expect(await h.certificate(t2)).toMatchObject({ status: 'CANCELLED' });
+    const afterCancel = await h.refused({
+      unitNumber: UNIT,
+      type: 'CHANGE',
+      certificateNumber: title('09400113'),
+      description: '面积变更',
+    });
+    expect(afterCancel.code).toBe('RULE_VIOLATION');
+    expect(afterCancel.message).toContain('only a CORRECTION');
+    expect(
+      (
+        await h.refused({
+          unitNumber: UNIT,
+          type: 'CORRECTION',
+          certificateNumber: title('09400113'),
+          description: 'x',
+        })
+      ).code,
+    ).toBe('RULE_VIOLATION');
+    await h.register({ unitNumber: UNIT, type: 'CORRECTION', description: '更正注销原因' });
+
+    // History: every act, in order, with txId, time and the acting clerk.
+    const history = await h.read((ctx) => contract.GetUnitHistory(ctx, UNIT.toLowerCase()));
+    const registrations = history.registrations as Json[];
+    expect(registrations.map((r) => r.type)).toEqual([
+      'FIRST',
+      'MORTGAGE',
+      'SEIZURE',
+      'SEIZURE_RELEASE',
+      'TRANSFER',
+      'MORTGAGE_DISCHARGE',
+      'CANCELLATION',
+      'CORRECTION',
+    ]);
+    expect(registrations[0]).toMatchObject({
+      txId: first.txId,
+      registeredAt: expect.stringMatching(/^2026-01-01T/) as unknown,
+      certificateNumber: t1,
+    });
+    expect(registrations[4]).toMatchObject({
+      txId: transferred.txId,
+      details: { deedTaxClearanceNumber: 'QS-2026-0001', mortgageeConsentReference: 'ICBC-CONSENT-77' },
+    });
+    for (const registration of registrations) {
+      expect(registration.clerk).toMatchObject({
+        mspId: 'RegistryMSP',
+        role: 'registry_clerk',
+        id: expect.stringContaining('CN=registry-clerk') as unknown,
+      });
+    }
+
+    // Holder verification (evaluate on a registry peer): current and former holders of their certificates.
+    const match = (number: string, id: string): Promise<Json> =>
+      h.read((ctx) => contract.GetHolderMatch(ctx, number, id));
+    expect(await match(t2, carol.idNumber)).toMatchObject({ match: true, status: 'CANCELLED' });
+    expect(await match(t2, alice.idNumber)).toMatchObject({ match: false });
+    expect(await match(t1.replace('(', '（').replace(')', '）'), bob.idNumber)).toMatchObject({
+      match: true,
+      status: 'SUPERSEDED',
+    });
+    expect(await match(r1, alice.idNumber)).toMatchObject({ match: true });
+
+    // Endorsement: registry keys need RegistryMSP, the clearance TaxMSP.
+    const keys = h.ledger.stateKeys();
+    expect(keys.length).toBeGreaterThan(10);
+    for (const key of keys) {
+      expect([key, policyOrgs(h.ledger, key)]).toEqual([
+        key,
+        key.includes('realestate.clearance') ? ['TaxMSP'] : ['RegistryMSP'],
+      ]);
+    }
+
+    // Privacy: no name or ID number in any public value, key or event; they are in the private collections.
+    const publicText = h.publicText().join('\n');
+    for (const person of people) {
+      expect(publicText).not.toContain(person.name);
+      expect(publicText).not.toContain(person.idNumber);
+    }
+    const privateFirst = h.ledger.getPrivateData(
+      'registryPrivate',
+      `\u0000realestate.holders\u0000${UNIT}\u000000000001\u0000`,
+    );
+    expect(privateFirst?.toString()).toContain(alice.name);
+    expect(
+      h.ledger
+        .getPrivateData('deedTaxShared', `\u0000realestate.transferees\u0000${UNIT}\u0000QS-2026-0001\u0000`)
+        ?.toString(),
+    ).toContain(carol.idNumber);
+  });
+});
+
+describe('RealEstateContract: events', () => {
+  it('emits one RealEstateRegistered per act with the registration, issued certificate and unit, no txId', async () => {
+    const h = new Harness();
+    await h.first();
+    const [event] = h.ledger.events;
+    expect(event?.name).toBe('RealEstateRegistered');
+    const payload = JSON.parse(event?.payload.toString() ?? '{}') as Json;
+    expect(Object.keys(payload)).toEqual(['certificate', 'registration', 'unit']);
+    expect(payload.registration).toMatchObject({
+      registrationId: `${UNIT}-00000001`,
+      type: 'FIRST',
+      certificateNumber: title('09400110'),
+      unitStatus: 'REGISTERED',
+    });
+    expect(payload.registration).not.toHaveProperty('txId');
+    expect(payload.certificate).toMatchObject({
+      status: 'ACTIVE',
+      content: { certificateNumber: title('09400110') },
+    });
+    expect(payload.unit).toMatchObject({ unitNumber: UNIT, status: 'REGISTERED' });
+  });
+
+  it('emits DeedTaxClearanceRecorded with hashes only', async () => {
+    const h = new Harness();
+    await h.first();
+    await h.clearance(UNIT, 'QS-1', [{ idNumber: carol.idNumber, salt: carol.clearanceSalt }]);
+    const event = h.ledger.events[1];
+    expect(event?.name).toBe('DeedTaxClearanceRecorded');
+    expect(JSON.parse(event?.payload.toString() ?? '{}')).toMatchObject({
+      clearanceNumber: 'QS-1',
+      unitNumber: UNIT,
+      titleVersion: 1,
+      transfereeIdHashes: [sha256(`${carol.clearanceSalt}:${carol.idNumber}`)],
+      officer: { mspId: 'TaxMSP', role: 'tax_officer' },
+    });
+  });
+});
+
+describe('RealEstateContract: other acts', () => {
+  let h: Harness;
+  beforeEach(async () => {
+    h = new Harness();
+    await h.first();
+  });
+
+  it('CHANGE issues a new title superseding the old one and may replace holders', async () => {
+    const result = await h.register(
+      { unitNumber: UNIT, type: 'CHANGE', certificateNumber: title('09400120'), description: '姓名变更' },
+      [{ ...alice, share: '1/1' }],
+    );
+    expect(result.certificateChanges).toEqual([
+      { certificateNumber: title('09400110'), status: 'SUPERSEDED' },
+    ]);
+    expect((await h.unit()).holders).toEqual([
+      { maskedName: '张*三', idHash: sha256(`${alice.salt}:${alice.idNumber}`), share: '1/1' },
+    ]);
+  });
+
+  it('OBJECTION and ADVANCE_NOTICE issue registration certificates to the people named; a new one supersedes the old', async () => {
+    await h.register(
+      { unitNumber: UNIT, type: 'OBJECTION', certificateNumber: proof('0002001'), description: '权属争议' },
+      [dave],
+    );
+    const second = await h.register(
+      { unitNumber: UNIT, type: 'OBJECTION', certificateNumber: proof('0002002'), description: '权属争议' },
+      [dave],
+    );
+    expect(second.certificateChanges).toEqual([
+      { certificateNumber: proof('0002001'), status: 'SUPERSEDED' },
+    ]);
+    await h.register({ unitNumber: UNIT, type: 'ADVANCE_NOTICE', certificateNumber: proof('0003001') }, [
+      { ...dave, share: '1/1' },
+    ]);
+    const unit = await h.unit();
+    expect(unit.objection).toMatchObject({
+      certificateNumber: proof('0002002'),
+      holders: [{ maskedName: '王*', share: null }],
+    });
+    expect(unit.advanceNotice).toMatchObject({ certificateNumber: proof('0003001') });
+    expect(
+      await h.read((ctx) => contract.GetHolderMatch(ctx, proof('0002002'), dave.idNumber)),
+    ).toMatchObject({ match: true });
+    expect(
+      await h.read((ctx) => contract.GetHolderMatch(ctx, proof('0002002'), alice.idNumber)),
+    ).toMatchObject({ match: false });
+
+    // The transfer realises the advance notice; a CORRECTION closes the objection.
+    await h.clearance(UNIT, 'QS-9', [{ idNumber: carol.idNumber, salt: carol.clearanceSalt }]);
+    const transferred = await h.register(
+      {
+        unitNumber: UNIT,
+        type: 'TRANSFER',
+        certificateNumber: title('09400121'),
+        deedTaxClearanceNumber: 'QS-9',
+      },
+      [carol],
+    );
+    expect(transferred.certificateChanges).toEqual([
+      { certificateNumber: title('09400110'), status: 'SUPERSEDED' },
+      { certificateNumber: proof('0003001'), status: 'SUPERSEDED' },
+    ]);
+    const corrected = await h.register({
+      unitNumber: UNIT,
+      type: 'CORRECTION',
+      description: '异议成立，更正',
+      closesObjection: true,
+    });
+    expect(corrected.certificateChanges).toEqual([
+      { certificateNumber: proof('0002002'), status: 'CANCELLED' },
+    ]);
+    expect(await h.unit()).toMatchObject({ objection: null, advanceNotice: null });
+    expect(
+      (await h.refused({ unitNumber: UNIT, type: 'CORRECTION', description: 'x', closesObjection: true }))
+        .code,
+    ).toBe('RULE_VIOLATION');
+  });
+
+  it('CANCELLATION of a mortgaged unit is refused until the mortgage is discharged', async () => {
+    await h.register({
+      unitNumber: UNIT,
+      type: 'MORTGAGE',
+      certificateNumber: proof('0001234'),
+      mortgage: BANK,
+    });
+    const refusal = await h.refused({ unitNumber: UNIT, type: 'CANCELLATION' });
+    expect(refusal).toMatchObject({ code: 'RULE_VIOLATION' });
+    expect(refusal.message).toContain('discharge the mortgage');
+    expect(
+      (
+        await h.refused({
+          unitNumber: UNIT,
+          type: 'MORTGAGE',
+          certificateNumber: proof('0001235'),
+          mortgage: BANK,
+        })
+      ).code,
+    ).toBe('RULE_VIOLATION');
+  });
+});
+
+describe('RealEstateContract: rejections', () => {
+  let h: Harness;
+  beforeEach(async () => {
+    h = new Harness();
+    await h.first();
+  });
+
+  it.each([
+    ['a market clerk', identityForRole(Roles.MarketClerk)],
+    ['a station operator', identityForRole(Roles.StationOperator)],
+    ['a tax officer', officer],
+    ['a RegistryMSP member without role', newTestIdentity({ mspId: 'RegistryMSP' })],
+    [
+      'a registry_clerk claimed by UrbanMSP',
+      newTestIdentity({ mspId: 'UrbanMSP', attributes: { 'govtrace.role': 'registry_clerk' } }),
+    ],
+  ])('refuses Register by %s with FORBIDDEN', async (_name, identity) => {
+    expect(
+      (
+        await h.refused(
+          { unitNumber: OTHER_UNIT, type: 'FIRST', certificateNumber: title('09400199') },
+          [alice, bob],
+          identity,
+        )
+      ).code,
+    ).toBe('FORBIDDEN');
+  });
+
+  it.each([
+    ['a registry clerk', clerk],
+    ['a market clerk', identityForRole(Roles.MarketClerk)],
+  ])('refuses RecordDeedTaxClearance by %s with FORBIDDEN', async (_name, identity) => {
+    expect(
+      await h.clearanceRefused(
+        { unitNumber: UNIT, clearanceNumber: 'QS-1' },
+        [{ idNumber: carol.idNumber, salt: carol.salt }],
+        identity,
+      ),
+    ).toBe('FORBIDDEN');
+  });
+
+  it.each<[string, Request | string, unknown, string[]]>([
+    ['non-JSON', '{', undefined, ['request']],
+    [
+      'a bad unit number',
+      { unitNumber: '440184001016GB00009X00800039', type: 'FIRST', certificateNumber: title('09400199') },
+      [alice, bob],
+      ['unitNumber'],
+    ],
+    ['an unknown type', { unitNumber: UNIT, type: 'GIFT' }, undefined, ['type']],
+    [
+      'a registration certificate for FIRST',
+      { unitNumber: OTHER_UNIT, type: 'FIRST', certificateNumber: proof('0009999') },
+      [alice, bob],
+      ['certificateNumber'],
+    ],
+    [
+      'a title certificate for MORTGAGE',
+      { unitNumber: UNIT, type: 'MORTGAGE', certificateNumber: title('09400199'), mortgage: BANK },
+      undefined,
+      ['certificateNumber'],
+    ],
+    [
+      'a certificate for SEIZURE',
+      {
+        unitNumber: UNIT,
+        type: 'SEIZURE',
+        court: '法院',
+        courtOrder: ORDER,
+        certificateNumber: proof('0009999'),
+      },
+      undefined,
+      ['certificateNumber'],
+    ],
+    [
+      'a malformed certificate number',
+      { unitNumber: OTHER_UNIT, type: 'FIRST', certificateNumber: '粤(2026)广州市不动产权第123号' },
+      [alice, bob],
+      ['certificateNumber'],
+    ],
+    [
+      'FIRST without certificate',
+      { unitNumber: OTHER_UNIT, type: 'FIRST' },
+      [alice, bob],
+      ['certificateNumber'],
+    ],
+    [
+      'SEIZURE without court order',
+      { unitNumber: UNIT, type: 'SEIZURE', court: '法院' },
+      undefined,
+      ['courtOrder'],
+    ],
+    [
+      'MORTGAGE with a bad USCC and amount',
+      {
+        unitNumber: UNIT,
+        type: 'MORTGAGE',
+        certificateNumber: proof('0009999'),
+        mortgage: { ...BANK, mortgageeUscc: '914403001922038217', securedAmountFen: '1.5' },
+      },
+      undefined,
+      ['mortgage.mortgageeUscc', 'mortgage.securedAmountFen'],
+    ],
+    [
+      'TRANSFER without clearance number',
+      { unitNumber: UNIT, type: 'TRANSFER', certificateNumber: title('09400199') },
+      [carol],
+      ['deedTaxClearanceNumber'],
+    ],
+    [
+      'FIRST without holders',
+      { unitNumber: OTHER_UNIT, type: 'FIRST', certificateNumber: title('09400199') },
+      undefined,
+      ['transient.holders'],
+    ],
+    [
+      'holders on MORTGAGE',
+      { unitNumber: UNIT, type: 'MORTGAGE', certificateNumber: proof('0009999'), mortgage: BANK },
+      [alice],
+      ['transient.holders'],
+    ],
+    [
+      'a holder with a wrong check character',
+      { unitNumber: OTHER_UNIT, type: 'FIRST', certificateNumber: title('09400199') },
+      [
+        {
+          ...alice,
+          share: '1/1',
+          idNumber: alice.idNumber.slice(0, 17) + (alice.idNumber.endsWith('0') ? '1' : '0'),
+        },
+      ],
+      ['transient.holders[0].idNumber'],
+    ],
+    [
+      'shares not adding up to 1',
+      { unitNumber: OTHER_UNIT, type: 'FIRST', certificateNumber: title('09400199') },
+      [alice, { ...bob, share: '1/3' }],
+      ['transient.holders'],
+    ],
+    [
+      'a holder without share on FIRST',
+      { unitNumber: OTHER_UNIT, type: 'FIRST', certificateNumber: title('09400199') },
+      [dave],
+      ['transient.holders[0].share'],
+    ],
+    [
+      'the same holder twice',
+      { unitNumber: OTHER_UNIT, type: 'FIRST', certificateNumber: title('09400199') },
+      [alice, { ...alice, salt: 'f'.repeat(32) }],
+      ['transient.holders'],
+    ],
+    [
+      'a short salt and empty name',
+      { unitNumber: OTHER_UNIT, type: 'FIRST', certificateNumber: title('09400199') },
+      [{ ...alice, share: '1/1', name: ' ', salt: 'abc' }],
+      ['transient.holders[0].name', 'transient.holders[0].salt'],
+    ],
+    [
+      'TRANSFER holders without clearance salt',
+      {
+        unitNumber: UNIT,
+        type: 'TRANSFER',
+        certificateNumber: title('09400199'),
+        deedTaxClearanceNumber: 'QS-1',
+      },
+      [{ ...alice, share: '1/1' }],
+      ['transient.holders[0].clearanceSalt'],
+    ],
+  ])('refuses %s with VALIDATION_FAILED', async (_name, request, holders, fields) => {
+    const refusal = await h.refused(request, holders);
+    expect(refusal.code).toBe('VALIDATION_FAILED');
+    expect(refusal.fields).toEqual(fields);
+  });
+
+  it('never echoes a holder ID number in a validation error', async () => {
+    const bad = { ...alice, share: '1/1', idNumber: '440106198013011234' };
+    const refusal = await h.refused(
+      { unitNumber: OTHER_UNIT, type: 'FIRST', certificateNumber: title('09400199') },
+      [bad],
+    );
+    expect(JSON.stringify(refusal)).not.toContain(bad.idNumber);
+  });
+
+  it('refuses a second FIRST and a reused certificate number with CONFLICT', async () => {
+    expect(
+      (
+        await h.refused({ unitNumber: UNIT, type: 'FIRST', certificateNumber: title('09400199') }, [
+          alice,
+          bob,
+        ])
+      ).code,
+    ).toBe('CONFLICT');
+    // Full-width brackets name the same certificate.
+    const reused = await h.refused(
+      { unitNumber: OTHER_UNIT, type: 'FIRST', certificateNumber: '粤（2026）广州市不动产权第09400110号' },
+      [alice, bob],
+    );
+    expect(reused).toMatchObject({ code: 'CONFLICT', fields: ['certificateNumber'] });
+  });
+
+  it('refuses acts on a unit without first registration with NOT_FOUND', async () => {
+    expect(
+      (await h.refused({ unitNumber: OTHER_UNIT, type: 'SEIZURE', court: '法院', courtOrder: ORDER })).code,
+    ).toBe('NOT_FOUND');
+  });
+
+  it.each<[string, Request]>([
+    ['SEIZURE_RELEASE of an unseized unit', { unitNumber: UNIT, type: 'SEIZURE_RELEASE', courtOrder: ORDER }],
+    ['MORTGAGE_DISCHARGE without mortgage', { unitNumber: UNIT, type: 'MORTGAGE_DISCHARGE' }],
+  ])('refuses %s with RULE_VIOLATION', async (_name, request) => {
+    expect((await h.refused(request)).code).toBe('RULE_VIOLATION');
+  });
+
+  it('refuses a second SEIZURE with RULE_VIOLATION', async () => {
+    await h.register({ unitNumber: UNIT, type: 'SEIZURE', court: '法院', courtOrder: ORDER });
+    expect(
+      (
+        await h.refused({
+          unitNumber: UNIT,
+          type: 'SEIZURE',
+          court: '法院',
+          courtOrder: '(2026)粤0106执保124号',
+        })
+      ).code,
+    ).toBe('RULE_VIOLATION');
+  });
+
+  describe('TRANSFER and the deed-tax clearance', () => {
+    const request = {
+      unitNumber: UNIT,
+      type: 'TRANSFER',
+      certificateNumber: title('09400130'),
+      deedTaxClearanceNumber: 'QS-7',
+    };
+
+    it('is refused without a recorded clearance', async () => {
+      const refusal = await h.refused(request, [carol]);
+      expect(refusal.code).toBe('RULE_VIOLATION');
+      expect(refusal.message).toContain('no deed-tax clearance QS-7');
+    });
+
+    it('is refused for a clearance of another unit', async () => {
+      await h.first(OTHER_UNIT, title('09400131'));
+      await h.clearance(OTHER_UNIT, 'QS-7', [{ idNumber: carol.idNumber, salt: carol.clearanceSalt }]);
+      expect((await h.refused(request, [carol])).code).toBe('RULE_VIOLATION');
+    });
+
+    it.each([
+      ['another transferee', [{ ...dave, share: '1/1', clearanceSalt: carol.clearanceSalt }]],
+      ['a wrong clearance salt', [{ ...carol, clearanceSalt: 'ee'.repeat(16) }]],
+      [
+        'an extra transferee',
+        [
+          { ...carol, share: '1/2' },
+          { ...dave, share: '1/2', clearanceSalt: carol.clearanceSalt },
+        ],
+      ],
+    ])('is refused for %s', async (_name, holders) => {
+      await h.clearance(UNIT, 'QS-7', [{ idNumber: carol.idNumber, salt: carol.clearanceSalt }]);
+      const refusal = await h.refused(request, holders);
+      expect(refusal.code).toBe('RULE_VIOLATION');
+      expect(refusal.message).toContain('transferees differ');
+    });
+
+    it('refuses a mortgagee consent on an unmortgaged unit', async () => {
+      await h.clearance(UNIT, 'QS-7', [{ idNumber: carol.idNumber, salt: carol.clearanceSalt }]);
+      expect((await h.refused({ ...request, mortgageeConsentReference: 'X-1' }, [carol])).code).toBe(
+        'VALIDATION_FAILED',
+      );
+    });
+
+    it('gives the registry clerk the clearance salts (evaluate-only private read)', async () => {
+      await h.clearance(UNIT, 'QS-7', [{ idNumber: carol.idNumber, salt: carol.clearanceSalt }]);
+      expect(await h.read((ctx) => contract.GetDeedTaxClearanceTransferees(ctx, UNIT, 'QS-7'))).toEqual({
+        clearanceNumber: 'QS-7',
+        unitNumber: UNIT,
+        transferees: [{ idNumber: carol.idNumber, salt: carol.clearanceSalt }],
+      });
+      expect(
+        await h.readError(
+          (ctx) => contract.GetDeedTaxClearanceTransferees(ctx, UNIT, 'QS-7'),
+          identityForRole(Roles.Hauler),
+        ),
+      ).toBe('FORBIDDEN');
+      expect(await h.read((ctx) => contract.GetDeedTaxClearance(ctx, UNIT, 'QS-7'))).toMatchObject({
+        titleVersion: 1,
+      });
+    });
+  });
+
+  describe('RecordDeedTaxClearance', () => {
+    const transferees = [{ idNumber: carol.idNumber, salt: carol.clearanceSalt }];
+
+    it('refuses a duplicate with CONFLICT and an unknown unit with NOT_FOUND', async () => {
+      await h.clearance(UNIT, 'QS-1', transferees);
+      expect(await h.clearanceRefused({ unitNumber: UNIT, clearanceNumber: 'QS-1' }, transferees)).toBe(
+        'CONFLICT',
+      );
+      expect(await h.clearanceRefused({ unitNumber: OTHER_UNIT, clearanceNumber: 'QS-1' }, transferees)).toBe(
+        'NOT_FOUND',
+      );
+    });
+
+    it.each<[string, Request, unknown]>([
+      ['missing transferees', { unitNumber: UNIT, clearanceNumber: 'QS-1' }, undefined],
+      ['a bad clearance number', { unitNumber: UNIT, clearanceNumber: 'QS 1' }, transferees],
+      ['a bad unit number', { unitNumber: 'x', clearanceNumber: 'QS-1' }, transferees],
+      [
+        'a bad transferee ID',
+        { unitNumber: UNIT, clearanceNumber: 'QS-1' },
+        [{ idNumber: '123', salt: carol.salt }],
+      ],
+      [
+        'a transferee without salt',
+        { unitNumber: UNIT, clearanceNumber: 'QS-1' },
+        [{ idNumber: carol.idNumber }],
+      ],
+    ])('refuses %s with VALIDATION_FAILED', async (_name, request, list) => {
+      expect(await h.clearanceRefused(request, list)).toBe('VALIDATION_FAILED');
+    });
+  });
+
+  it('answers reads with NOT_FOUND, VALIDATION_FAILED and FORBIDDEN where due', async () => {
+    expect(await h.readError((ctx) => contract.GetUnit(ctx, OTHER_UNIT))).toBe('NOT_FOUND');
+    expect(await h.readError((ctx) => contract.GetUnit(ctx, 'nope'))).toBe('VALIDATION_FAILED');
+    expect(await h.readError((ctx) => contract.GetUnitHistory(ctx, OTHER_UNIT))).toBe('NOT_FOUND');
+    expect(await h.readError((ctx) => contract.GetCertificate(ctx, title('09400999')))).toBe('NOT_FOUND');
+    expect(await h.readError((ctx) => contract.GetCertificate(ctx, '不动产权第1号'))).toBe(
+      'VALIDATION_FAILED',
+    );
+    expect(await h.readError((ctx) => contract.GetHolderMatch(ctx, title('09400110'), '123'))).toBe(
+      'VALIDATION_FAILED',
+    );
+    expect(await h.readError((ctx) => contract.GetDeedTaxClearance(ctx, UNIT, 'QS-404'))).toBe('NOT_FOUND');
+    expect(
+      await h.readError((ctx) => contract.GetUnit(ctx, UNIT), newTestIdentity({ mspId: 'OrdererMSP' })),
+    ).toBe('FORBIDDEN');
+  });
+});
+
+describe('RealEstateContract through the fabric-shim router', () => {
+  it('is registered and routes realestate:Register with transient holders', async () => {
+    expect(contracts).toContain(RealEstateContract);
+    const ledger = new InMemoryLedger();
+    const request = JSON.stringify({ unitNumber: UNIT, type: 'FIRST', certificateNumber: title('09400110') });
+    const tx = ledger.newTransaction({
+      identity: clerk,
+      args: ['realestate:Register', request],
+      transient: { holders: JSON.stringify([alice, bob]) },
+    });
+    const response = await new ShimRouter(contracts).invoke(tx);
+    expect(response.status).toBe(200);
+    expect(JSON.parse(response.payload.toString())).toMatchObject({ type: 'FIRST', sequence: 1 });
+    expect(tx.commit().validationCode).toBe('VALID');
+  });
+});
+
+describe('RealEstateContract: state-based endorsement at commit', () => {
+  it('invalidates a change endorsed only by other organisations and leaves the unit unchanged', async () => {
+    const h = new Harness();
+    await h.first();
+    const before = h.ledger.getState(`\u0000realestate.unit\u0000${UNIT}\u0000`)?.toString();
+    const seize = (): InMemoryStub => h.ledger.newTransaction({ identity: clerk });
+    const request = JSON.stringify({ unitNumber: UNIT, type: 'SEIZURE', court: '法院', courtOrder: ORDER });
+
+    // Tax and market peers (even running modified chaincode) cannot change a registry unit.
+    const forged = seize();
+    await contract.Register(forged.ctx, request);
+    expect(commitEndorsedBy(h.ledger, forged, ['TaxMSP', 'MarketMSP'])).toMatchObject({
+      validationCode: 'ENDORSEMENT_POLICY_FAILURE',
+    });
+    expect(h.ledger.getState(`\u0000realestate.unit\u0000${UNIT}\u0000`)?.toString()).toBe(before);
+    expect(h.ledger.events).toHaveLength(1);
+
+    // With the registry's endorsement the same act commits.
+    const genuine = seize();
+    await contract.Register(genuine.ctx, request);
+    expect(commitEndorsedBy(h.ledger, genuine, ['RegistryMSP', 'TaxMSP'])).toMatchObject({
+      validationCode: 'VALID',
+    });
+    expect((await h.unit()).seizure).toMatchObject({ courtOrder: ORDER });
+  });
+
+  it('invalidates a change to a deed-tax clearance without the tax bureau', async () => {
+    const h = new Harness();
+    await h.first();
+    await h.clearance(UNIT, 'QS-1', [{ idNumber: carol.idNumber, salt: carol.clearanceSalt }]);
+    // A modified chaincode rewriting the clearance, endorsed by registry and market peers only.
+    const tx = h.ledger.newTransaction({ identity: clerk });
+    await tx.putState(`\u0000realestate.clearance\u0000${UNIT}\u0000QS-1\u0000`, Buffer.from('{}'));
+    expect(commitEndorsedBy(h.ledger, tx, ['RegistryMSP', 'MarketMSP'])).toMatchObject({
+      validationCode: 'ENDORSEMENT_POLICY_FAILURE',
+    });
+    expect(await h.read((ctx) => contract.GetDeedTaxClearance(ctx, UNIT, 'QS-1'))).toMatchObject({
+      titleVersion: 1,
+    });
+  });
+});
+
+describe('RealEstateContract: concurrency', () => {
+  it('lets only one of two concurrent acts on the same unit commit (MVCC on the unit key)', async () => {
+    const h = new Harness();
+    await h.first();
+    const a = h.ledger.newTransaction({ identity: clerk });
+    const b = h.ledger.newTransaction({ identity: clerk });
+    await contract.Register(
+      a.ctx,
+      JSON.stringify({ unitNumber: UNIT, type: 'SEIZURE', court: '法院', courtOrder: ORDER }),
+    );
+    await contract.Register(
+      b.ctx,
+      JSON.stringify({
+        unitNumber: UNIT,
+        type: 'MORTGAGE',
+        certificateNumber: proof('0001234'),
+        mortgage: BANK,
+      }),
+    );
+    expect(a.commit().validationCode).toBe('VALID');
+    expect(b.commit().validationCode).toBe('MVCC_READ_CONFLICT');
+    const history = await h.read((ctx) => contract.GetUnitHistory(ctx, UNIT));
+    expect((history.registrations as Json[]).map((r) => r.type)).toEqual(['FIRST', 'SEIZURE']);
+  });
+
+  it('does not touch other units: acts on two units commit side by side', async () => {
+    const h = new Harness();
+    await h.first();
+    await h.first(OTHER_UNIT, title('09400200'));
+    const a = h.ledger.newTransaction({ identity: clerk });
+    const b = h.ledger.newTransaction({ identity: clerk });
+    await contract.Register(
+      a.ctx,
+      JSON.stringify({ unitNumber: UNIT, type: 'SEIZURE', court: '法院', courtOrder: ORDER }),
+    );
+    await contract.Register(
+      b.ctx,
+      JSON.stringify({ unitNumber: OTHER_UNIT, type: 'SEIZURE', court: '法院', courtOrder: ORDER }),
+    );
+    expect([a.commit().validationCode, b.commit().validationCode]).toEqual(['VALID', 'VALID']);
+  });
+});

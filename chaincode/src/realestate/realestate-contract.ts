@@ -1,0 +1,193 @@
+// RealEstateContract ('realestate'): real-estate registration (不动产登记). One Register transaction
+// for every registration type (the state machine is in acts.ts), the tax bureau's deed-tax clearance,
+// and the reads clerks and the citizen verification page need.
+//
+// Personal data never enters the arguments: right holders come as transient `holders`, transferees of
+// a clearance as transient `transferees`; see personal-data.ts and README "realestate".
+
+// Context must be a value import: fabric-contract-api recognises the context parameter by its runtime type.
+import { Context, Contract, Info, Returns, Transaction } from 'fabric-contract-api';
+import { Roles, requireMember, requireRole } from '../common/access';
+import { toCanonicalJson } from '../common/canonical-json';
+import { Collections } from '../common/collections';
+import { NotFoundError } from '../common/errors';
+import { RecordTypes, getPrivateRecord, listRecords, requireRecord } from '../common/ledger';
+import { type CertificateRecord, parseStoredCertificate } from './certificate-record';
+import { parseStoredClearance } from './clearance-record';
+import { recordDeedTaxClearance } from './deed-tax-clearance';
+import { certificateKey, clearanceKey, holdersKey, transfereesKey, unitKey } from './keys';
+import {
+  certificateNumberArgument,
+  clearanceNumberArgument,
+  residentIdArgument,
+  unitNumberArgument,
+} from './lookup-arguments';
+import { saltedIdHash } from '../common/personal-data';
+import { parsePrivateHolders } from './private-holders';
+import { register } from './register';
+import { parseStoredRegistration } from './registration-record';
+import { type UnitRecord, activeCertificates, parseStoredUnit } from './unit-record';
+
+@Info({
+  title: 'RealEstateContract',
+  description: 'Real-estate registration: units, registration acts, certificates',
+})
+export class RealEstateContract extends Contract {
+  constructor() {
+    super('realestate');
+  }
+
+  /**
+   * Registers one act on a unit. `requestJson`: see register-request.ts. Transient `holders`
+   * (JSON [{ name, idNumber, share?, salt, clearanceSalt? }]) for FIRST, TRANSFER, OBJECTION,
+   * ADVANCE_NOTICE (required) and CHANGE, CORRECTION (optional). Returns the registration id,
+   * sequence, issued certificate and its content hash.
+   */
+  @Transaction()
+  @Returns('string')
+  async Register(ctx: Context, requestJson: string): Promise<string> {
+    return register(ctx, requestJson);
+  }
+
+  /**
+   * The tax bureau records that deed tax is paid for a coming TRANSFER of `unitNumber` to the
+   * transferees in transient `transferees` (JSON [{ idNumber, salt }]). `requestJson`:
+   * { unitNumber, clearanceNumber }. Bound to the unit's current ownership generation.
+   */
+  @Transaction()
+  @Returns('string')
+  async RecordDeedTaxClearance(ctx: Context, requestJson: string): Promise<string> {
+    return recordDeedTaxClearance(ctx, requestJson);
+  }
+
+  /** The unit with masked holders, encumbrances and the records of its current certificates. */
+  @Transaction(false)
+  @Returns('string')
+  async GetUnit(ctx: Context, unitNumber: string): Promise<string> {
+    requireMember(ctx);
+    const unit = await this.#requireUnit(ctx, unitNumberArgument(unitNumber));
+    const certificates: CertificateRecord[] = [];
+    for (const number of activeCertificates(unit)) {
+      certificates.push(
+        await requireRecord(
+          ctx,
+          certificateKey(ctx, number),
+          parseStoredCertificate,
+          `certificate ${number}`,
+        ),
+      );
+    }
+    return toCanonicalJson({ ...unit, certificates });
+  }
+
+  /** One certificate by number (full-width or half-width brackets), with content, hash and status. */
+  @Transaction(false)
+  @Returns('string')
+  async GetCertificate(ctx: Context, certificateNumber: string): Promise<string> {
+    requireMember(ctx);
+    const number = certificateNumberArgument(certificateNumber).canonical;
+    return toCanonicalJson(
+      await requireRecord(ctx, certificateKey(ctx, number), parseStoredCertificate, `certificate ${number}`),
+    );
+  }
+
+  /** Every act on the unit in order, each with txId, time and the acting clerk's identity. */
+  @Transaction(false)
+  @Returns('string')
+  async GetUnitHistory(ctx: Context, unitNumber: string): Promise<string> {
+    requireMember(ctx);
+    const canonical = unitNumberArgument(unitNumber);
+    await this.#requireUnit(ctx, canonical);
+    const registrations = await listRecords(
+      ctx,
+      RecordTypes.RealEstateRegistration,
+      [canonical],
+      parseStoredRegistration,
+    );
+    return toCanonicalJson({
+      unitNumber: canonical,
+      registrations: registrations.map((entry) => entry.record),
+    });
+  }
+
+  /** The public deed-tax clearance (hashes only). */
+  @Transaction(false)
+  @Returns('string')
+  async GetDeedTaxClearance(ctx: Context, unitNumber: string, clearanceNumber: string): Promise<string> {
+    requireMember(ctx);
+    const key = clearanceKey(ctx, unitNumberArgument(unitNumber), clearanceNumberArgument(clearanceNumber));
+    return toCanonicalJson(
+      await requireRecord(ctx, key, parseStoredClearance, `deed-tax clearance ${clearanceNumber}`),
+    );
+  }
+
+  /**
+   * EVALUATE ONLY, on a peer of the registry (RegistryPrivate) or the tax bureau and registry
+   * (DeedTaxShared): the transferees' IDs and the salts the registry clerk must send back as
+   * `clearanceSalt` in the TRANSFER's transient holders.
+   */
+  @Transaction(false)
+  @Returns('string')
+  async GetDeedTaxClearanceTransferees(
+    ctx: Context,
+    unitNumber: string,
+    clearanceNumber: string,
+  ): Promise<string> {
+    requireRole(ctx, Roles.RegistryClerk, Roles.TaxOfficer);
+    const canonical = unitNumberArgument(unitNumber);
+    const number = clearanceNumberArgument(clearanceNumber);
+    const record = await getPrivateRecord(
+      ctx,
+      Collections.DeedTaxShared,
+      transfereesKey(ctx, canonical, number),
+      (raw) => raw,
+    );
+    if (record === undefined) {
+      throw new NotFoundError(`transferees of deed-tax clearance ${number} not found on this peer`);
+    }
+    return toCanonicalJson(record);
+  }
+
+  /**
+   * EVALUATE ONLY, on a RegistryMSP peer: whether `idNumber` belongs to a holder printed on the
+   * certificate. It reads the holders' salts from RegistryPrivate, which only registry peers hold, so
+   * it must never be submitted (other endorsers could not run it). Returns no personal data.
+   */
+  @Transaction(false)
+  @Returns('string')
+  async GetHolderMatch(ctx: Context, certificateNumber: string, idNumber: string): Promise<string> {
+    requireMember(ctx);
+    const number = certificateNumberArgument(certificateNumber).canonical;
+    const id = residentIdArgument(idNumber);
+    const certificate = await requireRecord(
+      ctx,
+      certificateKey(ctx, number),
+      parseStoredCertificate,
+      `certificate ${number}`,
+    );
+    const { unitNumber } = certificate.content;
+    const stored = await getPrivateRecord(
+      ctx,
+      Collections.RegistryPrivate,
+      holdersKey(ctx, unitNumber, certificate.holdersSequence),
+      parsePrivateHolders,
+    );
+    if (stored === undefined) {
+      throw new NotFoundError(
+        `the holders of certificate ${number} are not on this peer; ask a RegistryMSP peer`,
+      );
+    }
+    const printed = new Set(certificate.content.holders.map((holder) => holder.idHash));
+    const match = stored.holders.some((holder) => printed.has(saltedIdHash(holder.salt, id)));
+    return toCanonicalJson({
+      certificateNumber: number,
+      status: certificate.status,
+      contentHash: certificate.contentHash,
+      match,
+    });
+  }
+
+  async #requireUnit(ctx: Context, unitNumber: string): Promise<UnitRecord> {
+    return requireRecord(ctx, unitKey(ctx, unitNumber), parseStoredUnit, `unit ${unitNumber}`);
+  }
+}

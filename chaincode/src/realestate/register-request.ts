@@ -1,0 +1,227 @@
+// The public arguments of Register, as one JSON object. Only public facts travel here (they land in the
+// block): right holders' names and ID numbers come as transient data, see personal-data.ts.
+//
+//   { unitNumber, type, certificateNumber?, description?,
+//     court?, courtOrder?,                               SEIZURE (both), SEIZURE_RELEASE (courtOrder)
+//     mortgage?: { mortgageeName, mortgageeUscc, securedAmountFen },          MORTGAGE
+//     deedTaxClearanceNumber?, mortgageeConsentReference?,                    TRANSFER
+//     closesObjection? }                                                      CORRECTION
+
+import { type ErrorDetail, ValidationError } from '../common/errors';
+import {
+  type ParsedCertificateNumber,
+  parseCertificateNumber,
+  parseUnitNumber,
+  parseUscc,
+} from '../common/identifiers';
+import { CLEARANCE_NUMBER_PATTERN } from './clearance-record';
+import { isObject } from './personal-data';
+import {
+  CertificateRules,
+  type RegistrationType,
+  RegistrationTypes,
+  isRegistrationType,
+} from './registration-types';
+
+export const MAX_TEXT_LENGTH = 500;
+export const REFERENCE_PATTERN = /^[\p{L}\p{N}()（）〔〕[\]_./-]{1,64}$/u;
+const AMOUNT_PATTERN = /^(0|[1-9][0-9]{0,15})$/;
+
+export interface MortgageTerms {
+  readonly mortgageeName: string;
+  /** Mortgagees are institutions (banks) identified by USCC; natural-person mortgagees are not supported. */
+  readonly mortgageeUscc: string;
+  /** Secured amount in fen (1/100 yuan) as a decimal string, so no floating point is involved. */
+  readonly securedAmountFen: string;
+}
+
+export interface RegisterRequest {
+  readonly unitNumber: string;
+  readonly type: RegistrationType;
+  readonly certificate: ParsedCertificateNumber | null;
+  readonly description: string | null;
+  readonly court: string | null;
+  readonly courtOrder: string | null;
+  readonly mortgage: MortgageTerms | null;
+  readonly deedTaxClearanceNumber: string | null;
+  readonly mortgageeConsentReference: string | null;
+  readonly closesObjection: boolean;
+}
+
+/** Which optional fields each type needs; anything needed and missing is a VALIDATION_FAILED. */
+const RequiredFields: Readonly<Partial<Record<RegistrationType, readonly string[]>>> = {
+  SEIZURE: ['court', 'courtOrder'],
+  SEIZURE_RELEASE: ['courtOrder'],
+  MORTGAGE: ['mortgage'],
+  TRANSFER: ['deedTaxClearanceNumber'],
+  CHANGE: ['description'],
+  CORRECTION: ['description'],
+  OBJECTION: ['description'],
+};
+
+export function parseRegisterRequest(json: string): RegisterRequest {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(json);
+  } catch {
+    throw new ValidationError('the registration request is not JSON', [
+      { field: 'request', message: 'must be a JSON object' },
+    ]);
+  }
+  if (!isObject(raw)) {
+    throw new ValidationError('the registration request must be a JSON object', [
+      { field: 'request', message: 'must be a JSON object' },
+    ]);
+  }
+  const problems: ErrorDetail[] = [];
+  const unit = parseUnitNumber(typeof raw.unitNumber === 'string' ? raw.unitNumber : '');
+  if (!unit.valid) {
+    problems.push({ field: 'unitNumber', message: `unit number ${unit.reason}` });
+  }
+  if (!isRegistrationType(raw.type)) {
+    problems.push({ field: 'type', message: `must be one of ${RegistrationTypes.join(', ')}` });
+    throw new ValidationError('invalid registration request', problems);
+  }
+  const type = raw.type;
+  const request: RegisterRequest = {
+    unitNumber: unit.valid ? unit.value.canonical : '',
+    type,
+    certificate: certificateField(raw.certificateNumber, type, problems),
+    description: textField(raw, 'description', MAX_TEXT_LENGTH, problems),
+    court: textField(raw, 'court', 64, problems),
+    courtOrder: referenceField(raw, 'courtOrder', problems),
+    mortgage: mortgageField(raw.mortgage, problems),
+    deedTaxClearanceNumber: clearanceNumberField(raw.deedTaxClearanceNumber, problems),
+    mortgageeConsentReference: referenceField(raw, 'mortgageeConsentReference', problems),
+    closesObjection: booleanField(raw, 'closesObjection', problems),
+  };
+  for (const field of RequiredFields[type] ?? []) {
+    if (
+      (request as unknown as Record<string, unknown>)[field] === null &&
+      !problems.some((p) => p.field?.startsWith(field))
+    ) {
+      problems.push({ field, message: `is required for a ${type} registration` });
+    }
+  }
+  if (problems.length > 0) {
+    throw new ValidationError('invalid registration request', problems);
+  }
+  return request;
+}
+
+function certificateField(
+  raw: unknown,
+  type: RegistrationType,
+  problems: ErrorDetail[],
+): ParsedCertificateNumber | null {
+  const rule = CertificateRules[type];
+  if (raw === undefined || raw === null) {
+    if (rule.required) {
+      problems.push({
+        field: 'certificateNumber',
+        message: `a ${type} registration issues a certificate: its number is required`,
+      });
+    }
+    return null;
+  }
+  if (rule.kind === null) {
+    problems.push({ field: 'certificateNumber', message: `a ${type} registration issues no certificate` });
+    return null;
+  }
+  const parsed = parseCertificateNumber(typeof raw === 'string' ? raw : '');
+  if (!parsed.valid) {
+    problems.push({ field: 'certificateNumber', message: `certificate number ${parsed.reason}` });
+    return null;
+  }
+  if (parsed.value.kind !== rule.kind) {
+    const expected =
+      rule.kind === 'TITLE' ? '不动产权 (title certificate)' : '不动产证明 (registration certificate)';
+    problems.push({ field: 'certificateNumber', message: `a ${type} registration issues a ${expected}` });
+    return null;
+  }
+  return parsed.value;
+}
+
+function textField(
+  raw: Record<string, unknown>,
+  field: string,
+  max: number,
+  problems: ErrorDetail[],
+): string | null {
+  const value = raw[field];
+  if (value === undefined || value === null) {
+    return null;
+  }
+  const text = typeof value === 'string' ? value.trim() : '';
+  const length = [...text].length;
+  if (length === 0 || length > max || /\p{Cc}/u.test(text)) {
+    problems.push({ field, message: `must be 1 to ${max} printable characters` });
+    return null;
+  }
+  return text;
+}
+
+function referenceField(raw: Record<string, unknown>, field: string, problems: ErrorDetail[]): string | null {
+  const value = raw[field];
+  if (value === undefined || value === null) {
+    return null;
+  }
+  if (typeof value !== 'string' || !REFERENCE_PATTERN.test(value.trim())) {
+    problems.push({ field, message: 'must be 1 to 64 letters, digits, brackets or _ . / -' });
+    return null;
+  }
+  return value.trim();
+}
+
+function clearanceNumberField(value: unknown, problems: ErrorDetail[]): string | null {
+  if (value === undefined || value === null) {
+    return null;
+  }
+  if (typeof value !== 'string' || !CLEARANCE_NUMBER_PATTERN.test(value)) {
+    problems.push({
+      field: 'deedTaxClearanceNumber',
+      message: 'must be 4 to 40 characters from A-Z a-z 0-9 -',
+    });
+    return null;
+  }
+  return value;
+}
+
+function booleanField(raw: Record<string, unknown>, field: string, problems: ErrorDetail[]): boolean {
+  const value = raw[field];
+  if (value === undefined || value === null) {
+    return false;
+  }
+  if (typeof value !== 'boolean') {
+    problems.push({ field, message: 'must be true or false' });
+    return false;
+  }
+  return value;
+}
+
+function mortgageField(raw: unknown, problems: ErrorDetail[]): MortgageTerms | null {
+  if (raw === undefined || raw === null) {
+    return null;
+  }
+  const fields = isObject(raw) ? raw : {};
+  const count = problems.length;
+  const mortgageeName = textField(fields, 'mortgageeName', 64, []);
+  if (mortgageeName === null) {
+    problems.push({ field: 'mortgage.mortgageeName', message: 'must be 1 to 64 printable characters' });
+  }
+  const uscc = parseUscc(typeof fields.mortgageeUscc === 'string' ? fields.mortgageeUscc : '');
+  if (!uscc.valid) {
+    problems.push({ field: 'mortgage.mortgageeUscc', message: `unified social credit code ${uscc.reason}` });
+  }
+  const amount = fields.securedAmountFen;
+  if (typeof amount !== 'string' || !AMOUNT_PATTERN.test(amount) || amount === '0') {
+    problems.push({
+      field: 'mortgage.securedAmountFen',
+      message: 'must be a positive whole number of fen, as a string',
+    });
+  }
+  if (problems.length > count || mortgageeName === null || !uscc.valid) {
+    return null;
+  }
+  return { mortgageeName, mortgageeUscc: uscc.value.canonical, securedAmountFen: amount as string };
+}

@@ -1,0 +1,166 @@
+// The Register transaction: validate, decide with the state machine (acts.ts), then write the
+// issued certificate, the status changes of earlier certificates, the private holders, the
+// registration record and the unit — each public key with a RegistryMSP key-level policy — and emit
+// one RealEstateRegistered event for all of it.
+
+import { type Context } from 'fabric-contract-api';
+import { OrgMsps, Roles, requireRole } from '../common/access';
+import { toCanonicalJson } from '../common/canonical-json';
+import { Collections } from '../common/collections';
+import { requireEndorsementBy } from '../common/endorsement';
+import { ConflictError, ValidationError } from '../common/errors';
+import { EventNames, emitEvent } from '../common/events';
+import { getRecord, putPrivateRecord, putRecord, requireRecord } from '../common/ledger';
+import { transactionTime } from '../common/transaction-time';
+import { type ActOutcome, applyAct } from './acts';
+import {
+  type CertificateRecord,
+  issueCertificate,
+  parseStoredCertificate,
+  withStatus,
+} from './certificate-record';
+import { type ClearanceRecord, parseStoredClearance } from './clearance-record';
+import { withoutTxId } from './event-payloads';
+import { certificateKey, clearanceKey, holdersKey, registrationKey, unitKey } from './keys';
+import { type HolderInput, parseHolders, privateHolder, readTransientJson } from './personal-data';
+import { type PrivateHolders } from './private-holders';
+import { type RegisterRequest, parseRegisterRequest } from './register-request';
+import { type RegistrationRecord, registrationId } from './registration-record';
+import { HolderRules, type RegistrationType } from './registration-types';
+import { parseStoredUnit } from './unit-record';
+
+const SharesRequired: ReadonlySet<RegistrationType> = new Set(['FIRST', 'TRANSFER', 'CHANGE', 'CORRECTION']);
+
+export async function register(ctx: Context, requestJson: string): Promise<string> {
+  const clerk = requireRole(ctx, Roles.RegistryClerk);
+  const request = parseRegisterRequest(requestJson);
+  const holders = transientHolders(ctx, request.type);
+  const unit = await getRecord(ctx, unitKey(ctx, request.unitNumber), parseStoredUnit);
+  const sequence = (unit?.sequence ?? 0) + 1;
+  const id = registrationId(request.unitNumber, sequence);
+  const at = transactionTime(ctx);
+  const clearance = await clearanceFor(ctx, request);
+  const outcome = applyAct({ request, unit, holders, clearance, registrationId: id, sequence, at });
+
+  const issued = await writeCertificates(ctx, outcome, id, at);
+  if (holders !== null) {
+    const record: PrivateHolders = {
+      unitNumber: request.unitNumber,
+      registrationId: id,
+      holders: holders.map(privateHolder),
+    };
+    await putPrivateRecord(
+      ctx,
+      Collections.RegistryPrivate,
+      holdersKey(ctx, request.unitNumber, sequence),
+      record,
+    );
+  }
+  const registration: RegistrationRecord = {
+    registrationId: id,
+    unitNumber: request.unitNumber,
+    sequence,
+    type: request.type,
+    txId: ctx.stub.getTxID(),
+    registeredAt: at,
+    clerk,
+    certificateNumber: issued?.content.certificateNumber ?? null,
+    certificateContentHash: issued?.contentHash ?? null,
+    certificateChanges: outcome.changes,
+    holders: holders === null ? null : (issued?.content.holders ?? outcome.unit.holders),
+    unitStatus: outcome.unit.status,
+    details: outcome.details,
+  };
+  await putRegistryRecord(ctx, registrationKey(ctx, request.unitNumber, sequence), registration);
+  await putRegistryRecord(ctx, unitKey(ctx, request.unitNumber), outcome.unit);
+  emitEvent(ctx, EventNames.RealEstateRegistered, {
+    registration: withoutTxId(registration),
+    certificate: issued,
+    unit: outcome.unit,
+  });
+  return toCanonicalJson({
+    registrationId: id,
+    unitNumber: request.unitNumber,
+    sequence,
+    type: request.type,
+    certificateNumber: registration.certificateNumber,
+    certificateContentHash: registration.certificateContentHash,
+    certificateChanges: outcome.changes,
+    unitStatus: outcome.unit.status,
+  });
+}
+
+/** Writes the issued certificate (unique on the channel) and the new status of superseded / cancelled ones. */
+async function writeCertificates(
+  ctx: Context,
+  outcome: ActOutcome,
+  id: string,
+  at: string,
+): Promise<CertificateRecord | null> {
+  let issued: CertificateRecord | null = null;
+  if (outcome.issued !== null) {
+    const number = outcome.issued.content.certificateNumber;
+    const key = certificateKey(ctx, number);
+    if ((await getRecord(ctx, key, parseStoredCertificate)) !== undefined) {
+      throw new ConflictError(`certificate number ${number} is already issued`, [
+        { field: 'certificateNumber', message: 'must be unique on the channel' },
+      ]);
+    }
+    issued = issueCertificate(outcome.issued.content, outcome.issued.holdersSequence);
+    await putRegistryRecord(ctx, key, issued);
+  }
+  for (const change of outcome.changes) {
+    const key = certificateKey(ctx, change.certificateNumber);
+    const previous = await requireRecord(
+      ctx,
+      key,
+      parseStoredCertificate,
+      `certificate ${change.certificateNumber}`,
+    );
+    await putRegistryRecord(ctx, key, withStatus(previous, change.status, id, at));
+  }
+  return issued;
+}
+
+/** The right holders of the act from transient `holders`, checked against what the type accepts. */
+function transientHolders(ctx: Context, type: RegistrationType): HolderInput[] | null {
+  const raw = readTransientJson(ctx, 'holders');
+  const rule = HolderRules[type];
+  if (raw === undefined) {
+    if (rule === 'required') {
+      throw new ValidationError(`a ${type} registration names its right holders in transient 'holders'`, [
+        { field: 'transient.holders', message: 'is required' },
+      ]);
+    }
+    return null;
+  }
+  if (rule === 'none') {
+    throw new ValidationError(`a ${type} registration names no right holders`, [
+      { field: 'transient.holders', message: `must be absent for ${type}` },
+    ]);
+  }
+  return parseHolders(ctx, raw, {
+    sharesRequired: SharesRequired.has(type),
+    clearanceSaltRequired: type === 'TRANSFER',
+  });
+}
+
+/**
+ * The PUBLIC clearance a TRANSFER names. Every endorsing peer can read it, so every peer reaches the
+ * same verdict; the private transferee list is never read here.
+ */
+async function clearanceFor(ctx: Context, request: RegisterRequest): Promise<ClearanceRecord | undefined> {
+  if (request.type !== 'TRANSFER' || request.deedTaxClearanceNumber === null) {
+    return undefined;
+  }
+  return getRecord(
+    ctx,
+    clearanceKey(ctx, request.unitNumber, request.deedTaxClearanceNumber),
+    parseStoredClearance,
+  );
+}
+
+async function putRegistryRecord(ctx: Context, key: string, value: unknown): Promise<void> {
+  await putRecord(ctx, key, value);
+  await requireEndorsementBy(ctx, key, OrgMsps.Registry);
+}

@@ -1,0 +1,218 @@
+// RecordScans: up to 1000 station scans in one transaction, each validated on its own. Per accepted
+// scan the chaincode reads the bag key and its COLLECTED key and writes only the COLLECTED key (plus
+// its key-level policy); two stations scanning different bags therefore never touch the same key.
+
+import { type Context } from 'fabric-contract-api';
+import { type AuthorisedSubmitter } from '../common/access';
+import { ValidationError } from '../common/errors';
+import { EventNames, emitEvent } from '../common/events';
+import { transactionTime } from '../common/transaction-time';
+import { type WasteBagEvent } from './bag-event';
+import { checkBarcode, echoBarcode } from './barcode-check';
+import { BatchOutcome, type TransactionStamp } from './batch';
+import {
+  type AnomalyNote,
+  AnomalyTypes,
+  CategoryCodes,
+  ItemCodes,
+  MAX_BAG_WEIGHT_GRAMS,
+  MAX_BATCH_ITEMS,
+  SITE_ID_PATTERN,
+  SITE_ID_RULE,
+  type ScanQuality,
+  ScanQualities,
+} from './domain';
+import { FieldReader, isJsonObject, isoMillis, parseJsonArgument } from './input';
+import { bagEventKey } from './keys';
+import { SiteCache } from './ledger-reads';
+import { commissionedNewBag, isRepeat } from './item-checks';
+import { putWasteRecord } from './write';
+
+/** Scanner clocks drift; a scan time further ahead of the transaction time than this is refused. */
+const MAX_CLOCK_AHEAD_MILLIS = 15 * 60 * 1000;
+
+export interface ScansResult {
+  readonly accepted: number;
+  readonly duplicates: readonly string[];
+  readonly rejected: BatchOutcome['rejected'];
+  readonly anomalies: BatchOutcome['anomalies'];
+}
+
+interface ScanFields {
+  readonly stationId: string;
+  readonly scannedAt: string;
+  readonly weightGrams: number;
+  readonly quality: ScanQuality;
+  readonly category: string | undefined;
+}
+
+/** What the event payload lists for each accepted scan. */
+interface AcceptedScan extends ScanFields {
+  readonly barcode: string;
+  readonly districtCode: string;
+  readonly bagCategory: string;
+  readonly anomalies: readonly AnomalyNote[];
+}
+
+export async function recordScans(
+  ctx: Context,
+  submitter: AuthorisedSubmitter,
+  scansJson: string,
+): Promise<ScansResult> {
+  const scans = parseScanList(scansJson);
+  const stamp: TransactionStamp = {
+    txId: ctx.stub.getTxID(),
+    recordedAt: transactionTime(ctx),
+    recordedBy: submitter.mspId,
+  };
+  const sites = new SiteCache(ctx);
+  const outcome = new BatchOutcome();
+  const accepted: AcceptedScan[] = [];
+  for (const [index, raw] of scans.entries()) {
+    const scan = await recordScan(ctx, stamp, sites, outcome, index, raw);
+    if (scan !== undefined) {
+      accepted.push(scan);
+    }
+  }
+  emitEvent(ctx, EventNames.WasteScansRecorded, {
+    ...stamp,
+    accepted,
+    duplicates: outcome.duplicates,
+    rejected: outcome.rejected,
+    anomalies: outcome.anomalies,
+  });
+  return {
+    accepted: accepted.length,
+    duplicates: outcome.duplicates,
+    rejected: outcome.rejected,
+    anomalies: outcome.anomalies,
+  };
+}
+
+/** `{ "scans": [...] }` (the API body) or a bare array; 1 to 1000 scans, else the whole call fails. */
+function parseScanList(json: string): unknown[] {
+  const parsed = parseJsonArgument(json, 'scans');
+  const list = isJsonObject(parsed) ? parsed.scans : parsed;
+  if (!Array.isArray(list) || list.length === 0 || list.length > MAX_BATCH_ITEMS) {
+    throw new ValidationError(`a scan batch must hold 1 to ${MAX_BATCH_ITEMS} scans`, [
+      { field: 'scans', message: Array.isArray(list) ? `got ${list.length} scans` : 'must be a list' },
+    ]);
+  }
+  return list as unknown[];
+}
+
+// One scan: every refusal is an entry in `outcome`, never an exception, so the batch goes on.
+async function recordScan(
+  ctx: Context,
+  stamp: TransactionStamp,
+  sites: SiteCache,
+  outcome: BatchOutcome,
+  index: number,
+  raw: unknown,
+): Promise<AcceptedScan | undefined> {
+  const rawBarcode = isJsonObject(raw) ? raw.barcode : undefined;
+  const echo = echoBarcode(rawBarcode);
+  const checked = checkBarcode(rawBarcode);
+  if (!checked.ok) {
+    outcome.reject(index, echo, checked.code, checked.message);
+    return undefined;
+  }
+  const barcode = checked.barcode.canonical;
+  const fields = readScanFields(raw, stamp.recordedAt);
+  if (typeof fields === 'string') {
+    outcome.reject(index, barcode, ItemCodes.ValidationFailed, fields);
+    return undefined;
+  }
+  const station = await sites.get(fields.stationId);
+  if (station === undefined) {
+    outcome.reject(index, barcode, ItemCodes.UnknownSite, `station ${fields.stationId} is not registered`);
+    return undefined;
+  }
+  if (station.kind !== 'STATION') {
+    outcome.reject(
+      index,
+      barcode,
+      ItemCodes.WrongSiteKind,
+      `${fields.stationId} is a ${station.kind}, not a STATION`,
+    );
+    return undefined;
+  }
+  const bag = await commissionedNewBag(ctx, outcome, index, barcode);
+  if (bag === undefined) {
+    return undefined;
+  }
+  const attempt = {
+    index,
+    barcode,
+    step: 'COLLECTED' as const,
+    siteId: fields.stationId,
+    at: fields.scannedAt,
+  };
+  if (await isRepeat(ctx, stamp, outcome, attempt)) {
+    return undefined;
+  }
+
+  const anomalies = scanAnomalies(barcode, bag.districtCode, bag.category, station.districtCode, fields);
+  const event: WasteBagEvent = {
+    barcode,
+    step: 'COLLECTED',
+    at: fields.scannedAt,
+    siteId: fields.stationId,
+    ...stamp,
+    anomalies,
+    weightGrams: fields.weightGrams,
+    quality: fields.quality,
+    reportedCategory: fields.category,
+  };
+  await putWasteRecord(ctx, bagEventKey(ctx, barcode, 'COLLECTED'), event);
+  outcome.acceptedBarcodes.add(barcode);
+  anomalies.forEach((anomaly) => outcome.anomalies.push({ index, barcode, ...anomaly }));
+  return { barcode, ...fields, districtCode: bag.districtCode, bagCategory: bag.category, anomalies };
+}
+
+/** The scan's fields, or a message naming every problem. */
+function readScanFields(raw: unknown, recordedAt: string): ScanFields | string {
+  if (!isJsonObject(raw)) {
+    return 'scan must be an object';
+  }
+  const reader = new FieldReader(raw);
+  const stationId = reader.string('stationId', SITE_ID_PATTERN, SITE_ID_RULE);
+  const scannedAt = reader.isoDateTime('scannedAt');
+  const weightGrams = reader.integer('weightGrams', 1, MAX_BAG_WEIGHT_GRAMS);
+  const quality = reader.oneOf('quality', ScanQualities);
+  const category = reader.optionalString(
+    'category',
+    /^0[1-4]$/,
+    `must be one of ${CategoryCodes.join(', ')}`,
+  );
+  if (scannedAt !== '' && isoMillis(scannedAt) > isoMillis(recordedAt) + MAX_CLOCK_AHEAD_MILLIS) {
+    reader.problem('scannedAt', `must not be later than the transaction time ${recordedAt}`);
+  }
+  if (reader.problems.length > 0) {
+    return reader.problems.map((problem) => `${problem.field ?? ''} ${problem.message}`).join('; ');
+  }
+  return { stationId, scannedAt, weightGrams, quality, category };
+}
+
+function scanAnomalies(
+  barcode: string,
+  bagDistrict: string,
+  bagCategory: string,
+  stationDistrict: string,
+  fields: ScanFields,
+): AnomalyNote[] {
+  const anomalies: AnomalyNote[] = [];
+  if (bagDistrict !== stationDistrict) {
+    anomalies.push({
+      type: AnomalyTypes.OutOfDistrict,
+      message: `bag ${barcode} of district ${bagDistrict} scanned at ${fields.stationId} in district ${stationDistrict}`,
+    });
+  }
+  if (fields.category !== undefined && fields.category !== bagCategory) {
+    anomalies.push({
+      type: AnomalyTypes.CategoryMismatch,
+      message: `station ${fields.stationId} reported category ${fields.category}, the barcode says ${bagCategory}`,
+    });
+  }
+  return anomalies;
+}

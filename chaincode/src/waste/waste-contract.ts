@@ -1,0 +1,136 @@
+// The waste contract: sites, bag commissioning, station scans, truck loads and deliveries. Transaction
+// logic lives in one file per transaction; this class checks roles and returns canonical JSON.
+// Key layout and the reasons for it: chaincode/README.md, "Waste contract".
+
+// Context must be a value import: fabric-contract-api recognises the context parameter by its runtime type.
+import { Context, Contract, Info, Returns, Transaction } from 'fabric-contract-api';
+import { Roles, requireMember, requireRole } from '../common/access';
+import { toCanonicalJson } from '../common/canonical-json';
+import { ConflictError, NotFoundError, ValidationError } from '../common/errors';
+import { EventNames, emitEvent } from '../common/events';
+import { getRecord, recordExists } from '../common/ledger';
+import { transactionTime } from '../common/transaction-time';
+import { bagTrace } from './bag-trace';
+import { recordCollection } from './collection';
+import { commissionBags } from './commission';
+import { WasteConfig } from './config';
+import { recordDelivery } from './delivery';
+import { SITE_ID_PATTERN, SITE_ID_RULE } from './domain';
+import { parseJsonObjectArgument } from './input';
+import { configKey, siteKey } from './keys';
+import { readSite } from './ledger-reads';
+import { recordScans } from './scans';
+import { WasteSite } from './site';
+import { putWasteRecord } from './write';
+
+@Info({
+  title: 'WasteContract',
+  description: 'Waste-bag traceability: sites, bags, scans, loads, deliveries',
+})
+export class WasteContract extends Contract {
+  constructor() {
+    super('waste');
+  }
+
+  /** `{ siteId, kind, districtCode, name }` → the stored site. urban_inspector; CONFLICT when the id exists. */
+  @Transaction()
+  @Returns('string')
+  async RegisterSite(ctx: Context, siteJson: string): Promise<string> {
+    const submitter = requireRole(ctx, Roles.UrbanInspector);
+    const site = WasteSite.fromInput(
+      parseJsonObjectArgument(siteJson, 'site'),
+      transactionTime(ctx),
+      submitter.mspId,
+    );
+    const key = siteKey(ctx, site.siteId);
+    if (await recordExists(ctx, key)) {
+      throw new ConflictError(`site ${site.siteId} is already registered`, [
+        { field: 'siteId', message: 'taken' },
+      ]);
+    }
+    await putWasteRecord(ctx, key, site);
+    emitEvent(ctx, EventNames.WasteSiteRegistered, { ...site, txId: ctx.stub.getTxID() });
+    return toCanonicalJson(site);
+  }
+
+  @Transaction(false)
+  @Returns('string')
+  async GetSite(ctx: Context, siteId: string): Promise<string> {
+    requireMember(ctx);
+    if (typeof siteId !== 'string' || !SITE_ID_PATTERN.test(siteId)) {
+      throw new ValidationError('invalid site id', [{ field: 'siteId', message: SITE_ID_RULE }]);
+    }
+    const site = await readSite(ctx, siteId);
+    if (site === undefined) {
+      throw new NotFoundError(`site ${siteId} not found`);
+    }
+    return toCanonicalJson(site);
+  }
+
+  /**
+   * `{ districtCode, category, firstSerial, count }` with transient `householdRef` and `householdSalt`
+   * → `{ batchId, barcodes }`. urban_inspector; CONFLICT when any serial is already commissioned.
+   */
+  @Transaction()
+  @Returns('string')
+  async CommissionBags(ctx: Context, batchJson: string): Promise<string> {
+    const submitter = requireRole(ctx, Roles.UrbanInspector);
+    return toCanonicalJson(await commissionBags(ctx, submitter, batchJson));
+  }
+
+  /** `{ scans: [...] }` (1–1000) → `{ accepted, duplicates, rejected, anomalies }`. station_operator. */
+  @Transaction()
+  @Returns('string')
+  async RecordScans(ctx: Context, scansJson: string): Promise<string> {
+    const submitter = requireRole(ctx, Roles.StationOperator);
+    return toCanonicalJson(await recordScans(ctx, submitter, scansJson));
+  }
+
+  /** `{ vehicleId, stationId, barcodes, loadWeightGrams, collectedAt }` → per-bag answer. hauler. */
+  @Transaction()
+  @Returns('string')
+  async RecordCollection(ctx: Context, collectionJson: string): Promise<string> {
+    const submitter = requireRole(ctx, Roles.Hauler);
+    return toCanonicalJson(await recordCollection(ctx, submitter, collectionJson));
+  }
+
+  /** `{ facilityId, vehicleId, barcodes, receivedWeightGrams, outcome, recoveredWeightGrams?, receivedAt }`. */
+  @Transaction()
+  @Returns('string')
+  async RecordDelivery(ctx: Context, deliveryJson: string): Promise<string> {
+    const submitter = requireRole(ctx, Roles.FacilityOperator);
+    return toCanonicalJson(await recordDelivery(ctx, submitter, deliveryJson));
+  }
+
+  /** The bag's trace: category, district, status, events in order, anomalies; no household data. */
+  @Transaction(false)
+  @Returns('string')
+  async GetBag(ctx: Context, barcode: string): Promise<string> {
+    requireMember(ctx);
+    return toCanonicalJson(await bagTrace(ctx, barcode));
+  }
+
+  /** `{ toleranceRatio }` (0–1, e.g. 0.1): load-weight tolerance. urban_inspector. */
+  @Transaction()
+  @Returns('string')
+  async SetConfig(ctx: Context, configJson: string): Promise<string> {
+    const submitter = requireRole(ctx, Roles.UrbanInspector);
+    const config = WasteConfig.fromInput(
+      parseJsonObjectArgument(configJson, 'waste configuration'),
+      transactionTime(ctx),
+      submitter.mspId,
+    );
+    await putWasteRecord(ctx, configKey(ctx), config);
+    emitEvent(ctx, EventNames.WasteConfigUpdated, { ...config, txId: ctx.stub.getTxID() });
+    return toCanonicalJson(config);
+  }
+
+  /** The configuration in force (the defaults until SetConfig). */
+  @Transaction(false)
+  @Returns('string')
+  async GetConfig(ctx: Context): Promise<string> {
+    requireMember(ctx);
+    const config = await getRecord(ctx, configKey(ctx), (raw) => WasteConfig.fromStored(raw));
+    return toCanonicalJson(config ?? WasteConfig.defaults());
+  }
+}
