@@ -134,7 +134,7 @@ describe('gateway against the running Fabric network', () => {
       expect(res.body).toMatchObject({ key, value: '你好, gateway', updatedBy: 'RegistryMSP' });
     });
 
-    it('is on the ledger: VALID, created by RegistryMSP, endorsed by two departments including RegistryMSP', async () => {
+    it('is on the ledger: VALID, created by RegistryMSP, endorsed by RegistryMSP', async () => {
       const res = await request(server)
         .get(`/api/v1/ledger/transactions/${written.txId}`)
         .set(...auth('registry-user'));
@@ -157,8 +157,8 @@ describe('gateway against the running Fabric network', () => {
       });
       expect(Date.now() - Date.parse(tx.timestamp)).toBeLessThan(5 * 60_000);
       expect(tx.endorsers).toContain('RegistryMSP');
-      // network/chaincode-definition.yaml: a new key needs two of the four departments
-      expect(tx.endorsers.length).toBeGreaterThanOrEqual(2);
+      // network/chaincode-definition.yaml: any one department may endorse a key's creation
+      expect(tx.endorsers.length).toBeGreaterThanOrEqual(1);
     });
 
     it('shows the same transaction to a caller without a token, without the name of its creator', async () => {

@@ -1,11 +1,11 @@
 import { peer } from '@hyperledger/fabric-protos';
 import { type OrgConnection, useTwoDepartments } from '../support/fabric-client';
 
-// "Impossible for one department to forge": a transaction endorsed only by
-// peers that the endorsement policy does not accept is invalidated at commit
-// (ENDORSEMENT_POLICY_FAILURE) and changes nothing. The chaincode definition
-// needs two departments to create a key; the smoke contract makes the creating
-// department the key's own required endorser (state-based endorsement).
+// "Impossible for one department to forge": once a department has created a
+// record, a change to it endorsed only by peers of other departments is
+// invalidated at commit (ENDORSEMENT_POLICY_FAILURE) and changes nothing. The
+// smoke contract, like the domain contracts, makes the creating department the
+// key's own required endorser (state-based endorsement).
 describe('forged endorsement is invalidated at commit', () => {
   const departments = useTwoDepartments();
 
@@ -36,11 +36,13 @@ describe('forged endorsement is invalidated at commit', () => {
     }
   }
 
-  it('refuses a new key endorsed by one department only', async () => {
-    const key = `forged-new-${Date.now()}`;
+  it('refuses a change endorsed by another single department', async () => {
+    const key = `forged-single-${Date.now()}`;
+    const created = await smoke(departments().registry).submitAsync('Put', { arguments: [key, 'genuine'] });
+    expect((await created.getStatus()).successful).toBe(true);
     const code = await submitEndorsedBy(departments().market, ['MarketMSP'], key, 'forged');
     expect(code).toBe(peer.TxValidationCode.ENDORSEMENT_POLICY_FAILURE);
-    expect(await read(key)).toBeUndefined();
+    expect(await read(key)).toMatchObject({ value: 'genuine', updatedBy: 'RegistryMSP' });
   });
 
   it("refuses a change to another department's key even when two other departments endorse it", async () => {

@@ -2,11 +2,12 @@
 // (names, ID numbers, household references) lives only in these; the channel's public state holds
 // masked names and salted hashes.
 //
-// Endorsing peers of other departments take part in transactions too (the chaincode-level policy
-// needs two organisations for a new key), and they cannot read a collection they are not a member
-// of. So a submit transaction must never let a private read decide a public write or an error:
+// Transactions that carry personal data as transient data are endorsed only by members of the
+// collection it goes to (Fabric's gateway will not send transient data elsewhere). Other
+// transactions may still be endorsed by peers that are not members and cannot read a collection, so
+// never let a private-data READ decide a public write or an error inside a submit transaction:
 // verify private facts by comparing ctx.stub.getPrivateDataHash(...) — which every peer of the
-// channel has — with the hash of values the client sent as transient data.
+// channel has — or public salted hashes with values the client sent as transient data.
 
 export const Collections = {
   /** Holders' names, ID numbers and salts (real-estate registry). */

@@ -1,5 +1,5 @@
 // State-based (key-level) endorsement: the department responsible for a record must endorse every
-// later change to it. The chaincode definition's policy (two of the four departments) covers a key's
+// later change to it. The chaincode definition's policy (any one department's peer) covers a key's
 // creation; from then on this key-level policy replaces it for that key, so a transaction endorsed
 // only by other departments — even running modified chaincode — is invalidated at commit
 // (ENDORSEMENT_POLICY_FAILURE) and changes nothing.
