@@ -26,11 +26,15 @@ export async function startAll(): Promise<number> {
   log.detail(`API tokens:   ${paths.apiTokensFile} (one per demo user; \`npm run users -- list\`)`);
   log.detail(`network logs: ${path.join(paths.networkRoot, 'logs')} (\`npm run network -- logs\`)`);
   log.detail('Ctrl-C stops the gateway; the network keeps running until `npm run network -- down`.');
-  const gateway = spawn(process.execPath, [path.join(paths.repoRoot, 'gateway-api', 'dist', 'main.js')], {
-    cwd: paths.repoRoot,
-    stdio: 'inherit',
-    env: process.env,
-  });
+  const gateway = spawn(
+    process.execPath,
+    [path.join(paths.repoRoot, 'gateway-api', 'dist', 'gateway-api', 'src', 'main.js')],
+    {
+      cwd: paths.repoRoot,
+      stdio: 'inherit',
+      env: process.env,
+    },
+  );
   const forward = (signal: NodeJS.Signals): void => {
     gateway.kill(signal);
   };

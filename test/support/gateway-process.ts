@@ -6,7 +6,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { paths } from '../../scripts/src/lib/paths';
 
 /**
- * The real gateway as a separate process (gateway-api/dist/main.js), so tests
+ * The real gateway as a separate process (gateway-api/dist/gateway-api/src/main.js), so tests
  * can talk to it over HTTP and kill it with real signals.
  */
 export interface GatewayProcess {
@@ -34,7 +34,7 @@ export async function startGateway(name: string, env: NodeJS.ProcessEnv): Promis
   const log = createWriteStream(logFile, { flags: 'a' });
   const child: ChildProcess = spawn(
     process.execPath,
-    [path.join(paths.repoRoot, 'gateway-api', 'dist', 'main.js')],
+    [path.join(paths.repoRoot, 'gateway-api', 'dist', 'gateway-api', 'src', 'main.js')],
     {
       cwd: paths.repoRoot,
       env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn' },

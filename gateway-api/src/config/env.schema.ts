@@ -2,6 +2,7 @@
 // independent of whether something from Nest (which also loads it) happened to be imported first
 import 'reflect-metadata';
 
+import { existsSync } from 'node:fs';
 import * as path from 'node:path';
 
 import { Expose, Transform, Type } from 'class-transformer';
@@ -10,15 +11,28 @@ import { IsBoolean, IsIn, IsInt, IsNotEmpty, IsString, Matches, Max, Min, Valida
 import { LOG_LEVELS, type LogLevelName } from '../common/logging/json-logger';
 
 /**
+ * The repository root: the nearest folder above this file holding network/topology.yaml. Searched,
+ * not counted, because the source (src/config) and the build (dist/gateway-api/src/config) sit at
+ * different depths.
+ */
+function repositoryRoot(): string {
+  let dir = __dirname;
+  for (let depth = 0; depth < 8; depth += 1) {
+    if (existsSync(path.join(dir, 'network', 'topology.yaml'))) return dir;
+    dir = path.dirname(dir);
+  }
+  return process.cwd();
+}
+
+/**
  * The runtime folder the setup scripts write to (`.govtrace/` at the repository root, or
- * `GOVTRACE_HOME`, as for the scripts). src/config and dist/config both sit three levels below
- * the repository root, so this holds for `tsx`, jest and the built gateway alike.
+ * `GOVTRACE_HOME`, as for the scripts), for `tsx`, jest and the built gateway alike.
  */
 export function runtimeRoot(env: Readonly<Record<string, unknown>>): string {
   const home = env['GOVTRACE_HOME'];
   return typeof home === 'string' && home !== ''
     ? path.resolve(home)
-    : path.resolve(__dirname, '..', '..', '..', '.govtrace');
+    : path.join(repositoryRoot(), '.govtrace');
 }
 
 /** Default locations of the files `scripts/src/identity` writes for the gateway (runtime-files.ts). */
