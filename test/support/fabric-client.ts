@@ -10,6 +10,7 @@ import {
 import { createPrivateKey } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
+import { paths } from '../../scripts/src/lib/paths';
 import { crypto } from '../../scripts/src/network/crypto-layout';
 import { address, fqdn, loadTopology, type PeerOrg, type Topology } from '../../scripts/src/network/topology';
 
@@ -112,5 +113,38 @@ export function useTwoDepartments(): () => TwoDepartments {
   return () => {
     if (!opened) throw new Error('useTwoDepartments: connections are opened in beforeAll');
     return opened;
+  };
+}
+
+/**
+ * Connects as a user enrolled by the org's Fabric CA (`network up` provisions
+ * the demo users of API.md under the runtime folder's identities/).
+ */
+export function connectAsEnrolled(org: PeerOrg, user: string): OrgConnection {
+  const dir = path.join(paths.runtimeRoot, 'identities', user);
+  const client = new grpc.Client(
+    address(org.peer),
+    grpc.credentials.createSsl(readFileSync(crypto.peerTlsCa(org))),
+    {
+      'grpc.ssl_target_name_override': fqdn.peer(org),
+    },
+  );
+  const gateway = connect({
+    client,
+    identity: { mspId: org.mspId, credentials: readFileSync(path.join(dir, 'cert.pem')) },
+    signer: signers.newPrivateKeySigner(createPrivateKey(readFileSync(path.join(dir, 'key.pem')))),
+    hash: hash.sha256,
+    evaluateOptions: () => ({ deadline: Date.now() + 5_000 }),
+    endorseOptions: () => ({ deadline: Date.now() + 15_000 }),
+    submitOptions: () => ({ deadline: Date.now() + 5_000 }),
+    commitStatusOptions: () => ({ deadline: Date.now() + 60_000 }),
+  });
+  return {
+    org,
+    gateway,
+    close: () => {
+      gateway.close();
+      client.close();
+    },
   };
 }
