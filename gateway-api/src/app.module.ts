@@ -3,6 +3,7 @@ import { ConfigModule } from '@nestjs/config';
 import { APP_INTERCEPTOR } from '@nestjs/core';
 
 import { AuthModule } from './auth/auth.module';
+import { BUSINESS_PROJECTORS, BusinessCalendarModule, BusinessModule } from './business';
 import { validateEnv } from './config/validate-env';
 import { FabricModule } from './fabric/fabric.module';
 import { FabricReadinessCheck } from './fabric/fabric.readiness';
@@ -14,11 +15,14 @@ import { IndexModule } from './index-db/index.module';
 import { LedgerModule } from './ledger/ledger.module';
 import { MetricsModule } from './metrics/metrics.module';
 import { MetricsService } from './metrics/metrics.service';
+import { RealEstateModule, RealEstateRegisteredProjector } from './real-estate';
 import { SmokeModule } from './smoke/smoke.module';
+import { WASTE_PROJECTORS, WasteModule } from './waste';
 
 // One value, imported wherever the index is needed, so the process runs exactly one event listener.
 const indexModule = IndexModule.register({
-  imports: [FabricModule, MetricsModule],
+  imports: [FabricModule, MetricsModule, BusinessCalendarModule],
+  projectors: [RealEstateRegisteredProjector, ...BUSINESS_PROJECTORS, ...WASTE_PROJECTORS],
   lagSink: MetricsService,
 });
 
@@ -36,6 +40,9 @@ const indexModule = IndexModule.register({
     }),
     LedgerModule,
     SmokeModule,
+    RealEstateModule,
+    BusinessModule,
+    WasteModule,
   ],
   // Every POST honours Idempotency-Key (API.md "Writes"); other methods pass straight through.
   providers: [{ provide: APP_INTERCEPTOR, useExisting: IdempotencyInterceptor }],

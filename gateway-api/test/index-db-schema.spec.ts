@@ -13,7 +13,22 @@ import {
 // migration progress lines are not what these tests look at
 Logger.overrideLogger(false);
 
-const TABLES = ['index_checkpoints', 'smoke_values', 'smoke_value_events', 'idempotency_records'];
+const TABLES = [
+  'index_checkpoints',
+  'smoke_values',
+  'smoke_value_events',
+  'idempotency_records',
+  're_units',
+  're_certificates',
+  're_acts',
+  'business_cases',
+  'business_case_steps',
+  'business_licenses',
+  'business_projected_transactions',
+  'waste_sites',
+  'waste_scans',
+  'waste_anomalies',
+];
 
 async function existingTables(dataSource: DataSource): Promise<string[]> {
   const runner = dataSource.createQueryRunner();

@@ -70,6 +70,9 @@ export type NodeEnv = (typeof NODE_ENVS)[number];
 export const DATABASE_TYPES = ['sqlite', 'postgres'] as const;
 export type DatabaseType = (typeof DATABASE_TYPES)[number];
 
+/** Empty, or YYYY-MM-DD dates separated by commas (the business working calendar's date lists). */
+const DATE_LIST_PATTERN = /^(\d{4}-\d{2}-\d{2}(,\d{4}-\d{2}-\d{2})*)?$/;
+
 /** A hostname, an IPv4 address or an IPv6 address; what `server.listen(port, host)` accepts. */
 const HOST_PATTERN =
   /^(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9-]{1,63})*|[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*)$/;
@@ -192,4 +195,43 @@ export class EnvironmentVariables {
   @Min(1)
   @IsInt()
   IDEMPOTENCY_TTL_SECONDS: number = 24 * 3600;
+
+  // --- business opening working calendar (src/business, chaincode/src/business/working-time.ts) ---
+  // Shape only here; order and overlap of the periods are checked when the calendar is built at
+  // start-up (BusinessWorkingCalendar), which fails the same way on a bad value.
+
+  /** Minutes east of UTC of the calendar's wall clock; Asia/Shanghai is +480 all year. */
+  @Expose()
+  @Type(() => Number)
+  @Max(840)
+  @Min(-840)
+  @IsInt()
+  BUSINESS_UTC_OFFSET_MINUTES: number = 480;
+
+  @Expose()
+  @Matches(
+    /^([01]\d|2[0-3]):[0-5]\d-([01]\d|2[0-3]):[0-5]\d(,([01]\d|2[0-3]):[0-5]\d-([01]\d|2[0-3]):[0-5]\d)*$/,
+    {
+      message: 'BUSINESS_WORKING_PERIODS must be HH:MM-HH:MM periods separated by commas',
+    },
+  )
+  BUSINESS_WORKING_PERIODS: string = '09:00-12:00,13:30-18:00';
+
+  @Expose()
+  @Matches(/^[1-7](,[1-7])*$/, {
+    message: 'BUSINESS_WORKING_WEEKDAYS must be ISO weekdays 1 (Monday) to 7 (Sunday) separated by commas',
+  })
+  BUSINESS_WORKING_WEEKDAYS: string = '1,2,3,4,5';
+
+  /** Public holidays on working weekdays; empty (the default) means none. */
+  @Expose()
+  @Matches(DATE_LIST_PATTERN, { message: 'BUSINESS_HOLIDAYS must be YYYY-MM-DD dates separated by commas' })
+  BUSINESS_HOLIDAYS: string = '';
+
+  /** Make-up working days (调休) on weekends; empty (the default) means none. */
+  @Expose()
+  @Matches(DATE_LIST_PATTERN, {
+    message: 'BUSINESS_EXTRA_WORKING_DAYS must be YYYY-MM-DD dates separated by commas',
+  })
+  BUSINESS_EXTRA_WORKING_DAYS: string = '';
 }

@@ -34,6 +34,11 @@ describe('validateEnv', () => {
       DATABASE_TYPE: 'sqlite',
       DATABASE_PATH: path.join(repoRoot, '.govtrace', 'gateway', 'index.sqlite'),
       IDEMPOTENCY_TTL_SECONDS: 86400,
+      BUSINESS_UTC_OFFSET_MINUTES: 480,
+      BUSINESS_WORKING_PERIODS: '09:00-12:00,13:30-18:00',
+      BUSINESS_WORKING_WEEKDAYS: '1,2,3,4,5',
+      BUSINESS_HOLIDAYS: '',
+      BUSINESS_EXTRA_WORKING_DAYS: '',
     });
   });
 
@@ -117,6 +122,11 @@ describe('validateEnv', () => {
 
   it('keeps only its own variables, so the rest of the environment is not copied around', () => {
     expect(Object.keys(validateEnv({ PATH: '/usr/bin', HOME: '/root' })).sort()).toEqual([
+      'BUSINESS_EXTRA_WORKING_DAYS',
+      'BUSINESS_HOLIDAYS',
+      'BUSINESS_UTC_OFFSET_MINUTES',
+      'BUSINESS_WORKING_PERIODS',
+      'BUSINESS_WORKING_WEEKDAYS',
       'DATABASE_PATH',
       'DATABASE_TYPE',
       'DATABASE_URL', // known but unset: present as undefined

@@ -7,9 +7,20 @@ import { SmokeValueEvent } from '../smoke/smoke-value-event.entity';
 import { SmokeValue } from '../smoke/smoke-value.entity';
 import { type DatabaseConfig } from './database-config';
 import { NestTypeOrmLogger } from './typeorm-logger';
+import { BUSINESS_ENTITIES } from '../../business/entities';
+import { REAL_ESTATE_ENTITIES } from '../../real-estate/entities';
+import { WASTE_ENTITIES } from '../../waste/entities';
 
 /** Every entity of the gateway's database (the index projections and the idempotency records). */
-export const ENTITIES = [IndexCheckpoint, SmokeValue, SmokeValueEvent, IdempotencyRecord];
+export const ENTITIES = [
+  IndexCheckpoint,
+  SmokeValue,
+  SmokeValueEvent,
+  IdempotencyRecord,
+  ...REAL_ESTATE_ENTITIES,
+  ...BUSINESS_ENTITIES,
+  ...WASTE_ENTITIES,
+];
 
 /** How long a SQLite statement waits for another process's write lock before failing with SQLITE_BUSY. */
 export const SQLITE_BUSY_TIMEOUT_MS = 5000;

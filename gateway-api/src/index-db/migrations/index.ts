@@ -1,6 +1,9 @@
 import { CreateIndexCheckpoints1795478400000 } from './1795478400000-create-index-checkpoints';
 import { CreateSmokeValues1795478400100 } from './1795478400100-create-smoke-values';
 import { CreateIdempotencyRecords1795478400200 } from './1795478400200-create-idempotency-records';
+import { CreateRealEstateIndex1795478401000 } from './1795478401000-create-real-estate-index';
+import { CreateBusinessIndex1795478402000 } from './1795478402000-create-business-index';
+import { CreateWasteIndex1795478403000 } from './1795478403000-create-waste-index';
 
 /**
  * Every migration of the gateway's database, oldest first. Listed as classes rather than found by
@@ -10,4 +13,7 @@ export const MIGRATIONS = [
   CreateIndexCheckpoints1795478400000,
   CreateSmokeValues1795478400100,
   CreateIdempotencyRecords1795478400200,
+  CreateRealEstateIndex1795478401000,
+  CreateBusinessIndex1795478402000,
+  CreateWasteIndex1795478403000,
 ];

@@ -1,0 +1,58 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  IsDateString,
+  IsNumber,
+  IsOptional,
+  IsPositive,
+  IsString,
+  Length,
+  Max,
+  ValidateNested,
+} from 'class-validator';
+
+import { IsUscc } from '../../common/identifiers/is-identifier';
+
+export class MortgageTermDto {
+  @ApiProperty({ example: '2026-01-01' })
+  @IsDateString({ strict: true })
+  from!: string;
+
+  @ApiProperty({ example: '2046-01-01' })
+  @IsDateString({ strict: true })
+  to!: string;
+}
+
+/**
+ * API.md's mortgage, plus the mortgagee's USCC the contract requires (mortgagees are institutions).
+ * Mapped to the contract's `{ mortgageeName, mortgageeUscc, securedAmountFen }`; the term, which the
+ * contract has no field for, is added to `description`.
+ */
+export class MortgageDto {
+  @ApiProperty({
+    example: '中国工商银行股份有限公司广州分行',
+    description: 'Mortgagee name (→ mortgageeName)',
+  })
+  @IsString()
+  @Length(1, 64)
+  mortgagee!: string;
+
+  @ApiProperty({ example: '91350100M000100Y43', description: 'Mortgagee USCC (GB 32100)' })
+  @IsUscc()
+  mortgageeUscc!: string;
+
+  @ApiProperty({
+    example: 1000000,
+    description: 'Secured amount in CNY, up to 2 decimals (→ securedAmountFen)',
+  })
+  @IsNumber({ maxDecimalPlaces: 2, allowNaN: false, allowInfinity: false })
+  @IsPositive()
+  @Max(1e13)
+  amountCny!: number;
+
+  @ApiPropertyOptional({ type: MortgageTermDto })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => MortgageTermDto)
+  term?: MortgageTermDto;
+}

@@ -1,0 +1,62 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+
+export class RegistrationResponse {
+  @ApiProperty({ example: '440184001016GB00009F00800039-00000001' })
+  registrationId!: string;
+
+  @ApiProperty({ example: '440184001016GB00009F00800039' })
+  unitNumber!: string;
+
+  @ApiPropertyOptional({ example: '粤(2026)广州市不动产权第09400110号', description: 'Canonical form' })
+  certificateNumber?: string;
+
+  @ApiPropertyOptional({ description: "hex SHA-256 of the issued certificate's canonical content" })
+  certificateContentHash?: string;
+
+  @ApiProperty({ example: 'REGISTERED' })
+  unitStatus!: string;
+
+  @ApiProperty()
+  txId!: string;
+
+  @ApiProperty({ example: 42 })
+  blockNumber!: number;
+}
+
+export class DeedTaxClearanceResponse {
+  @ApiProperty({ example: 'QS-2026-000123' })
+  clearanceNumber!: string;
+
+  @ApiProperty({ example: '440184001016GB00009F00800039' })
+  unitNumber!: string;
+
+  @ApiProperty({ example: 1, description: 'The ownership generation the clearance is bound to' })
+  titleVersion!: number;
+
+  @ApiProperty()
+  txId!: string;
+
+  @ApiProperty({ example: 42 })
+  blockNumber!: number;
+}
+
+export class ActResponse {
+  @ApiProperty() registrationId!: string;
+  @ApiProperty() unitNumber!: string;
+  @ApiProperty() sequence!: number;
+  @ApiProperty() type!: string;
+  @ApiPropertyOptional({ nullable: true, type: String }) certificateNumber!: string | null;
+  @ApiProperty() unitStatus!: string;
+  @ApiProperty() txId!: string;
+  @ApiProperty() blockNumber!: number;
+  @ApiProperty({ example: '2026-03-01T08:00:00.000Z' }) registeredAt!: string;
+  @ApiProperty({ example: 'RegistryMSP' }) clerkMspId!: string;
+  @ApiProperty({ description: 'x509::<subject>::<issuer> of the acting clerk' }) clerkId!: string;
+}
+
+export class ActsPageResponse {
+  @ApiProperty({ type: [ActResponse] }) items!: ActResponse[];
+  @ApiProperty() page!: number;
+  @ApiProperty() pageSize!: number;
+  @ApiProperty() total!: number;
+}

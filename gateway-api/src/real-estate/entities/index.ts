@@ -1,0 +1,9 @@
+import { RealEstateAct } from './real-estate-act.entity';
+import { RealEstateCertificate } from './real-estate-certificate.entity';
+import { RealEstateUnit } from './real-estate-unit.entity';
+
+export { RealEstateAct, RealEstateCertificate, RealEstateUnit };
+export type { IndexedHolder } from './real-estate-unit.entity';
+
+/** The real-estate index tables; to be appended to ENTITIES in data-source-options.ts. */
+export const REAL_ESTATE_ENTITIES = [RealEstateUnit, RealEstateCertificate, RealEstateAct];

@@ -1,0 +1,97 @@
+import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
+import {
+  ApiBadRequestResponse,
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiForbiddenResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiServiceUnavailableResponse,
+  ApiTags,
+  ApiUnauthorizedResponse,
+  ApiUnprocessableEntityResponse,
+} from '@nestjs/swagger';
+
+import { CurrentPrincipal, Roles } from '../auth/auth.decorators';
+import { type Principal } from '../auth/principal';
+import { ErrorResponse } from '../common/errors';
+import { CreateDeedTaxClearanceDto } from './dto/create-clearance.dto';
+import { CreateRegistrationDto } from './dto/create-registration.dto';
+import { ActsPageResponse, DeedTaxClearanceResponse, RegistrationResponse } from './dto/responses.dto';
+import { ListActsQueryDto, UnitParamsDto } from './dto/unit-params.dto';
+import { RealEstateActsService } from './index/real-estate-acts.service';
+import { RealEstateService } from './real-estate.service';
+
+const CLERK = 'registry_clerk';
+const TAX_OFFICER = 'tax_officer';
+
+/** Real-estate registration (API.md "Real estate"); writes answer after commit. */
+@ApiTags('real-estate')
+@ApiBearerAuth()
+@ApiBadRequestResponse({ type: ErrorResponse, description: 'VALIDATION_FAILED; details name each field' })
+@ApiUnauthorizedResponse({ type: ErrorResponse, description: 'UNAUTHENTICATED' })
+@ApiForbiddenResponse({ type: ErrorResponse, description: 'FORBIDDEN: the role may not do this' })
+@ApiServiceUnavailableResponse({ type: ErrorResponse, description: 'UNAVAILABLE: the network cannot answer' })
+@Controller('api/v1/real-estate')
+export class RealEstateController {
+  constructor(
+    private readonly realEstate: RealEstateService,
+    private readonly acts: RealEstateActsService,
+  ) {}
+
+  @Post('registrations')
+  @Roles(CLERK)
+  @ApiOperation({ summary: 'Register an act on a unit (FIRST, TRANSFER, MORTGAGE, …)' })
+  @ApiCreatedResponse({ type: RegistrationResponse })
+  @ApiUnprocessableEntityResponse({ type: ErrorResponse, description: 'RULE_VIOLATION' })
+  register(
+    @CurrentPrincipal() caller: Principal,
+    @Body() dto: CreateRegistrationDto,
+  ): Promise<RegistrationResponse> {
+    return this.realEstate.register(caller, dto);
+  }
+
+  @Post('deed-tax-clearances')
+  @Roles(TAX_OFFICER)
+  @ApiOperation({ summary: 'Record that deed tax is paid for a coming TRANSFER' })
+  @ApiCreatedResponse({ type: DeedTaxClearanceResponse })
+  recordClearance(
+    @CurrentPrincipal() caller: Principal,
+    @Body() dto: CreateDeedTaxClearanceDto,
+  ): Promise<DeedTaxClearanceResponse> {
+    return this.realEstate.recordDeedTaxClearance(caller, dto);
+  }
+
+  @Get('units/:unitNumber')
+  @Roles(CLERK, TAX_OFFICER)
+  @ApiOperation({ summary: 'A unit from the ledger: status, masked holders, encumbrances, certificates' })
+  @ApiOkResponse({ description: 'The chaincode unit record with `certificates`' })
+  @ApiNotFoundResponse({ type: ErrorResponse, description: 'NOT_FOUND: no such unit' })
+  unit(
+    @CurrentPrincipal() caller: Principal,
+    @Param() params: UnitParamsDto,
+  ): Promise<Record<string, unknown>> {
+    return this.realEstate.unit(caller, params.unitNumber);
+  }
+
+  @Get('units/:unitNumber/history')
+  @Roles(CLERK, TAX_OFFICER)
+  @ApiOperation({ summary: 'Every act on a unit from the ledger, with txId, time and clerk' })
+  @ApiOkResponse({ description: '`{ unitNumber, registrations: [...] }`' })
+  @ApiNotFoundResponse({ type: ErrorResponse, description: 'NOT_FOUND: no such unit' })
+  history(
+    @CurrentPrincipal() caller: Principal,
+    @Param() params: UnitParamsDto,
+  ): Promise<Record<string, unknown>> {
+    return this.realEstate.history(caller, params.unitNumber);
+  }
+
+  @Get('acts')
+  @Roles(CLERK)
+  @ApiOperation({ summary: 'Recent acts from the index, newest first, paged' })
+  @ApiOkResponse({ type: ActsPageResponse })
+  listActs(@Query() query: ListActsQueryDto): Promise<ActsPageResponse> {
+    return this.acts.list(query);
+  }
+}

@@ -1,0 +1,221 @@
+import { type Principal } from '../auth/principal';
+import { RuleViolationError } from '../common/errors';
+import { type LedgerCall, type LedgerClient, type SubmitResult } from '../ledger/ledger-client.port';
+import { type CreateRegistrationDto } from './dto/create-registration.dto';
+import { RealEstateService } from './real-estate.service';
+
+const json = (value: unknown): Uint8Array => new TextEncoder().encode(JSON.stringify(value));
+const decode = (value: string | Uint8Array | undefined): unknown =>
+  JSON.parse(typeof value === 'string' ? value : new TextDecoder().decode(value));
+
+/** Records every call and answers from queues, as the real adapter would after commit. */
+class FakeLedger implements LedgerClient {
+  readonly submitted: { user: string; call: LedgerCall }[] = [];
+  readonly evaluated: { user: string; call: LedgerCall }[] = [];
+  constructor(
+    private readonly submitAnswer: unknown,
+    private readonly evaluateAnswer: unknown = {},
+  ) {}
+
+  submit(user: string, call: LedgerCall): Promise<SubmitResult> {
+    this.submitted.push({ user, call });
+    return Promise.resolve({ txId: 'tx-1', blockNumber: 7n, result: json(this.submitAnswer) });
+  }
+
+  evaluate(user: string, call: LedgerCall): Promise<Uint8Array> {
+    this.evaluated.push({ user, call });
+    return Promise.resolve(json(this.evaluateAnswer));
+  }
+}
+
+const clerk: Principal = { user: 'registry-clerk', mspId: 'RegistryMSP', role: 'registry_clerk' };
+const officer: Principal = { user: 'tax-officer', mspId: 'TaxMSP', role: 'tax_officer' };
+const UNIT = '440184001016GB00009F00800039';
+const ID = '11010519491231002X';
+const SALT = /^[0-9a-f]{32}$/;
+const registered = {
+  registrationId: `${UNIT}-00000001`,
+  unitNumber: UNIT,
+  sequence: 1,
+  type: 'FIRST',
+  certificateNumber: '粤(2026)广州市不动产权第09400110号',
+  certificateContentHash: 'ab'.repeat(32),
+  certificateChanges: [],
+  unitStatus: 'REGISTERED',
+};
+
+describe('RealEstateService', () => {
+  it('maps a FIRST registration: public request in args, holders with fresh salts in transient only', async () => {
+    const ledger = new FakeLedger(registered);
+    const dto: CreateRegistrationDto = {
+      type: 'FIRST',
+      unitNumber: UNIT.toLowerCase(),
+      certificateNumber: '粤（2026）广州市不动产权第09400110号',
+      holders: [
+        { name: ' 张三 ', idNumber: ID.toLowerCase(), share: '1/2' },
+        { name: '李四', idNumber: '110105194912310109', share: '1/2' },
+      ],
+      property: { location: '某路1号', areaM2: 89.5, usage: '住宅' },
+      remarks: '首次',
+    };
+    const answer = await new RealEstateService(ledger).register(clerk, dto);
+
+    expect(answer).toEqual({
+      registrationId: `${UNIT}-00000001`,
+      unitNumber: UNIT,
+      certificateNumber: registered.certificateNumber,
+      certificateContentHash: registered.certificateContentHash,
+      unitStatus: 'REGISTERED',
+      txId: 'tx-1',
+      blockNumber: 7,
+    });
+    const [{ user, call }] = ledger.submitted as [{ user: string; call: LedgerCall }];
+    expect(user).toBe('registry-clerk');
+    expect(call).toMatchObject({
+      contract: 'realestate',
+      transaction: 'Register',
+      endorsingOrgs: ['RegistryMSP'],
+    });
+    expect(decode(call.args[0])).toEqual({
+      unitNumber: UNIT,
+      type: 'FIRST',
+      certificateNumber: '粤（2026）广州市不动产权第09400110号',
+      description: '坐落: 某路1号, 面积: 89.5 m², 用途: 住宅; 附记: 首次',
+    });
+    // no personal data in the arguments, which land in the block
+    expect(String(call.args[0])).not.toMatch(/张三|110105/i);
+    const holders = decode(call.transient?.holders) as { salt: string }[];
+    expect(holders).toEqual([
+      { name: '张三', idNumber: ID, share: '1/2', salt: expect.stringMatching(SALT) as string },
+      {
+        name: '李四',
+        idNumber: '110105194912310109',
+        share: '1/2',
+        salt: expect.stringMatching(SALT) as string,
+      },
+    ]);
+    expect(holders[0]?.salt).not.toBe(holders[1]?.salt);
+    expect(ledger.evaluated).toEqual([]);
+  });
+
+  it('maps a MORTGAGE onto the contract’s terms, amount in fen, no transient data', async () => {
+    const ledger = new FakeLedger({ ...registered, type: 'MORTGAGE' });
+    await new RealEstateService(ledger).register(clerk, {
+      type: 'MORTGAGE',
+      unitNumber: UNIT,
+      certificateNumber: '粤(2026)广州市不动产证明第0001234号',
+      mortgage: {
+        mortgagee: '某银行',
+        mortgageeUscc: '91350100m000100y43',
+        amountCny: 1000000.1,
+        term: { from: '2026-01-01', to: '2046-01-01' },
+      },
+    });
+    const call = ledger.submitted[0]?.call;
+    expect(call?.transient).toBeUndefined();
+    expect(decode(call?.args[0])).toEqual({
+      unitNumber: UNIT,
+      type: 'MORTGAGE',
+      certificateNumber: '粤(2026)广州市不动产证明第0001234号',
+      description: '抵押期限: 2026-01-01 至 2046-01-01',
+      mortgage: {
+        mortgageeName: '某银行',
+        mortgageeUscc: '91350100M000100Y43',
+        securedAmountFen: '100000010',
+      },
+    });
+  });
+
+  it('fetches the clearance salts for a TRANSFER as the clerk and matches them by ID number', async () => {
+    const clearanceSalt = 'c'.repeat(32);
+    const ledger = new FakeLedger(
+      { ...registered, type: 'TRANSFER' },
+      { clearanceNumber: 'QS-1', unitNumber: UNIT, transferees: [{ idNumber: ID, salt: clearanceSalt }] },
+    );
+    await new RealEstateService(ledger).register(clerk, {
+      type: 'TRANSFER',
+      unitNumber: UNIT,
+      certificateNumber: '粤(2026)广州市不动产权第09400111号',
+      deedTaxClearanceNumber: 'QS-1',
+      mortgageeConsentReference: 'C-1',
+      holders: [{ name: '王五', idNumber: ID.toLowerCase(), share: '1/1' }],
+    });
+    expect(ledger.evaluated).toEqual([
+      {
+        user: 'registry-clerk',
+        call: { contract: 'realestate', transaction: 'GetDeedTaxClearanceTransferees', args: [UNIT, 'QS-1'] },
+      },
+    ]);
+    const call = ledger.submitted[0]?.call;
+    expect(decode(call?.args[0])).toMatchObject({
+      deedTaxClearanceNumber: 'QS-1',
+      mortgageeConsentReference: 'C-1',
+    });
+    expect(decode(call?.transient?.holders)).toEqual([
+      {
+        name: '王五',
+        idNumber: ID,
+        share: '1/1',
+        salt: expect.stringMatching(SALT) as string,
+        clearanceSalt,
+      },
+    ]);
+  });
+
+  it('refuses a TRANSFER to someone the clearance does not name, before submitting', async () => {
+    const ledger = new FakeLedger(registered, { transferees: [{ idNumber: ID, salt: 'c'.repeat(32) }] });
+    const attempt = new RealEstateService(ledger).register(clerk, {
+      type: 'TRANSFER',
+      unitNumber: UNIT,
+      certificateNumber: '粤(2026)广州市不动产权第09400111号',
+      deedTaxClearanceNumber: 'QS-1',
+      holders: [{ name: '王五', idNumber: '110105194912310109', share: '1/1' }],
+    });
+    await expect(attempt).rejects.toThrow(RuleViolationError);
+    await expect(attempt).rejects.toMatchObject({ details: [{ field: 'holders.0.idNumber' }] });
+    expect(ledger.submitted).toEqual([]);
+  });
+
+  it('records a deed-tax clearance as the tax officer: receipt number as clearance number, transferees transient', async () => {
+    const ledger = new FakeLedger({ clearanceNumber: 'QS-1', unitNumber: UNIT, titleVersion: 1 });
+    const answer = await new RealEstateService(ledger).recordDeedTaxClearance(officer, {
+      unitNumber: UNIT,
+      transfereeIdNumbers: [ID.toLowerCase()],
+      receiptNumber: 'QS-1',
+      taxPaidCny: 30000,
+    });
+    expect(answer).toEqual({
+      clearanceNumber: 'QS-1',
+      unitNumber: UNIT,
+      titleVersion: 1,
+      txId: 'tx-1',
+      blockNumber: 7,
+    });
+    const { user, call } = ledger.submitted[0] ?? {};
+    expect(user).toBe('tax-officer');
+    expect(call).toMatchObject({ transaction: 'RecordDeedTaxClearance', endorsingOrgs: ['TaxMSP'] });
+    expect(decode(call?.args[0])).toEqual({ unitNumber: UNIT, clearanceNumber: 'QS-1' });
+    expect(decode(call?.transient?.transferees)).toEqual([
+      { idNumber: ID, salt: expect.stringMatching(SALT) as string },
+    ]);
+  });
+
+  it('reads a unit and its history from the ledger as the caller', async () => {
+    const ledger = new FakeLedger({}, { unitNumber: UNIT, status: 'REGISTERED' });
+    const service = new RealEstateService(ledger);
+    await expect(service.unit(clerk, UNIT.toLowerCase())).resolves.toEqual({
+      unitNumber: UNIT,
+      status: 'REGISTERED',
+    });
+    await service.history(clerk, UNIT);
+    expect(ledger.evaluated.map(({ call }) => [call.transaction, call.args])).toEqual([
+      ['GetUnit', [UNIT]],
+      ['GetUnitHistory', [UNIT]],
+    ]);
+  });
+
+  it('answers 500 when the chaincode answers something that is not a JSON object', async () => {
+    const ledger = new FakeLedger({}, ['not', 'an', 'object']);
+    await expect(new RealEstateService(ledger).unit(clerk, UNIT)).rejects.toMatchObject({ code: 'INTERNAL' });
+  });
+});

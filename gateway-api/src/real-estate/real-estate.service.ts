@@ -1,0 +1,164 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+
+import { type Principal } from '../auth/principal';
+import { ApiError, INTERNAL_MESSAGE, RuleViolationError, ValidationFailedError } from '../common/errors';
+import { LEDGER_CLIENT, type LedgerClient } from '../ledger/ledger-client.port';
+import { type CreateDeedTaxClearanceDto } from './dto/create-clearance.dto';
+import { type CreateRegistrationDto } from './dto/create-registration.dto';
+import { type DeedTaxClearanceResponse, type RegistrationResponse } from './dto/responses.dto';
+import {
+  canonicalId,
+  canonicalUnit,
+  newSalt,
+  toContractRequest,
+  toTransientHolders,
+} from './registration-request';
+
+export const CONTRACT = 'realestate';
+/** Transient data for registryPrivate may reach RegistryMSP's peers only (collection membership). */
+const REGISTRY_ORGS = ['RegistryMSP'];
+/** deedTaxShared is endorsed by the tax bureau (collection endorsement policy and the key-level policy). */
+const TAX_ORGS = ['TaxMSP'];
+
+type Json = Record<string, unknown>;
+
+/** The chaincode's `realestate` contract, always as the caller's own Fabric identity. */
+@Injectable()
+export class RealEstateService {
+  private readonly logger = new Logger(RealEstateService.name);
+
+  constructor(@Inject(LEDGER_CLIENT) private readonly ledger: LedgerClient) {}
+
+  async register(caller: Principal, dto: CreateRegistrationDto): Promise<RegistrationResponse> {
+    const request = toContractRequest(dto);
+    const clearanceSalts = dto.type === 'TRANSFER' ? await this.clearanceSalts(caller, dto) : undefined;
+    const holders = toTransientHolders(dto, clearanceSalts);
+    const { txId, blockNumber, result } = await this.ledger.submit(caller.user, {
+      contract: CONTRACT,
+      transaction: 'Register',
+      args: [JSON.stringify(request)],
+      ...(holders !== undefined && { transient: { holders: JSON.stringify(holders) } }),
+      endorsingOrgs: REGISTRY_ORGS,
+    });
+    const answer = this.parse(result, 'Register');
+    const registrationId = answer.registrationId;
+    const unitNumber = answer.unitNumber;
+    const unitStatus = answer.unitStatus;
+    if (
+      typeof registrationId !== 'string' ||
+      typeof unitNumber !== 'string' ||
+      typeof unitStatus !== 'string'
+    ) {
+      throw this.unexpected('Register', result);
+    }
+    return {
+      registrationId,
+      unitNumber,
+      ...(typeof answer.certificateNumber === 'string' && { certificateNumber: answer.certificateNumber }),
+      ...(typeof answer.certificateContentHash === 'string' && {
+        certificateContentHash: answer.certificateContentHash,
+      }),
+      unitStatus,
+      txId,
+      blockNumber: Number(blockNumber),
+    };
+  }
+
+  async recordDeedTaxClearance(
+    caller: Principal,
+    dto: CreateDeedTaxClearanceDto,
+  ): Promise<DeedTaxClearanceResponse> {
+    const transferees = dto.transfereeIdNumbers.map((id) => ({ idNumber: canonicalId(id), salt: newSalt() }));
+    const { txId, blockNumber, result } = await this.ledger.submit(caller.user, {
+      contract: CONTRACT,
+      transaction: 'RecordDeedTaxClearance',
+      // the tax receipt number is the clearance number the TRANSFER will name
+      args: [
+        JSON.stringify({ unitNumber: canonicalUnit(dto.unitNumber), clearanceNumber: dto.receiptNumber }),
+      ],
+      transient: { transferees: JSON.stringify(transferees) },
+      endorsingOrgs: TAX_ORGS,
+    });
+    const answer = this.parse(result, 'RecordDeedTaxClearance');
+    const { clearanceNumber, unitNumber, titleVersion } = answer;
+    if (
+      typeof clearanceNumber !== 'string' ||
+      typeof unitNumber !== 'string' ||
+      typeof titleVersion !== 'number'
+    ) {
+      throw this.unexpected('RecordDeedTaxClearance', result);
+    }
+    return { clearanceNumber, unitNumber, titleVersion, txId, blockNumber: Number(blockNumber) };
+  }
+
+  /** GetUnit, evaluated on the caller's peer: status, masked holders, encumbrances, active certificates. */
+  async unit(caller: Principal, unitNumber: string): Promise<Json> {
+    return this.evaluate(caller, 'GetUnit', [canonicalUnit(unitNumber)]);
+  }
+
+  /** GetUnitHistory: every act in order, with txId, time and the acting clerk. */
+  async history(caller: Principal, unitNumber: string): Promise<Json> {
+    return this.evaluate(caller, 'GetUnitHistory', [canonicalUnit(unitNumber)]);
+  }
+
+  /**
+   * A TRANSFER must present, per transferee, the salt the tax bureau used in the clearance (README
+   * "Privacy"). The clerk reads them from DeedTaxShared on the registry's own peer and they are matched
+   * to the holders by ID number; a holder the clearance does not name is a 422 here, with its field.
+   */
+  private async clearanceSalts(caller: Principal, dto: CreateRegistrationDto): Promise<Map<string, string>> {
+    if (dto.deedTaxClearanceNumber === undefined) {
+      throw new ValidationFailedError('A TRANSFER names its deed-tax clearance', {
+        details: [{ field: 'deedTaxClearanceNumber', message: 'is required for a TRANSFER registration' }],
+      });
+    }
+    const record = await this.evaluate(caller, 'GetDeedTaxClearanceTransferees', [
+      canonicalUnit(dto.unitNumber),
+      dto.deedTaxClearanceNumber,
+    ]);
+    const salts = new Map<string, string>();
+    for (const item of Array.isArray(record.transferees) ? (record.transferees as unknown[]) : []) {
+      const { idNumber, salt } = (item ?? {}) as Json;
+      if (typeof idNumber === 'string' && typeof salt === 'string') salts.set(canonicalId(idNumber), salt);
+    }
+    const missing = (dto.holders ?? [])
+      .map((holder, index) => ({ index, id: canonicalId(holder.idNumber) }))
+      .filter(({ id }) => !salts.has(id));
+    if (missing.length > 0) {
+      throw new RuleViolationError(
+        `The deed-tax clearance ${dto.deedTaxClearanceNumber} does not name every transferee`,
+        {
+          details: missing.map(({ index }) => ({
+            field: `holders.${index}.idNumber`,
+            message: 'is not a transferee of the deed-tax clearance',
+          })),
+        },
+      );
+    }
+    return salts;
+  }
+
+  private async evaluate(caller: Principal, transaction: string, args: string[]): Promise<Json> {
+    const bytes = await this.ledger.evaluate(caller.user, { contract: CONTRACT, transaction, args });
+    return this.parse(bytes, transaction);
+  }
+
+  /** The chaincode answers canonical JSON objects; anything else means the two disagree (a bug). */
+  private parse(bytes: Uint8Array, transaction: string): Json {
+    let raw: unknown;
+    try {
+      raw = JSON.parse(Buffer.from(bytes).toString('utf8'));
+    } catch {
+      raw = undefined;
+    }
+    if (typeof raw !== 'object' || raw === null || Array.isArray(raw))
+      throw this.unexpected(transaction, bytes);
+    return raw as Json;
+  }
+
+  private unexpected(transaction: string, bytes: Uint8Array): ApiError {
+    // never log the whole answer: private reads carry ID numbers
+    this.logger.error(`realestate ${transaction} answered an unexpected result (${bytes.length} bytes)`);
+    return new ApiError('INTERNAL', 500, INTERNAL_MESSAGE);
+  }
+}

@@ -1,0 +1,97 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  Min,
+} from 'class-validator';
+
+import { IsIsoDateTime } from './is-iso-date-time';
+import {
+  MAX_BATCH_ITEMS,
+  MAX_LOAD_WEIGHT_GRAMS,
+  Outcomes,
+  SITE_ID_PATTERN,
+  SITE_ID_RULE,
+  VEHICLE_ID_PATTERN,
+  VEHICLE_ID_RULE,
+} from '../waste-domain';
+
+// Collections and deliveries name one vehicle and one site for all their bags, so those fields, the
+// weights and the time are the envelope and are checked here with the chaincode's rules. The barcodes
+// are answered per bag by the chaincode (rejected / duplicates), like scans: only their type is checked.
+
+export class RecordCollectionDto {
+  @ApiProperty({ example: '粤A12345', description: VEHICLE_ID_RULE })
+  @IsString()
+  @Matches(VEHICLE_ID_PATTERN, { message: `vehicleId ${VEHICLE_ID_RULE}` })
+  vehicleId!: string;
+
+  @ApiProperty({ example: 'LW-ST-001', description: SITE_ID_RULE })
+  @IsString()
+  @Matches(SITE_ID_PATTERN, { message: `stationId ${SITE_ID_RULE}` })
+  stationId!: string;
+
+  @ApiProperty({ type: [String], minItems: 1, maxItems: MAX_BATCH_ITEMS })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(MAX_BATCH_ITEMS)
+  @IsString({ each: true })
+  barcodes!: string[];
+
+  @ApiProperty({ example: 62_500, minimum: 0, maximum: MAX_LOAD_WEIGHT_GRAMS })
+  @IsInt()
+  @Min(0)
+  @Max(MAX_LOAD_WEIGHT_GRAMS)
+  loadWeightGrams!: number;
+
+  @ApiProperty({ example: '2026-03-01T09:30:00+08:00' })
+  @IsIsoDateTime()
+  collectedAt!: string;
+}
+
+export class RecordDeliveryDto {
+  @ApiProperty({ example: 'LW-FA-001', description: SITE_ID_RULE })
+  @IsString()
+  @Matches(SITE_ID_PATTERN, { message: `facilityId ${SITE_ID_RULE}` })
+  facilityId!: string;
+
+  @ApiProperty({ example: '粤A12345', description: VEHICLE_ID_RULE })
+  @IsString()
+  @Matches(VEHICLE_ID_PATTERN, { message: `vehicleId ${VEHICLE_ID_RULE}` })
+  vehicleId!: string;
+
+  @ApiProperty({ type: [String], minItems: 1, maxItems: MAX_BATCH_ITEMS })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(MAX_BATCH_ITEMS)
+  @IsString({ each: true })
+  barcodes!: string[];
+
+  @ApiProperty({ example: 61_900, minimum: 0, maximum: MAX_LOAD_WEIGHT_GRAMS })
+  @IsInt()
+  @Min(0)
+  @Max(MAX_LOAD_WEIGHT_GRAMS)
+  receivedWeightGrams!: number;
+
+  @ApiProperty({ enum: Outcomes })
+  @IsIn(Outcomes)
+  outcome!: (typeof Outcomes)[number];
+
+  @ApiPropertyOptional({ description: 'required for RECYCLED, refused otherwise (the chaincode decides)' })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(MAX_LOAD_WEIGHT_GRAMS)
+  recoveredWeightGrams?: number;
+
+  @ApiProperty({ example: '2026-03-01T11:00:00+08:00' })
+  @IsIsoDateTime()
+  receivedAt!: string;
+}

@@ -1,0 +1,8 @@
+import { WasteAnomalyRow } from './waste-anomaly.entity';
+import { WasteScanRow } from './waste-scan.entity';
+import { WasteSiteRow } from './waste-site.entity';
+
+export { WasteAnomalyRow, WasteScanRow, WasteSiteRow };
+
+/** The waste index's entities, to append to ENTITIES in index-db/database/data-source-options.ts. */
+export const WASTE_ENTITIES = [WasteSiteRow, WasteScanRow, WasteAnomalyRow];

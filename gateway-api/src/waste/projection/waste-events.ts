@@ -1,0 +1,142 @@
+// Readers of the waste events the index projects (chaincode/README.md, "Events"). Only our chaincode
+// writes them, so a mismatch is a format disagreement: MalformedEventError, and the listener retries
+// rather than skip a state change.
+
+import { type LedgerEvent } from '../../ledger/ledger-events.port';
+import { MalformedEventError } from '../../index-db/projection/malformed-event.error';
+import { payloadObject } from '../../index-db/projection/payload';
+import { shanghaiDay } from './shanghai-day';
+
+export interface ProjectedScan {
+  readonly barcode: string;
+  readonly stationId: string;
+  readonly scannedAt: string;
+  readonly day: string;
+  readonly weightGrams: number;
+  readonly quality: string;
+  readonly category: string | undefined;
+  readonly districtCode: string;
+  readonly bagCategory: string;
+}
+
+export interface ProjectedAnomaly {
+  readonly index: number | undefined;
+  readonly barcode: string | undefined;
+  readonly type: string;
+  readonly message: string;
+}
+
+export interface ScansRecordedEvent {
+  readonly txId: string;
+  readonly recordedAt: string;
+  readonly accepted: readonly ProjectedScan[];
+  readonly anomalies: readonly ProjectedAnomaly[];
+}
+
+export interface SiteRegisteredEvent {
+  readonly siteId: string;
+  readonly kind: string;
+  readonly districtCode: string;
+  readonly name: string;
+  readonly registeredAt: string;
+}
+
+type JsonObject = Record<string, unknown>;
+
+function isObject(value: unknown): value is JsonObject {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** Collects every problem of a payload, so the error names them all. */
+class PayloadReader {
+  readonly problems: string[] = [];
+
+  string(source: JsonObject, field: string, where = ''): string {
+    const value = source[field];
+    if (typeof value !== 'string' || value === '') {
+      this.problems.push(`${where}${field} must be a non-empty string`);
+      return '';
+    }
+    return value;
+  }
+
+  optionalString(source: JsonObject, field: string, where = ''): string | undefined {
+    return source[field] === undefined ? undefined : this.string(source, field, where);
+  }
+
+  integer(source: JsonObject, field: string, where = ''): number {
+    const value = source[field];
+    if (typeof value !== 'number' || !Number.isSafeInteger(value)) {
+      this.problems.push(`${where}${field} must be a whole number`);
+      return 0;
+    }
+    return value;
+  }
+
+  objects(source: JsonObject, field: string): JsonObject[] {
+    const value = source[field];
+    if (!Array.isArray(value) || !value.every(isObject)) {
+      this.problems.push(`${field} must be a list of objects`);
+      return [];
+    }
+    return value;
+  }
+
+  day(isoDateTime: string, field: string): string {
+    const day = shanghaiDay(isoDateTime);
+    if (day === undefined && isoDateTime !== '') this.problems.push(`${field} must be an ISO-8601 date-time`);
+    return day ?? '';
+  }
+
+  finish(event: LedgerEvent): void {
+    if (this.problems.length > 0) throw new MalformedEventError(event, this.problems);
+  }
+}
+
+export function parseScansRecorded(event: LedgerEvent): ScansRecordedEvent {
+  const payload = payloadObject(event);
+  const reader = new PayloadReader();
+  const txId = reader.string(payload, 'txId');
+  const recordedAt = reader.string(payload, 'recordedAt');
+  const accepted = reader.objects(payload, 'accepted').map((scan, i): ProjectedScan => {
+    const where = `accepted.${i}.`;
+    const scannedAt = reader.string(scan, 'scannedAt', where);
+    return {
+      barcode: reader.string(scan, 'barcode', where),
+      stationId: reader.string(scan, 'stationId', where),
+      scannedAt,
+      day: reader.day(scannedAt, `${where}scannedAt`),
+      weightGrams: reader.integer(scan, 'weightGrams', where),
+      quality: reader.string(scan, 'quality', where),
+      category: reader.optionalString(scan, 'category', where),
+      districtCode: reader.string(scan, 'districtCode', where),
+      bagCategory: reader.string(scan, 'bagCategory', where),
+    };
+  });
+  const anomalies = reader.objects(payload, 'anomalies').map((anomaly, i): ProjectedAnomaly => ({
+    index: anomaly.index === undefined ? undefined : reader.integer(anomaly, 'index', `anomalies.${i}.`),
+    barcode: reader.optionalString(anomaly, 'barcode', `anomalies.${i}.`),
+    type: reader.string(anomaly, 'type', `anomalies.${i}.`),
+    message: reader.string(anomaly, 'message', `anomalies.${i}.`),
+  }));
+  reader.day(recordedAt, 'recordedAt');
+  if (txId !== '' && txId !== event.transactionId) {
+    reader.problems.push(`txId ${txId} differs from the event's transaction ${event.transactionId}`);
+  }
+  reader.finish(event);
+  return { txId, recordedAt, accepted, anomalies };
+}
+
+export function parseSiteRegistered(event: LedgerEvent): SiteRegisteredEvent {
+  const payload = payloadObject(event);
+  const reader = new PayloadReader();
+  const site = {
+    siteId: reader.string(payload, 'siteId'),
+    kind: reader.string(payload, 'kind'),
+    districtCode: reader.string(payload, 'districtCode'),
+    name: reader.string(payload, 'name'),
+    registeredAt: reader.string(payload, 'registeredAt'),
+  };
+  reader.finish(event);
+  return site;
+}

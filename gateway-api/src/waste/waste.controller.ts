@@ -1,0 +1,125 @@
+import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
+import {
+  ApiBadRequestResponse,
+  ApiBearerAuth,
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiForbiddenResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiServiceUnavailableResponse,
+  ApiTags,
+  ApiUnauthorizedResponse,
+  ApiUnprocessableEntityResponse,
+} from '@nestjs/swagger';
+
+import { CurrentPrincipal, Roles } from '../auth/auth.decorators';
+import { type Principal } from '../auth/principal';
+import { ErrorResponse } from '../common/errors';
+import { CommissionBagsDto, CommissionBagsResponse } from './dto/bag-batch.dto';
+import { CollectionResponse, DeliveryResponse } from './dto/batch-result.dto';
+import { RecordCollectionDto, RecordDeliveryDto } from './dto/collection.dto';
+import { RecordScansDto, RecordScansResponse } from './dto/scans.dto';
+import { RegisterSiteDto, WasteSiteResponse } from './dto/site.dto';
+import { StationStatsQueryDto, StationStatsResponse } from './dto/stats.dto';
+import { BagTraceResponse } from './dto/trace.dto';
+import { WasteStatsService } from './waste-stats.service';
+import { WasteService } from './waste.service';
+
+/** shared/API.md "Waste". Writes answer after the commit; the chaincode checks every role again. */
+@ApiTags('waste')
+@ApiBearerAuth()
+@ApiUnauthorizedResponse({ type: ErrorResponse, description: 'UNAUTHENTICATED' })
+@ApiForbiddenResponse({ type: ErrorResponse, description: 'FORBIDDEN: the route needs another role' })
+@ApiBadRequestResponse({ type: ErrorResponse, description: 'VALIDATION_FAILED, naming each field' })
+@ApiServiceUnavailableResponse({ type: ErrorResponse, description: 'UNAVAILABLE: the network cannot answer' })
+@Controller('api/v1/waste')
+export class WasteController {
+  constructor(
+    private readonly waste: WasteService,
+    private readonly stats: WasteStatsService,
+  ) {}
+
+  @Post('sites')
+  @Roles('urban_inspector')
+  @ApiOperation({ summary: 'Register a collection station, transfer station or treatment facility' })
+  @ApiCreatedResponse({ type: WasteSiteResponse })
+  @ApiConflictResponse({ type: ErrorResponse, description: 'CONFLICT: the site id is taken' })
+  registerSite(
+    @CurrentPrincipal() caller: Principal,
+    @Body() dto: RegisterSiteDto,
+  ): Promise<WasteSiteResponse> {
+    return this.waste.registerSite(caller, dto);
+  }
+
+  @Post('bag-batches')
+  @Roles('urban_inspector')
+  @ApiOperation({ summary: 'Commission a serial range of bags to one household (reference kept private)' })
+  @ApiCreatedResponse({ type: CommissionBagsResponse })
+  @ApiConflictResponse({ type: ErrorResponse, description: 'CONFLICT: a serial is already commissioned' })
+  commissionBags(
+    @CurrentPrincipal() caller: Principal,
+    @Body() dto: CommissionBagsDto,
+  ): Promise<CommissionBagsResponse> {
+    return this.waste.commissionBags(caller, dto);
+  }
+
+  @Post('scans')
+  @Roles('station_operator')
+  @ApiOperation({ summary: 'Record up to 1000 station scans; answered per scan' })
+  @ApiCreatedResponse({ type: RecordScansResponse })
+  recordScans(
+    @CurrentPrincipal() caller: Principal,
+    @Body() dto: RecordScansDto,
+  ): Promise<RecordScansResponse> {
+    return this.waste.recordScans(caller, dto);
+  }
+
+  @Post('collections')
+  @Roles('hauler')
+  @ApiOperation({ summary: 'Load bags of one station onto a truck; answered per bag' })
+  @ApiCreatedResponse({ type: CollectionResponse })
+  @ApiNotFoundResponse({ type: ErrorResponse, description: 'NOT_FOUND: unknown station' })
+  @ApiUnprocessableEntityResponse({ type: ErrorResponse, description: 'RULE_VIOLATION: not a station' })
+  recordCollection(
+    @CurrentPrincipal() caller: Principal,
+    @Body() dto: RecordCollectionDto,
+  ): Promise<CollectionResponse> {
+    return this.waste.recordCollection(caller, dto);
+  }
+
+  @Post('deliveries')
+  @Roles('facility_operator')
+  @ApiOperation({ summary: 'Deliver a truck load at a facility with its outcome; answered per bag' })
+  @ApiCreatedResponse({ type: DeliveryResponse })
+  @ApiNotFoundResponse({ type: ErrorResponse, description: 'NOT_FOUND: unknown facility' })
+  @ApiUnprocessableEntityResponse({ type: ErrorResponse, description: 'RULE_VIOLATION: wrong site kind' })
+  recordDelivery(
+    @CurrentPrincipal() caller: Principal,
+    @Body() dto: RecordDeliveryDto,
+  ): Promise<DeliveryResponse> {
+    return this.waste.recordDelivery(caller, dto);
+  }
+
+  @Get('bags/:barcode/trace')
+  @ApiOperation({ summary: "A bag's events in order, from the ledger" })
+  @ApiOkResponse({ type: BagTraceResponse })
+  @ApiNotFoundResponse({ type: ErrorResponse, description: 'NOT_FOUND: never commissioned' })
+  trace(@CurrentPrincipal() caller: Principal, @Param('barcode') barcode: string): Promise<BagTraceResponse> {
+    return this.waste.trace(caller, barcode);
+  }
+
+  @Get('stations/:stationId/stats')
+  @ApiOperation({
+    summary: "A station's bags, weight and conformance per category on one day, from the index",
+  })
+  @ApiOkResponse({ type: StationStatsResponse })
+  @ApiNotFoundResponse({ type: ErrorResponse, description: 'NOT_FOUND: station not in the index' })
+  stationStats(
+    @Param('stationId') stationId: string,
+    @Query() query: StationStatsQueryDto,
+  ): Promise<StationStatsResponse> {
+    return this.stats.stationStats(stationId, query.date);
+  }
+}

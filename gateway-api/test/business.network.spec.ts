@@ -1,0 +1,135 @@
+import { randomInt } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
+
+import { Logger } from '@nestjs/common';
+import { ConfigModule } from '@nestjs/config';
+import { type NestExpressApplication } from '@nestjs/platform-express';
+import { Test } from '@nestjs/testing';
+import request from 'supertest';
+import { type App } from 'supertest/types';
+
+import {
+  organisationCodeCheck,
+  residentIdCheckCharacter,
+  usccCheckCharacter,
+} from '../../chaincode/src/common/identifiers';
+import { APP_OPTIONS, configureApp } from '../src/app.setup';
+import { AuthModule } from '../src/auth/auth.module';
+import { BusinessModule } from '../src/business';
+import { validateEnv } from '../src/config/validate-env';
+
+// The business ledger routes against the running network with the demo users the local setup
+// provisions (.govtrace/api-tokens.json): real roles, real peers, real endorsement policies.
+
+Logger.overrideLogger(false);
+
+const RUNTIME = path.resolve(__dirname, '../../.govtrace');
+const tokens = JSON.parse(readFileSync(path.join(RUNTIME, 'api-tokens.json'), 'utf8')) as Record<
+  string,
+  string
+>;
+const auth = (user: string): string => `Bearer ${tokens[user] ?? ''}`;
+
+const digits = (n: number): string => Array.from({ length: n }, () => String(randomInt(10))).join('');
+// fresh per run: a USCC opens one case for life, and names are unique city-wide
+const orgCode8 = digits(8);
+const first17 = `91440106${orgCode8}${organisationCodeCheck(orgCode8)}`;
+const USCC = first17 + usccCheckCharacter(first17);
+const CASE_ID = `BO-${USCC}`;
+const idFirst17 = `440106${String(1960 + randomInt(40))}0${1 + randomInt(9)}1${randomInt(10)}${digits(3)}`;
+
+type ErrorBody = { error: { code: string } };
+
+describe('business opening over HTTP on the real network', () => {
+  const saved = { ...process.env };
+  let app: NestExpressApplication;
+  let server: App;
+
+  beforeAll(async () => {
+    Object.assign(process.env, { DATABASE_TYPE: 'sqlite', DATABASE_PATH: ':memory:' });
+    const moduleRef = await Test.createTestingModule({
+      imports: [
+        ConfigModule.forRoot({ isGlobal: true, ignoreEnvFile: true, validate: validateEnv }),
+        AuthModule,
+        BusinessModule,
+      ],
+    }).compile();
+    app = moduleRef.createNestApplication<NestExpressApplication>(APP_OPTIONS);
+    configureApp(app);
+    await app.init();
+    server = app.getHttpServer();
+  });
+
+  afterAll(async () => {
+    await app.close();
+    process.env = saved;
+  });
+
+  const step = (name: string, user: string) =>
+    request(server)
+      .post(`/api/v1/business/cases/${CASE_ID}/steps/${name}`)
+      .set('Authorization', auth(user))
+      .send({ reference: `${name}-${digits(6)}` });
+
+  it('opens a case, completes its six steps by role, reads it, cancels the licence', async () => {
+    const opened = await request(server)
+      .post('/api/v1/business/cases')
+      .set('Authorization', auth('market-clerk'))
+      .send({
+        uscc: USCC.toLowerCase(),
+        name: `测试科技${digits(8)}有限公司`,
+        entityType: 'LIMITED_LIABILITY_COMPANY',
+        legalRepresentative: { name: '欧阳小明', idNumber: idFirst17 + residentIdCheckCharacter(idFirst17) },
+        registeredCapitalCny: '1000000.00',
+        address: '广州市天河区示例路1号',
+        businessScope: '软件开发',
+      });
+    expect(opened.status).toBe(201);
+    expect(opened.body).toMatchObject({ caseId: CASE_ID, uscc: USCC, txId: expect.any(String) as unknown });
+
+    // SEAL before LICENSE: the chaincode's rule, 422
+    expect((await step('SEAL', 'market-clerk')).status).toBe(422);
+    // TAX by a market clerk: refused at the gateway
+    expect((await step('TAX', 'market-clerk')).status).toBe(403);
+    expect((await step('LICENSE', 'market-clerk')).status).toBe(201);
+    const twice = await step('LICENSE', 'market-clerk');
+    expect(twice.status).toBe(409);
+    expect((twice.body as ErrorBody).error.code).toBe('CONFLICT');
+    expect((await step('TAX', 'tax-officer')).status).toBe(201);
+    for (const name of ['SEAL', 'SOCIAL_SECURITY', 'HOUSING_FUND', 'BANK_ACCOUNT']) {
+      expect((await step(name, 'market-clerk')).status).toBe(201);
+    }
+
+    const read = await request(server)
+      .get(`/api/v1/business/cases/${CASE_ID}`)
+      .set('Authorization', auth('tax-officer'));
+    expect(read.status).toBe(200);
+    expect(read.body).toMatchObject({
+      caseId: CASE_ID,
+      status: 'COMPLETED',
+      completedAt: expect.any(String) as unknown,
+      licenseStatus: 'ACTIVE',
+      legalRepresentative: '欧**明',
+      elapsedWorkingMillis: expect.any(Number) as unknown,
+      targetMillis: 13_500_000,
+      withinTarget: true,
+    });
+
+    const cancel = () =>
+      request(server)
+        .post(`/api/v1/business/licenses/${USCC}/status`)
+        .set('Authorization', auth('market-clerk'))
+        .send({ status: 'CANCELLED', reason: '股东会决议解散' });
+    const cancelled = await cancel();
+    expect(cancelled.status).toBe(201);
+    expect(cancelled.body).toMatchObject({
+      uscc: USCC,
+      status: 'CANCELLED',
+      blockNumber: expect.any(Number) as unknown,
+    });
+    const again = await cancel();
+    expect(again.status).toBe(422);
+    expect((again.body as ErrorBody).error.code).toBe('RULE_VIOLATION');
+  }, 120_000);
+});

@@ -1,0 +1,178 @@
+import { createHash } from 'node:crypto';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+
+import { Logger } from '@nestjs/common';
+import { ConfigModule } from '@nestjs/config';
+import { type NestExpressApplication } from '@nestjs/platform-express';
+import { Test } from '@nestjs/testing';
+import request from 'supertest';
+import { type App } from 'supertest/types';
+
+import { APP_OPTIONS, configureApp } from '../src/app.setup';
+import { AuthModule } from '../src/auth/auth.module';
+import { NotFoundError } from '../src/common/errors';
+import { validateEnv } from '../src/config/validate-env';
+import {
+  LEDGER_CLIENT,
+  type LedgerCall,
+  type LedgerClient,
+  type SubmitResult,
+} from '../src/ledger/ledger-client.port';
+import { RealEstateModule } from '../src/real-estate';
+
+// The real-estate routes through HTTP with the real auth guard and validation pipe; the ledger is a fake.
+
+Logger.overrideLogger(false);
+
+const UNIT = '440184001016GB00009F00800039';
+const ID = '11010519491231002X';
+const USERS = [
+  ['registry-clerk', 'RegistryMSP', 'registry_clerk'],
+  ['tax-officer', 'TaxMSP', 'tax_officer'],
+  ['station-operator', 'UrbanMSP', 'station_operator'],
+  ['market-clerk', 'MarketMSP', 'market_clerk'],
+] as const;
+const token = (user: string): string => `token-of-${user}`;
+
+const calls: LedgerCall[] = [];
+const fakeLedger: LedgerClient = {
+  submit(_user: string, call: LedgerCall): Promise<SubmitResult> {
+    calls.push(call);
+    const result = { registrationId: `${UNIT}-00000001`, unitNumber: UNIT, unitStatus: 'REGISTERED' };
+    return Promise.resolve({
+      txId: 'tx-1',
+      blockNumber: 5n,
+      result: new TextEncoder().encode(JSON.stringify(result)),
+    });
+  },
+  evaluate(_user: string, call: LedgerCall): Promise<Uint8Array> {
+    calls.push(call);
+    return Promise.reject(new NotFoundError(`unit ${String(call.args[0])} not found`));
+  },
+};
+
+describe('real-estate routes over HTTP', () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'govtrace-real-estate-'));
+  const saved = { ...process.env };
+  let app: NestExpressApplication;
+  let server: App;
+
+  beforeAll(async () => {
+    const identities = path.join(dir, 'identities.json');
+    const users = USERS.map(([user, mspId, role]) => ({
+      user,
+      mspId,
+      role,
+      certificatePath: 'cert.pem',
+      privateKeyPath: 'key.pem',
+      tokenSha256: createHash('sha256').update(token(user)).digest('hex'),
+      revoked: false,
+      enrolledAt: '2026-01-01T00:00:00.000Z',
+    }));
+    writeFileSync(identities, JSON.stringify({ version: 1, users }));
+    Object.assign(process.env, {
+      GOVTRACE_IDENTITIES: identities,
+      DATABASE_TYPE: 'sqlite',
+      DATABASE_PATH: ':memory:',
+    });
+    const moduleRef = await Test.createTestingModule({
+      imports: [
+        ConfigModule.forRoot({ isGlobal: true, ignoreEnvFile: true, validate: validateEnv }),
+        AuthModule,
+        RealEstateModule,
+      ],
+    })
+      .overrideProvider(LEDGER_CLIENT)
+      .useValue(fakeLedger)
+      .compile();
+    app = moduleRef.createNestApplication<NestExpressApplication>(APP_OPTIONS);
+    configureApp(app);
+    await app.init();
+    server = app.getHttpServer();
+  });
+
+  afterAll(async () => {
+    await app.close();
+    process.env = saved;
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  beforeEach(() => calls.splice(0));
+
+  const first = {
+    type: 'FIRST',
+    unitNumber: UNIT,
+    certificateNumber: '粤（2026）广州市不动产权第09400110号',
+    holders: [{ name: '张三', idNumber: ID, share: '1/1' }],
+  };
+
+  it('registers as a registry clerk: 201 with the registration id, tx id and block', async () => {
+    const res = await request(server)
+      .post('/api/v1/real-estate/registrations')
+      .set('Authorization', `Bearer ${token('registry-clerk')}`)
+      .send(first);
+    expect(res.status).toBe(201);
+    expect(res.body).toEqual({
+      registrationId: `${UNIT}-00000001`,
+      unitNumber: UNIT,
+      unitStatus: 'REGISTERED',
+      txId: 'tx-1',
+      blockNumber: 5,
+    });
+    expect(calls.map((call) => call.transaction)).toEqual(['Register']);
+  });
+
+  it.each(['station-operator', 'market-clerk', 'tax-officer'])(
+    'answers 403 to %s on a registration',
+    async (user) => {
+      const res = await request(server)
+        .post('/api/v1/real-estate/registrations')
+        .set('Authorization', `Bearer ${token(user)}`)
+        .send(first);
+      expect(res.status).toBe(403);
+      expect(calls).toEqual([]);
+    },
+  );
+
+  it.each(['station-operator', 'market-clerk', 'registry-clerk'])(
+    'answers 403 to %s on a clearance',
+    async (user) => {
+      const res = await request(server)
+        .post('/api/v1/real-estate/deed-tax-clearances')
+        .set('Authorization', `Bearer ${token(user)}`)
+        .send({ unitNumber: UNIT, transfereeIdNumbers: [ID], receiptNumber: 'QS-1', taxPaidCny: 1 });
+      expect(res.status).toBe(403);
+    },
+  );
+
+  it('answers 400 naming the field for a bad holder ID number, before the ledger', async () => {
+    const res = await request(server)
+      .post('/api/v1/real-estate/registrations')
+      .set('Authorization', `Bearer ${token('registry-clerk')}`)
+      .send({ ...first, holders: [{ name: '张三', idNumber: '110105194912310021', share: '1/1' }] });
+    expect(res.status).toBe(400);
+    expect((res.body as { error: { code: string; details: { field: string }[] } }).error).toMatchObject({
+      code: 'VALIDATION_FAILED',
+      details: [{ field: 'holders.0.idNumber' }],
+    });
+    expect(calls).toEqual([]);
+  });
+
+  it('answers 400 for a malformed unit number and passes the ledger’s 404 through', async () => {
+    const auth = `Bearer ${token('registry-clerk')}`;
+    const bad = await request(server).get('/api/v1/real-estate/units/12345').set('Authorization', auth);
+    expect(bad.status).toBe(400);
+    expect(JSON.stringify(bad.body)).toContain('unitNumber');
+    const missing = await request(server)
+      .get(`/api/v1/real-estate/units/${UNIT}/history`)
+      .set('Authorization', auth);
+    expect(missing.status).toBe(404);
+    expect(calls.map((call) => call.transaction)).toEqual(['GetUnitHistory']);
+  });
+
+  it('answers 401 without a token', async () => {
+    expect((await request(server).get(`/api/v1/real-estate/units/${UNIT}`)).status).toBe(401);
+  });
+});
