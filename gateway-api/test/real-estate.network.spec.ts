@@ -118,6 +118,95 @@ describe('real-estate over HTTP on the real network', () => {
     expect(acts[1]?.txId).toBe((transfer.body as { txId: string }).txId);
   });
 
+  it('walks one unit through mortgage, seizure, transfer with consent, discharge and cancellation', async () => {
+    const unit = `440184001016GB00009F${digits(8)}`;
+    const owner = { name: '李建国', idNumber: residentId(), share: '1/1' };
+    const buyer = { name: '王小红', idNumber: residentId(), share: '1/1' };
+    const proof = (): string => `粤(2026)广州市不动产证明第${digits(7)}号`;
+    const register = (body: Record<string, unknown>) =>
+      request(server)
+        .post('/api/v1/real-estate/registrations')
+        .set('Authorization', auth('registry-clerk'))
+        .send({ unitNumber: unit, ...body });
+    const readUnit = async (): Promise<Record<string, unknown>> =>
+      (
+        await request(server)
+          .get(`/api/v1/real-estate/units/${unit}`)
+          .set('Authorization', auth('registry-clerk'))
+      ).body as Record<string, unknown>;
+    // The unit lists its current (ACTIVE) certificates; superseded and cancelled ones drop out.
+    const isCurrentCertificate = async (number: string): Promise<boolean> =>
+      JSON.stringify(await readUnit()).includes(number);
+
+    const firstTitle = title();
+    expect((await register({ type: 'FIRST', certificateNumber: firstTitle, holders: [owner] })).status).toBe(
+      201,
+    );
+    expect(await isCurrentCertificate(firstTitle)).toBe(true);
+    const mortgageProof = proof();
+    const mortgage = await register({
+      type: 'MORTGAGE',
+      certificateNumber: mortgageProof,
+      mortgage: {
+        mortgagee: '中国测试银行广州分行',
+        mortgageeUscc: '91350100M000100Y43',
+        amountCny: 1000000,
+      },
+    });
+    expect(mortgage.status).toBe(201);
+    const courtOrder = `(2026)粤0104执${digits(3)}号`;
+    expect((await register({ type: 'SEIZURE', court: '广州市越秀区人民法院', courtOrder })).status).toBe(201);
+    const seized = await readUnit();
+    expect(seized['seizure']).toMatchObject({ courtOrder });
+    expect(seized['mortgage']).not.toBeNull();
+
+    const receiptNumber = `QS-${digits(10)}`;
+    const clearance = await request(server)
+      .post('/api/v1/real-estate/deed-tax-clearances')
+      .set('Authorization', auth('tax-officer'))
+      .send({ unitNumber: unit, transfereeIdNumbers: [buyer.idNumber], receiptNumber, taxPaidCny: 30000 });
+    expect(clearance.status).toBe(201);
+    const transfer = {
+      type: 'TRANSFER',
+      certificateNumber: title(),
+      holders: [buyer],
+      deedTaxClearanceNumber: receiptNumber,
+      mortgageeConsentReference: `CONSENT-${digits(6)}`,
+    };
+    const refused = await register(transfer);
+    expect(refused.status).toBe(422);
+    expect(refused.body).toMatchObject({ error: { code: 'RULE_VIOLATION' } });
+
+    expect(
+      (await register({ type: 'SEIZURE_RELEASE', court: '广州市越秀区人民法院', courtOrder })).status,
+    ).toBe(201);
+    const transferred = await register(transfer);
+    expect(transferred.status).toBe(201);
+    expect(await isCurrentCertificate(firstTitle)).toBe(false);
+    expect(await readUnit()).toMatchObject({ titleCertificate: transfer.certificateNumber, seizure: null });
+
+    expect((await register({ type: 'MORTGAGE_DISCHARGE' })).status).toBe(201);
+    expect(await isCurrentCertificate(mortgageProof)).toBe(false);
+    expect(await readUnit()).toMatchObject({ mortgage: null });
+    expect((await register({ type: 'CANCELLATION' })).status).toBe(201);
+    expect(await readUnit()).toMatchObject({ status: 'CANCELLED' });
+
+    const history = await request(server)
+      .get(`/api/v1/real-estate/units/${unit}/history`)
+      .set('Authorization', auth('registry-clerk'));
+    const acts = (history.body as { registrations: { type: string; txId: string }[] }).registrations;
+    expect(acts.map((act) => act.type)).toEqual([
+      'FIRST',
+      'MORTGAGE',
+      'SEIZURE',
+      'SEIZURE_RELEASE',
+      'TRANSFER',
+      'MORTGAGE_DISCHARGE',
+      'CANCELLATION',
+    ]);
+    expect(acts.every((act) => /^[0-9a-f]{64}$/.test(act.txId))).toBe(true);
+  });
+
   it('answers 404 for an unknown unit and 400 for a malformed one', async () => {
     const unknown = await request(server)
       .get(`/api/v1/real-estate/units/440184001016GB00009F${digits(8)}`)
