@@ -36,6 +36,7 @@ const commandHelp: Record<string, string> = {
   'users list': 'users with org, role, state and certificate expiry',
   start: 'build, bring the network up, deploy, start the gateway',
   test: 'typecheck, lint, unit tests, then end-to-end tests on a real network',
+  bench: 'throughput through the HTTP API and raw Fabric, bounded; table + JSON',
 };
 
 main(process.argv.slice(2)).then(

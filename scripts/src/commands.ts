@@ -1,3 +1,4 @@
+import { runBench } from './bench';
 import { deploy } from './deploy/deploy';
 import { ensureAllBinaries } from './fabric/build-binaries';
 import { usersCommand } from './identity/users-command';
@@ -44,4 +45,5 @@ export const commands: Record<string, CommandHandler> = {
   users: (args) => usersCommand(args),
   start: () => startAll(),
   test: (args) => runAllTests(args),
+  bench: () => runBench(),
 };
