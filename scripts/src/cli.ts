@@ -37,6 +37,7 @@ const commandHelp: Record<string, string> = {
   start: 'build, bring the network up, deploy, start the gateway',
   test: 'typecheck, lint, unit tests, then end-to-end tests on a real network',
   bench: 'throughput through the HTTP API and raw Fabric, bounded; table + JSON',
+  'scan <file.csv>': "a station's scans from CSV, in batches, retried on 503 with the same keys",
 };
 
 main(process.argv.slice(2)).then(

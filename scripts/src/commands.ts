@@ -1,4 +1,5 @@
 import { runBench } from './bench';
+import { scanCommand } from './scanner/scanner-command';
 import { deploy } from './deploy/deploy';
 import { ensureAllBinaries } from './fabric/build-binaries';
 import { usersCommand } from './identity/users-command';
@@ -46,4 +47,5 @@ export const commands: Record<string, CommandHandler> = {
   start: () => startAll(),
   test: (args) => runAllTests(args),
   bench: () => runBench(),
+  scan: (args) => scanCommand(args),
 };
