@@ -1,35 +1,23 @@
 import { randomInt } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import * as path from 'node:path';
 
 import { Logger } from '@nestjs/common';
-import { ConfigModule } from '@nestjs/config';
-import { type NestExpressApplication } from '@nestjs/platform-express';
-import { Test } from '@nestjs/testing';
 import request from 'supertest';
-import { type App } from 'supertest/types';
+
+import { demoAuth, useNetworkApp } from './support/network-app';
 
 import {
   organisationCodeCheck,
   residentIdCheckCharacter,
   usccCheckCharacter,
 } from '../../chaincode/src/common/identifiers';
-import { APP_OPTIONS, configureApp } from '../src/app.setup';
-import { AuthModule } from '../src/auth/auth.module';
 import { BusinessModule } from '../src/business';
-import { validateEnv } from '../src/config/validate-env';
 
 // The business ledger routes against the running network with the demo users the local setup
 // provisions (.govtrace/api-tokens.json): real roles, real peers, real endorsement policies.
 
 Logger.overrideLogger(false);
 
-const RUNTIME = path.resolve(__dirname, '../../.govtrace');
-const tokens = JSON.parse(readFileSync(path.join(RUNTIME, 'api-tokens.json'), 'utf8')) as Record<
-  string,
-  string
->;
-const auth = (user: string): string => `Bearer ${tokens[user] ?? ''}`;
+const auth = demoAuth;
 
 const digits = (n: number): string => Array.from({ length: n }, () => String(randomInt(10))).join('');
 // fresh per run: a USCC opens one case for life, and names are unique city-wide
@@ -42,38 +30,16 @@ const idFirst17 = `440106${String(1960 + randomInt(40))}0${1 + randomInt(9)}1${r
 type ErrorBody = { error: { code: string } };
 
 describe('business opening over HTTP on the real network', () => {
-  const saved = { ...process.env };
-  let app: NestExpressApplication;
-  let server: App;
-
-  beforeAll(async () => {
-    Object.assign(process.env, { DATABASE_TYPE: 'sqlite', DATABASE_PATH: ':memory:' });
-    const moduleRef = await Test.createTestingModule({
-      imports: [
-        ConfigModule.forRoot({ isGlobal: true, ignoreEnvFile: true, validate: validateEnv }),
-        AuthModule,
-        BusinessModule,
-      ],
-    }).compile();
-    app = moduleRef.createNestApplication<NestExpressApplication>(APP_OPTIONS);
-    configureApp(app);
-    await app.init();
-    server = app.getHttpServer();
-  });
-
-  afterAll(async () => {
-    await app.close();
-    process.env = saved;
-  });
+  const app = useNetworkApp([BusinessModule]);
 
   const step = (name: string, user: string) =>
-    request(server)
+    request(app())
       .post(`/api/v1/business/cases/${CASE_ID}/steps/${name}`)
       .set('Authorization', auth(user))
       .send({ reference: `${name}-${digits(6)}` });
 
   it('opens a case, completes its six steps by role, reads it, cancels the licence', async () => {
-    const opened = await request(server)
+    const opened = await request(app())
       .post('/api/v1/business/cases')
       .set('Authorization', auth('market-clerk'))
       .send({
@@ -101,7 +67,7 @@ describe('business opening over HTTP on the real network', () => {
       expect((await step(name, 'market-clerk')).status).toBe(201);
     }
 
-    const read = await request(server)
+    const read = await request(app())
       .get(`/api/v1/business/cases/${CASE_ID}`)
       .set('Authorization', auth('tax-officer'));
     expect(read.status).toBe(200);
@@ -117,7 +83,7 @@ describe('business opening over HTTP on the real network', () => {
     });
 
     const cancel = () =>
-      request(server)
+      request(app())
         .post(`/api/v1/business/licenses/${USCC}/status`)
         .set('Authorization', auth('market-clerk'))
         .send({ status: 'CANCELLED', reason: '股东会决议解散' });

@@ -1,18 +1,11 @@
 import { randomInt } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import * as path from 'node:path';
 
 import { Logger } from '@nestjs/common';
-import { ConfigModule } from '@nestjs/config';
-import { type NestExpressApplication } from '@nestjs/platform-express';
-import { Test } from '@nestjs/testing';
 import request from 'supertest';
-import { type App } from 'supertest/types';
+
+import { demoAuth, useNetworkApp } from './support/network-app';
 
 import { residentIdCheckCharacter } from '../../chaincode/src/common/identifiers';
-import { APP_OPTIONS, configureApp } from '../src/app.setup';
-import { AuthModule } from '../src/auth/auth.module';
-import { validateEnv } from '../src/config/validate-env';
 import { RealEstateModule } from '../src/real-estate';
 
 // The real-estate routes against the running network, with the demo users the local setup provisions
@@ -20,12 +13,7 @@ import { RealEstateModule } from '../src/real-estate';
 
 Logger.overrideLogger(false);
 
-const RUNTIME = path.resolve(__dirname, '../../.govtrace');
-const tokens = JSON.parse(readFileSync(path.join(RUNTIME, 'api-tokens.json'), 'utf8')) as Record<
-  string,
-  string
->;
-const auth = (user: string): string => `Bearer ${tokens[user] ?? ''}`;
+const auth = demoAuth;
 
 const digits = (n: number): string => Array.from({ length: n }, () => String(randomInt(10))).join('');
 const residentId = (): string => {
@@ -37,55 +25,33 @@ const UNIT = `440184001016GB00009F${digits(8)}`;
 const title = (): string => `粤(2026)广州市不动产权第${digits(8)}号`;
 
 describe('real-estate over HTTP on the real network', () => {
-  const saved = { ...process.env };
-  let app: NestExpressApplication;
-  let server: App;
-
-  beforeAll(async () => {
-    Object.assign(process.env, { DATABASE_TYPE: 'sqlite', DATABASE_PATH: ':memory:' });
-    const moduleRef = await Test.createTestingModule({
-      imports: [
-        ConfigModule.forRoot({ isGlobal: true, ignoreEnvFile: true, validate: validateEnv }),
-        AuthModule,
-        RealEstateModule,
-      ],
-    }).compile();
-    app = moduleRef.createNestApplication<NestExpressApplication>(APP_OPTIONS);
-    configureApp(app);
-    await app.init();
-    server = app.getHttpServer();
-  });
-
-  afterAll(async () => {
-    await app.close();
-    process.env = saved;
-  });
+  const app = useNetworkApp([RealEstateModule]);
 
   it('FIRST → deed-tax clearance → TRANSFER, with unit and history read back from the ledger', async () => {
     const seller = { name: '张晓三', idNumber: residentId(), share: '1/1' };
     const buyer = { name: '欧阳娜娜', idNumber: residentId(), share: '1/1' };
-    const first = await request(server)
+    const first = await request(app())
       .post('/api/v1/real-estate/registrations')
       .set('Authorization', auth('registry-clerk'))
       .send({ type: 'FIRST', unitNumber: UNIT, certificateNumber: title(), holders: [seller] });
     expect(first.status).toBe(201);
     expect(first.body).toMatchObject({ registrationId: `${UNIT}-00000001`, unitNumber: UNIT });
 
-    const refused = await request(server)
+    const refused = await request(app())
       .post('/api/v1/real-estate/registrations')
       .set('Authorization', auth('station-operator'))
       .send({ type: 'SEIZURE', unitNumber: UNIT, court: '某法院', courtOrder: '(2026)粤0104执1号' });
     expect(refused.status).toBe(403);
 
     const receiptNumber = `QS-${digits(10)}`;
-    const clearance = await request(server)
+    const clearance = await request(app())
       .post('/api/v1/real-estate/deed-tax-clearances')
       .set('Authorization', auth('tax-officer'))
       .send({ unitNumber: UNIT, transfereeIdNumbers: [buyer.idNumber], receiptNumber, taxPaidCny: 30000 });
     expect(clearance.status).toBe(201);
     expect(clearance.body).toMatchObject({ clearanceNumber: receiptNumber, titleVersion: 1 });
 
-    const transfer = await request(server)
+    const transfer = await request(app())
       .post('/api/v1/real-estate/registrations')
       .set('Authorization', auth('registry-clerk'))
       .send({
@@ -97,7 +63,7 @@ describe('real-estate over HTTP on the real network', () => {
       });
     expect(transfer.status).toBe(201);
 
-    const unit = await request(server)
+    const unit = await request(app())
       .get(`/api/v1/real-estate/units/${UNIT}`)
       .set('Authorization', auth('registry-clerk'));
     expect(unit.status).toBe(200);
@@ -109,7 +75,7 @@ describe('real-estate over HTTP on the real network', () => {
     });
     expect(JSON.stringify(unit.body)).not.toContain(buyer.idNumber);
 
-    const history = await request(server)
+    const history = await request(app())
       .get(`/api/v1/real-estate/units/${UNIT}/history`)
       .set('Authorization', auth('registry-clerk'));
     expect(history.status).toBe(200);
@@ -124,13 +90,13 @@ describe('real-estate over HTTP on the real network', () => {
     const buyer = { name: '王小红', idNumber: residentId(), share: '1/1' };
     const proof = (): string => `粤(2026)广州市不动产证明第${digits(7)}号`;
     const register = (body: Record<string, unknown>) =>
-      request(server)
+      request(app())
         .post('/api/v1/real-estate/registrations')
         .set('Authorization', auth('registry-clerk'))
         .send({ unitNumber: unit, ...body });
     const readUnit = async (): Promise<Record<string, unknown>> =>
       (
-        await request(server)
+        await request(app())
           .get(`/api/v1/real-estate/units/${unit}`)
           .set('Authorization', auth('registry-clerk'))
       ).body as Record<string, unknown>;
@@ -161,7 +127,7 @@ describe('real-estate over HTTP on the real network', () => {
     expect(seized['mortgage']).not.toBeNull();
 
     const receiptNumber = `QS-${digits(10)}`;
-    const clearance = await request(server)
+    const clearance = await request(app())
       .post('/api/v1/real-estate/deed-tax-clearances')
       .set('Authorization', auth('tax-officer'))
       .send({ unitNumber: unit, transfereeIdNumbers: [buyer.idNumber], receiptNumber, taxPaidCny: 30000 });
@@ -191,7 +157,7 @@ describe('real-estate over HTTP on the real network', () => {
     expect((await register({ type: 'CANCELLATION' })).status).toBe(201);
     expect(await readUnit()).toMatchObject({ status: 'CANCELLED' });
 
-    const history = await request(server)
+    const history = await request(app())
       .get(`/api/v1/real-estate/units/${unit}/history`)
       .set('Authorization', auth('registry-clerk'));
     const acts = (history.body as { registrations: { type: string; txId: string }[] }).registrations;
@@ -208,11 +174,11 @@ describe('real-estate over HTTP on the real network', () => {
   });
 
   it('answers 404 for an unknown unit and 400 for a malformed one', async () => {
-    const unknown = await request(server)
+    const unknown = await request(app())
       .get(`/api/v1/real-estate/units/440184001016GB00009F${digits(8)}`)
       .set('Authorization', auth('registry-clerk'));
     expect(unknown.status).toBe(404);
-    const bad = await request(server)
+    const bad = await request(app())
       .get('/api/v1/real-estate/units/nope')
       .set('Authorization', auth('registry-clerk'));
     expect(bad.status).toBe(400);

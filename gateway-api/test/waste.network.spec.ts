@@ -1,37 +1,24 @@
 import { randomInt } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import * as path from 'node:path';
 
 import { Logger } from '@nestjs/common';
-import { ConfigModule } from '@nestjs/config';
-import { type NestExpressApplication } from '@nestjs/platform-express';
-import { Test } from '@nestjs/testing';
 import request from 'supertest';
-import { type App } from 'supertest/types';
 import { DataSource } from 'typeorm';
 
 import { bagBarcodeCheckDigit } from '../../chaincode/src/common/identifiers';
-import { APP_OPTIONS, configureApp } from '../src/app.setup';
-import { AuthModule } from '../src/auth/auth.module';
-import { validateEnv } from '../src/config/validate-env';
 import { FabricModule } from '../src/fabric/fabric.module';
 import { createDataSourceOptions, ENTITIES } from '../src/index-db/database/data-source-options';
 import { IndexModule } from '../src/index-db/index.module';
 import { MIGRATIONS } from '../src/index-db/migrations';
 import { WASTE_PROJECTORS, WasteModule } from '../src/waste';
 import { waitFor } from './support/in-memory-event-source';
+import { demoAuth, useNetworkApp } from './support/network-app';
 
 // The waste routes against the running network with the demo users of the local setup
 // (.govtrace/api-tokens.json), and the index projecting the real events into an in-memory SQLite.
 
 Logger.overrideLogger(false);
 
-const RUNTIME = path.resolve(__dirname, '../../.govtrace');
-const tokens = JSON.parse(readFileSync(path.join(RUNTIME, 'api-tokens.json'), 'utf8')) as Record<
-  string,
-  string
->;
-const auth = (user: string): string => `Bearer ${tokens[user] ?? ''}`;
+const auth = demoAuth;
 
 // fresh per run: site ids and serials are write-once on the ledger
 const RUN = String(randomInt(100_000, 999_999));
@@ -46,41 +33,19 @@ interface ScanAnswer {
 }
 
 describe('waste over HTTP on the real network', () => {
-  const saved = { ...process.env };
-  let app: NestExpressApplication;
-  let server: App;
-
-  beforeAll(async () => {
-    Object.assign(process.env, { DATABASE_TYPE: 'sqlite', DATABASE_PATH: ':memory:' });
-    const dataSource = new DataSource({
-      ...createDataSourceOptions({ type: 'sqlite', path: ':memory:' }),
-      entities: ENTITIES,
-      migrations: MIGRATIONS,
-    });
-    const moduleRef = await Test.createTestingModule({
-      imports: [
-        ConfigModule.forRoot({ isGlobal: true, ignoreEnvFile: true, validate: validateEnv }),
-        AuthModule,
-        IndexModule.register({ imports: [FabricModule], projectors: WASTE_PROJECTORS }),
-        WasteModule,
-      ],
-    })
-      .overrideProvider(DataSource)
-      .useFactory({ factory: () => dataSource.initialize() })
-      .compile();
-    app = moduleRef.createNestApplication<NestExpressApplication>(APP_OPTIONS);
-    configureApp(app);
-    await app.init();
-    server = app.getHttpServer();
+  // The index runs too, migrated into its own in-memory SQLite, so the day's counts come from real events.
+  const dataSource = new DataSource({
+    ...createDataSourceOptions({ type: 'sqlite', path: ':memory:' }),
+    entities: ENTITIES,
+    migrations: MIGRATIONS,
   });
-
-  afterAll(async () => {
-    await app.close();
-    process.env = saved;
-  });
+  const app = useNetworkApp(
+    [IndexModule.register({ imports: [FabricModule], projectors: WASTE_PROJECTORS }), WasteModule],
+    (builder) => builder.overrideProvider(DataSource).useFactory({ factory: () => dataSource.initialize() }),
+  );
 
   const post = (url: string, user: string, body: object) =>
-    request(server).post(`/api/v1/waste/${url}`).set('Authorization', auth(user)).send(body);
+    request(app()).post(`/api/v1/waste/${url}`).set('Authorization', auth(user)).send(body);
 
   it('registers sites, commissions bags, scans a mixed batch, loads and delivers, traces a bag, counts the day', async () => {
     const site = await post('sites', 'urban-inspector', {
@@ -133,7 +98,7 @@ describe('waste over HTTP on the real network', () => {
     expect(answer.txIds).toHaveLength(1);
 
     const unknown = `${first.slice(0, 8)}999999999`;
-    const missing = await request(server)
+    const missing = await request(app())
       .get(`/api/v1/waste/bags/${unknown}${bagBarcodeCheckDigit(unknown)}/trace`)
       .set('Authorization', auth('hauler'));
     expect(missing.status).toBe(404);
@@ -177,7 +142,7 @@ describe('waste over HTTP on the real network', () => {
       deliveryId: expect.any(String) as unknown,
     });
 
-    const trace = await request(server)
+    const trace = await request(app())
       .get(`/api/v1/waste/bags/${first}/trace`)
       .set('Authorization', auth('hauler'));
     expect(trace.status).toBe(200);
@@ -190,7 +155,7 @@ describe('waste over HTTP on the real network', () => {
     ]);
     const day = new Date(Date.parse(at) + 8 * 3600_000).toISOString().slice(0, 10);
     const stats = () =>
-      request(server)
+      request(app())
         .get(`/api/v1/waste/stations/${STATION}/stats?date=${day}`)
         .set('Authorization', auth('hauler'));
     await waitFor('the index to project the scans', async () => (await stats()).status === 200, 60_000);
