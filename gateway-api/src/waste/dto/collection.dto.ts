@@ -1,3 +1,4 @@
+import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
   ArrayMaxSize,
@@ -27,28 +28,49 @@ import {
 // weights and the time are the envelope and are checked here with the chaincode's rules. The barcodes
 // are answered per bag by the chaincode (rejected / duplicates), like scans: only their type is checked.
 
+// The fields collections and deliveries share, each as one composed decorator.
+const SiteIdField = (field: string, example: string): PropertyDecorator =>
+  applyDecorators(
+    ApiProperty({ example, description: SITE_ID_RULE }),
+    IsString(),
+    Matches(SITE_ID_PATTERN, { message: `${field} ${SITE_ID_RULE}` }),
+  );
+
+const VehicleIdField = (): PropertyDecorator =>
+  applyDecorators(
+    ApiProperty({ example: '粤A12345', description: VEHICLE_ID_RULE }),
+    IsString(),
+    Matches(VEHICLE_ID_PATTERN, { message: `vehicleId ${VEHICLE_ID_RULE}` }),
+  );
+
+const BarcodeListField = (): PropertyDecorator =>
+  applyDecorators(
+    ApiProperty({ type: [String], minItems: 1, maxItems: MAX_BATCH_ITEMS }),
+    IsArray(),
+    ArrayMinSize(1),
+    ArrayMaxSize(MAX_BATCH_ITEMS),
+    IsString({ each: true }),
+  );
+
+const LoadGramsField = (example: number): PropertyDecorator =>
+  applyDecorators(
+    ApiProperty({ example, minimum: 0, maximum: MAX_LOAD_WEIGHT_GRAMS }),
+    IsInt(),
+    Min(0),
+    Max(MAX_LOAD_WEIGHT_GRAMS),
+  );
+
 export class RecordCollectionDto {
-  @ApiProperty({ example: '粤A12345', description: VEHICLE_ID_RULE })
-  @IsString()
-  @Matches(VEHICLE_ID_PATTERN, { message: `vehicleId ${VEHICLE_ID_RULE}` })
+  @VehicleIdField()
   vehicleId!: string;
 
-  @ApiProperty({ example: 'LW-ST-001', description: SITE_ID_RULE })
-  @IsString()
-  @Matches(SITE_ID_PATTERN, { message: `stationId ${SITE_ID_RULE}` })
+  @SiteIdField('stationId', 'LW-ST-001')
   stationId!: string;
 
-  @ApiProperty({ type: [String], minItems: 1, maxItems: MAX_BATCH_ITEMS })
-  @IsArray()
-  @ArrayMinSize(1)
-  @ArrayMaxSize(MAX_BATCH_ITEMS)
-  @IsString({ each: true })
+  @BarcodeListField()
   barcodes!: string[];
 
-  @ApiProperty({ example: 62_500, minimum: 0, maximum: MAX_LOAD_WEIGHT_GRAMS })
-  @IsInt()
-  @Min(0)
-  @Max(MAX_LOAD_WEIGHT_GRAMS)
+  @LoadGramsField(62_500)
   loadWeightGrams!: number;
 
   @ApiProperty({ example: '2026-03-01T09:30:00+08:00' })
@@ -57,27 +79,16 @@ export class RecordCollectionDto {
 }
 
 export class RecordDeliveryDto {
-  @ApiProperty({ example: 'LW-FA-001', description: SITE_ID_RULE })
-  @IsString()
-  @Matches(SITE_ID_PATTERN, { message: `facilityId ${SITE_ID_RULE}` })
+  @SiteIdField('facilityId', 'LW-FA-001')
   facilityId!: string;
 
-  @ApiProperty({ example: '粤A12345', description: VEHICLE_ID_RULE })
-  @IsString()
-  @Matches(VEHICLE_ID_PATTERN, { message: `vehicleId ${VEHICLE_ID_RULE}` })
+  @VehicleIdField()
   vehicleId!: string;
 
-  @ApiProperty({ type: [String], minItems: 1, maxItems: MAX_BATCH_ITEMS })
-  @IsArray()
-  @ArrayMinSize(1)
-  @ArrayMaxSize(MAX_BATCH_ITEMS)
-  @IsString({ each: true })
+  @BarcodeListField()
   barcodes!: string[];
 
-  @ApiProperty({ example: 61_900, minimum: 0, maximum: MAX_LOAD_WEIGHT_GRAMS })
-  @IsInt()
-  @Min(0)
-  @Max(MAX_LOAD_WEIGHT_GRAMS)
+  @LoadGramsField(61_900)
   receivedWeightGrams!: number;
 
   @ApiProperty({ enum: Outcomes })
