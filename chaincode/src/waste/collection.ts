@@ -8,7 +8,6 @@ import { EventNames, emitEvent } from '../common/events';
 import { getRecord } from '../common/ledger';
 import { transactionTime } from '../common/transaction-time';
 import { type WasteBagEvent } from './bag-event';
-import { checkBarcode, echoBarcode } from './barcode-check';
 import { BatchOutcome, type TransactionStamp } from './batch';
 import { WasteConfig } from './config';
 import {
@@ -25,7 +24,7 @@ import {
 import { FieldReader, parseJsonObjectArgument } from './input';
 import { bagEventKey, configKey, loadKey } from './keys';
 import { readBagEvent } from './ledger-reads';
-import { commissionedNewBag, isRepeat } from './item-checks';
+import { barcodeOrReject, commissionedNewBag, isRepeat } from './item-checks';
 import { requireSiteOfKind } from './site-check';
 import { putWasteRecord } from './write';
 
@@ -152,12 +151,10 @@ async function checkLoadable(
   raw: unknown,
   input: CollectionInput,
 ): Promise<WasteBagEvent | undefined> {
-  const checked = checkBarcode(raw);
-  if (!checked.ok) {
-    outcome.reject(index, echoBarcode(raw), checked.code, checked.message);
+  const barcode = barcodeOrReject(outcome, index, raw);
+  if (barcode === undefined) {
     return undefined;
   }
-  const barcode = checked.barcode.canonical;
   if ((await commissionedNewBag(ctx, outcome, index, barcode)) === undefined) {
     return undefined;
   }

@@ -7,7 +7,6 @@ import { type AuthorisedSubmitter } from '../common/access';
 import { EventNames, emitEvent } from '../common/events';
 import { transactionTime } from '../common/transaction-time';
 import { type WasteBagEvent } from './bag-event';
-import { checkBarcode, echoBarcode } from './barcode-check';
 import { BatchOutcome, type TransactionStamp } from './batch';
 import {
   ItemCodes,
@@ -23,7 +22,7 @@ import {
 import { FieldReader, parseJsonObjectArgument } from './input';
 import { bagEventKey, deliveryKey } from './keys';
 import { readBagEvent } from './ledger-reads';
-import { commissionedNewBag, isRepeat } from './item-checks';
+import { barcodeOrReject, commissionedNewBag, isRepeat } from './item-checks';
 import { requireSiteOfKind } from './site-check';
 import { putWasteRecord } from './write';
 
@@ -143,12 +142,10 @@ async function checkDeliverable(
   raw: unknown,
   input: DeliveryInput,
 ): Promise<string | undefined> {
-  const checked = checkBarcode(raw);
-  if (!checked.ok) {
-    outcome.reject(index, echoBarcode(raw), checked.code, checked.message);
+  const barcode = barcodeOrReject(outcome, index, raw);
+  if (barcode === undefined) {
     return undefined;
   }
-  const barcode = checked.barcode.canonical;
   if ((await commissionedNewBag(ctx, outcome, index, barcode)) === undefined) {
     return undefined;
   }

@@ -2,6 +2,7 @@
 // batch outcome (duplicate, rejection or anomaly) so one bad item never fails the others.
 
 import { type Context } from 'fabric-contract-api';
+import { checkBarcode, echoBarcode } from './barcode-check';
 import { type BatchOutcome, type TransactionStamp } from './batch';
 import { type BagStep, ItemCodes } from './domain';
 import { readBag, readBagEvent } from './ledger-reads';
@@ -14,6 +15,16 @@ export interface BagAttempt {
   readonly step: BagStep;
   readonly siteId: string;
   readonly at: string;
+}
+
+/** The canonical barcode of a batch item, or undefined after recording why it is refused. */
+export function barcodeOrReject(outcome: BatchOutcome, index: number, raw: unknown): string | undefined {
+  const checked = checkBarcode(raw);
+  if (!checked.ok) {
+    outcome.reject(index, echoBarcode(raw), checked.code, checked.message);
+    return undefined;
+  }
+  return checked.barcode.canonical;
 }
 
 /**

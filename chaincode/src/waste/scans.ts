@@ -8,7 +8,6 @@ import { ValidationError } from '../common/errors';
 import { EventNames, emitEvent } from '../common/events';
 import { transactionTime } from '../common/transaction-time';
 import { type WasteBagEvent } from './bag-event';
-import { checkBarcode, echoBarcode } from './barcode-check';
 import { BatchOutcome, type TransactionStamp } from './batch';
 import {
   type AnomalyNote,
@@ -25,7 +24,7 @@ import {
 import { FieldReader, isJsonObject, isoMillis, parseJsonArgument } from './input';
 import { bagEventKey } from './keys';
 import { SiteCache } from './ledger-reads';
-import { commissionedNewBag, isRepeat } from './item-checks';
+import { barcodeOrReject, commissionedNewBag, isRepeat } from './item-checks';
 import { putWasteRecord } from './write';
 
 /** Scanner clocks drift; a scan time further ahead of the transaction time than this is refused. */
@@ -111,13 +110,10 @@ async function recordScan(
   raw: unknown,
 ): Promise<AcceptedScan | undefined> {
   const rawBarcode = isJsonObject(raw) ? raw.barcode : undefined;
-  const echo = echoBarcode(rawBarcode);
-  const checked = checkBarcode(rawBarcode);
-  if (!checked.ok) {
-    outcome.reject(index, echo, checked.code, checked.message);
+  const barcode = barcodeOrReject(outcome, index, rawBarcode);
+  if (barcode === undefined) {
     return undefined;
   }
-  const barcode = checked.barcode.canonical;
   const fields = readScanFields(raw, stamp.recordedAt);
   if (typeof fields === 'string') {
     outcome.reject(index, barcode, ItemCodes.ValidationFailed, fields);
