@@ -17,6 +17,7 @@ import { MetricsModule } from './metrics/metrics.module';
 import { MetricsService } from './metrics/metrics.service';
 import { RealEstateModule, RealEstateRegisteredProjector } from './real-estate';
 import { SmokeModule } from './smoke/smoke.module';
+import { VerifyModule } from './verify/verify.module';
 import { WASTE_PROJECTORS, WasteModule } from './waste';
 
 // One value, imported wherever the index is needed, so the process runs exactly one event listener.
@@ -43,6 +44,7 @@ const indexModule = IndexModule.register({
     RealEstateModule,
     BusinessModule,
     WasteModule,
+    VerifyModule,
   ],
   // Every POST honours Idempotency-Key (API.md "Writes"); other methods pass straight through.
   providers: [{ provide: APP_INTERCEPTOR, useExisting: IdempotencyInterceptor }],

@@ -391,13 +391,18 @@ describe('BusinessContract', () => {
       });
       const license = JSON.parse(await read((r) => contract.GetLicense(r.ctx, USCC))) as {
         status: string;
-        statusHistory: { status: string; reason?: string }[];
+        statusHistory: { status: string; reason?: string; txId?: string }[];
       };
       expect(license.status).toBe(status);
       expect(license.statusHistory.map((c) => [c.status, c.reason])).toEqual([
         ['ACTIVE', undefined],
         [status, '依法处理'],
       ]);
+      // each change names its own transaction: the proof a verifier fetches
+      const [issuedBy, changedBy] = license.statusHistory.map((c) => c.txId);
+      expect(issuedBy).toMatch(/^[0-9a-f]{64}$/);
+      expect(changedBy).toMatch(/^[0-9a-f]{64}$/);
+      expect(changedBy).not.toBe(issuedBy);
       const again = tx(Roles.MarketClerk);
       const error = await errorOf(contract.ChangeLicenseStatus(again.ctx, USCC, 'REVOKED', 'x'));
       expect(error.code).toBe('RULE_VIOLATION');

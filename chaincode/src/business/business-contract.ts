@@ -164,6 +164,7 @@ export class BusinessContract extends Contract {
           establishedAt: now,
         },
         actor,
+        ctx.stub.getTxID(),
       );
       await putRecord(ctx, licenseKey, issued);
       await requireEndorsementBy(ctx, licenseKey, OrgMsps.Market);
@@ -214,7 +215,12 @@ export class BusinessContract extends Contract {
     }
     const now = transactionTime(ctx);
     const actor = actorOf(submitter);
-    const next = license.withStatus(status as (typeof FINAL_STATUSES)[number], now, actor, why);
+    const next = license.withStatus(status as (typeof FINAL_STATUSES)[number], {
+      at: now,
+      by: actor,
+      reason: why,
+      txId: ctx.stub.getTxID(),
+    });
     await putRecord(ctx, key, next);
     await requireEndorsementBy(ctx, key, OrgMsps.Market);
     emitEvent(ctx, EventNames.BusinessLicenseStatusChanged, {

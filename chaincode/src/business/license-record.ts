@@ -18,6 +18,11 @@ export interface LicenseStatusChange {
   readonly by: Actor;
   /** Present for CANCELLED and REVOKED. */
   readonly reason?: string;
+  /**
+   * The transaction that made the change: a verifier fetches it from the ledger as the licence's
+   * proof. Absent on licences written before the field existed.
+   */
+  readonly txId?: string;
 }
 
 export interface LicenseRecordFields {
@@ -51,20 +56,27 @@ export class LicenseRecord implements LicenseRecordFields {
     this.statusHistory = fields.statusHistory.map((change) => ({ ...change }));
   }
 
-  static issue(fields: Omit<LicenseRecordFields, 'status' | 'statusHistory'>, by: Actor): LicenseRecord {
+  static issue(
+    fields: Omit<LicenseRecordFields, 'status' | 'statusHistory'>,
+    by: Actor,
+    txId: string,
+  ): LicenseRecord {
     return new LicenseRecord({
       ...fields,
       status: 'ACTIVE',
-      statusHistory: [{ status: 'ACTIVE', at: fields.establishedAt, by }],
+      statusHistory: [{ status: 'ACTIVE', at: fields.establishedAt, by, txId }],
     });
   }
 
   /** The licence with a new final status; the caller has checked that it is ACTIVE. */
-  withStatus(status: Exclude<LicenseStatus, 'ACTIVE'>, at: string, by: Actor, reason: string): LicenseRecord {
+  withStatus(
+    status: Exclude<LicenseStatus, 'ACTIVE'>,
+    change: { at: string; by: Actor; reason: string; txId: string },
+  ): LicenseRecord {
     return new LicenseRecord({
       ...this,
       status,
-      statusHistory: [...this.statusHistory, { status, at, by, reason }],
+      statusHistory: [...this.statusHistory, { status, ...change }],
     });
   }
 
@@ -93,5 +105,9 @@ function storedChange(raw: unknown): LicenseStatusChange {
     at: storedString(object, 'at', WHAT),
     by: storedActor(object, 'by', WHAT),
   };
-  return object.reason === undefined ? change : { ...change, reason: storedString(object, 'reason', WHAT) };
+  return {
+    ...change,
+    ...(object.reason !== undefined && { reason: storedString(object, 'reason', WHAT) }),
+    ...(object.txId !== undefined && { txId: storedString(object, 'txId', WHAT) }),
+  };
 }

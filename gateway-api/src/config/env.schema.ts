@@ -234,4 +234,60 @@ export class EnvironmentVariables {
     message: 'BUSINESS_EXTRA_WORKING_DAYS must be YYYY-MM-DD dates separated by commas',
   })
   BUSINESS_EXTRA_WORKING_DAYS: string = '';
+
+  // --- Public verification (src/verify) ---
+
+  /**
+   * The address citizens reach the gateway at, printed into QR codes (`<base>/verify?…`). Empty
+   * (the default) means http://HOST:PORT, which suits the local setup only.
+   */
+  @Expose()
+  @Matches(/^(https?:\/\/[^\s/?#]+)?$/, {
+    message: 'PUBLIC_BASE_URL must be empty or http(s)://host[:port] without a path',
+  })
+  PUBLIC_BASE_URL: string = '';
+
+  /** Requests one client address may make to the public routes within VERIFY_RATE_WINDOW_MS. */
+  @Expose()
+  @Type(() => Number)
+  @Max(1_000_000)
+  @Min(1)
+  @IsInt()
+  VERIFY_RATE_LIMIT: number = 120;
+
+  @Expose()
+  @Type(() => Number)
+  @Max(3_600_000)
+  @Min(1_000)
+  @IsInt()
+  VERIFY_RATE_WINDOW_MS: number = 60_000;
+
+  /**
+   * How long a verification answer is reused for the same number; 0 turns the cache off. Kept short:
+   * a status change shows within this time, while a burst for one QR code costs one ledger read.
+   */
+  @Expose()
+  @Type(() => Number)
+  @Max(60_000)
+  @Min(0)
+  @IsInt()
+  VERIFY_CACHE_TTL_MS: number = 2_000;
+
+  /**
+   * Ledger reads the public routes may have in flight at once; more wait in a short queue, beyond it
+   * they answer 503. Keeps a burst of citizens from taking the peers away from clerks' writes.
+   */
+  @Expose()
+  @Type(() => Number)
+  @Max(256)
+  @Min(1)
+  @IsInt()
+  VERIFY_MAX_CONCURRENT_READS: number = 8;
+
+  @Expose()
+  @Type(() => Number)
+  @Max(10_000)
+  @Min(0)
+  @IsInt()
+  VERIFY_MAX_QUEUED_READS: number = 200;
 }

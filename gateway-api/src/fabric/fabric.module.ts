@@ -5,9 +5,11 @@ import { IdentitiesModule } from '../identities/identities.module';
 import { LEDGER_CLIENT } from '../ledger/ledger-client.port';
 import { LEDGER_EVENT_SOURCE } from '../ledger/ledger-events.port';
 import { LEDGER_TRANSACTION_READER } from '../ledger/ledger-transactions.port';
+import { PUBLIC_LEDGER } from '../ledger/public-ledger.port';
 import { MetricsModule } from '../metrics/metrics.module';
 import { FabricLedgerClient } from './fabric-ledger-client';
 import { FabricLedgerEventSource } from './fabric-event-source';
+import { FabricPublicLedger } from './fabric-public-ledger';
 import { FabricTransactionReader } from './fabric-transaction-reader';
 import { FabricReadinessCheck } from './fabric.readiness';
 import { FABRIC_SETTINGS, fabricSettingsFrom } from './fabric.settings';
@@ -16,7 +18,7 @@ import { PeerConnections } from './peer-connections';
 
 /**
  * The Fabric adapter: the ledger ports (LEDGER_CLIENT, LEDGER_EVENT_SOURCE,
- * LEDGER_TRANSACTION_READER) and the `fabric` readiness check. Connections are made on first use
+ * LEDGER_TRANSACTION_READER, PUBLIC_LEDGER) and the `fabric` readiness check. Connections are made on first use
  * and closed when the application shuts down (GatewayPool.onModuleDestroy).
  */
 @Module({
@@ -28,11 +30,19 @@ import { PeerConnections } from './peer-connections';
     FabricLedgerClient,
     FabricLedgerEventSource,
     FabricTransactionReader,
+    FabricPublicLedger,
     FabricReadinessCheck,
     { provide: LEDGER_CLIENT, useExisting: FabricLedgerClient },
     { provide: LEDGER_EVENT_SOURCE, useExisting: FabricLedgerEventSource },
     { provide: LEDGER_TRANSACTION_READER, useExisting: FabricTransactionReader },
+    { provide: PUBLIC_LEDGER, useExisting: FabricPublicLedger },
   ],
-  exports: [LEDGER_CLIENT, LEDGER_EVENT_SOURCE, LEDGER_TRANSACTION_READER, FabricReadinessCheck],
+  exports: [
+    LEDGER_CLIENT,
+    LEDGER_EVENT_SOURCE,
+    LEDGER_TRANSACTION_READER,
+    PUBLIC_LEDGER,
+    FabricReadinessCheck,
+  ],
 })
 export class FabricModule {}

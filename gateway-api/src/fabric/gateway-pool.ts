@@ -64,6 +64,21 @@ export class GatewayPool implements OnModuleDestroy {
     return chosen.user;
   }
 
+  /**
+   * A service identity of one organisation, for reads only its peers can answer (a query of its
+   * private data collection): FABRIC_SERVICE_USER when it belongs to `mspId`, else the first
+   * unrevoked user of that organisation.
+   */
+  async serviceUserOf(mspId: string): Promise<string> {
+    const { users } = await this.identities.snapshot();
+    const usable = users.filter((u) => !u.revoked && u.mspId === mspId);
+    const chosen = usable.find((u) => u.user === this.settings.serviceUser) ?? usable[0];
+    if (chosen === undefined) {
+      throw new UnavailableError(`No enrolled identity of ${mspId} is available to read the ledger`);
+    }
+    return chosen.user;
+  }
+
   onModuleDestroy(): void {
     for (const entry of this.#gateways.values()) {
       entry.then(({ gateway }) => gateway.close()).catch(() => undefined);

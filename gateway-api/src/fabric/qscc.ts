@@ -22,12 +22,20 @@ export class Qscc {
 
   /** The number of the block that holds the transaction (qscc answers the whole block). */
   async blockNumberOf(txId: string): Promise<bigint> {
-    const block = common.Block.deserializeBinary(
-      await this.query('GetBlockByTxID', [this.network.getName(), txId]),
-    );
+    const block = common.Block.deserializeBinary(await this.blockBytesOf(txId));
     const header = block.getHeader();
     if (header === undefined) throw new Error(`qscc answered a block without a header for ${txId}`);
     return BigInt(header.getNumber());
+  }
+
+  /** The serialised common.Block that holds the transaction. */
+  blockBytesOf(txId: string): Promise<Uint8Array> {
+    return this.query('GetBlockByTxID', [this.network.getName(), txId]);
+  }
+
+  /** The serialised common.Block with this number. */
+  blockBytesAt(blockNumber: bigint): Promise<Uint8Array> {
+    return this.query('GetBlockByNumber', [this.network.getName(), blockNumber.toString()]);
   }
 
   private query(name: string, args: string[], options?: CallOptions): Promise<Uint8Array> {

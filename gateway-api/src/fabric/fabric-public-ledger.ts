@@ -1,0 +1,54 @@
+import { Injectable } from '@nestjs/common';
+
+import { type LedgerCall } from '../ledger/ledger-client.port';
+import { type PublicLedger } from '../ledger/public-ledger.port';
+import { mapFabricError } from './fabric-errors';
+import { FabricLedgerClient } from './fabric-ledger-client';
+import { GatewayPool } from './gateway-pool';
+import { isUnknownTransaction, Qscc } from './qscc';
+
+/** PublicLedger over Fabric: chaincode queries and qscc block reads as the service identity. */
+@Injectable()
+export class FabricPublicLedger implements PublicLedger {
+  constructor(
+    private readonly gateways: GatewayPool,
+    private readonly client: FabricLedgerClient,
+  ) {}
+
+  async evaluate(
+    call: Omit<LedgerCall, 'transient' | 'endorsingOrgs'>,
+    options: { mspId?: string } = {},
+  ): Promise<Uint8Array> {
+    const user =
+      options.mspId === undefined
+        ? await this.gateways.serviceUser()
+        : await this.gateways.serviceUserOf(options.mspId);
+    return this.client.evaluate(user, call);
+  }
+
+  async blockOf(txId: string): Promise<Uint8Array | undefined> {
+    try {
+      return await (await this.qscc()).blockBytesOf(txId);
+    } catch (error) {
+      if (isUnknownTransaction(error)) return undefined;
+      throw mapFabricError(error);
+    }
+  }
+
+  async blockAt(blockNumber: bigint): Promise<Uint8Array> {
+    try {
+      return await (await this.qscc()).blockBytesAt(blockNumber);
+    } catch (error) {
+      throw mapFabricError(error);
+    }
+  }
+
+  async names(): Promise<{ channel: string; chaincode: string }> {
+    const network = await this.gateways.network(await this.gateways.serviceUser());
+    return { channel: network.getName(), chaincode: await this.gateways.chaincodeName() };
+  }
+
+  private async qscc(): Promise<Qscc> {
+    return new Qscc(await this.gateways.network(await this.gateways.serviceUser()));
+  }
+}

@@ -1,0 +1,132 @@
+import { Controller, Get, Header, Inject, Param, Query, Res, UseGuards } from '@nestjs/common';
+import {
+  ApiBadRequestResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiProduces,
+  ApiServiceUnavailableResponse,
+  ApiTags,
+  ApiTooManyRequestsResponse,
+} from '@nestjs/swagger';
+import { ThrottlerGuard } from '@nestjs/throttler';
+import { type Response } from 'express';
+
+import { Public } from '../auth/auth.decorators';
+import { ErrorResponse } from '../common/errors';
+import {
+  BagBarcodeParams,
+  CertificateNumberParams,
+  HolderMatchQuery,
+  QrQuery,
+  UsccParams,
+} from './dto/verify-params.dto';
+import {
+  BagVerificationResponse,
+  CertificateVerificationResponse,
+  LicenseVerificationResponse,
+} from './dto/verify-responses.dto';
+import { type ProofBundle } from './proof-bundle';
+import { renderQr, verifyPageUrl } from './qr-code';
+import { type BagAnswer, type CertificateAnswer, type LicenseAnswer } from './verify-answers';
+import { VerifyService } from './verify.service';
+import { VERIFY_SETTINGS, type VerifySettings } from './verify.settings';
+
+// Short: an answer may change when a clerk acts, and a phone re-checking a minute later should see it.
+const ANSWER_CACHE = 'public, max-age=5';
+
+/**
+ * Public verification (API.md "Public verification"): no token, rate limited per client address.
+ * Malformed identifiers answer 400 before the ledger is asked, unknown ones 404.
+ */
+@ApiTags('verification')
+@ApiBadRequestResponse({ type: ErrorResponse, description: 'VALIDATION_FAILED: malformed identifier' })
+@ApiNotFoundResponse({ type: ErrorResponse, description: 'NOT_FOUND: no such record on the ledger' })
+@ApiTooManyRequestsResponse({ type: ErrorResponse, description: 'TOO_MANY_REQUESTS: rate limit' })
+@ApiServiceUnavailableResponse({
+  type: ErrorResponse,
+  description: 'UNAVAILABLE: the ledger cannot answer now',
+})
+@Public()
+@UseGuards(ThrottlerGuard)
+@Controller('api/v1/verify')
+export class VerifyController {
+  constructor(
+    private readonly verify: VerifyService,
+    @Inject(VERIFY_SETTINGS) private readonly settings: VerifySettings,
+  ) {}
+
+  @Get('certificates/:certificateNumber')
+  @Header('Cache-Control', ANSWER_CACHE)
+  @ApiOperation({
+    summary: 'Is this property certificate (不动产权证书 / 不动产登记证明) in force? With its ledger proof',
+  })
+  @ApiOkResponse({ type: CertificateVerificationResponse })
+  certificate(
+    @Param() params: CertificateNumberParams,
+    @Query() query: HolderMatchQuery,
+  ): Promise<CertificateAnswer> {
+    return this.verify.certificate(params.certificateNumber, query.holderIdNumber);
+  }
+
+  @Get('certificates/:certificateNumber/proof-bundle')
+  @ApiOperation({
+    summary:
+      'Self-contained proof for offline checking (scripts/verify-proof): envelope, block, CA certificates',
+  })
+  @ApiOkResponse({ description: 'govtrace-proof-bundle/1 JSON' })
+  proofBundle(@Param() params: CertificateNumberParams): Promise<ProofBundle> {
+    return this.verify.certificateProofBundle(params.certificateNumber);
+  }
+
+  @Get('certificates/:certificateNumber/qr')
+  @ApiOperation({
+    summary: 'QR code to print on the certificate: the /verify link with number and content hash',
+  })
+  @ApiProduces('image/png', 'image/svg+xml')
+  async certificateQr(
+    @Param() params: CertificateNumberParams,
+    @Query() query: QrQuery,
+    @Res() res: Response,
+  ): Promise<void> {
+    const { certificateNumber, contentHash } = await this.verify.certificateForQr(params.certificateNumber);
+    const url = verifyPageUrl(this.settings.publicBaseUrl, { certificate: certificateNumber, contentHash });
+    await sendQr(res, url, query);
+  }
+
+  @Get('licenses/:uscc')
+  @Header('Cache-Control', ANSWER_CACHE)
+  @ApiOperation({ summary: 'Is this business licence (营业执照) valid? With its ledger proof' })
+  @ApiOkResponse({ type: LicenseVerificationResponse })
+  license(@Param() params: UsccParams): Promise<LicenseAnswer> {
+    return this.verify.license(params.uscc);
+  }
+
+  @Get('licenses/:uscc/qr')
+  @ApiOperation({ summary: 'QR code to print on the licence: the /verify link with the USCC' })
+  @ApiProduces('image/png', 'image/svg+xml')
+  async licenseQr(@Param() params: UsccParams, @Query() query: QrQuery, @Res() res: Response): Promise<void> {
+    const { uscc } = await this.verify.license(params.uscc);
+    await sendQr(res, verifyPageUrl(this.settings.publicBaseUrl, { license: uscc }), query);
+  }
+
+  @Get('bags/:barcode')
+  @Header('Cache-Control', ANSWER_CACHE)
+  @ApiOperation({
+    summary: "A waste bag's public trace: category, district, events, outcome; no household data",
+  })
+  @ApiOkResponse({ type: BagVerificationResponse })
+  bag(@Param() params: BagBarcodeParams): Promise<BagAnswer> {
+    return this.verify.bag(params.barcode);
+  }
+}
+
+async function sendQr(res: Response, url: string, query: QrQuery): Promise<void> {
+  const qr = await renderQr(url, query.format ?? 'png');
+  res
+    .status(200)
+    .type(qr.contentType)
+    .set('Cache-Control', 'public, max-age=300')
+    .set('X-Verify-Url', encodeURI(url))
+    .send(qr.body);
+}

@@ -1,0 +1,220 @@
+import { Logger } from '@nestjs/common';
+import jsQR from 'jsqr';
+import { PNG } from 'pngjs';
+import request from 'supertest';
+
+import { BusinessModule } from '../src/business';
+import { RealEstateModule } from '../src/real-estate';
+import { VerifyModule } from '../src/verify/verify.module';
+import { WasteModule } from '../src/waste';
+import { digits, residentId, titleNumber, unitNumber, uscc } from './support/identifiers';
+import { demoAuth, useNetworkApp } from './support/network-app';
+
+// Public verification against the running network: answers read from the ledger, each with the
+// proof of the committed transaction that last wrote the record, and nothing personal.
+
+Logger.overrideLogger(false);
+jest.setTimeout(120_000);
+
+type Body = Record<string, unknown>;
+type Proof = { txId: string; blockNumber: string; validationCode: string; endorsers: string[] };
+
+describe('public verification on the real network', () => {
+  // every read goes to the ledger: a status change must show at once in this test
+  process.env['VERIFY_CACHE_TTL_MS'] = '0';
+  const app = useNetworkApp([RealEstateModule, BusinessModule, WasteModule, VerifyModule]);
+  const auth = demoAuth;
+  const get = (route: string) => request(app()).get(route);
+
+  describe('certificates', () => {
+    const owner = { name: '欧阳建国', idNumber: residentId(), share: '1/1' };
+    const unit = unitNumber();
+    const first = titleNumber();
+    const second = titleNumber();
+    let firstTxId = '';
+    let changeTxId = '';
+
+    beforeAll(async () => {
+      const register = (body: Body) =>
+        request(app())
+          .post('/api/v1/real-estate/registrations')
+          .set('Authorization', auth('registry-clerk'))
+          .send({ unitNumber: unit, ...body });
+      const issued = await register({ type: 'FIRST', certificateNumber: first, holders: [owner] });
+      expect(issued.status).toBe(201);
+      firstTxId = String((issued.body as Body)['txId']);
+      const changed = await register({
+        type: 'CHANGE',
+        certificateNumber: second,
+        holders: [owner],
+        description: '面积更正',
+      });
+      expect(changed.status).toBe(201);
+      changeTxId = String((changed.body as Body)['txId']);
+    });
+
+    it('answers VALID for the current certificate, with masked holders and the proof of its issue', async () => {
+      const answer = await get(`/api/v1/verify/certificates/${encodeURIComponent(second)}`);
+      expect(answer.status).toBe(200);
+      expect(answer.body).toMatchObject({
+        valid: true,
+        status: 'VALID',
+        certificateNumber: second,
+        kind: 'TITLE',
+        unitNumber: unit,
+        holders: ['欧**国'],
+        issuer: 'RegistryMSP',
+        contentHash: expect.stringMatching(/^[0-9a-f]{64}$/) as unknown,
+      });
+      const proof = (answer.body as { proof: Proof }).proof;
+      expect(proof).toMatchObject({ txId: changeTxId, validationCode: 'VALID' });
+      expect(proof.endorsers).toContain('RegistryMSP');
+      expect(BigInt(proof.blockNumber)).toBeGreaterThan(0n);
+      const text = JSON.stringify(answer.body);
+      expect(text).not.toContain(owner.name);
+      expect(text).not.toContain(owner.idNumber);
+    });
+
+    it('answers SUPERSEDED for the replaced certificate, proved by the transaction that replaced it', async () => {
+      // full-width brackets are the same certificate
+      const typed = first.replace('(', '（').replace(')', '）');
+      const answer = await get(`/api/v1/verify/certificates/${encodeURIComponent(typed)}`);
+      expect(answer.status).toBe(200);
+      expect(answer.body).toMatchObject({ valid: false, status: 'SUPERSEDED', certificateNumber: first });
+      expect((answer.body as { proof: Proof }).proof.txId).toBe(changeTxId);
+      expect(firstTxId).not.toBe(changeTxId);
+    });
+
+    it("answers holderMatch from the holder's ID number without revealing anything else", async () => {
+      const url = `/api/v1/verify/certificates/${encodeURIComponent(second)}`;
+      const yes = await get(url).query({ holderIdNumber: owner.idNumber });
+      expect(yes.status).toBe(200);
+      expect((yes.body as Body)['holderMatch']).toBe(true);
+      expect(JSON.stringify(yes.body)).not.toContain(owner.idNumber);
+      const no = await get(url).query({ holderIdNumber: residentId() });
+      expect((no.body as Body)['holderMatch']).toBe(false);
+      const malformed = await get(url).query({ holderIdNumber: '123' });
+      expect(malformed.status).toBe(400);
+    });
+
+    it('answers 404 for an unknown number and 400 for a malformed one', async () => {
+      const unknown = await get(`/api/v1/verify/certificates/${encodeURIComponent(titleNumber())}`);
+      expect(unknown.status).toBe(404);
+      expect((unknown.body as { error: { code: string } }).error.code).toBe('NOT_FOUND');
+      const malformed = await get(`/api/v1/verify/certificates/${encodeURIComponent('粤(2026)不是证号')}`);
+      expect(malformed.status).toBe(400);
+      expect((malformed.body as { error: { code: string } }).error.code).toBe('VALIDATION_FAILED');
+    });
+
+    it('serves a QR code (PNG and SVG) that carries the /verify link with number and content hash', async () => {
+      const route = `/api/v1/verify/certificates/${encodeURIComponent(second)}/qr`;
+      const png = await get(route).query({ format: 'png' }).buffer(true);
+      expect(png.status).toBe(200);
+      expect(png.headers['content-type']).toBe('image/png');
+      const image = PNG.sync.read(png.body as Buffer);
+      const decoded = jsQR(new Uint8ClampedArray(image.data), image.width, image.height);
+      const link = new URL(decoded?.data ?? 'http://invalid/');
+      expect(link.pathname).toBe('/verify');
+      expect(link.searchParams.get('certificate')).toBe(second);
+      const verified = await get(`/api/v1/verify/certificates/${encodeURIComponent(second)}`);
+      expect(link.searchParams.get('hash')).toBe((verified.body as Body)['contentHash']);
+
+      const svg = await get(route).query({ format: 'svg' });
+      expect(svg.status).toBe(200);
+      expect(svg.headers['content-type']).toMatch(/^image\/svg\+xml/);
+      expect(String(svg.text ?? (svg.body as Buffer).toString())).toContain('<svg');
+      expect((await get(route).query({ format: 'gif' })).status).toBe(400);
+    });
+  });
+
+  describe('business licences', () => {
+    const code = uscc();
+    const caseId = `BO-${code}`;
+    const representative = { name: '司马光明', idNumber: residentId() };
+
+    beforeAll(async () => {
+      const opened = await request(app())
+        .post('/api/v1/business/cases')
+        .set('Authorization', auth('market-clerk'))
+        .send({
+          uscc: code,
+          name: `核验科技${digits(8)}有限公司`,
+          entityType: 'LIMITED_LIABILITY_COMPANY',
+          legalRepresentative: representative,
+          registeredCapitalCny: '500000.00',
+          address: '广州市越秀区示例路2号',
+          businessScope: '信息技术服务',
+        });
+      expect(opened.status).toBe(201);
+      const licensed = await request(app())
+        .post(`/api/v1/business/cases/${caseId}/steps/LICENSE`)
+        .set('Authorization', auth('market-clerk'))
+        .send({ reference: `LIC-${digits(6)}` });
+      expect(licensed.status).toBe(201);
+    });
+
+    it('verifies an ACTIVE licence, then shows it not valid once cancelled (注销)', async () => {
+      const active = await get(`/api/v1/verify/licenses/${code.toLowerCase()}`);
+      expect(active.status).toBe(200);
+      expect(active.body).toMatchObject({
+        valid: true,
+        status: 'ACTIVE',
+        uscc: code,
+        legalRepresentative: '司**明',
+        issuer: 'MarketMSP',
+      });
+      expect((active.body as { proof: Proof }).proof.endorsers).toContain('MarketMSP');
+      expect(JSON.stringify(active.body)).not.toContain(representative.idNumber);
+      expect(JSON.stringify(active.body)).not.toContain(representative.name);
+
+      const cancelled = await request(app())
+        .post(`/api/v1/business/licenses/${code}/status`)
+        .set('Authorization', auth('market-clerk'))
+        .send({ status: 'CANCELLED', reason: '股东会决议解散' });
+      expect(cancelled.status).toBe(201);
+      const after = await get(`/api/v1/verify/licenses/${code}`);
+      expect(after.body).toMatchObject({ valid: false, status: 'CANCELLED', reason: '股东会决议解散' });
+      expect((after.body as { proof: Proof }).proof.txId).toBe((cancelled.body as Body)['txId']);
+
+      const qr = await get(`/api/v1/verify/licenses/${code}/qr`).query({ format: 'svg' });
+      expect(qr.status).toBe(200);
+      expect(decodeURI(String(qr.headers['x-verify-url']))).toMatch(new RegExp(`/verify\\?license=${code}$`));
+    });
+
+    it('answers 400 for a USCC with a wrong check character and 404 for an unknown one', async () => {
+      const wrong = code.slice(0, 17) + (code.endsWith('0') ? '1' : '0');
+      expect((await get(`/api/v1/verify/licenses/${wrong}`)).status).toBe(400);
+      expect((await get(`/api/v1/verify/licenses/${uscc()}`)).status).toBe(404);
+    });
+  });
+
+  describe('waste bags', () => {
+    it('shows a bag’s category, district and events without the household, proved by its latest event', async () => {
+      const householdRef = `household-verify-${digits(6)}`;
+      const batch = await request(app())
+        .post('/api/v1/waste/bag-batches')
+        .set('Authorization', auth('urban-inspector'))
+        .send({
+          districtCode: '440103',
+          category: '01',
+          firstSerial: Number(`9${digits(8)}`),
+          count: 1,
+          householdRef,
+        });
+      expect(batch.status).toBe(201);
+      const [barcode] = (batch.body as { barcodes: string[] }).barcodes;
+      const answer = await get(`/api/v1/verify/bags/${String(barcode)}`);
+      expect(answer.status).toBe(200);
+      expect(answer.body).toMatchObject({
+        barcode,
+        category: '01',
+        districtCode: '440103',
+        status: 'COMMISSIONED',
+        finalOutcome: null,
+      });
+      expect((answer.body as { proof: Proof }).proof.txId).toBe((batch.body as Body)['txId']);
+      expect(JSON.stringify(answer.body)).not.toContain(householdRef);
+      expect((await get('/api/v1/verify/bags/12345')).status).toBe(400);
+    });
+  });
+});
