@@ -18,6 +18,7 @@ import { MetricsService } from './metrics/metrics.service';
 import { RealEstateModule, RealEstateRegisteredProjector } from './real-estate';
 import { SmokeModule } from './smoke/smoke.module';
 import { VerifyModule } from './verify/verify.module';
+import { VerifyPageModule } from './verify-page';
 import { WASTE_PROJECTORS, WasteModule } from './waste';
 
 // One value, imported wherever the index is needed, so the process runs exactly one event listener.
@@ -45,6 +46,7 @@ const indexModule = IndexModule.register({
     BusinessModule,
     WasteModule,
     VerifyModule,
+    VerifyPageModule,
   ],
   // Every POST honours Idempotency-Key (API.md "Writes"); other methods pass straight through.
   providers: [{ provide: APP_INTERCEPTOR, useExisting: IdempotencyInterceptor }],

@@ -3,7 +3,9 @@ import jsQR from 'jsqr';
 import { PNG } from 'pngjs';
 import request from 'supertest';
 
+import { verifyProofBundle } from '../../scripts/src/verify-proof';
 import { BusinessModule } from '../src/business';
+import { type ProofBundle } from '../src/verify/proof-bundle';
 import { RealEstateModule } from '../src/real-estate';
 import { VerifyModule } from '../src/verify/verify.module';
 import { WasteModule } from '../src/waste';
@@ -17,6 +19,8 @@ Logger.overrideLogger(false);
 jest.setTimeout(120_000);
 
 type Body = Record<string, unknown>;
+/** A bundle a forger may edit anywhere. */
+type Forgeable<T> = { -readonly [K in keyof T]: Forgeable<T[K]> };
 type Proof = { txId: string; blockNumber: string; validationCode: string; endorsers: string[] };
 
 describe('public verification on the real network', () => {
@@ -124,6 +128,90 @@ describe('public verification on the real network', () => {
       expect(svg.headers['content-type']).toMatch(/^image\/svg\+xml/);
       expect(String(svg.text ?? (svg.body as Buffer).toString())).toContain('<svg');
       expect((await get(route).query({ format: 'gif' })).status).toBe(400);
+    });
+    describe('the offline proof bundle', () => {
+      let bundle: ProofBundle;
+      const copy = (): Forgeable<ProofBundle> => JSON.parse(JSON.stringify(bundle)) as Forgeable<ProofBundle>;
+      const flipByte = (base64: string, at: (length: number) => number): string => {
+        const bytes = Buffer.from(base64, 'base64');
+        const index = at(bytes.length);
+        bytes[index] = (bytes[index] ?? 0) ^ 0x01;
+        return bytes.toString('base64');
+      };
+
+      beforeAll(async () => {
+        const answer = await get(`/api/v1/verify/certificates/${encodeURIComponent(second)}/proof-bundle`);
+        expect(answer.status).toBe(200);
+        bundle = answer.body as ProofBundle;
+      });
+
+      it('verifies without the gateway: RegistryMSP endorsed the write of this very certificate', () => {
+        const result = verifyProofBundle(copy());
+        expect(result).toMatchObject({
+          ok: true,
+          facts: { txId: changeTxId, recordKind: 'real-estate-certificate', id: second },
+        });
+        expect(result.ok && result.facts.endorsers).toContain('RegistryMSP');
+        expect(JSON.stringify(bundle)).not.toContain(owner.idNumber);
+      });
+
+      const tamperings: [string, (b: Forgeable<ProofBundle>) => void][] = [
+        [
+          'a byte of the record',
+          (b) => {
+            const value = b.record.value as { content: { unitNumber: string } };
+            value.content.unitNumber = value.content.unitNumber.replace(/.$/, (d) => (d === '1' ? '2' : '1'));
+          },
+        ],
+        [
+          'the content hash',
+          (b) => {
+            const value = b.record.value as { contentHash: string };
+            value.contentHash = value.contentHash.replace(/^./, (c) => (c === '0' ? '1' : '0'));
+          },
+        ],
+        [
+          'a byte of the signed envelope (signatures)',
+          (b) => {
+            const index = b.transaction.txIndex;
+            b.block.data[index] = flipByte(b.block.data[index] ?? '', (length) => length - 10);
+          },
+        ],
+        [
+          "a CA certificate (RegistryMSP root swapped for another org's)",
+          (b) => {
+            const registry = b.organizations.find((org) => org.mspId === 'RegistryMSP');
+            const other = b.organizations.find((org) => org.mspId === 'TaxMSP');
+            if (registry && other) registry.rootCerts = [...other.rootCerts];
+          },
+        ],
+        [
+          'the block header',
+          (b) => {
+            b.block.header = flipByte(b.block.header, (length) => length - 1);
+          },
+        ],
+        [
+          'the validation flag',
+          (b) => {
+            b.block.transactionsFilter = flipByte(b.block.transactionsFilter, () => b.transaction.txIndex);
+          },
+        ],
+        [
+          'the transaction id',
+          (b) => {
+            b.transaction.txId = b.transaction.txId.replace(/^./, (c) => (c === 'a' ? 'b' : 'a'));
+          },
+        ],
+      ];
+
+      it.each(tamperings)('fails when %s is tampered with, saying why', (_what, tamper) => {
+        const forged = copy();
+        tamper(forged);
+        const result = verifyProofBundle(forged);
+        expect(result.ok).toBe(false);
+        expect(result.ok ? '' : result.reason).toMatch(/\w/);
+      });
     });
   });
 

@@ -38,6 +38,7 @@ const commandHelp: Record<string, string> = {
   test: 'typecheck, lint, unit tests, then end-to-end tests on a real network',
   bench: 'throughput through the HTTP API and raw Fabric, bounded; table + JSON',
   'scan <file.csv>': "a station's scans from CSV, in batches, retried on 503 with the same keys",
+  'verify-proof <bundle.json> [--json]': 'check an offline proof bundle without the gateway or the network',
 };
 
 main(process.argv.slice(2)).then(

@@ -8,6 +8,7 @@ import { networkDown, networkUp } from './network/lifecycle';
 import { networkLogs, networkStatus } from './network/status';
 import { startAll } from './start';
 import { runAllTests } from './test-runner';
+import { verifyProofCommand } from './verify-proof/cli';
 
 export type CommandHandler = (args: readonly string[]) => Promise<number>;
 
@@ -48,4 +49,5 @@ export const commands: Record<string, CommandHandler> = {
   test: (args) => runAllTests(args),
   bench: () => runBench(),
   scan: (args) => scanCommand(args),
+  'verify-proof': (args) => verifyProofCommand(args),
 };

@@ -39,7 +39,23 @@ describe('validateEnv', () => {
       BUSINESS_WORKING_WEEKDAYS: '1,2,3,4,5',
       BUSINESS_HOLIDAYS: '',
       BUSINESS_EXTRA_WORKING_DAYS: '',
+      PUBLIC_BASE_URL: '',
+      VERIFY_RATE_LIMIT: 120,
+      VERIFY_RATE_WINDOW_MS: 60000,
+      VERIFY_CACHE_TTL_MS: 2000,
+      VERIFY_MAX_CONCURRENT_READS: 8,
+      VERIFY_MAX_QUEUED_READS: 200,
     });
+  });
+
+  it('reads the public verification settings and refuses a base URL with a path', () => {
+    expect({
+      ...validateEnv({ PUBLIC_BASE_URL: 'https://verify.example.gov.cn:8443', VERIFY_CACHE_TTL_MS: '0' }),
+    }).toMatchObject({ PUBLIC_BASE_URL: 'https://verify.example.gov.cn:8443', VERIFY_CACHE_TTL_MS: 0 });
+    expect(() => validateEnv({ PUBLIC_BASE_URL: 'https://verify.example.gov.cn/verify' })).toThrow(
+      /PUBLIC_BASE_URL/,
+    );
+    expect(() => validateEnv({ VERIFY_MAX_CONCURRENT_READS: '0' })).toThrow(/VERIFY_MAX_CONCURRENT_READS/);
   });
 
   it('reads and converts the variables it knows', () => {
@@ -144,6 +160,12 @@ describe('validateEnv', () => {
       'METRICS_ALLOW_REMOTE',
       'NODE_ENV',
       'PORT',
+      'PUBLIC_BASE_URL',
+      'VERIFY_CACHE_TTL_MS',
+      'VERIFY_MAX_CONCURRENT_READS',
+      'VERIFY_MAX_QUEUED_READS',
+      'VERIFY_RATE_LIMIT',
+      'VERIFY_RATE_WINDOW_MS',
     ]);
   });
 

@@ -5,8 +5,7 @@ import { RecordTypes } from '../../../chaincode/src/common/ledger';
 import { NotFoundError, UnavailableError } from '../common/errors';
 import { LEDGER_TRANSACTION_READER, type LedgerTransactionReader } from '../ledger/ledger-transactions.port';
 import { PUBLIC_LEDGER, type PublicLedger } from '../ledger/public-ledger.port';
-import { lastConfigBlockNumber } from './last-config-block';
-import { buildProofBundle, type ProofBundle } from './proof-bundle';
+import { buildProofBundle, lastConfigBlockNumber, type ProofBundle } from './proof-bundle';
 import { ReadLimiter } from './read-limiter';
 import { TtlCache } from './ttl-cache';
 import {
@@ -123,7 +122,7 @@ export class VerifyService {
         );
       }
       const [configBlockBytes, names] = await Promise.all([
-        this.ledger.blockAt(lastConfigBlockNumber(blockBytes)),
+        this.ledger.blockAt(BigInt(lastConfigBlockNumber(blockBytes))),
         this.ledger.names(),
       ]);
       return buildProofBundle({

@@ -1,0 +1,174 @@
+// Builds the result panel from a verification outcome. Everything the ledger returns is written with
+// textContent: a holder name or licence reason is data, never markup.
+/* global self, document */
+'use strict';
+
+(function () {
+  // Dates on a certificate are Beijing time wherever the citizen's phone happens to be.
+  const ZONE = 'Asia/Shanghai';
+
+  function element(tag, attributes, children) {
+    const node = document.createElement(tag);
+    for (const [name, value] of Object.entries(attributes || {})) {
+      if (name === 'text') node.textContent = value;
+      else node.setAttribute(name, value);
+    }
+    for (const child of children || []) if (child) node.append(child);
+    return node;
+  }
+
+  function formatDate(iso, locale, withTime) {
+    if (typeof iso !== 'string' || iso === '') return null;
+    const date = new Date(iso);
+    if (Number.isNaN(date.getTime())) return iso;
+    const style = withTime ? { dateStyle: 'long', timeStyle: 'medium' } : { dateStyle: 'long' };
+    return new Intl.DateTimeFormat(locale, { ...style, timeZone: ZONE }).format(date);
+  }
+
+  const department = (text, mspId) => text.departments[mspId] || mspId;
+  const named = (table, key) => (typeof key === 'string' && table[key]) || key;
+
+  /** A definition list from [label, value, testid?] rows; rows without a value are left out. */
+  function fieldList(rows) {
+    const list = element('dl', { class: 'fields' });
+    for (const [label, value, testId] of rows) {
+      if (value === null || value === undefined || value === '') continue;
+      const attributes = testId ? { 'data-testid': testId, text: String(value) } : { text: String(value) };
+      list.append(element('dt', { text: label }), element('dd', attributes));
+    }
+    return list;
+  }
+
+  function banner(status, title, description) {
+    const glyph = { VALID: '✓', SUPERSEDED: '!', NOT_FOUND: '?', INVALID_INPUT: '!' }[status] || '✕';
+    return element(
+      'div',
+      {
+        class: `banner banner-${status.toLowerCase()}`,
+        'data-testid': 'verify-status',
+        'data-status': status,
+      },
+      [
+        element('span', { class: 'glyph', 'aria-hidden': 'true', text: glyph }),
+        element('div', {}, [
+          element('p', { class: 'banner-title', text: title }),
+          element('p', { class: 'banner-text', text: description }),
+        ]),
+      ],
+    );
+  }
+
+  function certificateFields(body, text, locale) {
+    const f = text.field;
+    return fieldList([
+      [f.certificateNumber, body.certificateNumber, 'verify-number'],
+      [f.kind, named(text.kind, body.kind)],
+      [
+        f.holders,
+        Array.isArray(body.holders) ? body.holders.join(text.listSeparator) : null,
+        'verify-holders',
+      ],
+      [f.unitNumber, body.unitNumber],
+      [f.registrationType, named(text.registrationType, body.registrationType)],
+      [f.issuedAt, formatDate(body.issuedAt, locale, false), 'verify-issued-at'],
+      [f.issuer, body.issuer ? department(text, body.issuer) : null, 'verify-issuer'],
+      [f.statusChangedAt, formatDate(body.statusChangedAt, locale, true)],
+    ]);
+  }
+
+  function licenseFields(body, text, locale) {
+    const f = text.field;
+    return fieldList([
+      [f.name, body.name, 'verify-name'],
+      [f.uscc, body.uscc, 'verify-number'],
+      [f.legalRepresentative, body.legalRepresentative, 'verify-holders'],
+      [f.establishedAt, formatDate(body.establishedAt, locale, false)],
+      [f.issuer, body.issuer ? department(text, body.issuer) : null, 'verify-issuer'],
+      [f.statusChangedAt, formatDate(body.statusChangedAt, locale, true)],
+      [f.reason, body.reason],
+    ]);
+  }
+
+  function bagFields(body, text, locale) {
+    const f = text.field;
+    const list = fieldList([
+      [f.barcode, body.barcode, 'verify-number'],
+      [f.category, named(text.category, body.category)],
+      [f.districtCode, body.districtCode],
+      [f.finalOutcome, body.finalOutcome ? named(text.outcome, body.finalOutcome) : text.notYet],
+    ]);
+    const events = Array.isArray(body.events) ? body.events : [];
+    if (events.length === 0) return list;
+    const steps = element('ol', { class: 'events', 'data-testid': 'verify-events' });
+    for (const event of events) {
+      const when = formatDate(event.at, locale, true);
+      const where = event.siteId ? ` · ${text.site} ${event.siteId}` : '';
+      steps.append(element('li', { text: `${named(text.bagEvent, event.type)} — ${when || ''}${where}` }));
+    }
+    return element('div', {}, [list, element('h3', { class: 'sub', text: f.events }), steps]);
+  }
+
+  function proofSection(outcome, text, locale) {
+    const proof = outcome.body && outcome.body.proof;
+    if (!proof || typeof proof !== 'object') return null;
+    const p = text.proof;
+    const endorsers = Array.isArray(proof.endorsers) ? proof.endorsers.map((id) => department(text, id)) : [];
+    const section = element('details', { class: 'proof', 'data-testid': 'verify-proof' }, [
+      element('summary', { text: p.summary }),
+      element('p', { text: p.explain }),
+      fieldList([
+        [p.txId, proof.txId, 'verify-proof-tx'],
+        [p.blockNumber, proof.blockNumber, 'verify-proof-block'],
+        [p.validationCode, proof.validationCode],
+        [p.endorsers, endorsers.join(text.listSeparator)],
+        [p.timestamp, formatDate(proof.timestamp, locale, true)],
+        [text.field.contentHash, outcome.body.contentHash, 'verify-content-hash'],
+      ]),
+    ]);
+    if (outcome.kind === 'certificate' && outcome.body.certificateNumber) {
+      const href = `/api/v1/verify/certificates/${encodeURIComponent(outcome.body.certificateNumber)}/proof-bundle`;
+      section.append(
+        element('p', {}, [element('a', { href, 'data-testid': 'verify-proof-bundle', text: p.bundle })]),
+      );
+    }
+    return section;
+  }
+
+  const FIELDS = { certificate: certificateFields, license: licenseFields, bag: bagFields };
+
+  /** [title, description] for the banner: licences and bags word "valid" differently. */
+  function bannerText(outcome, text) {
+    if (outcome.status === 'VALID' && outcome.kind === 'license') return text.licenseValid;
+    if (outcome.status === 'VALID' && outcome.kind === 'bag') return text.bagFound;
+    return text.status[outcome.reason || outcome.status];
+  }
+
+  /** Replaces the panel's content with the outcome; `outcome.status` is one of the data-status values. */
+  function renderOutcome(container, outcome, text, locale) {
+    const [title, description] = bannerText(outcome, text);
+    const parts = [banner(outcome.status, title, description)];
+    if (outcome.hashMismatch) {
+      parts.push(
+        element('p', {
+          class: 'warning',
+          role: 'alert',
+          'data-testid': 'verify-hash-warning',
+          text: text.hashMismatch,
+        }),
+      );
+    }
+    if (outcome.body && FIELDS[outcome.kind]) parts.push(FIELDS[outcome.kind](outcome.body, text, locale));
+    if (outcome.message)
+      parts.push(element('p', { class: 'detail', text: `${text.detail}: ${outcome.message}` }));
+    parts.push(proofSection(outcome, text, locale));
+    container.replaceChildren(...parts.filter(Boolean));
+  }
+
+  function renderBusy(container, text) {
+    container.replaceChildren(
+      element('p', { class: 'busy', 'data-testid': 'verify-busy', text: text.checking }),
+    );
+  }
+
+  self.GovtraceVerifyRender = Object.freeze({ renderOutcome, renderBusy });
+})();

@@ -1,0 +1,1 @@
+export { VerifyPageModule } from './verify-page.module';

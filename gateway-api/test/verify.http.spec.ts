@@ -1,0 +1,215 @@
+import { Logger } from '@nestjs/common';
+import { ConfigModule } from '@nestjs/config';
+import { type NestExpressApplication } from '@nestjs/platform-express';
+import { Test } from '@nestjs/testing';
+import request from 'supertest';
+import { type App } from 'supertest/types';
+
+import { bagBarcodeCheckDigit } from '../../chaincode/src/common/identifiers';
+import { APP_OPTIONS, configureApp } from '../src/app.setup';
+import { AuthModule } from '../src/auth/auth.module';
+import { NotFoundError } from '../src/common/errors';
+import { validateEnv } from '../src/config/validate-env';
+import { type LedgerCall } from '../src/ledger/ledger-client.port';
+import {
+  LEDGER_TRANSACTION_READER,
+  type LedgerTransaction,
+  type LedgerTransactionReader,
+} from '../src/ledger/ledger-transactions.port';
+import { PUBLIC_LEDGER, type PublicLedger } from '../src/ledger/public-ledger.port';
+import { VerifyModule } from '../src/verify/verify.module';
+
+// The public verification routes over HTTP with the real validation, rate limit, cache and bulkhead;
+// the ledger is a fake whose reads can be held open to fill the bulkhead.
+
+Logger.overrideLogger(false);
+
+const NUMBER = '粤(2026)广州市不动产权第09400110号';
+const UNIT = '440184001016GB00009F00800039';
+const TX = 'a'.repeat(64);
+const USCC = '91350100M000100Y43';
+
+const certificate = {
+  content: {
+    certificateNumber: NUMBER,
+    kind: 'TITLE',
+    unitNumber: UNIT,
+    registrationId: `${UNIT}-00000001`,
+    registrationType: 'FIRST',
+    issuedAt: '2026-11-24T02:00:00.000Z',
+    holders: [{ maskedName: '张*', idHash: 'f'.repeat(64), share: '1/1' }],
+    details: {},
+  },
+  contentHash: 'c'.repeat(64),
+  status: 'ACTIVE',
+  statusRegistrationId: null,
+  statusChangedAt: null,
+  holdersSequence: 1,
+};
+const history = { unitNumber: UNIT, registrations: [{ registrationId: `${UNIT}-00000001`, txId: TX }] };
+const transaction: LedgerTransaction = {
+  txId: TX,
+  blockNumber: 7n,
+  validationCode: 'VALID',
+  timestamp: '2026-11-24T02:00:00.000Z',
+  creator: { mspId: 'RegistryMSP', subject: 'registry-clerk' },
+  endorsers: ['RegistryMSP'],
+};
+
+const reads: LedgerCall['transaction'][] = [];
+let hold: Promise<void> | undefined;
+const json = (value: unknown): Uint8Array => new TextEncoder().encode(JSON.stringify(value));
+const fakeLedger: PublicLedger = {
+  async evaluate(call) {
+    reads.push(call.transaction);
+    if (hold !== undefined) await hold;
+    if (call.transaction === 'GetCertificate' && call.args[0] === NUMBER) return json(certificate);
+    if (call.transaction === 'GetUnitHistory') return json(history);
+    if (call.transaction === 'GetHolderMatch') return json({ match: true });
+    throw new NotFoundError(`${String(call.args[0])} not found`);
+  },
+  blockOf: () => Promise.resolve(undefined),
+  blockAt: () => Promise.reject(new Error('not used')),
+  names: () => Promise.resolve({ channel: 'govtrace', chaincode: 'govtrace' }),
+};
+const fakeReader: LedgerTransactionReader = {
+  find: (txId) => Promise.resolve(txId === TX ? transaction : undefined),
+};
+
+describe('public verification routes over HTTP', () => {
+  const saved = { ...process.env };
+  let app: NestExpressApplication;
+  let server: App;
+
+  beforeAll(async () => {
+    Object.assign(process.env, {
+      GOVTRACE_IDENTITIES: '/nonexistent/identities.json',
+      VERIFY_RATE_LIMIT: '40',
+      VERIFY_RATE_WINDOW_MS: '60000',
+      VERIFY_CACHE_TTL_MS: '60000',
+      VERIFY_MAX_CONCURRENT_READS: '2',
+      VERIFY_MAX_QUEUED_READS: '1',
+      PUBLIC_BASE_URL: 'https://verify.example.gov.cn',
+    });
+    const moduleRef = await Test.createTestingModule({
+      imports: [
+        ConfigModule.forRoot({ isGlobal: true, ignoreEnvFile: true, validate: validateEnv }),
+        AuthModule,
+        VerifyModule,
+      ],
+    })
+      .overrideProvider(PUBLIC_LEDGER)
+      .useValue(fakeLedger)
+      .overrideProvider(LEDGER_TRANSACTION_READER)
+      .useValue(fakeReader)
+      .compile();
+    app = moduleRef.createNestApplication<NestExpressApplication>(APP_OPTIONS);
+    configureApp(app);
+    await app.init();
+    server = app.getHttpServer();
+  });
+
+  afterAll(async () => {
+    await app.close();
+    process.env = saved;
+  });
+
+  beforeEach(() => {
+    reads.length = 0;
+  });
+
+  it('answers a certificate with its proof and caches it: the second request reads nothing', async () => {
+    const first = await request(server).get(`/api/v1/verify/certificates/${encodeURIComponent(NUMBER)}`);
+    expect(first.status).toBe(200);
+    expect(first.body).toMatchObject({
+      valid: true,
+      status: 'VALID',
+      holders: ['张*'],
+      proof: { txId: TX, blockNumber: '7', validationCode: 'VALID', endorsers: ['RegistryMSP'] },
+    });
+    expect(JSON.stringify(first.body)).not.toContain('idHash');
+    expect(first.headers['cache-control']).toMatch(/max-age=\d+/);
+    const typedFullWidth = NUMBER.replace('(', '（').replace(')', '）');
+    const second = await request(server).get(
+      `/api/v1/verify/certificates/${encodeURIComponent(typedFullWidth)}`,
+    );
+    expect(second.body).toEqual(first.body);
+    expect(reads).toEqual(['GetCertificate', 'GetUnitHistory']);
+  });
+
+  it('asks the registry peer for holderMatch every time, never from the cache', async () => {
+    const url = `/api/v1/verify/certificates/${encodeURIComponent(NUMBER)}`;
+    for (let i = 0; i < 2; i += 1) {
+      const answer = await request(server).get(url).query({ holderIdNumber: '11010519491231002X' });
+      expect(answer.body).toMatchObject({ holderMatch: true });
+    }
+    expect(reads.filter((name) => name === 'GetHolderMatch')).toHaveLength(2);
+  });
+
+  it.each([
+    [
+      'a certificate number without its parts',
+      `/api/v1/verify/certificates/${encodeURIComponent('粤(2026)第1号')}`,
+    ],
+    ['a USCC with a wrong check character', `/api/v1/verify/licenses/${USCC.slice(0, 17)}0`],
+    ['a bag barcode with a wrong check digit', '/api/v1/verify/bags/4401030100000000010'],
+    ['a 5000-character identifier', `/api/v1/verify/bags/${'1'.repeat(5000)}`],
+    ['an unknown QR format', `/api/v1/verify/certificates/${encodeURIComponent(NUMBER)}/qr?format=gif`],
+  ])('refuses %s with 400 before asking the ledger', async (_what, url) => {
+    const answer = await request(server).get(url);
+    expect(answer.status).toBe(400);
+    expect(answer.body).toMatchObject({ error: { code: 'VALIDATION_FAILED' } });
+    expect(reads).toEqual([]);
+  });
+
+  it('answers 404 NOT_FOUND for an unknown licence', async () => {
+    const answer = await request(server).get(`/api/v1/verify/licenses/${USCC}`);
+    expect(answer.status).toBe(404);
+    expect(answer.body).toMatchObject({ error: { code: 'NOT_FOUND' } });
+  });
+
+  it('prints the public base URL into the QR link', async () => {
+    const answer = await request(server).get(
+      `/api/v1/verify/certificates/${encodeURIComponent(NUMBER)}/qr?format=svg`,
+    );
+    expect(answer.status).toBe(200);
+    const link = new URL(decodeURI(String(answer.headers['x-verify-url'])));
+    expect(link.origin).toBe('https://verify.example.gov.cn');
+    expect(link.searchParams.get('hash')).toBe('c'.repeat(64));
+  });
+
+  it('answers 503 UNAVAILABLE at once when the reads in flight and the queue are full', async () => {
+    let release = (): void => undefined;
+    hold = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    // two running + one queued fill the bulkhead; distinct numbers so the cache cannot share them
+    const bags = ['44010301000000001', '44010301000000002', '44010301000000003', '44010301000000004'].map(
+      (body) => body + bagBarcodeCheckDigit(body),
+    );
+    const pending = bags.slice(0, 3).map((bag) =>
+      request(server)
+        .get(`/api/v1/verify/bags/${bag}`)
+        .then((r) => r),
+    );
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    const refused = await request(server).get(`/api/v1/verify/bags/${bags[3] ?? ''}`);
+    hold = undefined;
+    release();
+    expect(refused.status).toBe(503);
+    expect(refused.body).toMatchObject({ error: { code: 'UNAVAILABLE' } });
+    expect((await Promise.all(pending)).map((r) => r.status)).toEqual([404, 404, 404]);
+  });
+
+  it('limits each client address: past the limit it answers 429 in the error format', async () => {
+    const statuses: number[] = [];
+    for (let i = 0; i < 45; i += 1) {
+      statuses.push((await request(server).get(`/api/v1/verify/licenses/${USCC}`)).status);
+    }
+    expect(statuses).toContain(429);
+    const limited = await request(server).get(`/api/v1/verify/licenses/${USCC}`);
+    expect(limited.status).toBe(429);
+    expect(limited.body).toMatchObject({ error: { code: 'TOO_MANY_REQUESTS' } });
+    expect(limited.headers['retry-after']).toBeDefined();
+  });
+});

@@ -1,0 +1,82 @@
+import { createHash } from 'node:crypto';
+
+import { toCanonicalBytes } from '../../../chaincode/src/common/canonical-json';
+import {
+  type ProofRecord,
+  type ProofRecordKind,
+} from '../../../gateway-api/src/verify/proof-bundle/bundle-format';
+import { fail } from './verification-failure';
+
+// What each kind of record must satisfy. Hard-coded here on purpose: the responsible organisation and
+// the key layout are facts of the govtrace network, and a bundle that could state them itself could
+// prove anything.
+
+interface RecordRule {
+  /** The org whose endorsement makes the record authoritative (its key-level endorsement policy). */
+  readonly responsibleMsp: string;
+  /** The composite key's object type: the key is "\u0000" + objectType + "\u0000" + id + "\u0000". */
+  readonly objectType: string;
+  /** Checks the record's own content against its id; returns the content hash when it has one. */
+  readonly checkContent: (record: ProofRecord) => string | undefined;
+}
+
+const RULES: Readonly<Record<ProofRecordKind, RecordRule>> = {
+  'real-estate-certificate': {
+    responsibleMsp: 'RegistryMSP',
+    objectType: 'realestate.certificate',
+    checkContent: checkCertificate,
+  },
+  'business-license': {
+    responsibleMsp: 'MarketMSP',
+    objectType: 'business.license',
+    checkContent: checkLicence,
+  },
+};
+
+/** At least one valid endorsement is by the organisation responsible for this kind of record. */
+export function checkEndorsementPolicy(kind: ProofRecordKind, endorsers: readonly string[]): void {
+  const { responsibleMsp } = RULES[kind];
+  if (!endorsers.includes(responsibleMsp)) {
+    fail(
+      'endorsement-policy',
+      `a ${kind} must be endorsed by ${responsibleMsp}, but only ${endorsers.join(', ')} endorsed it`,
+    );
+  }
+}
+
+/** The key is the record id's composite key and the content matches the id; returns the content hash. */
+export function checkRecord(record: ProofRecord): string | undefined {
+  const rule = RULES[record.kind];
+  if (record.key !== `\u0000${rule.objectType}\u0000${record.id}\u0000`) {
+    fail('record', `the record key is not the ${rule.objectType} key of ${record.id}`);
+  }
+  return rule.checkContent(record);
+}
+
+function checkCertificate(record: ProofRecord): string {
+  const value = objectValue(record.value);
+  const content = value.content;
+  if (typeof content !== 'object' || content === null) fail('record', 'the certificate has no content');
+  const certificateNumber = (content as Record<string, unknown>).certificateNumber;
+  if (certificateNumber !== record.id) {
+    fail('record', `the certificate content is for ${JSON.stringify(certificateNumber)}, not ${record.id}`);
+  }
+  const contentHash = createHash('sha256').update(toCanonicalBytes(content)).digest('hex');
+  if (value.contentHash !== contentHash) {
+    fail('record', `the certificate's contentHash is not SHA-256 of its canonical content (${contentHash})`);
+  }
+  return contentHash;
+}
+
+function checkLicence(record: ProofRecord): undefined {
+  const uscc = objectValue(record.value).uscc;
+  if (uscc !== record.id) fail('record', `the licence is for USCC ${JSON.stringify(uscc)}, not ${record.id}`);
+  return undefined;
+}
+
+function objectValue(value: unknown): Record<string, unknown> {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    fail('record', 'the record value is not a JSON object');
+  }
+  return value as Record<string, unknown>;
+}
