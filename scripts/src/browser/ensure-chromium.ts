@@ -7,6 +7,13 @@ import { heartbeat, log, timed } from '../lib/log';
 /** Debian's chromium package puts its launcher here; the browser tests use this one, not a download. */
 export const CHROMIUM_PATH = '/usr/bin/chromium';
 
+/**
+ * Installed with it: a CJK font, without which the page's Chinese text renders as empty boxes in the
+ * screenshots (the page names no web font: it loads nothing from outside the gateway).
+ */
+const PACKAGES = ['chromium', 'fonts-wqy-zenhei'] as const;
+const CJK_FONT = '/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc';
+
 // apt can take minutes on a slow mirror; bounded so a hung mirror fails the run instead of stalling it.
 const APT_TIMEOUT_MS = 15 * 60_000;
 
@@ -39,23 +46,25 @@ async function apt(args: readonly string[]): Promise<void> {
  * Returns the executable path.
  */
 export async function ensureChromium(): Promise<string> {
-  if (existsSync(CHROMIUM_PATH)) return CHROMIUM_PATH;
-  log.step(`Chromium is not installed (${CHROMIUM_PATH}); installing the Debian package`);
+  if (existsSync(CHROMIUM_PATH) && existsSync(CJK_FONT)) return CHROMIUM_PATH;
+  log.step(
+    `Chromium or its CJK font is not installed; installing the Debian packages ${PACKAGES.join(', ')}`,
+  );
   try {
-    await timed('apt-get install -y chromium', async () => {
+    await timed(`apt-get install -y ${PACKAGES.join(' ')}`, async () => {
       try {
-        await apt(['install', '-y', 'chromium']);
+        await apt(['install', '-y', ...PACKAGES]);
       } catch (error) {
         if (!(error instanceof CommandFailedError)) throw error;
         log.warn('install failed; refreshing the package index and trying once more');
         await apt(['update']);
-        await apt(['install', '-y', 'chromium']);
+        await apt(['install', '-y', ...PACKAGES]);
       }
     });
   } catch (error) {
     throw new OperatorError(
       `Could not install Chromium: ${error instanceof Error ? error.message : String(error)}`,
-      'Install it by hand as root (DEBIAN_FRONTEND=noninteractive apt-get install -y chromium), then rerun.',
+      `Install them by hand as root (DEBIAN_FRONTEND=noninteractive apt-get install -y ${PACKAGES.join(' ')}), then rerun.`,
     );
   }
   if (!existsSync(CHROMIUM_PATH)) {
