@@ -1,4 +1,4 @@
-// One jest run, five projects. Unit tests live beside the code they test
+// One jest run, six projects. Unit tests live beside the code they test
 // (`*.test.ts`); end-to-end tests under test/ and the gateway's `*.network.spec.ts`
 // drive the real Fabric network, so they run in the e2e stage, after `network up`.
 
@@ -39,6 +39,15 @@ module.exports = {
       rootDir: '<rootDir>/scripts',
       testEnvironment: 'node',
       testMatch: ['<rootDir>/src/**/*.test.ts'],
+      transform: tsJest('<rootDir>/../tsconfig.json'),
+    },
+    {
+      // Faults under load (test/faults): SIGKILLs network processes and the gateway, so it runs
+      // alone, after the e2e stage, on the same network.
+      displayName: 'faults',
+      rootDir: '<rootDir>/test',
+      testEnvironment: 'node',
+      testMatch: ['<rootDir>/faults/**/*.fault.ts'],
       transform: tsJest('<rootDir>/../tsconfig.json'),
     },
     {

@@ -9,7 +9,7 @@ import { type ProofBundle } from '../src/verify/proof-bundle';
 import { RealEstateModule } from '../src/real-estate';
 import { VerifyModule } from '../src/verify/verify.module';
 import { WasteModule } from '../src/waste';
-import { digits, residentId, titleNumber, unitNumber, uscc } from './support/identifiers';
+import { digits, residentId, titleNumber, unitNumber, uscc } from '../../test/support/identifiers';
 import { demoAuth, useNetworkApp } from './support/network-app';
 
 // Public verification against the running network: answers read from the ledger, each with the

@@ -1,4 +1,4 @@
-import { runBench } from './bench';
+import { runBench } from './bench/run-bench';
 import { scanCommand } from './scanner/scanner-command';
 import { deploy } from './deploy/deploy';
 import { ensureAllBinaries } from './fabric/build-binaries';

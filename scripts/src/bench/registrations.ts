@@ -1,0 +1,35 @@
+import { apiTokens, call } from '../../../test/support/gateway-process';
+import { residentId, titleNumber, unitNumber } from '../../../test/support/identifiers';
+import { bounded, type Measurement } from './measurement';
+
+/**
+ * Real-estate FIRST registrations/s through the HTTP API: each one a fresh unit with one holder
+ * (transient data to the registry's peer, a certificate issued), 8 clerks at once. Returns the
+ * certificate numbers issued, for the verification measurement.
+ */
+export async function measureRegistrations(
+  baseUrl: string,
+): Promise<{ measurement: Measurement; certificates: string[] }> {
+  const token = apiTokens()['registry-clerk'] ?? '';
+  const certificates: string[] = [];
+  const measurement = await bounded(
+    'HTTP real-estate FIRST registrations (8 clients)',
+    { count: 160, seconds: 60, concurrency: 8 },
+    async () => {
+      const certificateNumber = titleNumber();
+      const answer = await call(baseUrl, 'POST', '/api/v1/real-estate/registrations', {
+        token,
+        body: {
+          type: 'FIRST',
+          unitNumber: unitNumber(),
+          certificateNumber,
+          holders: [{ name: '测试权利人', idNumber: residentId(), share: '1/1' }],
+        },
+      });
+      if (answer.status !== 201) return 0;
+      certificates.push(certificateNumber);
+      return 1;
+    },
+  );
+  return { measurement, certificates };
+}
