@@ -4,6 +4,7 @@ import { type NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 
 import { ApiExceptionFilter } from './common/errors';
+import { answerUnparsableRequests } from './common/client-error';
 import { useJsonBody } from './common/json-body';
 import { requestIdMiddleware } from './common/logging/request-id.middleware';
 import { createValidationPipe } from './common/validation';
@@ -24,6 +25,7 @@ export const DOCS_PATH = 'docs';
 export function configureApp(app: NestExpressApplication): void {
   app.disable('x-powered-by'); // no need to tell scanners which framework answers
   app.use(requestIdMiddleware);
+  answerUnparsableRequests(app.getHttpServer());
   useJsonBody(app);
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ApiExceptionFilter(app.get(HttpAdapterHost)));

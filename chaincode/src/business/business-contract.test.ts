@@ -1,12 +1,13 @@
 // Must stay the first import: it quiets fabric-contract-api before the contract classes load.
 import '../testing/quiet-logs';
 import { KeyEndorsementPolicy } from 'fabric-shim';
-import { type Role, Roles } from '../common/access';
+import { OrgMsps, type Role, Roles } from '../common/access';
 import { type ChaincodeError } from '../common/errors';
 import { USCC_ALPHABET } from '../common/identifiers';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { InMemoryLedger, ShimRouter, identityForRole } from '../testing';
+import { commitEndorsedBy } from '../testing/endorsement-simulation';
 import { BusinessContract } from './business-contract';
 
 const contract = new BusinessContract();
@@ -330,15 +331,32 @@ describe('BusinessContract', () => {
       }
     });
 
-    it('lets different steps complete concurrently without MVCC conflicts', async () => {
+    it('guards each step with the case: steps racing on one case conflict, and a retry completes them', async () => {
       await step('LICENSE', Roles.MarketClerk);
-      const pending = STEPS.slice(1).map((name) => tx(roleOf(name)));
-      await Promise.all(
-        pending.map((t, i) => contract.CompleteStep(t.ctx, CASE_ID, STEPS[i + 1] ?? '', 'R')),
-      );
-      expect(pending.map((t) => t.commit().validationCode)).toEqual(Array(5).fill('VALID'));
+      // Every step rewrites the case (its MarketMSP policy guards the step's creation), so steps of
+      // one case committed in the same block conflict; the gateway retries MVCC conflicts.
+      const racing = STEPS.slice(1).map((name) => tx(roleOf(name)));
+      await Promise.all(racing.map((t, i) => contract.CompleteStep(t.ctx, CASE_ID, STEPS[i + 1] ?? '', 'R')));
+      const codes = racing.map((t) => t.commit().validationCode);
+      expect(codes.filter((code) => code === 'VALID')).toHaveLength(1);
+      for (const [i, code] of codes.entries()) {
+        if (code === 'VALID') continue;
+        expect(code).toBe('MVCC_READ_CONFLICT');
+        await step(STEPS[i + 1] ?? '', roleOf(STEPS[i + 1] ?? ''));
+      }
       const view = JSON.parse(await read((t) => contract.GetCase(t.ctx, CASE_ID))) as Record<string, unknown>;
       expect(view.status).toBe('COMPLETED');
+    });
+
+    it('invalidates a step endorsed only by a department other than market regulation', async () => {
+      await step('LICENSE', Roles.MarketClerk);
+      const forged = tx(Roles.MarketClerk);
+      await contract.CompleteStep(forged.ctx, CASE_ID, 'SEAL', 'R');
+      expect(commitEndorsedBy(ledger, forged, [OrgMsps.Registry])).toMatchObject({
+        validationCode: 'ENDORSEMENT_POLICY_FAILURE',
+      });
+      const view = JSON.parse(await read((t) => contract.GetCase(t.ctx, CASE_ID))) as { steps: unknown };
+      expect(JSON.stringify(view.steps)).not.toMatch(/SEAL[^}]*COMPLETED/);
     });
 
     it.each([

@@ -18,3 +18,17 @@ export async function requireEndorsementBy(
   policy.addOrgs('PEER', ...orgs);
   await ctx.stub.setStateValidationParameter(key, policy.getPolicy());
 }
+
+/**
+ * Writes a record back unchanged, so that its key-level policy governs this transaction too. A new
+ * key has no policy of its own until its creating transaction commits: a bag's scan event or a
+ * case's step, created under the chaincode's any-one-department policy alone, could be forged by a
+ * single other department. Rewriting the parent record (the bag, the case), which the responsible
+ * department's policy already protects, puts that policy on every transaction that adds a child.
+ * The transaction reads the parent anyway, so this adds no conflict it did not already have.
+ */
+export async function reaffirmRecord(ctx: Context, key: string): Promise<void> {
+  const bytes = await ctx.stub.getState(key);
+  if (bytes.length === 0) throw new Error(`cannot reaffirm ${key}: no such record`);
+  await ctx.stub.putState(key, bytes);
+}

@@ -22,11 +22,11 @@ import {
   VEHICLE_ID_RULE,
 } from './domain';
 import { FieldReader, parseJsonObjectArgument } from './input';
-import { bagEventKey, configKey, loadKey } from './keys';
+import { configKey, loadKey } from './keys';
 import { readBagEvent } from './ledger-reads';
 import { barcodeOrReject, commissionedNewBag, isRepeat } from './item-checks';
 import { requireSiteOfKind } from './site-check';
-import { putWasteRecord } from './write';
+import { putBagEvent, putWasteRecord } from './write';
 
 interface CollectionInput {
   readonly vehicleId: string;
@@ -110,7 +110,7 @@ export async function recordCollection(
       vehicleId: input.vehicleId,
       loadId,
     };
-    await putWasteRecord(ctx, bagEventKey(ctx, barcode, 'LOADED'), event);
+    await putBagEvent(ctx, event);
   }
   emitEvent(ctx, EventNames.WasteCollectionRecorded, {
     ...load,

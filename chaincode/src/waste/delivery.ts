@@ -20,11 +20,11 @@ import {
   VEHICLE_ID_RULE,
 } from './domain';
 import { FieldReader, parseJsonObjectArgument } from './input';
-import { bagEventKey, deliveryKey } from './keys';
+import { deliveryKey } from './keys';
 import { readBagEvent } from './ledger-reads';
 import { barcodeOrReject, commissionedNewBag, isRepeat } from './item-checks';
 import { requireSiteOfKind } from './site-check';
-import { putWasteRecord } from './write';
+import { putBagEvent, putWasteRecord } from './write';
 
 interface DeliveryInput {
   readonly facilityId: string;
@@ -92,7 +92,7 @@ export async function recordDelivery(
       deliveryId,
       outcome: input.outcome,
     };
-    await putWasteRecord(ctx, bagEventKey(ctx, barcode, 'DELIVERED'), event);
+    await putBagEvent(ctx, event);
   }
   emitEvent(ctx, EventNames.WasteDeliveryRecorded, {
     ...delivery,

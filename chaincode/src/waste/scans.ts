@@ -22,10 +22,9 @@ import {
   ScanQualities,
 } from './domain';
 import { FieldReader, isJsonObject, isoMillis, parseJsonArgument } from './input';
-import { bagEventKey } from './keys';
 import { SiteCache } from './ledger-reads';
 import { barcodeOrReject, commissionedNewBag, isRepeat } from './item-checks';
-import { putWasteRecord } from './write';
+import { putBagEvent } from './write';
 
 /** Scanner clocks drift; a scan time further ahead of the transaction time than this is refused. */
 const MAX_CLOCK_AHEAD_MILLIS = 15 * 60 * 1000;
@@ -160,7 +159,7 @@ async function recordScan(
     quality: fields.quality,
     reportedCategory: fields.category,
   };
-  await putWasteRecord(ctx, bagEventKey(ctx, barcode, 'COLLECTED'), event);
+  await putBagEvent(ctx, event);
   outcome.acceptedBarcodes.add(barcode);
   anomalies.forEach((anomaly) => outcome.anomalies.push({ index, barcode, ...anomaly }));
   return { barcode, ...fields, districtCode: bag.districtCode, bagCategory: bag.category, anomalies };

@@ -4,10 +4,22 @@
 
 import { type Context } from 'fabric-contract-api';
 import { OrgMsps } from '../common/access';
-import { requireEndorsementBy } from '../common/endorsement';
+import { reaffirmRecord, requireEndorsementBy } from '../common/endorsement';
 import { putRecord } from '../common/ledger';
+import { type WasteBagEvent } from './bag-event';
+import { bagEventKey, bagKey } from './keys';
 
 export async function putWasteRecord(ctx: Context, key: string, value: unknown): Promise<void> {
   await putRecord(ctx, key, value);
   await requireEndorsementBy(ctx, key, OrgMsps.Urban);
+}
+
+/**
+ * A bag's new event (collected, loaded, delivered), written under the bag's own key-level policy:
+ * the bag is rewritten unchanged in the same transaction, so an event endorsed only by another
+ * department is invalidated at commit even though its own key is new (common/endorsement.ts).
+ */
+export async function putBagEvent(ctx: Context, event: WasteBagEvent): Promise<void> {
+  await putWasteRecord(ctx, bagEventKey(ctx, event.barcode, event.step), event);
+  await reaffirmRecord(ctx, bagKey(ctx, event.barcode));
 }

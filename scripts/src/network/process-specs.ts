@@ -94,6 +94,11 @@ export function peerSpec(org: PeerOrg): ProcessSpec {
     // in the channel configuration and this external endpoint.
     CORE_PEER_GOSSIP_BOOTSTRAP: peerAddress,
     CORE_PEER_GOSSIP_EXTERNALENDPOINT: peerAddress,
+    // A transaction whose private data no member holds (e.g. one endorsed only by a department that
+    // is not in the collection) is invalid anyway: do not hold the block for a minute pulling its
+    // private data from peers that never had it, and pull genuinely missing data for at most 5 s.
+    CORE_PEER_GOSSIP_PVTDATA_SKIPPULLINGINVALIDTRANSACTIONSDURINGCOMMIT: 'true',
+    CORE_PEER_GOSSIP_PVTDATA_PULLRETRYTHRESHOLD: '5s',
     CORE_PEER_LOCALMSPID: org.mspId,
     CORE_PEER_MSPCONFIGPATH: crypto.peerMsp(org),
     CORE_PEER_TLS_ENABLED: 'true',

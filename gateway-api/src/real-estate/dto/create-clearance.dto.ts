@@ -1,13 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
-import {
-  ArrayMaxSize,
-  ArrayMinSize,
-  ArrayUnique,
-  IsArray,
-  IsNumber,
-  IsPositive,
-  Matches,
-} from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsPositive, Matches } from 'class-validator';
+
+import { IsDecimalNumber } from '../../common/is-decimal-amount';
 
 import { IsResidentId, IsUnitNumber } from '../../common/identifiers/is-identifier';
 import { CLEARANCE_NUMBER } from './create-registration.dto';
@@ -37,7 +31,7 @@ export class CreateDeedTaxClearanceDto {
   receiptNumber!: string;
 
   @ApiProperty({ example: 30000, description: 'Deed tax paid, CNY; checked, not recorded by the contract' })
-  @IsNumber({ maxDecimalPlaces: 2, allowNaN: false, allowInfinity: false })
+  @IsDecimalNumber(2)
   @IsPositive()
   taxPaidCny!: number;
 }

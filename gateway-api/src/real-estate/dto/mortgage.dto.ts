@@ -1,15 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import {
-  IsDateString,
-  IsNumber,
-  IsOptional,
-  IsPositive,
-  IsString,
-  Length,
-  Max,
-  ValidateNested,
-} from 'class-validator';
+import { IsDateString, IsOptional, IsPositive, IsString, Length, Max, ValidateNested } from 'class-validator';
+
+import { IsDecimalNumber } from '../../common/is-decimal-amount';
 
 import { IsUscc } from '../../common/identifiers/is-identifier';
 
@@ -45,7 +38,7 @@ export class MortgageDto {
     example: 1000000,
     description: 'Secured amount in CNY, up to 2 decimals (→ securedAmountFen)',
   })
-  @IsNumber({ maxDecimalPlaces: 2, allowNaN: false, allowInfinity: false })
+  @IsDecimalNumber(2)
   @IsPositive()
   @Max(1e13)
   amountCny!: number;

@@ -1,5 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsNumber, IsOptional, IsPositive, IsString, Length } from 'class-validator';
+import { IsOptional, IsPositive, IsString, Length } from 'class-validator';
+
+import { IsDecimalNumber } from '../../common/is-decimal-amount';
 
 /** Public facts of the property. The contract has no fields for them: they go into `description`. */
 export class PropertyDto {
@@ -11,7 +13,7 @@ export class PropertyDto {
 
   @ApiPropertyOptional({ example: 89.5, description: 'Floor area in m²' })
   @IsOptional()
-  @IsNumber({ maxDecimalPlaces: 2, allowNaN: false, allowInfinity: false })
+  @IsDecimalNumber(2)
   @IsPositive()
   areaM2?: number;
 
