@@ -15,7 +15,10 @@ export function osnadminStatus(output: string): number | undefined {
 export async function joinOrderers(topology: Topology): Promise<void> {
   for (const node of topology.ordererOrg.orderers) {
     const admin = address(node, node.adminPort);
-    const listed = await osnadmin(topology, admin, ['list', '--channelID', topology.channel]);
+    // An orderer restarted on its existing ledger reports healthy before its admin endpoint listens.
+    const listed = await retry(`${node.name} channel list`, 30_000, () =>
+      osnadmin(topology, admin, ['list', '--channelID', topology.channel]),
+    );
     const status = osnadminStatus(listed.stdout + listed.stderr);
     if (status === 200) continue;
     if (status !== 404) {
