@@ -8,7 +8,8 @@ import { Roles, requireMember, requireRole } from '../common/access';
 import { toCanonicalJson } from '../common/canonical-json';
 import { ConflictError, NotFoundError, ValidationError } from '../common/errors';
 import { EventNames, emitEvent } from '../common/events';
-import { getRecord, recordExists } from '../common/ledger';
+import { Collections } from '../common/collections';
+import { getRecord, putPrivateRecord, recordExists } from '../common/ledger';
 import { transactionTime } from '../common/transaction-time';
 import { bagTrace } from './bag-trace';
 import { recordCollection } from './collection';
@@ -49,6 +50,14 @@ export class WasteContract extends Contract {
       ]);
     }
     await putWasteRecord(ctx, key, site);
+    // A new site key has no key-level policy yet. Writing an attestation to urban management's own
+    // collection puts that collection's endorsement policy (UrbanMSP peer) on the registration, so a
+    // site endorsed only by another department is invalidated at commit. (Chaincode modified to skip
+    // this write would escape it: see "Endorsement" in chaincode/README.md.)
+    await putPrivateRecord(ctx, Collections.UrbanPrivate, key, {
+      siteId: site.siteId,
+      txId: ctx.stub.getTxID(),
+    });
     emitEvent(ctx, EventNames.WasteSiteRegistered, { ...site, txId: ctx.stub.getTxID() });
     return toCanonicalJson(site);
   }
