@@ -5,6 +5,7 @@ import * as path from 'node:path';
 
 import { Logger } from '@nestjs/common';
 import { ConfigModule } from '@nestjs/config';
+import { APP_INTERCEPTOR } from '@nestjs/core';
 import { type NestExpressApplication } from '@nestjs/platform-express';
 import { Test } from '@nestjs/testing';
 import request from 'supertest';
@@ -14,6 +15,8 @@ import { APP_OPTIONS, configureApp } from '../src/app.setup';
 import { AuthModule } from '../src/auth/auth.module';
 import { NotFoundError } from '../src/common/errors';
 import { validateEnv } from '../src/config/validate-env';
+import { IdempotencyInterceptor } from '../src/idempotency/idempotency.interceptor';
+import { IdempotencyModule } from '../src/idempotency/idempotency.module';
 import {
   LEDGER_CLIENT,
   type LedgerCall,
@@ -35,6 +38,16 @@ const USERS = [
   ['market-clerk', 'MarketMSP', 'market_clerk'],
 ] as const;
 const token = (user: string): string => `token-of-${user}`;
+const KEY = Buffer.alloc(32, 0x42);
+const HELD = {
+  unitNumber: UNIT,
+  status: 'REGISTERED',
+  titleCertificate: '粤(2026)广州市不动产权第09400110号',
+  holdersSequence: 1,
+  mortgaged: false,
+  seized: false,
+  updatedAt: '2026-01-01T00:00:00.000Z',
+};
 
 const calls: LedgerCall[] = [];
 const fakeLedger: LedgerClient = {
@@ -49,6 +62,9 @@ const fakeLedger: LedgerClient = {
   },
   evaluate(_user: string, call: LedgerCall): Promise<Uint8Array> {
     calls.push(call);
+    if (call.transaction === 'FindUnitsByHolder') {
+      return Promise.resolve(new TextEncoder().encode(JSON.stringify({ units: [HELD] })));
+    }
     return Promise.reject(new NotFoundError(`unit ${String(call.args[0])} not found`));
   },
 };
@@ -72,8 +88,11 @@ describe('real-estate routes over HTTP', () => {
       enrolledAt: '2026-01-01T00:00:00.000Z',
     }));
     writeFileSync(identities, JSON.stringify({ version: 1, users }));
+    const keyFile = path.join(dir, 'holder-lookup.key');
+    writeFileSync(keyFile, KEY, { mode: 0o600 });
     Object.assign(process.env, {
       GOVTRACE_IDENTITIES: identities,
+      HOLDER_LOOKUP_KEY_FILE: keyFile,
       DATABASE_TYPE: 'sqlite',
       DATABASE_PATH: ':memory:',
     });
@@ -82,7 +101,10 @@ describe('real-estate routes over HTTP', () => {
         ConfigModule.forRoot({ isGlobal: true, ignoreEnvFile: true, validate: validateEnv }),
         AuthModule,
         RealEstateModule,
+        // as AppModule applies it, to show which routes honour Idempotency-Key
+        IdempotencyModule,
       ],
+      providers: [{ provide: APP_INTERCEPTOR, useExisting: IdempotencyInterceptor }],
     })
       .overrideProvider(LEDGER_CLIENT)
       .useValue(fakeLedger)
@@ -170,6 +192,76 @@ describe('real-estate routes over HTTP', () => {
       .set('Authorization', auth);
     expect(missing.status).toBe(404);
     expect(calls.map((call) => call.transaction)).toEqual(['GetUnitHistory']);
+  });
+
+  it('sends the holder lookup pepper from the key file with every registration', async () => {
+    const res = await request(server)
+      .post('/api/v1/real-estate/registrations')
+      .set('Authorization', `Bearer ${token('registry-clerk')}`)
+      .send({ type: 'SEIZURE', unitNumber: UNIT, court: '某法院', courtOrder: '(2026)粤0104执1号' });
+    expect(res.status).toBe(201);
+    expect(calls[0]?.transient).toEqual({ holderLookupPepper: KEY.toString('base64') });
+  });
+
+  describe('POST /api/v1/real-estate/holder-units/search', () => {
+    const search = (user: string, body: unknown) =>
+      request(server)
+        .post('/api/v1/real-estate/holder-units/search')
+        .set('Authorization', `Bearer ${token(user)}`)
+        .send(body as object);
+
+    it('answers 200 with the units, the canonical ID as argument and the pepper as transient data', async () => {
+      const res = await search('registry-clerk', { idNumber: ID.toLowerCase() });
+      expect(res.status).toBe(200);
+      expect(res.body).toEqual({ units: [HELD] });
+      expect(calls).toEqual([
+        {
+          contract: 'realestate',
+          transaction: 'FindUnitsByHolder',
+          args: [ID],
+          transient: { holderLookupPepper: KEY.toString('base64') },
+        },
+      ]);
+    });
+
+    it.each(['market-clerk', 'tax-officer', 'station-operator'])('answers 403 to %s', async (user) => {
+      expect((await search(user, { idNumber: ID })).status).toBe(403);
+      expect(calls).toEqual([]);
+    });
+
+    it('answers 400 naming idNumber for a bad or missing ID, without echoing it', async () => {
+      for (const body of [{ idNumber: '110105194912310021' }, {}, { idNumber: ID, extra: 1 }]) {
+        const res = await search('registry-clerk', body);
+        expect(res.status).toBe(400);
+        expect(JSON.stringify(res.body)).not.toContain('110105194912310021');
+      }
+      expect(calls).toEqual([]);
+    });
+
+    it('ignores Idempotency-Key: every search runs, nothing is replayed (or stored with the ID)', async () => {
+      const searchWithKey = () =>
+        request(server)
+          .post('/api/v1/real-estate/holder-units/search')
+          .set('Authorization', `Bearer ${token('registry-clerk')}`)
+          .set('Idempotency-Key', 'search-1')
+          .send({ idNumber: ID });
+      const [one, two] = [await searchWithKey(), await searchWithKey()];
+      expect([one.status, two.status]).toEqual([200, 200]);
+      expect(two.headers['idempotent-replay']).toBeUndefined();
+      expect(calls.map((call) => call.transaction)).toEqual(['FindUnitsByHolder', 'FindUnitsByHolder']);
+
+      // the same key on a write is honoured, so the interceptor is really in place
+      const register = () =>
+        request(server)
+          .post('/api/v1/real-estate/registrations')
+          .set('Authorization', `Bearer ${token('registry-clerk')}`)
+          .set('Idempotency-Key', 'search-1')
+          .send(first);
+      expect((await register()).status).toBe(201);
+      const replay = await register();
+      expect(replay.status).toBe(201);
+      expect(replay.headers['idempotent-replay']).toBe('true');
+    });
   });
 
   it('answers 401 without a token', async () => {

@@ -173,6 +173,72 @@ describe('real-estate over HTTP on the real network', () => {
     expect(acts.every((act) => /^[0-9a-f]{64}$/.test(act.txId))).toBe(true);
   });
 
+  it('finds the units a person owns by resident ID, following a TRANSFER', async () => {
+    const owner = { name: '陈大文', idNumber: residentId(), share: '1/1' };
+    const buyer = { name: '林小美', idNumber: residentId(), share: '1/1' };
+    const kept = `440184001016GB00009F${digits(8)}`;
+    const sold = `440184001016GB00009F${digits(8)}`;
+    const register = (body: Record<string, unknown>) =>
+      request(app())
+        .post('/api/v1/real-estate/registrations')
+        .set('Authorization', auth('registry-clerk'))
+        .send(body);
+    const search = (idNumber: string, user = 'registry-clerk') =>
+      request(app())
+        .post('/api/v1/real-estate/holder-units/search')
+        .set('Authorization', auth(user))
+        .send({ idNumber });
+    const unitsOf = async (idNumber: string): Promise<string[]> => {
+      const res = await search(idNumber);
+      expect(res.status).toBe(200);
+      return (res.body as { units: { unitNumber: string }[] }).units.map((unit) => unit.unitNumber).sort();
+    };
+
+    const keptTitle = title();
+    for (const [unitNumber, certificateNumber] of [
+      [kept, keptTitle],
+      [sold, title()],
+    ]) {
+      expect(
+        (await register({ type: 'FIRST', unitNumber, certificateNumber, holders: [owner] })).status,
+      ).toBe(201);
+    }
+    expect(await unitsOf(owner.idNumber)).toEqual([kept, sold].sort());
+
+    const receiptNumber = `QS-${digits(10)}`;
+    const clearance = await request(app())
+      .post('/api/v1/real-estate/deed-tax-clearances')
+      .set('Authorization', auth('tax-officer'))
+      .send({ unitNumber: sold, transfereeIdNumbers: [buyer.idNumber], receiptNumber, taxPaidCny: 30000 });
+    expect(clearance.status).toBe(201);
+    const soldTitle = title();
+    const transfer = await register({
+      type: 'TRANSFER',
+      unitNumber: sold,
+      certificateNumber: soldTitle,
+      holders: [buyer],
+      deedTaxClearanceNumber: receiptNumber,
+    });
+    expect(transfer.status).toBe(201);
+
+    const owned = await search(owner.idNumber);
+    expect(owned.status).toBe(200);
+    expect(owned.body).toEqual({
+      units: [
+        expect.objectContaining({ unitNumber: kept, status: 'REGISTERED', titleCertificate: keptTitle }),
+      ],
+    });
+    const bought = await search(buyer.idNumber.toLowerCase());
+    expect(bought.body).toEqual({
+      units: [
+        expect.objectContaining({ unitNumber: sold, status: 'REGISTERED', titleCertificate: soldTitle }),
+      ],
+    });
+    expect(JSON.stringify(bought.body)).not.toContain(buyer.idNumber);
+    expect(await unitsOf(residentId())).toEqual([]);
+    expect((await search(owner.idNumber, 'market-clerk')).status).toBe(403);
+  });
+
   it('answers 404 for an unknown unit and 400 for a malformed one', async () => {
     const unknown = await request(app())
       .get(`/api/v1/real-estate/units/440184001016GB00009F${digits(8)}`)

@@ -15,6 +15,7 @@ export const RecordTypes = {
   RealEstateCertificate: 'realestate.certificate',
   DeedTaxClearance: 'realestate.clearance',
   RealEstateHolders: 'realestate.holders',
+  RealEstateHolderUnit: 'realestate.holderUnit',
   DeedTaxTransferees: 'realestate.transferees',
   BusinessCase: 'business.case',
   BusinessStep: 'business.step',
@@ -137,6 +138,38 @@ export async function getPrivateRecord<T>(
 ): Promise<T | undefined> {
   splitRecordKey(ctx, key);
   return decode(key, await ctx.stub.getPrivateData(collection, key), parse);
+}
+
+export async function deletePrivateRecord(ctx: Context, collection: string, key: string): Promise<void> {
+  splitRecordKey(ctx, key);
+  await ctx.stub.deletePrivateData(collection, key);
+}
+
+/**
+ * Private data counterpart of {@link listRecords}. Only a peer of the collection's members holds the
+ * values, so call it from evaluate-only transactions: elsewhere the list is simply empty.
+ */
+export async function listPrivateRecords<T>(
+  ctx: Context,
+  collection: string,
+  type: RecordType,
+  attributes: readonly string[],
+  parse: Parser<T>,
+): Promise<StoredRecord<T>[]> {
+  attributes.forEach(assertKeyAttribute);
+  const results: StoredRecord<T>[] = [];
+  // Async iteration, not `await` + next()/close(): fabric-shim 2.5 resolves this query (unlike
+  // getStateByPartialCompositeKey) to `{ iterator }`, not the iterator; its async iterator handles
+  // both shapes and closes the query at the end or on an early exit.
+  for await (const { key, value } of ctx.stub.getPrivateDataByPartialCompositeKey(collection, type, [
+    ...attributes,
+  ])) {
+    const record = decode(key, value, parse);
+    if (record !== undefined) {
+      results.push({ key, attributes: splitRecordKey(ctx, key).attributes, record });
+    }
+  }
+  return results;
 }
 
 function decode<T>(key: string, bytes: Uint8Array | undefined, parse: Parser<T>): T | undefined {

@@ -6,6 +6,8 @@
 //   realestate.clearance     [unitNumber, clearanceNumber]      public   ClearanceRecord       TaxMSP
 //   realestate.holders       [unitNumber, sequence(8 digits)]   registryPrivate  names, IDs, salts of the act's holders
 //   realestate.transferees   [unitNumber, clearanceNumber]      deedTaxShared    transferees' IDs and salts
+//   realestate.holderUnit    [lookupKey, unitNumber]            registryPrivate  {unitNumber, holdersSequence}:
+//                            "this owner holds this unit"; lookupKey = hex HMAC-SHA256(pepper, ID), see holder-index.ts
 //
 // The last column is the key-level endorsement policy set on every write of a public key.
 
@@ -35,4 +37,9 @@ export function holdersKey(ctx: Context, unitNumber: string, sequence: number): 
 
 export function transfereesKey(ctx: Context, unitNumber: string, clearanceNumber: string): string {
   return recordKey(ctx, RecordTypes.DeedTaxTransferees, unitNumber, clearanceNumber);
+}
+
+/** lookupKey first, so a partial-key scan on it lists one person's units in unit-number order. */
+export function holderUnitKey(ctx: Context, lookupKey: string, unitNumber: string): string {
+  return recordKey(ctx, RecordTypes.RealEstateHolderUnit, lookupKey, unitNumber);
 }

@@ -51,6 +51,9 @@ const BANK = {
 };
 const ORDER = '(2026)粤0106执保123号';
 
+/** The gateway's holder lookup pepper (holder-index.ts), sent with every Register. */
+const PEPPER = Buffer.alloc(32, 7).toString('base64');
+
 type Request = Record<string, unknown>;
 type Json = Record<string, unknown>;
 
@@ -77,7 +80,10 @@ class Harness {
   ): Promise<Json & { txId: string }> {
     const tx = this.ledger.newTransaction({
       identity,
-      transient: holders === undefined ? {} : { holders: JSON.stringify(holders) },
+      transient: {
+        holderLookupPepper: PEPPER,
+        ...(holders === undefined ? {} : { holders: JSON.stringify(holders) }),
+      },
     });
     const result = JSON.parse(await contract.Register(tx.ctx, JSON.stringify(request))) as Json;
     expect(tx.commit().validationCode).toBe('VALID');
@@ -92,7 +98,10 @@ class Harness {
   ): Promise<{ code: string; message: string; fields: string[] }> {
     const tx = this.ledger.newTransaction({
       identity,
-      transient: holders === undefined ? {} : { holders: JSON.stringify(holders) },
+      transient: {
+        holderLookupPepper: PEPPER,
+        ...(holders === undefined ? {} : { holders: JSON.stringify(holders) }),
+      },
     });
     const error = await errorOf(
       contract.Register(tx.ctx, typeof request === 'string' ? request : JSON.stringify(request)),
@@ -882,7 +891,7 @@ describe('RealEstateContract through the fabric-shim router', () => {
     const tx = ledger.newTransaction({
       identity: clerk,
       args: ['realestate:Register', request],
-      transient: { holders: JSON.stringify([alice, bob]) },
+      transient: { holders: JSON.stringify([alice, bob]), holderLookupPepper: PEPPER },
     });
     const response = await new ShimRouter(contracts).invoke(tx);
     expect(response.status).toBe(200);

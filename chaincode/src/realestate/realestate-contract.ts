@@ -15,6 +15,7 @@ import { RecordTypes, getPrivateRecord, listRecords, requireRecord } from '../co
 import { type CertificateRecord, parseStoredCertificate } from './certificate-record';
 import { parseStoredClearance } from './clearance-record';
 import { recordDeedTaxClearance } from './deed-tax-clearance';
+import { findUnitsByHolder } from './find-units-by-holder';
 import { certificateKey, clearanceKey, holdersKey, transfereesKey, unitKey } from './keys';
 import {
   certificateNumberArgument,
@@ -185,6 +186,17 @@ export class RealEstateContract extends Contract {
       contentHash: certificate.contentHash,
       match,
     });
+  }
+
+  /**
+   * EVALUATE ONLY, on a RegistryMSP peer, registry_clerk only: the units `idNumber` currently owns,
+   * from the private owner index, each with its public status and title certificate. Transient
+   * `holderLookupPepper` (base64, the gateway's secret) is required. Returns `{ units: [...] }`.
+   */
+  @Transaction(false)
+  @Returns('string')
+  async FindUnitsByHolder(ctx: Context, idNumber: string): Promise<string> {
+    return findUnitsByHolder(ctx, idNumber);
   }
 
   async #requireUnit(ctx: Context, unitNumber: string): Promise<UnitRecord> {

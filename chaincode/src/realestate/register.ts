@@ -1,7 +1,7 @@
 // The Register transaction: validate, decide with the state machine (acts.ts), then write the
-// issued certificate, the status changes of earlier certificates, the private holders, the
-// registration record and the unit — each public key with a RegistryMSP key-level policy — and emit
-// one RealEstateRegistered event for all of it.
+// issued certificate, the status changes of earlier certificates, the private holders, the private
+// owner index (holder-index.ts), the registration record and the unit — each public key with a
+// RegistryMSP key-level policy — and emit one RealEstateRegistered event for all of it.
 
 import { type Context } from 'fabric-contract-api';
 import { OrgMsps, Roles, requireRole } from '../common/access';
@@ -21,6 +21,7 @@ import {
 } from './certificate-record';
 import { type ClearanceRecord, parseStoredClearance } from './clearance-record';
 import { withoutTxId } from './event-payloads';
+import { ownershipChanged, requirePepper, updateHolderIndex } from './holder-index';
 import { certificateKey, clearanceKey, holdersKey, registrationKey, unitKey } from './keys';
 import { type HolderInput, parseHolders, privateHolder, readTransientJson } from './personal-data';
 import { type PrivateHolders } from './private-holders';
@@ -41,6 +42,10 @@ export async function register(ctx: Context, requestJson: string): Promise<strin
   const at = transactionTime(ctx);
   const clearance = await clearanceFor(ctx, request);
   const outcome = applyAct({ request, unit, holders, clearance, registrationId: id, sequence, at });
+  // Checked before any write: an act that moves ownership must keep the private owner index right.
+  const pepper = ownershipChanged(unit, outcome.unit)
+    ? requirePepper(ctx, `a ${request.type} registration`)
+    : undefined;
 
   const issued = await writeCertificates(ctx, outcome, id, at);
   if (holders !== null) {
@@ -55,6 +60,10 @@ export async function register(ctx: Context, requestJson: string): Promise<strin
       holdersKey(ctx, request.unitNumber, sequence),
       record,
     );
+  }
+  if (pepper !== undefined) {
+    const owners = outcome.unit.holdersSequence === sequence ? (holders ?? []).map(privateHolder) : [];
+    await updateHolderIndex(ctx, pepper, unit, outcome.unit, owners);
   }
   const registration: RegistrationRecord = {
     registrationId: id,

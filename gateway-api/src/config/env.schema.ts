@@ -40,6 +40,7 @@ export function runtimeFileDefaults(env: Readonly<Record<string, unknown>>): {
   GOVTRACE_CONNECTION_PROFILE: string;
   GOVTRACE_IDENTITIES: string;
   DATABASE_PATH: string;
+  HOLDER_LOOKUP_KEY_FILE: string;
 } {
   const gatewayDir = path.join(runtimeRoot(env), 'gateway');
   return {
@@ -47,6 +48,7 @@ export function runtimeFileDefaults(env: Readonly<Record<string, unknown>>): {
     GOVTRACE_IDENTITIES: path.join(gatewayDir, 'identities.json'),
     // the embedded index database (src/index-db) lives with the other runtime state
     DATABASE_PATH: path.join(gatewayDir, 'index.sqlite'),
+    HOLDER_LOOKUP_KEY_FILE: path.join(gatewayDir, 'holder-lookup.key'),
   };
 }
 
@@ -117,6 +119,16 @@ export class EnvironmentVariables {
   @IsNotEmpty()
   @IsString()
   GOVTRACE_IDENTITIES: string = defaults.GOVTRACE_IDENTITIES;
+
+  /**
+   * Raw bytes (at least 32) of the secret behind the chaincode's private owner index (src/real-estate,
+   * holder-lookup-key.ts); `network up` creates it. Replacing it orphans the index.
+   */
+  @Expose()
+  @Transform(toAbsolutePath)
+  @IsNotEmpty()
+  @IsString()
+  HOLDER_LOOKUP_KEY_FILE: string = defaults.HOLDER_LOOKUP_KEY_FILE;
 
   /** The identity that reads chaincode events, answers readiness and public ledger look-ups. */
   @Expose()

@@ -24,6 +24,7 @@ describe('validateEnv', () => {
       NODE_ENV: 'development',
       GOVTRACE_CONNECTION_PROFILE: path.join(repoRoot, '.govtrace', 'gateway', 'connection.json'),
       GOVTRACE_IDENTITIES: path.join(repoRoot, '.govtrace', 'gateway', 'identities.json'),
+      HOLDER_LOOKUP_KEY_FILE: path.join(repoRoot, '.govtrace', 'gateway', 'holder-lookup.key'),
       FABRIC_SERVICE_USER: 'ledger-reader',
       FABRIC_EVALUATE_TIMEOUT_MS: 5000,
       FABRIC_ENDORSE_TIMEOUT_MS: 15000,
@@ -98,6 +99,10 @@ describe('validateEnv', () => {
     const config = validateEnv({ GOVTRACE_HOME: '/srv/govtrace' });
     expect(config.GOVTRACE_CONNECTION_PROFILE).toBe('/srv/govtrace/gateway/connection.json');
     expect(config.GOVTRACE_IDENTITIES).toBe('/srv/govtrace/gateway/identities.json');
+    expect(config.HOLDER_LOOKUP_KEY_FILE).toBe('/srv/govtrace/gateway/holder-lookup.key');
+    expect(validateEnv({ HOLDER_LOOKUP_KEY_FILE: 'run/pepper.key' }).HOLDER_LOOKUP_KEY_FILE).toBe(
+      path.resolve('run/pepper.key'),
+    );
     expect(
       validateEnv({ GOVTRACE_HOME: '/srv/govtrace', GOVTRACE_IDENTITIES: '/x.json' }).GOVTRACE_IDENTITIES,
     ).toBe('/x.json');
@@ -154,6 +159,7 @@ describe('validateEnv', () => {
       'FABRIC_SUBMIT_TIMEOUT_MS',
       'GOVTRACE_CONNECTION_PROFILE',
       'GOVTRACE_IDENTITIES',
+      'HOLDER_LOOKUP_KEY_FILE',
       'HOST',
       'IDEMPOTENCY_TTL_SECONDS',
       'LOG_LEVEL',

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Query, UseGuards } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiBearerAuth,
@@ -18,9 +18,11 @@ import { type Principal } from '../auth/principal';
 import { ErrorResponse } from '../common/errors';
 import { CreateDeedTaxClearanceDto } from './dto/create-clearance.dto';
 import { CreateRegistrationDto } from './dto/create-registration.dto';
+import { HolderUnitsResponse, SearchHolderUnitsDto } from './dto/holder-units.dto';
 import { ActsPageResponse, DeedTaxClearanceResponse, RegistrationResponse } from './dto/responses.dto';
 import { ListActsQueryDto, UnitParamsDto } from './dto/unit-params.dto';
 import { RealEstateActsService } from './index/real-estate-acts.service';
+import { NoIdempotencyGuard } from './no-idempotency.guard';
 import { RealEstateService } from './real-estate.service';
 
 const CLERK = 'registry_clerk';
@@ -85,6 +87,22 @@ export class RealEstateController {
     @Param() params: UnitParamsDto,
   ): Promise<Record<string, unknown>> {
     return this.realEstate.history(caller, params.unitNumber);
+  }
+
+  @Post('holder-units/search')
+  @HttpCode(200)
+  @Roles(CLERK)
+  // a read: Idempotency-Key is ignored, so no hash of the ID number or answer is stored
+  @UseGuards(NoIdempotencyGuard)
+  @ApiOperation({
+    summary: 'Units a person owns now, by resident ID number (POST: the ID stays out of URLs and logs)',
+  })
+  @ApiOkResponse({ type: HolderUnitsResponse })
+  holderUnits(
+    @CurrentPrincipal() caller: Principal,
+    @Body() dto: SearchHolderUnitsDto,
+  ): Promise<HolderUnitsResponse> {
+    return this.realEstate.holderUnits(caller, dto.idNumber);
   }
 
   @Get('acts')

@@ -1,7 +1,11 @@
 import { Module } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+
+import { type EnvironmentVariables } from '../config/env.schema';
 
 import { FabricModule } from '../fabric/fabric.module';
 import { DatabaseModule } from '../index-db/database/database.module';
+import { HolderLookupKey } from './holder-lookup-key';
 import { RealEstateActsService } from './index/real-estate-acts.service';
 import { RealEstateController } from './real-estate.controller';
 import { RealEstateService } from './real-estate.service';
@@ -14,6 +18,15 @@ import { RealEstateService } from './real-estate.service';
 @Module({
   imports: [FabricModule, DatabaseModule],
   controllers: [RealEstateController],
-  providers: [RealEstateService, RealEstateActsService],
+  providers: [
+    RealEstateService,
+    RealEstateActsService,
+    {
+      provide: HolderLookupKey,
+      inject: [ConfigService],
+      useFactory: (config: ConfigService<EnvironmentVariables, true>) =>
+        new HolderLookupKey(config.get('HOLDER_LOOKUP_KEY_FILE', { infer: true })),
+    },
+  ],
 })
 export class RealEstateModule {}

@@ -1,7 +1,12 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+
 import { type Principal } from '../auth/principal';
 import { RuleViolationError } from '../common/errors';
 import { type LedgerCall, type LedgerClient, type SubmitResult } from '../ledger/ledger-client.port';
 import { type CreateRegistrationDto } from './dto/create-registration.dto';
+import { HolderLookupKey } from './holder-lookup-key';
 import { RealEstateService } from './real-estate.service';
 
 const json = (value: unknown): Uint8Array => new TextEncoder().encode(JSON.stringify(value));
@@ -27,6 +32,13 @@ class FakeLedger implements LedgerClient {
     return Promise.resolve(json(this.evaluateAnswer));
   }
 }
+
+const KEY = Buffer.alloc(32, 9);
+const PEPPER = KEY.toString('base64');
+const keyFile = path.join(mkdtempSync(path.join(tmpdir(), 'govtrace-re-service-')), 'holder-lookup.key');
+writeFileSync(keyFile, KEY, { mode: 0o600 });
+const newService = (ledger: LedgerClient): RealEstateService =>
+  new RealEstateService(ledger, new HolderLookupKey(keyFile));
 
 const clerk: Principal = { user: 'registry-clerk', mspId: 'RegistryMSP', role: 'registry_clerk' };
 const officer: Principal = { user: 'tax-officer', mspId: 'TaxMSP', role: 'tax_officer' };
@@ -58,7 +70,7 @@ describe('RealEstateService', () => {
       property: { location: '某路1号', areaM2: 89.5, usage: '住宅' },
       remarks: '首次',
     };
-    const answer = await new RealEstateService(ledger).register(clerk, dto);
+    const answer = await newService(ledger).register(clerk, dto);
 
     expect(answer).toEqual({
       registrationId: `${UNIT}-00000001`,
@@ -84,6 +96,7 @@ describe('RealEstateService', () => {
     });
     // no personal data in the arguments, which land in the block
     expect(String(call.args[0])).not.toMatch(/张三|110105/i);
+    expect(call.transient?.holderLookupPepper).toBe(PEPPER);
     const holders = decode(call.transient?.holders) as { salt: string }[];
     expect(holders).toEqual([
       { name: '张三', idNumber: ID, share: '1/2', salt: expect.stringMatching(SALT) as string },
@@ -98,9 +111,9 @@ describe('RealEstateService', () => {
     expect(ledger.evaluated).toEqual([]);
   });
 
-  it('maps a MORTGAGE onto the contract’s terms, amount in fen, no transient data', async () => {
+  it('maps a MORTGAGE onto the contract’s terms, amount in fen, only the lookup pepper as transient data', async () => {
     const ledger = new FakeLedger({ ...registered, type: 'MORTGAGE' });
-    await new RealEstateService(ledger).register(clerk, {
+    await newService(ledger).register(clerk, {
       type: 'MORTGAGE',
       unitNumber: UNIT,
       certificateNumber: '粤(2026)广州市不动产证明第0001234号',
@@ -112,7 +125,7 @@ describe('RealEstateService', () => {
       },
     });
     const call = ledger.submitted[0]?.call;
-    expect(call?.transient).toBeUndefined();
+    expect(call?.transient).toEqual({ holderLookupPepper: PEPPER });
     expect(decode(call?.args[0])).toEqual({
       unitNumber: UNIT,
       type: 'MORTGAGE',
@@ -132,7 +145,7 @@ describe('RealEstateService', () => {
       { ...registered, type: 'TRANSFER' },
       { clearanceNumber: 'QS-1', unitNumber: UNIT, transferees: [{ idNumber: ID, salt: clearanceSalt }] },
     );
-    await new RealEstateService(ledger).register(clerk, {
+    await newService(ledger).register(clerk, {
       type: 'TRANSFER',
       unitNumber: UNIT,
       certificateNumber: '粤(2026)广州市不动产权第09400111号',
@@ -164,7 +177,7 @@ describe('RealEstateService', () => {
 
   it('refuses a TRANSFER to someone the clearance does not name, before submitting', async () => {
     const ledger = new FakeLedger(registered, { transferees: [{ idNumber: ID, salt: 'c'.repeat(32) }] });
-    const attempt = new RealEstateService(ledger).register(clerk, {
+    const attempt = newService(ledger).register(clerk, {
       type: 'TRANSFER',
       unitNumber: UNIT,
       certificateNumber: '粤(2026)广州市不动产权第09400111号',
@@ -178,7 +191,7 @@ describe('RealEstateService', () => {
 
   it('records a deed-tax clearance as the tax officer: receipt number as clearance number, transferees transient', async () => {
     const ledger = new FakeLedger({ clearanceNumber: 'QS-1', unitNumber: UNIT, titleVersion: 1 });
-    const answer = await new RealEstateService(ledger).recordDeedTaxClearance(officer, {
+    const answer = await newService(ledger).recordDeedTaxClearance(officer, {
       unitNumber: UNIT,
       transfereeIdNumbers: [ID.toLowerCase()],
       receiptNumber: 'QS-1',
@@ -202,7 +215,7 @@ describe('RealEstateService', () => {
 
   it('reads a unit and its history from the ledger as the caller', async () => {
     const ledger = new FakeLedger({}, { unitNumber: UNIT, status: 'REGISTERED' });
-    const service = new RealEstateService(ledger);
+    const service = newService(ledger);
     await expect(service.unit(clerk, UNIT.toLowerCase())).resolves.toEqual({
       unitNumber: UNIT,
       status: 'REGISTERED',
@@ -214,8 +227,35 @@ describe('RealEstateService', () => {
     ]);
   });
 
+  it('searches the units of a resident ID with the pepper as transient data, the canonical ID as argument', async () => {
+    const unit = {
+      unitNumber: UNIT,
+      status: 'REGISTERED',
+      titleCertificate: '粤(2026)广州市不动产权第09400110号',
+      holdersSequence: 1,
+      mortgaged: false,
+      seized: true,
+      updatedAt: '2026-01-01T00:00:00.000Z',
+    };
+    const ledger = new FakeLedger({}, { units: [unit] });
+    await expect(newService(ledger).holderUnits(clerk, ID.toLowerCase())).resolves.toEqual({ units: [unit] });
+    expect(ledger.evaluated).toEqual([
+      {
+        user: 'registry-clerk',
+        call: {
+          contract: 'realestate',
+          transaction: 'FindUnitsByHolder',
+          args: [ID],
+          transient: { holderLookupPepper: PEPPER },
+        },
+      },
+    ]);
+    const malformed = new FakeLedger({}, { units: [{ ...unit, holdersSequence: '1' }] });
+    await expect(newService(malformed).holderUnits(clerk, ID)).rejects.toMatchObject({ code: 'INTERNAL' });
+  });
+
   it('answers 500 when the chaincode answers something that is not a JSON object', async () => {
     const ledger = new FakeLedger({}, ['not', 'an', 'object']);
-    await expect(new RealEstateService(ledger).unit(clerk, UNIT)).rejects.toMatchObject({ code: 'INTERNAL' });
+    await expect(newService(ledger).unit(clerk, UNIT)).rejects.toMatchObject({ code: 'INTERNAL' });
   });
 });

@@ -5,6 +5,7 @@ import { ApiError, INTERNAL_MESSAGE, RuleViolationError, ValidationFailedError }
 import { LEDGER_CLIENT, type LedgerClient } from '../ledger/ledger-client.port';
 import { type CreateDeedTaxClearanceDto } from './dto/create-clearance.dto';
 import { type CreateRegistrationDto } from './dto/create-registration.dto';
+import { type HolderUnit, type HolderUnitsResponse } from './dto/holder-units.dto';
 import { type DeedTaxClearanceResponse, type RegistrationResponse } from './dto/responses.dto';
 import {
   canonicalId,
@@ -13,6 +14,7 @@ import {
   toContractRequest,
   toTransientHolders,
 } from './registration-request';
+import { HolderLookupKey } from './holder-lookup-key';
 
 export const CONTRACT = 'realestate';
 /** Transient data for registryPrivate may reach RegistryMSP's peers only (collection membership). */
@@ -27,17 +29,26 @@ type Json = Record<string, unknown>;
 export class RealEstateService {
   private readonly logger = new Logger(RealEstateService.name);
 
-  constructor(@Inject(LEDGER_CLIENT) private readonly ledger: LedgerClient) {}
+  constructor(
+    @Inject(LEDGER_CLIENT) private readonly ledger: LedgerClient,
+    private readonly holderLookupKey: HolderLookupKey,
+  ) {}
 
   async register(caller: Principal, dto: CreateRegistrationDto): Promise<RegistrationResponse> {
     const request = toContractRequest(dto);
     const clearanceSalts = dto.type === 'TRANSFER' ? await this.clearanceSalts(caller, dto) : undefined;
     const holders = toTransientHolders(dto, clearanceSalts);
+    // the pepper goes with EVERY act: the chaincode needs it whenever ownership moves (FIRST, TRANSFER,
+    // CHANGE / CORRECTION with holders, CANCELLATION) to keep its private owner index right
+    const holderLookupPepper = await this.holderLookupKey.base64();
     const { txId, blockNumber, result } = await this.ledger.submit(caller.user, {
       contract: CONTRACT,
       transaction: 'Register',
       args: [JSON.stringify(request)],
-      ...(holders !== undefined && { transient: { holders: JSON.stringify(holders) } }),
+      transient: {
+        holderLookupPepper,
+        ...(holders !== undefined && { holders: JSON.stringify(holders) }),
+      },
       endorsingOrgs: REGISTRY_ORGS,
     });
     const answer = this.parse(result, 'Register');
@@ -102,6 +113,30 @@ export class RealEstateService {
   }
 
   /**
+   * FindUnitsByHolder on the clerk's own (RegistryMSP) peer: the units the person owns now, from the
+   * chaincode's private owner index. The ID travels only as an argument of an evaluation, which is
+   * never ordered into a block; nothing here logs it.
+   */
+  async holderUnits(caller: Principal, idNumber: string): Promise<HolderUnitsResponse> {
+    const holderLookupPepper = await this.holderLookupKey.base64();
+    const bytes = await this.ledger.evaluate(caller.user, {
+      contract: CONTRACT,
+      transaction: 'FindUnitsByHolder',
+      args: [canonicalId(idNumber)],
+      transient: { holderLookupPepper },
+    });
+    const answer = this.parse(bytes, 'FindUnitsByHolder');
+    if (!Array.isArray(answer.units)) throw this.unexpected('FindUnitsByHolder', bytes);
+    const units: HolderUnit[] = [];
+    for (const item of answer.units as unknown[]) {
+      const unit = toHolderUnit(item);
+      if (unit === undefined) throw this.unexpected('FindUnitsByHolder', bytes);
+      units.push(unit);
+    }
+    return { units };
+  }
+
+  /**
    * A TRANSFER must present, per transferee, the salt the tax bureau used in the clearance (README
    * "Privacy"). The clerk reads them from DeedTaxShared on the registry's own peer and they are matched
    * to the holders by ID number; a holder the clearance does not name is a 422 here, with its field.
@@ -161,4 +196,23 @@ export class RealEstateService {
     this.logger.error(`realestate ${transaction} answered an unexpected result (${bytes.length} bytes)`);
     return new ApiError('INTERNAL', 500, INTERNAL_MESSAGE);
   }
+}
+
+/** One entry of FindUnitsByHolder's answer, checked field by field; undefined when malformed. */
+function toHolderUnit(item: unknown): HolderUnit | undefined {
+  if (typeof item !== 'object' || item === null) return undefined;
+  const { unitNumber, status, titleCertificate, holdersSequence, mortgaged, seized, updatedAt } =
+    item as Json;
+  if (
+    typeof unitNumber !== 'string' ||
+    typeof status !== 'string' ||
+    (typeof titleCertificate !== 'string' && titleCertificate !== null) ||
+    typeof holdersSequence !== 'number' ||
+    typeof mortgaged !== 'boolean' ||
+    typeof seized !== 'boolean' ||
+    typeof updatedAt !== 'string'
+  ) {
+    return undefined;
+  }
+  return { unitNumber, status, titleCertificate, holdersSequence, mortgaged, seized, updatedAt };
 }

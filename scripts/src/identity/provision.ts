@@ -7,6 +7,7 @@ import { type ApiTokens, tokenFor, withoutToken, withToken } from './api-tokens'
 import { caSiteFor, orgByMsp } from './ca-site';
 import { connectionProfile } from './connection-profile';
 import { enrolledFiles, enrollUser, hasCurrentEnrollment } from './enrollment';
+import { ensureHolderLookupKey, holderLookupKeyFile } from './holder-lookup-key';
 import {
   defaultIdentityFiles,
   type IdentityFiles,
@@ -96,7 +97,7 @@ async function provisionOne(
 /**
  * Run by `network up` once the CAs are healthy: enrolls every user that needs
  * it, gives each a token (keeping existing ones), and writes the tokens file,
- * the gateway's identity store and its connection profile. Safe to repeat.
+ * the gateway's identity store, its connection profile and (once) its holder lookup key. Safe to repeat.
  */
 export async function provisionIdentities(
   topology: Topology,
@@ -118,6 +119,8 @@ export async function provisionIdentities(
   await writeStoreAndTokens(files, state.store, state.tokens);
   await writeConnectionProfile(files, connectionProfile(topology));
   const shown = (file: string): string => path.relative(paths.repoRoot, file);
+  const lookupKey = holderLookupKeyFile(files);
+  if (await ensureHolderLookupKey(lookupKey)) log.detail(`new holder lookup key in ${shown(lookupKey)}`);
   log.detail(
     `identities: ${state.enrolled.length} enrolled now, ${state.kept.length} already enrolled, ` +
       `${state.revoked.length} revoked; ${state.newTokens.length} new tokens in ${shown(files.apiTokens)}`,
