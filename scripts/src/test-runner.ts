@@ -107,7 +107,12 @@ async function endToEnd(): Promise<Counts | undefined> {
     await timed('gateway build', () =>
       exec('npm', ['run', 'build', '-w', 'gateway-api'], { cwd: paths.repoRoot }),
     );
-    return await jest('e2e', ['e2e', 'gateway-network'], ['--runInBand']);
+    // jest honours testTimeout only globally, not per project: the network suites get it here
+    const e2e = await jest('e2e', ['e2e', 'gateway-network'], ['--runInBand', '--testTimeout=180000']);
+    // Faults last and alone: they SIGKILL network processes (and restart them) under load.
+    log.step('fault tests (SIGKILL of an orderer, a chaincode server, the gateway, a peer, under load)');
+    const faults = await jest('faults', ['faults'], ['--runInBand']);
+    return { passed: e2e.passed + faults.passed, failed: e2e.failed + faults.failed };
   } finally {
     process.removeListener('SIGINT', interrupted);
     process.removeListener('SIGTERM', interrupted);

@@ -1,0 +1,175 @@
+import { randomBytes } from 'node:crypto';
+import { type Contract, type Proposal } from '@hyperledger/fabric-gateway';
+import * as ids from './identifiers';
+import { type LedgerProbe } from './endpoints';
+
+// Direct chaincode requests (no gateway): each domain's writes with fresh identifiers, the transient
+// data the contracts require, the department whose peer is responsible, and what the write would
+// create (a probe that must stay NOT_FOUND when the write was refused or invalidated).
+
+export interface ChaincodeWrite {
+  readonly contract: string;
+  readonly transaction: string;
+  readonly args: string[];
+  readonly transient?: Record<string, Uint8Array>;
+  readonly responsibleMsp: string;
+  readonly probe: LedgerProbe;
+}
+
+const json = (value: unknown): Uint8Array => Buffer.from(JSON.stringify(value), 'utf8');
+const salt = (): string => randomBytes(16).toString('hex');
+
+export function firstRegistration(unitNumber = ids.unitNumber()): ChaincodeWrite {
+  return {
+    contract: 'realestate',
+    transaction: 'Register',
+    args: [JSON.stringify({ unitNumber, type: 'FIRST', certificateNumber: ids.titleCertificate() })],
+    transient: {
+      holders: json([{ name: '张测试', idNumber: ids.residentId(), share: '1/1', salt: salt() }]),
+      // the registry's secret key for its private holder index (base64, as the gateway sends it)
+      holderLookupPepper: Buffer.from(randomBytes(32).toString('base64')),
+    },
+    responsibleMsp: 'RegistryMSP',
+    probe: { contract: 'realestate', transaction: 'GetUnit', args: [unitNumber] },
+  };
+}
+
+export function seizure(unitNumber: string): ChaincodeWrite {
+  return {
+    contract: 'realestate',
+    transaction: 'Register',
+    args: [
+      JSON.stringify({ unitNumber, type: 'SEIZURE', court: '测试法院', courtOrder: '(2026)粤0104执1号' }),
+    ],
+    responsibleMsp: 'RegistryMSP',
+    probe: { contract: 'realestate', transaction: 'GetUnit', args: [unitNumber] },
+  };
+}
+
+export function deedTaxClearance(): ChaincodeWrite {
+  const unitNumber = ids.unitNumber();
+  const clearanceNumber = ids.receiptNumber();
+  return {
+    contract: 'realestate',
+    transaction: 'RecordDeedTaxClearance',
+    args: [JSON.stringify({ unitNumber, clearanceNumber })],
+    transient: { transferees: json([{ idNumber: ids.residentId(), salt: salt() }]) },
+    responsibleMsp: 'TaxMSP',
+    probe: {
+      contract: 'realestate',
+      transaction: 'GetDeedTaxClearance',
+      args: [unitNumber, clearanceNumber],
+    },
+  };
+}
+
+export function openCase(uscc = ids.uscc()): ChaincodeWrite {
+  return {
+    contract: 'business',
+    transaction: 'OpenCase',
+    args: [
+      JSON.stringify({
+        uscc,
+        name: `敌意背书${ids.digits(8)}有限公司`,
+        entityType: 'LIMITED_LIABILITY_COMPANY',
+        registeredCapitalCny: '1000000',
+        address: '广州市天河区测试路1号',
+        businessScope: '软件开发',
+      }),
+    ],
+    transient: { legalRepresentative: json({ name: '司马测试', idNumber: ids.residentId(), salt: salt() }) },
+    responsibleMsp: 'MarketMSP',
+    probe: { contract: 'business', transaction: 'GetCase', args: [`BO-${uscc}`] },
+  };
+}
+
+export function completeStep(uscc: string, step: string): ChaincodeWrite {
+  return {
+    contract: 'business',
+    transaction: 'CompleteStep',
+    args: [`BO-${uscc}`, step, `${step}-${ids.digits(6)}`],
+    responsibleMsp: 'MarketMSP',
+    probe: { contract: 'business', transaction: 'GetLicense', args: [uscc] },
+  };
+}
+
+export function changeLicenseStatus(uscc = ids.uscc()): ChaincodeWrite {
+  return {
+    contract: 'business',
+    transaction: 'ChangeLicenseStatus',
+    args: [uscc, 'CANCELLED', '测试注销'],
+    responsibleMsp: 'MarketMSP',
+    probe: { contract: 'business', transaction: 'GetLicense', args: [uscc] },
+  };
+}
+
+export function registerSite(siteId = ids.siteId('ST')): ChaincodeWrite {
+  return {
+    contract: 'waste',
+    transaction: 'RegisterSite',
+    args: [JSON.stringify({ siteId, kind: 'STATION', districtCode: '440103', name: '敌意背书测试站' })],
+    responsibleMsp: 'UrbanMSP',
+    probe: { contract: 'waste', transaction: 'GetSite', args: [siteId] },
+  };
+}
+
+export function commissionBags(firstSerial = ids.bagSerial()): ChaincodeWrite {
+  return {
+    contract: 'waste',
+    transaction: 'CommissionBags',
+    args: [JSON.stringify({ districtCode: '440103', category: '01', firstSerial, count: 1 })],
+    transient: {
+      householdRef: Buffer.from('HX-household', 'utf8'),
+      householdSalt: Buffer.from(salt(), 'utf8'),
+    },
+    responsibleMsp: 'UrbanMSP',
+    probe: { contract: 'waste', transaction: 'GetBag', args: [ids.barcode(firstSerial)] },
+  };
+}
+
+export function recordScan(barcode: string, stationId: string): ChaincodeWrite {
+  const scan = {
+    barcode,
+    stationId,
+    scannedAt: new Date(Date.now() - 60_000).toISOString(),
+    weightGrams: 700,
+    quality: 'CONFORMANT',
+  };
+  return {
+    contract: 'waste',
+    transaction: 'RecordScans',
+    args: [JSON.stringify({ scans: [scan] })],
+    responsibleMsp: 'UrbanMSP',
+    probe: { contract: 'waste', transaction: 'GetBag', args: [barcode] },
+  };
+}
+
+/** Endorses `write` on the peers of `orgs` only (fabric-gateway's endorsingOrganizations). */
+export function proposal(contract: Contract, write: ChaincodeWrite, orgs: readonly string[]): Proposal {
+  return contract.newProposal(write.transaction, {
+    arguments: write.args,
+    ...(write.transient && { transientData: write.transient }),
+    endorsingOrganizations: [...orgs],
+  });
+}
+
+/** The text of a fabric-gateway error with its per-peer details (where the chaincode's JSON sits). */
+export function errorText(error: unknown): string {
+  if (!(error instanceof Error)) return String(error);
+  const details = (error as { details?: unknown }).details;
+  const messages = Array.isArray(details)
+    ? (details as { message?: unknown }[]).map((detail) => String(detail.message))
+    : [];
+  return [error.message, ...messages].join(' | ');
+}
+
+/** The probe's record as JSON, or undefined when the chaincode answers NOT_FOUND. */
+export async function read(contractFor: (name: string) => Contract, probe: LedgerProbe): Promise<unknown> {
+  try {
+    const bytes = await contractFor(probe.contract).evaluateTransaction(probe.transaction, ...probe.args);
+    return JSON.parse(Buffer.from(bytes).toString('utf8')) as unknown;
+  } catch (error) {
+    if (errorText(error).includes('"code":"NOT_FOUND"')) return undefined;
+    throw error;
+  }
+}

@@ -1,0 +1,248 @@
+import * as ids from './identifiers';
+
+// The write endpoints of shared/API.md with the demo users allowed to call each, and a fresh valid
+// body per call. "Allowed" means the role check lets the caller through: the call may still fail for
+// a domain reason (404 for a case that does not exist), never with 401/403.
+
+export const DEMO_USERS = [
+  'registry-clerk',
+  'tax-officer',
+  'market-clerk',
+  'urban-inspector',
+  'station-operator',
+  'hauler',
+  'facility-operator',
+] as const;
+export type DemoUser = (typeof DEMO_USERS)[number];
+
+/** What a request could have created on the ledger, to check that a refused one did not. */
+export interface LedgerProbe {
+  readonly contract: string;
+  readonly transaction: string;
+  readonly args: string[];
+}
+
+export interface WriteCall {
+  readonly path: string;
+  readonly body: Record<string, unknown>;
+  readonly probe?: LedgerProbe;
+}
+
+export interface WriteEndpoint {
+  readonly name: string;
+  readonly allowed: readonly DemoUser[];
+  /** A fresh request: new identifiers each time, so an accepted one never collides with another. */
+  readonly make: () => WriteCall;
+}
+
+const minuteAgo = (): string => new Date(Date.now() - 60_000).toISOString();
+
+export const WRITE_ENDPOINTS: readonly WriteEndpoint[] = [
+  {
+    name: 'POST real-estate/registrations',
+    allowed: ['registry-clerk'],
+    make: (): WriteCall => {
+      const unitNumber = ids.unitNumber();
+      return {
+        path: '/api/v1/real-estate/registrations',
+        body: {
+          type: 'FIRST',
+          unitNumber,
+          certificateNumber: ids.titleCertificate(),
+          holders: [{ name: '张测试', idNumber: ids.residentId(), share: '1/1' }],
+        },
+        probe: { contract: 'realestate', transaction: 'GetUnit', args: [unitNumber] },
+      };
+    },
+  },
+  {
+    name: 'POST real-estate/deed-tax-clearances',
+    allowed: ['tax-officer'],
+    make: (): WriteCall => {
+      const unitNumber = ids.unitNumber();
+      const receiptNumber = ids.receiptNumber();
+      return {
+        path: '/api/v1/real-estate/deed-tax-clearances',
+        body: { unitNumber, transfereeIdNumbers: [ids.residentId()], receiptNumber, taxPaidCny: 30000 },
+        probe: {
+          contract: 'realestate',
+          transaction: 'GetDeedTaxClearance',
+          args: [unitNumber, receiptNumber],
+        },
+      };
+    },
+  },
+  {
+    name: 'POST business/cases',
+    allowed: ['market-clerk'],
+    make: (): WriteCall => {
+      const uscc = ids.uscc();
+      return {
+        path: '/api/v1/business/cases',
+        body: {
+          uscc,
+          name: `敌意测试${ids.digits(8)}有限公司`,
+          entityType: 'LIMITED_LIABILITY_COMPANY',
+          legalRepresentative: { name: '欧阳测试', idNumber: ids.residentId() },
+          registeredCapitalCny: '1000000.00',
+          address: '广州市天河区示例路1号',
+          businessScope: '软件开发',
+        },
+        probe: { contract: 'business', transaction: 'GetCase', args: [`BO-${uscc}`] },
+      };
+    },
+  },
+  {
+    name: 'POST business/cases/{id}/steps/LICENSE',
+    allowed: ['market-clerk'],
+    make: () => ({
+      path: `/api/v1/business/cases/BO-${ids.uscc()}/steps/LICENSE`,
+      body: { reference: `LIC-${ids.digits(6)}` },
+    }),
+  },
+  {
+    name: 'POST business/cases/{id}/steps/TAX',
+    allowed: ['tax-officer'],
+    make: () => ({
+      path: `/api/v1/business/cases/BO-${ids.uscc()}/steps/TAX`,
+      body: { reference: `TAX-${ids.digits(6)}` },
+    }),
+  },
+  {
+    name: 'POST business/licenses/{uscc}/status',
+    allowed: ['market-clerk'],
+    make: () => ({
+      path: `/api/v1/business/licenses/${ids.uscc()}/status`,
+      body: { status: 'CANCELLED', reason: '测试注销' },
+    }),
+  },
+  {
+    name: 'POST waste/sites',
+    allowed: ['urban-inspector'],
+    make: (): WriteCall => {
+      const siteId = ids.siteId('ST');
+      return {
+        path: '/api/v1/waste/sites',
+        body: { siteId, kind: 'STATION', districtCode: '440103', name: '敌意测试收集点' },
+        probe: { contract: 'waste', transaction: 'GetSite', args: [siteId] },
+      };
+    },
+  },
+  {
+    name: 'POST waste/bag-batches',
+    allowed: ['urban-inspector'],
+    make: (): WriteCall => {
+      const firstSerial = ids.bagSerial();
+      return {
+        path: '/api/v1/waste/bag-batches',
+        body: { districtCode: '440103', category: '01', firstSerial, count: 1, householdRef: 'HX-household' },
+        probe: { contract: 'waste', transaction: 'GetBag', args: [ids.barcode(firstSerial)] },
+      };
+    },
+  },
+  {
+    name: 'POST waste/scans',
+    allowed: ['station-operator'],
+    make: () => ({
+      path: '/api/v1/waste/scans',
+      body: {
+        scans: [
+          {
+            barcode: ids.barcode(),
+            stationId: ids.siteId('ST'),
+            scannedAt: minuteAgo(),
+            weightGrams: 500,
+            quality: 'CONFORMANT',
+          },
+        ],
+      },
+    }),
+  },
+  {
+    name: 'POST waste/collections',
+    allowed: ['hauler'],
+    make: () => ({
+      path: '/api/v1/waste/collections',
+      body: {
+        vehicleId: '粤A-12345',
+        stationId: ids.siteId('ST'),
+        barcodes: [ids.barcode()],
+        loadWeightGrams: 500,
+        collectedAt: minuteAgo(),
+      },
+    }),
+  },
+  {
+    name: 'POST waste/deliveries',
+    allowed: ['facility-operator'],
+    make: () => ({
+      path: '/api/v1/waste/deliveries',
+      body: {
+        facilityId: ids.siteId('FA'),
+        vehicleId: '粤A-12345',
+        barcodes: [ids.barcode()],
+        receivedWeightGrams: 500,
+        outcome: 'INCINERATED',
+        receivedAt: minuteAgo(),
+      },
+    }),
+  },
+  {
+    name: 'POST smoke/values',
+    allowed: DEMO_USERS,
+    make: (): WriteCall => {
+      const key = ids.smokeKey();
+      return {
+        path: '/api/v1/smoke/values',
+        body: { key, value: 'hostile matrix' },
+        probe: { contract: 'smoke', transaction: 'Get', args: [key] },
+      };
+    },
+  },
+];
+
+/** Read endpoints (paths with a placeholder for the one identifier each takes), for hostile paths. */
+export interface ReadEndpoint {
+  readonly name: string;
+  readonly path: (value: string) => string;
+  readonly user: DemoUser | undefined;
+}
+
+export const READ_ENDPOINTS: readonly ReadEndpoint[] = [
+  { name: 'GET units/{n}', path: (v) => `/api/v1/real-estate/units/${v}`, user: 'registry-clerk' },
+  {
+    name: 'GET units/{n}/history',
+    path: (v) => `/api/v1/real-estate/units/${v}/history`,
+    user: 'tax-officer',
+  },
+  {
+    name: 'GET acts?unitNumber',
+    path: (v) => `/api/v1/real-estate/acts?unitNumber=${v}`,
+    user: 'registry-clerk',
+  },
+  { name: 'GET business/cases/{id}', path: (v) => `/api/v1/business/cases/${v}`, user: 'market-clerk' },
+  {
+    name: 'GET business/cases?status',
+    path: (v) => `/api/v1/business/cases?status=${v}`,
+    user: 'market-clerk',
+  },
+  {
+    name: 'GET business/enterprises?namePrefix',
+    path: (v) => `/api/v1/business/enterprises?namePrefix=${v}`,
+    user: 'tax-officer',
+  },
+  {
+    name: 'GET business/cases?page',
+    path: (v) => `/api/v1/business/cases?page=${v}&pageSize=2`,
+    user: 'hauler',
+  },
+  { name: 'GET waste/bags/{b}/trace', path: (v) => `/api/v1/waste/bags/${v}/trace`, user: 'hauler' },
+  {
+    name: 'GET waste/stations/{s}/stats',
+    path: (v) => `/api/v1/waste/stations/${v}/stats?date=${v.slice(0, 100)}`,
+    user: 'station-operator',
+  },
+  { name: 'GET smoke/values/{k}', path: (v) => `/api/v1/smoke/values/${v}`, user: 'urban-inspector' },
+  { name: 'GET ledger/transactions/{id}', path: (v) => `/api/v1/ledger/transactions/${v}`, user: undefined },
+  { name: 'GET health', path: (v) => `/health?x=${v}`, user: undefined },
+];
