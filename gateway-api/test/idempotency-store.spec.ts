@@ -56,6 +56,25 @@ describe.each(TEST_DATABASES)('IdempotencyStore on %s', (_name, makeDatabase) =>
     });
   });
 
+  it('lets a retry take over a key left in progress by a gateway that died, once the lease is over', async () => {
+    const leased = new IdempotencyStore(db, { ttlSeconds: TTL_SECONDS, leaseSeconds: 10, now: () => now });
+    const dead = acquired(await leased.claim(request({ siteId: 'S9' })));
+    now = new Date(now.getTime() + 9_000);
+    expect(await leased.claim(request({ siteId: 'S9' }))).toEqual({ kind: 'in-progress' });
+    now = new Date(now.getTime() + 2_000);
+    const retry = acquired(await leased.claim(request({ siteId: 'S9' })));
+    expect(retry.ticket.attemptId).not.toBe(dead.ticket.attemptId);
+    // the dead attempt can no longer complete the record it lost
+    expect(await leased.complete(dead.ticket, 201, '{}')).toBe(false);
+    expect(await leased.complete(retry.ticket, 201, '{"ok":true}')).toBe(true);
+    now = new Date(now.getTime() + 20_000);
+    expect(await leased.claim(request({ siteId: 'S9' }))).toEqual({
+      kind: 'replay',
+      status: 201,
+      body: { ok: true },
+    });
+  });
+
   it('recognises the same body in another key order as the same request', async () => {
     const first = acquired(await store.claim(request({ a: 1, b: [1, { c: 2, d: 3 }] })));
     await store.complete(first.ticket, 201, null);

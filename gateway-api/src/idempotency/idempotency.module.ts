@@ -5,7 +5,7 @@ import { type EnvironmentVariables } from '../config/env.schema';
 import { DatabaseModule } from '../index-db/database/database.module';
 import { IdempotencyInterceptor } from './idempotency.interceptor';
 import { IdempotencyJanitor } from './idempotency.janitor';
-import { IDEMPOTENCY_OPTIONS, type IdempotencyOptions } from './idempotency.options';
+import { IDEMPOTENCY_OPTIONS, idempotencyLeaseSeconds, type IdempotencyOptions } from './idempotency.options';
 import { IdempotencyStore } from './idempotency.store';
 
 /**
@@ -20,6 +20,12 @@ import { IdempotencyStore } from './idempotency.store';
       inject: [ConfigService],
       useFactory: (config: ConfigService<EnvironmentVariables, true>): IdempotencyOptions => ({
         ttlSeconds: config.get('IDEMPOTENCY_TTL_SECONDS', { infer: true }),
+        leaseSeconds: idempotencyLeaseSeconds({
+          endorseMs: config.get('FABRIC_ENDORSE_TIMEOUT_MS', { infer: true }),
+          submitMs: config.get('FABRIC_SUBMIT_TIMEOUT_MS', { infer: true }),
+          commitStatusMs: config.get('FABRIC_COMMIT_STATUS_TIMEOUT_MS', { infer: true }),
+          commitRetries: config.get('FABRIC_COMMIT_RETRIES', { infer: true }),
+        }),
       }),
     },
     IdempotencyStore,

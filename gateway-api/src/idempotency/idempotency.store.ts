@@ -44,6 +44,7 @@ const CLAIM_ATTEMPTS = 3;
 @Injectable()
 export class IdempotencyStore {
   private readonly ttlMs: number;
+  private readonly leaseMs: number;
   private readonly now: () => Date;
 
   constructor(
@@ -51,6 +52,7 @@ export class IdempotencyStore {
     @Inject(IDEMPOTENCY_OPTIONS) options: IdempotencyOptions,
   ) {
     this.ttlMs = options.ttlSeconds * 1000;
+    this.leaseMs = (options.leaseSeconds ?? options.ttlSeconds) * 1000;
     this.now = options.now ?? ((): Date => new Date());
   }
 
@@ -97,9 +99,9 @@ export class IdempotencyStore {
     const fresh = this.newRecord(request);
     await manager.createQueryBuilder().insert().into(IdempotencyRecord).values(fresh).orIgnore().execute();
     let row = await repository.findOneBy({ userId: request.user, key: request.key });
-    if (row !== null && row.attemptId !== fresh.attemptId && row.expiresAt <= fresh.createdAt) {
-      // expired: replace it, unless another request replaced it first (then its attempt id is there);
-      // `fresh` repeats the key columns with their current values, which changes nothing
+    if (row !== null && row.attemptId !== fresh.attemptId && this.replaceable(row, fresh.createdAt)) {
+      // expired, or abandoned in progress: replace it, unless another request replaced it first (then
+      // its attempt id is there); `fresh` repeats the key columns with their current values
       await repository.update({ userId: row.userId, key: row.key, attemptId: row.attemptId }, fresh);
       row = await repository.findOneBy({ userId: request.user, key: request.key });
     }
@@ -111,6 +113,16 @@ export class IdempotencyStore {
       };
     }
     return judge(row, request.fingerprint);
+  }
+
+  /**
+   * An expired record, or one IN_PROGRESS for longer than any request can run: its gateway died
+   * before completing or releasing it (a SIGKILL, a crash), and the client's retry must get through.
+   */
+  private replaceable(row: IdempotencyRecord, nowIso: string): boolean {
+    if (row.expiresAt <= nowIso) return true;
+    const abandonedBefore = new Date(Date.parse(nowIso) - this.leaseMs).toISOString();
+    return row.state !== 'COMPLETED' && row.createdAt <= abandonedBefore;
   }
 
   private newRecord(request: IdempotentRequest): IdempotencyRecord {

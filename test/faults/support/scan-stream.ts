@@ -12,6 +12,8 @@ export interface StreamEvent {
 interface Batch {
   readonly key: string;
   readonly barcodes: readonly string[];
+  /** Set when first sent and kept for every retry: a retry is the same request, byte for byte. */
+  scannedAt?: string;
 }
 
 /**
@@ -92,6 +94,8 @@ export class ScanStream {
 
   async #send(batch: Batch): Promise<boolean> {
     const begin = Date.now();
+    batch.scannedAt ??= new Date(begin).toISOString();
+    const scannedAt = batch.scannedAt;
     let status = 0;
     let timedOut = false;
     let body: { duplicates?: string[]; rejected?: { barcode: string }[] } = {};
@@ -107,7 +111,7 @@ export class ScanStream {
           scans: batch.barcodes.map((barcode) => ({
             barcode,
             stationId: this.target.stationId,
-            scannedAt: new Date(begin).toISOString(),
+            scannedAt,
             weightGrams: 750,
             quality: 'CONFORMANT',
           })),
