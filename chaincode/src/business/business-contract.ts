@@ -12,7 +12,7 @@ import { Context, Contract, Info, Returns, Transaction } from 'fabric-contract-a
 import { OrgMsps, requireMember, requireRole, Roles } from '../common/access';
 import { toCanonicalJson } from '../common/canonical-json';
 import { Collections } from '../common/collections';
-import { reaffirmRecord, requireEndorsementBy } from '../common/endorsement';
+import { requireEndorsementBy } from '../common/endorsement';
 import { ConflictError, type ErrorDetail, RuleViolationError, ValidationError } from '../common/errors';
 import { EventNames, emitEvent } from '../common/events';
 import {
@@ -153,8 +153,9 @@ export class BusinessContract extends Contract {
     });
     await putRecord(ctx, stepKey, stepRecord);
     await requireEndorsementBy(ctx, stepKey, ...StepEndorsers[step]);
-    // the step key is new, so only the case's own policy (MarketMSP) can guard its creation
-    await reaffirmRecord(ctx, recordKey(ctx, RecordTypes.BusinessCase, record.caseId));
+    // The step key is new, so only the case's own policy (MarketMSP) can guard its creation: setting
+    // the case's policy again writes the case's metadata, which its current policy must approve.
+    await requireEndorsementBy(ctx, recordKey(ctx, RecordTypes.BusinessCase, record.caseId), OrgMsps.Market);
     let issued: LicenseRecord | undefined;
     if (step === 'LICENSE') {
       issued = LicenseRecord.issue(

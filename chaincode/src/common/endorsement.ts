@@ -8,7 +8,13 @@ import { type Context } from 'fabric-contract-api';
 import { KeyEndorsementPolicy } from 'fabric-shim';
 import { type OrgMsp } from './access';
 
-/** Requires a peer of every one of `orgs` to endorse changes to `key` (set in the same transaction as the write). */
+/**
+ * Requires a peer of every one of `orgs` to endorse changes to `key` (set in the same transaction as
+ * the write). Setting it again on an existing key is how a transaction puts itself under that key's
+ * policy without changing the key: a new child record (a bag's scan event, a case's step) has no
+ * policy of its own until it commits, but this metadata write of its parent must satisfy the
+ * parent's current policy, so a single other department cannot create the child.
+ */
 export async function requireEndorsementBy(
   ctx: Context,
   key: string,
@@ -17,18 +23,4 @@ export async function requireEndorsementBy(
   const policy = new KeyEndorsementPolicy();
   policy.addOrgs('PEER', ...orgs);
   await ctx.stub.setStateValidationParameter(key, policy.getPolicy());
-}
-
-/**
- * Writes a record back unchanged, so that its key-level policy governs this transaction too. A new
- * key has no policy of its own until its creating transaction commits: a bag's scan event or a
- * case's step, created under the chaincode's any-one-department policy alone, could be forged by a
- * single other department. Rewriting the parent record (the bag, the case), which the responsible
- * department's policy already protects, puts that policy on every transaction that adds a child.
- * The transaction reads the parent anyway, so this adds no conflict it did not already have.
- */
-export async function reaffirmRecord(ctx: Context, key: string): Promise<void> {
-  const bytes = await ctx.stub.getState(key);
-  if (bytes.length === 0) throw new Error(`cannot reaffirm ${key}: no such record`);
-  await ctx.stub.putState(key, bytes);
 }

@@ -29,7 +29,9 @@ export function commitEndorsedBy(
   chaincodePolicy: (endorsers: ReadonlySet<string>) => boolean = anyMemberOrg,
 ): EndorsedCommitResult {
   const endorsers = new Set(endorsingOrgs);
-  for (const write of tx.pendingWrites()) {
+  // A value write and a policy (metadata) write are both checked against the key's committed policy:
+  // changing a key's policy needs whoever the current one names, as on a peer.
+  for (const write of [...tx.pendingWrites(), ...tx.pendingValidationParameterWrites()]) {
     if (write.namespace !== PUBLIC_STATE) {
       continue;
     }

@@ -138,6 +138,15 @@ export class InMemoryStub implements ChaincodeStub {
     return writes.sort((a, b) => compareKeys(a.namespace, b.namespace) || compareKeys(a.key, b.key));
   }
 
+  /** Keys whose validation parameter (key-level policy) this transaction sets, sorted like pendingWrites. */
+  pendingValidationParameterWrites(): { namespace: string; key: string }[] {
+    const writes: { namespace: string; key: string }[] = [];
+    for (const [namespace, entries] of this.#writes.validationParameters) {
+      for (const key of entries.keys()) writes.push({ namespace, key });
+    }
+    return writes.sort((a, b) => compareKeys(a.namespace, b.namespace) || compareKeys(a.key, b.key));
+  }
+
   /** Sets the transaction timestamp (the client sets it in the proposal header on a real network). */
   setTxTimestamp(value: Date | string): void {
     this.#assertActive();

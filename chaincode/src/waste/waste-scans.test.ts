@@ -117,7 +117,12 @@ describe('WasteContract RecordScans', () => {
       scan(bag(2), { weightGrams: 999 }),
     ]);
     expect(result).toEqual({ accepted: 1, duplicates: [bag(1), bag(2)], rejected: [], anomalies: [] });
-    expect(tx.pendingWrites().map((write) => write.key)).toEqual([bagKeyOf(bag(2)), collectedKey(bag(2))]);
+    expect(tx.pendingWrites().map((write) => write.key)).toEqual([collectedKey(bag(2))]);
+    // the new event's key and the bag (its policy set again: the bag's policy guards the event)
+    expect(tx.pendingValidationParameterWrites().map((write) => write.key)).toEqual([
+      bagKeyOf(bag(2)),
+      collectedKey(bag(2)),
+    ]);
     expect(JSON.parse(world.ledger.getState(collectedKey(bag(1)))?.toString() ?? '')).toMatchObject({
       siteId: 'LW-ST-001',
     });
@@ -188,7 +193,7 @@ describe('WasteContract RecordScans', () => {
     await world.contract.RecordScans(tx.ctx, JSON.stringify([scan(bag(1)), scan(bag(2)), scan(bag(3))]));
     const siteReads = getState.mock.calls.filter(([key]) => key.includes('waste-site'));
     expect(siteReads).toHaveLength(1);
-    // Per new scan: the bag and its COLLECTED key, and the bag once more to rewrite it unchanged.
-    expect(getState).toHaveBeenCalledTimes(1 + 3 * 3);
+    // Per new scan: the bag and its COLLECTED key, nothing else (the bag is rewritten from the bytes read).
+    expect(getState).toHaveBeenCalledTimes(1 + 3 * 2);
   });
 });
