@@ -9,11 +9,12 @@ import { bounded, type Measurement } from './measurement';
  */
 export async function measureRegistrations(
   baseUrl: string,
+  label = '',
 ): Promise<{ measurement: Measurement; certificates: string[] }> {
   const token = apiTokens()['registry-clerk'] ?? '';
   const certificates: string[] = [];
   const measurement = await bounded(
-    'HTTP real-estate FIRST registrations (8 clients)',
+    `HTTP real-estate FIRST registrations (8 clients)${label}`,
     { count: 160, seconds: 60, concurrency: 8 },
     async () => {
       const certificateNumber = titleNumber();

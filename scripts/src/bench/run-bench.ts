@@ -4,7 +4,8 @@
  *
  * - committed scans/s through the HTTP API at batch sizes 1000, 100 and 1;
  * - real-estate FIRST registrations/s through the HTTP API;
- * - verification requests/s with p50/p99 latency, with the answer cache and without;
+ * - verification requests/s with p50/p99 latency, with the answer cache and without, and clerks'
+ *   registrations/s during such a burst;
  * - for reference, the raw Fabric rate of a minimal write straight through fabric-gateway, so the
  *   gateway's overhead is a ratio.
  */
@@ -63,6 +64,12 @@ export async function runBench(): Promise<number> {
   const uncached = await benchGateway('bench-uncached', dir, { VERIFY_CACHE_TTL_MS: '0' });
   try {
     results.push(await measureVerification(uncached.baseUrl, certificates, 'every request reads the ledger'));
+    // Clerks' writes while citizens hammer the public route: the bulkhead keeps their share of the peers.
+    const [burst, during] = await Promise.all([
+      measureVerification(uncached.baseUrl, certificates, 'burst while clerks register'),
+      measureRegistrations(uncached.baseUrl, ' during that burst'),
+    ]);
+    results.push(burst, during.measurement);
   } finally {
     await uncached.kill('SIGTERM');
   }
