@@ -2,7 +2,7 @@ import { type NestExpressApplication } from '@nestjs/platform-express';
 import { type NextFunction, type Request, type Response } from 'express';
 
 import { PayloadTooLargeError, ValidationFailedError } from './errors';
-import { exceedsJsonDepth, MAX_JSON_DEPTH } from './json-depth';
+import { containsNulCharacter, exceedsJsonDepth, MAX_JSON_DEPTH } from './json-depth';
 
 /** Large enough for a batch of 1000 waste scans, small enough to refuse junk early. */
 export const JSON_BODY_LIMIT = '1mb';
@@ -15,12 +15,21 @@ export const JSON_BODY_LIMIT = '1mb';
 export function useJsonBody(app: NestExpressApplication, limit: string = JSON_BODY_LIMIT): void {
   app.useBodyParser('json', { limit });
   app.use((req: Request, _res: Response, next: NextFunction) => {
-    if (!exceedsJsonDepth(req.body)) return next();
-    next(
-      new ValidationFailedError(`JSON body nested deeper than ${MAX_JSON_DEPTH} levels`, {
-        details: [{ field: 'body', constraint: 'maxDepth', message: `at most ${MAX_JSON_DEPTH} levels` }],
-      }),
-    );
+    if (exceedsJsonDepth(req.body)) {
+      return next(
+        new ValidationFailedError(`JSON body nested deeper than ${MAX_JSON_DEPTH} levels`, {
+          details: [{ field: 'body', constraint: 'maxDepth', message: `at most ${MAX_JSON_DEPTH} levels` }],
+        }),
+      );
+    }
+    if (containsNulCharacter(req.body)) {
+      return next(
+        new ValidationFailedError('JSON body contains a NUL character', {
+          details: [{ field: 'body', constraint: 'noNul', message: 'no field may contain U+0000' }],
+        }),
+      );
+    }
+    next();
   });
   app.use((err: unknown, _req: Request, _res: Response, next: NextFunction) => next(translate(err, limit)));
 }

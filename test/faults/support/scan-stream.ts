@@ -14,7 +14,11 @@ interface Batch {
   readonly barcodes: readonly string[];
   /** Set when first sent and kept for every retry: a retry is the same request, byte for byte. */
   scannedAt?: string;
+  /** Not retried before this time: a batch still refused (e.g. its key still in progress) waits. */
+  retryAfter?: number;
 }
+
+const RETRY_BACKOFF_MS = 2_000;
 
 /**
  * A steady stream of scan batches through the HTTP API, as a station would send them, recording
@@ -84,10 +88,19 @@ export class ScanStream {
 
   async #work(): Promise<void> {
     while (!this.#stopping) {
-      // a batch refused earlier goes first, so retries do not wait for the end
-      const batch = this.#retry.shift() ?? this.#queue.shift();
-      if (batch === undefined) return;
-      if (!(await this.#send(batch))) this.#retry.push(batch);
+      // a refused batch whose backoff is over goes first; new batches keep flowing meanwhile, as a
+      // station keeps scanning while an old batch waits
+      const due = this.#retry.findIndex((batch) => (batch.retryAfter ?? 0) <= Date.now());
+      const batch = due >= 0 ? this.#retry.splice(due, 1)[0] : this.#queue.shift();
+      if (batch === undefined) {
+        if (this.#retry.length === 0) return;
+        await sleep(this.options.pauseMs);
+        continue;
+      }
+      if (!(await this.#send(batch))) {
+        batch.retryAfter = Date.now() + RETRY_BACKOFF_MS;
+        this.#retry.push(batch);
+      }
       await sleep(this.options.pauseMs);
     }
   }

@@ -7,7 +7,7 @@ const utf8 = new TextDecoder('utf-8', { fatal: true });
 export function payloadObject(event: LedgerEvent): Record<string, unknown> {
   let parsed: unknown;
   try {
-    parsed = JSON.parse(utf8.decode(event.payload));
+    parsed = JSON.parse(utf8.decode(event.payload), withoutNul);
   } catch (error) {
     throw new MalformedEventError(event, [`payload is not UTF-8 JSON (${String(error)})`]);
   }
@@ -15,4 +15,13 @@ export function payloadObject(event: LedgerEvent): Record<string, unknown> {
     throw new MalformedEventError(event, ['payload is not a JSON object']);
   }
   return parsed as Record<string, unknown>;
+}
+
+/**
+ * The ledger may hold strings with NUL characters (the chaincode stores what it was given, and blocks
+ * are for ever), but PostgreSQL text cannot: one such event would stop the index at that block on
+ * every retry. Projected strings get U+FFFD (the replacement character) in their place.
+ */
+function withoutNul(_key: string, value: unknown): unknown {
+  return typeof value === 'string' && value.includes('\u0000') ? value.replaceAll('\u0000', '\uFFFD') : value;
 }
