@@ -8,7 +8,7 @@ import { connectAs, findOrg, type OrgConnection, topology } from '../support/fab
 import { apiTokens, call, type GatewayProcess, startGateway } from '../support/gateway-process';
 import { type Fault, type FaultReport, measureFault, renderFaultTable } from './support/fault-report';
 import { compareIndexWithLedger, notCollectedExactlyOnce } from './support/ledger-check';
-import { killNetworkProcess, restartNetwork } from './support/network-control';
+import { killNetworkProcess, raftLeader, restartNetwork } from './support/network-control';
 import { ScanStream } from './support/scan-stream';
 
 // Faults under load: a steady stream of scan batches through the API while one process after
@@ -51,7 +51,10 @@ describe('faults under a steady stream of scans', () => {
     return restartNetwork;
   };
   const faults: Fault[] = [
-    { name: 'SIGKILL orderer2 (one of three Raft orderers)', inject: killAndRestartNetwork('orderer2') },
+    {
+      name: 'SIGKILL the Raft leader (one of three orderers)',
+      inject: async () => killAndRestartNetwork(await raftLeader())(),
+    },
     { name: 'SIGKILL the UrbanMSP chaincode server', inject: killAndRestartNetwork('chaincode-urban') },
     {
       name: 'SIGKILL the gateway',

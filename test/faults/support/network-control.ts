@@ -4,6 +4,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 
 import { paths } from '../../../scripts/src/lib/paths';
 import { networkUp } from '../../../scripts/src/network/lifecycle';
+import { loadTopology } from '../../../scripts/src/network/topology';
 
 /**
  * Real signals to the real network processes: the pid files `network up` writes name them, and
@@ -32,4 +33,18 @@ function isAlive(pid: number): boolean {
   } catch {
     return false;
   }
+}
+
+/**
+ * The orderer that leads the channel's Raft cluster now, from each orderer's operations metrics
+ * (consensus_etcdraft_is_leader): killing the leader forces an election, the harder case.
+ */
+export async function raftLeader(): Promise<string> {
+  const topology = await loadTopology();
+  for (const node of topology.ordererOrg.orderers) {
+    const url = `http://${node.host}:${node.operationsPort}/metrics`;
+    const metrics = await (await fetch(url, { signal: AbortSignal.timeout(5_000) })).text();
+    if (/^consensus_etcdraft_is_leader\{channel="[^"]+"\} 1$/m.test(metrics)) return node.name;
+  }
+  throw new Error('no orderer reports itself the Raft leader');
 }
