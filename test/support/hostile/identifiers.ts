@@ -1,10 +1,6 @@
 import { randomInt } from 'node:crypto';
-import {
-  makeBagBarcode,
-  organisationCodeCheck,
-  residentIdCheckCharacter,
-  usccCheckCharacter,
-} from '../../../chaincode/src/common/identifiers';
+import { makeBagBarcode } from '../../../chaincode/src/common/identifiers';
+import * as fresh from '../identifiers';
 
 // Fresh, valid identifiers for hostile-input tests: unit, certificate, USCC, site and bag numbers are
 // write-once on the channel, so every request that could succeed needs new ones.
@@ -19,25 +15,15 @@ const issue = <T extends string | number>(value: T): T => {
   return value;
 };
 
-export const digits = (n: number): string => Array.from({ length: n }, () => String(randomInt(10))).join('');
-
-export function residentId(): string {
-  const first17 = `440106${String(1960 + randomInt(40))}0${1 + randomInt(9)}1${randomInt(10)}${digits(3)}`;
-  return first17 + residentIdCheckCharacter(first17);
-}
-
-export const unitNumber = (): string => issue(`440184001016GB00009F${digits(8)}`);
-export const titleCertificate = (): string => issue(`粤(2026)广州市不动产权第${digits(8)}号`);
+export const { digits, residentId } = fresh;
+export const unitNumber = (): string => issue(fresh.unitNumber());
+export const titleCertificate = (): string => issue(fresh.titleNumber());
 
 export const receiptNumber = (): string => issue(`QS-${digits(10)}`);
 
 export const smokeKey = (): string => issue(`hx-${digits(12)}`);
 
-export function uscc(): string {
-  const organisation = digits(8);
-  const first17 = `91440106${organisation}${organisationCodeCheck(organisation)}`;
-  return issue(first17 + usccCheckCharacter(first17));
-}
+export const uscc = (): string => issue(fresh.uscc());
 
 /** A site id no one has registered: `HX` (hostile) plus random digits, within SITE_ID_PATTERN. */
 export const siteId = (kind: 'ST' | 'FA'): string => issue(`HX-${kind}-${digits(8)}`);
