@@ -163,5 +163,19 @@ describe('waste over HTTP on the real network', () => {
       stationId: STATION,
       categories: [{ category: '01', bags: 2, weightGrams: 2000, conformanceRate: 1 }],
     });
+    // the truck load's weight anomaly, projected from the collection event, under the station's day
+    const loadDay = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+    const loadStats = () =>
+      request(app())
+        .get(`/api/v1/waste/stations/${STATION}/stats?date=${loadDay}`)
+        .set('Authorization', auth('hauler'));
+    await waitFor(
+      'the index to project the load',
+      async () => JSON.stringify((await loadStats()).body).includes('LOAD_WEIGHT_MISMATCH'),
+      60_000,
+    );
+    expect((await loadStats()).body).toMatchObject({
+      anomalies: [{ type: 'LOAD_WEIGHT_MISMATCH', txId: (collection.body as { txId: string }).txId }],
+    });
   });
 });

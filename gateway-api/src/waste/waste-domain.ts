@@ -44,7 +44,10 @@ export const WasteTransactions = {
 /** Event names; must equal EventNames.Waste* in chaincode/src/common/events.ts. */
 export const WasteEvents = {
   SiteRegistered: 'WasteSiteRegistered',
+  BagsCommissioned: 'WasteBagsCommissioned',
   ScansRecorded: 'WasteScansRecorded',
+  CollectionRecorded: 'WasteCollectionRecorded',
+  DeliveryRecorded: 'WasteDeliveryRecorded',
 } as const;
 
 /**

@@ -4,6 +4,7 @@ import { CreateIdempotencyRecords1795478400200 } from './1795478400200-create-id
 import { CreateRealEstateIndex1795478401000 } from './1795478401000-create-real-estate-index';
 import { CreateBusinessIndex1795478402000 } from './1795478402000-create-business-index';
 import { CreateWasteIndex1795478403000 } from './1795478403000-create-waste-index';
+import { CreateWasteBagIndex1795478404000 } from './1795478404000-create-waste-bag-index';
 
 /**
  * Every migration of the gateway's database, oldest first. Listed as classes rather than found by
@@ -16,4 +17,5 @@ export const MIGRATIONS = [
   CreateRealEstateIndex1795478401000,
   CreateBusinessIndex1795478402000,
   CreateWasteIndex1795478403000,
+  CreateWasteBagIndex1795478404000,
 ];

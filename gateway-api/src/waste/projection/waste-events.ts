@@ -48,7 +48,7 @@ function isObject(value: unknown): value is JsonObject {
 }
 
 /** Collects every problem of a payload, so the error names them all. */
-class PayloadReader {
+export class PayloadReader {
   readonly problems: string[] = [];
 
   string(source: JsonObject, field: string, where = ''): string {

@@ -1,0 +1,92 @@
+import { Injectable } from '@nestjs/common';
+import { type EntityManager } from 'typeorm';
+
+import { type Projector } from '../../index-db/projection/projector';
+import { type LedgerEvent } from '../../ledger/ledger-events.port';
+import { WasteAnomalyRow } from '../entities/waste-anomaly.entity';
+import { WasteBagRow } from '../entities/waste-bag.entity';
+import { WasteBagMovementRow } from '../entities/waste-bag-movement.entity';
+import { WasteEvents } from '../waste-domain';
+import {
+  type MovementEvent,
+  parseBagsCommissioned,
+  parseCollectionRecorded,
+  parseDeliveryRecorded,
+} from './waste-movement-events';
+import { insertIgnoringExisting } from './waste-scans.projector';
+
+/** WasteBagsCommissioned → waste_bags, one row per barcode (no household data: the event has only its hash). */
+@Injectable()
+export class WasteBagsCommissionedProjector implements Projector {
+  readonly eventName = WasteEvents.BagsCommissioned;
+
+  async project(manager: EntityManager, event: LedgerEvent): Promise<void> {
+    const batch = parseBagsCommissioned(event);
+    const rows = batch.barcodes.map((barcode, offset): WasteBagRow => ({
+      barcode,
+      batchId: batch.batchId,
+      districtCode: batch.districtCode,
+      category: batch.category,
+      serial: batch.firstSerial + offset,
+      commissionedAt: batch.commissionedAt,
+      txId: event.transactionId,
+      blockNumber: event.blockNumber,
+    }));
+    await insertIgnoringExisting(manager, WasteBagRow, rows);
+  }
+}
+
+/**
+ * A load or a delivery → waste_bag_movements (one row per bag) and its anomalies → waste_anomalies,
+ * under the site (station or facility) and day, so the site's daily statistics list them. Keys are
+ * (barcode, step) and (txId, position): a redelivered event adds nothing.
+ */
+async function projectMovement(
+  manager: EntityManager,
+  event: LedgerEvent,
+  movement: MovementEvent,
+): Promise<void> {
+  const rows = movement.barcodes.map((barcode): WasteBagMovementRow => ({
+    barcode,
+    step: movement.step,
+    siteId: movement.siteId,
+    vehicleId: movement.vehicleId,
+    at: movement.at,
+    day: movement.day,
+    outcome: movement.outcome,
+    txId: event.transactionId,
+    blockNumber: event.blockNumber,
+  }));
+  const anomalies = movement.anomalies.map((anomaly, seq): WasteAnomalyRow => ({
+    txId: event.transactionId,
+    seq,
+    eventName: event.eventName,
+    type: anomaly.type,
+    message: anomaly.message,
+    barcode: anomaly.barcode ?? null,
+    itemIndex: anomaly.index ?? null,
+    stationId: movement.siteId,
+    day: movement.day,
+    recordedAt: movement.recordedAt,
+  }));
+  await insertIgnoringExisting(manager, WasteBagMovementRow, rows);
+  await insertIgnoringExisting(manager, WasteAnomalyRow, anomalies);
+}
+
+@Injectable()
+export class WasteCollectionProjector implements Projector {
+  readonly eventName = WasteEvents.CollectionRecorded;
+
+  project(manager: EntityManager, event: LedgerEvent): Promise<void> {
+    return projectMovement(manager, event, parseCollectionRecorded(event));
+  }
+}
+
+@Injectable()
+export class WasteDeliveryProjector implements Projector {
+  readonly eventName = WasteEvents.DeliveryRecorded;
+
+  project(manager: EntityManager, event: LedgerEvent): Promise<void> {
+    return projectMovement(manager, event, parseDeliveryRecorded(event));
+  }
+}
