@@ -13,7 +13,9 @@ import { type OrgMsp } from './access';
  * the write). Setting it again on an existing key is how a transaction puts itself under that key's
  * policy without changing the key: a new child record (a bag's scan event, a case's step) has no
  * policy of its own until it commits, but this metadata write of its parent must satisfy the
- * parent's current policy, so a single other department cannot create the child.
+ * parent's current policy, so another department's peer running this chaincode cannot endorse the
+ * child's creation alone. (Chaincode modified to leave this write out escapes it: chaincode/README.md,
+ * "Endorsement".)
  */
 export async function requireEndorsementBy(
   ctx: Context,

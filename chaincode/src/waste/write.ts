@@ -18,7 +18,7 @@ export async function putWasteRecord(ctx: Context, key: string, value: unknown):
  * A bag's new event (collected, loaded, delivered), written under the bag's own key-level policy:
  * the event's key is new and has no policy yet, so the bag's policy is set again (the same UrbanMSP
  * policy). That metadata write must satisfy the bag's current policy at commit, so an event endorsed
- * only by another department is invalidated (common/endorsement.ts). Cheaper than rewriting the bag:
+ * only by another department's peer is invalidated (common/endorsement.ts). Cheaper than rewriting the bag:
  * no read, and a few dozen bytes per bag instead of the bag's JSON.
  */
 export async function putBagEvent(ctx: Context, event: WasteBagEvent): Promise<void> {
