@@ -11,6 +11,7 @@ import { type ErrorDetail, ValidationError } from '../common/errors';
 import { SALT_PATTERN, maskName, saltedIdHash } from '../common/personal-data';
 import { parseResidentId } from '../common/identifiers';
 import { hasControlCharacter, isWellFormed } from './enterprise-name';
+import { refuseNulCharacters } from '../common/nul-characters';
 
 export const LEGAL_REPRESENTATIVE_TRANSIENT_KEY = 'legalRepresentative';
 export const PERSON_NAME_MAX_CHARS = 50;
@@ -52,6 +53,7 @@ export function readLegalRepresentative(ctx: Context, today: string): LegalRepre
   } catch {
     throw new ValidationError('invalid legal representative', [{ field, message: 'must be UTF-8 JSON' }]);
   }
+  refuseNulCharacters(raw, field);
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
     throw new ValidationError('invalid legal representative', [{ field, message: 'must be a JSON object' }]);
   }

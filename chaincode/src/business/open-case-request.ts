@@ -10,6 +10,7 @@ import {
   isWellFormed,
   normaliseEnterpriseName,
 } from './enterprise-name';
+import { refuseNulCharacters } from '../common/nul-characters';
 
 /** Legal forms a case can register (市场主体类型). */
 export const EntityTypes = [
@@ -124,6 +125,7 @@ function parseObject(requestJson: string): Record<string, unknown> {
       { field: 'requestJson', message: 'not valid JSON' },
     ]);
   }
+  refuseNulCharacters(raw, 'requestJson');
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
     throw new ValidationError('the request must be a JSON object', [
       { field: 'requestJson', message: 'must be an object' },

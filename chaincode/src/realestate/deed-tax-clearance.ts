@@ -19,6 +19,7 @@ import { clearanceNumberArgument, unitNumberArgument } from './lookup-arguments'
 import { saltedIdHash } from '../common/personal-data';
 import { isObject, parseTransferees, readTransientJson } from './personal-data';
 import { parseStoredUnit } from './unit-record';
+import { refuseNulCharacters } from '../common/nul-characters';
 
 export async function recordDeedTaxClearance(ctx: Context, requestJson: string): Promise<string> {
   const officer = requireRole(ctx, Roles.TaxOfficer);
@@ -60,6 +61,7 @@ function parseClearanceRequest(json: string): { unitNumber: string; clearanceNum
   } catch {
     raw = undefined;
   }
+  refuseNulCharacters(raw, 'request');
   if (!isObject(raw)) {
     throw new ValidationError('the clearance request must be a JSON object', [
       { field: 'request', message: 'must be a JSON object' },

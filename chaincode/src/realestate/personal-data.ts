@@ -13,6 +13,7 @@ import { type ErrorDetail, ValidationError } from '../common/errors';
 import { SALT_PATTERN, maskName, saltedIdHash } from '../common/personal-data';
 import { parseResidentId } from '../common/identifiers';
 import { transactionTime } from '../common/transaction-time';
+import { refuseNulCharacters } from '../common/nul-characters';
 
 export const MAX_HOLDERS = 20;
 export const MAX_NAME_LENGTH = 64;
@@ -58,13 +59,16 @@ export function readTransientJson(ctx: Context, name: string): unknown {
   if (bytes === undefined || bytes.length === 0) {
     return undefined;
   }
+  let value: unknown;
   try {
-    return JSON.parse(decoder.decode(bytes));
+    value = JSON.parse(decoder.decode(bytes));
   } catch {
     throw new ValidationError(`transient field '${name}' is not UTF-8 JSON`, [
       { field: `transient.${name}`, message: 'must be JSON' },
     ]);
   }
+  refuseNulCharacters(value, `transient.${name}`);
+  return value;
 }
 
 export interface HolderOptions {

@@ -22,6 +22,7 @@ import {
   RegistrationTypes,
   isRegistrationType,
 } from './registration-types';
+import { refuseNulCharacters } from '../common/nul-characters';
 
 export const MAX_TEXT_LENGTH = 500;
 export const REFERENCE_PATTERN = /^[\p{L}\p{N}()（）〔〕[\]_./-]{1,64}$/u;
@@ -68,6 +69,7 @@ export function parseRegisterRequest(json: string): RegisterRequest {
       { field: 'request', message: 'must be a JSON object' },
     ]);
   }
+  refuseNulCharacters(raw, 'request');
   if (!isObject(raw)) {
     throw new ValidationError('the registration request must be a JSON object', [
       { field: 'request', message: 'must be a JSON object' },

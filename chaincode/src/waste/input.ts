@@ -4,6 +4,7 @@
 // reject one item and keep the rest.
 
 import { type ErrorDetail, ValidationError } from '../common/errors';
+import { refuseNulCharacters } from '../common/nul-characters';
 
 export type JsonObject = Record<string, unknown>;
 
@@ -19,11 +20,14 @@ export function parseJsonArgument(json: string, what: string): unknown {
   if (typeof json !== 'string' || json.length > MAX_ARGUMENT_CHARS) {
     throw new ValidationError(`${what} must be JSON text of at most ${MAX_ARGUMENT_CHARS} characters`);
   }
+  let value: unknown;
   try {
-    return JSON.parse(json) as unknown;
+    value = JSON.parse(json) as unknown;
   } catch {
     throw new ValidationError(`${what} is not valid JSON`);
   }
+  refuseNulCharacters(value, what);
+  return value;
 }
 
 export function parseJsonObjectArgument(json: string, what: string): JsonObject {

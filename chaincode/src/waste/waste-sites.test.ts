@@ -54,6 +54,18 @@ describe('WasteContract sites', () => {
     ]);
   });
 
+  it('refuses a NUL character in any text with VALIDATION_FAILED, writing nothing', async () => {
+    const tx = world.transaction(Roles.UrbanInspector);
+    const json = JSON.stringify({
+      siteId: 'LW-ST-009',
+      kind: 'STATION',
+      districtCode: '440103',
+      name: 'a\u0000b',
+    });
+    expect((await errorOf(world.contract.RegisterSite(tx.ctx, json))).code).toBe('VALIDATION_FAILED');
+    expect(tx.pendingWrites()).toEqual([]);
+  });
+
   it.each([['not json'], ['[1]'], ['"x"']])(
     'refuses the argument %s with VALIDATION_FAILED',
     async (json) => {
