@@ -45,9 +45,10 @@ describe('hostile input', () => {
     dbDir = mkdtempSync(path.join(tmpdir(), 'govtrace-hostile-'));
     dbPath = path.join(dbDir, 'index.sqlite');
     gateway = await startGateway('hostile-input', { DATABASE_TYPE: 'sqlite', DATABASE_PATH: dbPath });
-    // a fresh index starts from block 0: give it time to project the channel before the snapshot
-    before = await snapshot(observer, gateway.baseUrl, dbPath, 120_000);
-  }, 180_000);
+    // a fresh index starts from block 0: give it time to project the channel before the snapshot (on
+    // a long-lived network with 1000-scan blocks that replay alone can take minutes on 2 cores)
+    before = await snapshot(observer, gateway.baseUrl, dbPath, 300_000);
+  }, 360_000);
 
   afterAll(async () => {
     await gateway?.kill('SIGTERM');
