@@ -1,15 +1,9 @@
-import { randomInt } from 'node:crypto';
-
 import { Logger } from '@nestjs/common';
 import request from 'supertest';
 
 import { demoAuth, useNetworkApp } from './support/network-app';
 
-import {
-  organisationCodeCheck,
-  residentIdCheckCharacter,
-  usccCheckCharacter,
-} from '../../chaincode/src/common/identifiers';
+import { digits, residentId, uscc } from '../../test/support/identifiers';
 import { BusinessModule } from '../src/business';
 
 // The business ledger routes against the running network with the demo users the local setup
@@ -19,13 +13,9 @@ Logger.overrideLogger(false);
 
 const auth = demoAuth;
 
-const digits = (n: number): string => Array.from({ length: n }, () => String(randomInt(10))).join('');
 // fresh per run: a USCC opens one case for life, and names are unique city-wide
-const orgCode8 = digits(8);
-const first17 = `91440106${orgCode8}${organisationCodeCheck(orgCode8)}`;
-const USCC = first17 + usccCheckCharacter(first17);
+const USCC = uscc();
 const CASE_ID = `BO-${USCC}`;
-const idFirst17 = `440106${String(1960 + randomInt(40))}0${1 + randomInt(9)}1${randomInt(10)}${digits(3)}`;
 
 type ErrorBody = { error: { code: string } };
 
@@ -46,7 +36,7 @@ describe('business opening over HTTP on the real network', () => {
         uscc: USCC.toLowerCase(),
         name: `测试科技${digits(8)}有限公司`,
         entityType: 'LIMITED_LIABILITY_COMPANY',
-        legalRepresentative: { name: '欧阳小明', idNumber: idFirst17 + residentIdCheckCharacter(idFirst17) },
+        legalRepresentative: { name: '欧阳小明', idNumber: residentId() },
         registeredCapitalCny: '1000000.00',
         address: '广州市天河区示例路1号',
         businessScope: '软件开发',

@@ -1,11 +1,9 @@
-import { randomInt } from 'node:crypto';
-
 import { Logger } from '@nestjs/common';
 import request from 'supertest';
 
 import { demoAuth, useNetworkApp } from './support/network-app';
 
-import { residentIdCheckCharacter } from '../../chaincode/src/common/identifiers';
+import { digits, residentId, titleNumber, unitNumber } from '../../test/support/identifiers';
 import { RealEstateModule } from '../src/real-estate';
 
 // The real-estate routes against the running network, with the demo users the local setup provisions
@@ -15,14 +13,9 @@ Logger.overrideLogger(false);
 
 const auth = demoAuth;
 
-const digits = (n: number): string => Array.from({ length: n }, () => String(randomInt(10))).join('');
-const residentId = (): string => {
-  const first17 = `440106${String(1960 + randomInt(40))}0${1 + randomInt(9)}1${randomInt(10)}${digits(3)}`;
-  return first17 + residentIdCheckCharacter(first17);
-};
 // fresh per run: unit numbers and certificate numbers are unique on the channel
-const UNIT = `440184001016GB00009F${digits(8)}`;
-const title = (): string => `粤(2026)广州市不动产权第${digits(8)}号`;
+const UNIT = unitNumber();
+const title = titleNumber;
 
 describe('real-estate over HTTP on the real network', () => {
   const app = useNetworkApp([RealEstateModule]);
@@ -85,7 +78,7 @@ describe('real-estate over HTTP on the real network', () => {
   });
 
   it('walks one unit through mortgage, seizure, transfer with consent, discharge and cancellation', async () => {
-    const unit = `440184001016GB00009F${digits(8)}`;
+    const unit = unitNumber();
     const owner = { name: '李建国', idNumber: residentId(), share: '1/1' };
     const buyer = { name: '王小红', idNumber: residentId(), share: '1/1' };
     const proof = (): string => `粤(2026)广州市不动产证明第${digits(7)}号`;
@@ -176,8 +169,8 @@ describe('real-estate over HTTP on the real network', () => {
   it('finds the units a person owns by resident ID, following a TRANSFER', async () => {
     const owner = { name: '陈大文', idNumber: residentId(), share: '1/1' };
     const buyer = { name: '林小美', idNumber: residentId(), share: '1/1' };
-    const kept = `440184001016GB00009F${digits(8)}`;
-    const sold = `440184001016GB00009F${digits(8)}`;
+    const kept = unitNumber();
+    const sold = unitNumber();
     const register = (body: Record<string, unknown>) =>
       request(app())
         .post('/api/v1/real-estate/registrations')
@@ -241,7 +234,7 @@ describe('real-estate over HTTP on the real network', () => {
 
   it('answers 404 for an unknown unit and 400 for a malformed one', async () => {
     const unknown = await request(app())
-      .get(`/api/v1/real-estate/units/440184001016GB00009F${digits(8)}`)
+      .get(`/api/v1/real-estate/units/${unitNumber()}`)
       .set('Authorization', auth('registry-clerk'));
     expect(unknown.status).toBe(404);
     const bad = await request(app())

@@ -1,5 +1,5 @@
 import { type ChaincodeError } from './errors';
-import { refuseNulCharacters } from './nul-characters';
+import { containsNulCharacter, refuseNulCharacters } from './nul-characters';
 
 describe('refuseNulCharacters', () => {
   it('accepts ordinary request data', () => {
@@ -21,4 +21,12 @@ describe('refuseNulCharacters', () => {
       expect(error?.details[0]?.field).toBe('request');
     },
   );
+});
+
+describe('containsNulCharacter', () => {
+  it('finds NUL in values and keys at any depth', () => {
+    expect(containsNulCharacter({ a: [{ b: 'x\u0000' }] })).toBe(true);
+    expect(containsNulCharacter({ ['k\u0000']: 1 })).toBe(true);
+    expect(containsNulCharacter({ a: ['\\u0000', 1, null, { b: '张三' }] })).toBe(false);
+  });
 });

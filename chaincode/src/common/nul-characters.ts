@@ -1,27 +1,32 @@
 import { ValidationError } from './errors';
 
 /**
- * Refuses request data with a NUL character (U+0000) anywhere, in a value or a key. No field takes
- * one, and downstream stores cannot hold it (PostgreSQL text): the gateway refuses such bodies, and
- * this refuses them for clients that call the chaincode directly. Iterative, so depth is no concern.
+ * True when a string (or an object key) anywhere in `value` holds a NUL character (U+0000). No field
+ * takes one, and downstream stores cannot hold it (PostgreSQL text). The gateway refuses such request
+ * bodies with this check; the chaincode refuses them too, for clients that call it directly.
+ * Iterative, so depth is no concern.
  */
-export function refuseNulCharacters(value: unknown, field: string): void {
+export function containsNulCharacter(value: unknown): boolean {
   const stack: unknown[] = [value];
   while (stack.length > 0) {
     const current = stack.pop();
-    const found =
-      typeof current === 'string'
-        ? current.includes('\u0000')
-        : current !== null &&
-          typeof current === 'object' &&
-          Object.entries(current).some(([key, child]) => {
-            stack.push(child);
-            return key.includes('\u0000');
-          });
-    if (found) {
-      throw new ValidationError(`${field} contains a NUL character`, [
-        { field, message: 'no text may contain U+0000' },
-      ]);
+    if (typeof current === 'string') {
+      if (current.includes('\u0000')) return true;
+    } else if (current !== null && typeof current === 'object') {
+      for (const [key, child] of Object.entries(current)) {
+        if (key.includes('\u0000')) return true;
+        stack.push(child);
+      }
     }
+  }
+  return false;
+}
+
+/** VALIDATION_FAILED naming `field` when `value` contains a NUL character. */
+export function refuseNulCharacters(value: unknown, field: string): void {
+  if (containsNulCharacter(value)) {
+    throw new ValidationError(`${field} contains a NUL character`, [
+      { field, message: 'no text may contain U+0000' },
+    ]);
   }
 }

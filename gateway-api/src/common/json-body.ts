@@ -2,7 +2,8 @@ import { type NestExpressApplication } from '@nestjs/platform-express';
 import { type NextFunction, type Request, type Response } from 'express';
 
 import { PayloadTooLargeError, ValidationFailedError } from './errors';
-import { containsNulCharacter, exceedsJsonDepth, MAX_JSON_DEPTH } from './json-depth';
+import { containsNulCharacter } from '../../../chaincode/src/common/nul-characters';
+import { exceedsJsonDepth, MAX_JSON_DEPTH } from './json-depth';
 
 /** Large enough for a batch of 1000 waste scans, small enough to refuse junk early. */
 export const JSON_BODY_LIMIT = '1mb';

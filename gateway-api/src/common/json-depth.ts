@@ -16,23 +16,3 @@ export function exceedsJsonDepth(value: unknown, max: number = MAX_JSON_DEPTH): 
   }
   return false;
 }
-
-/**
- * True when a string (or an object key) anywhere in `value` holds a NUL character. No field of the
- * API takes one, and PostgreSQL cannot store one, so bodies with NUL are refused; iterative as above.
- */
-export function containsNulCharacter(value: unknown): boolean {
-  const stack: unknown[] = [value];
-  while (stack.length > 0) {
-    const current = stack.pop();
-    if (typeof current === 'string') {
-      if (current.includes('\u0000')) return true;
-    } else if (current !== null && typeof current === 'object') {
-      for (const [key, child] of Object.entries(current)) {
-        if (key.includes('\u0000')) return true;
-        stack.push(child);
-      }
-    }
-  }
-  return false;
-}

@@ -25,6 +25,5 @@ import { VERIFY_SETTINGS, verifySettingsFrom } from './verify.settings';
     { provide: VERIFY_SETTINGS, useFactory: verifySettingsFrom, inject: [ConfigService] },
     VerifyService,
   ],
-  exports: [VERIFY_SETTINGS, ThrottlerModule],
 })
 export class VerifyModule {}

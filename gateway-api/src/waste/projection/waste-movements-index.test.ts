@@ -1,11 +1,9 @@
 import { Logger } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { type DataSource } from 'typeorm';
 
-import { DATABASE_SETUP_TIMEOUT_MS, TEST_DATABASES } from '../../../test/support/databases';
+import { DATABASE_SETUP_TIMEOUT_MS, openDatabase, TEST_DATABASES } from '../../../test/support/databases';
 import { makeBagBarcode } from '../../../../chaincode/src/common/identifiers';
-import { createDataSourceOptions, ENTITIES } from '../../index-db/database/data-source-options';
-import { Database } from '../../index-db/database/database';
-import { MIGRATIONS } from '../../index-db/migrations';
+import { type Database } from '../../index-db/database/database';
 import { MalformedEventError } from '../../index-db/projection/malformed-event.error';
 import { type Projector } from '../../index-db/projection/projector';
 import { type LedgerEvent } from '../../ledger/ledger-events.port';
@@ -88,13 +86,8 @@ describe.each(TEST_DATABASES)('waste bag index on %s', (_name, makeDatabase) => 
   beforeAll(() => testDatabase.setUp(), DATABASE_SETUP_TIMEOUT_MS);
   afterAll(() => testDatabase.tearDown());
   beforeEach(async () => {
-    const options = createDataSourceOptions(await testDatabase.fresh());
-    dataSource = await new DataSource({
-      ...options,
-      entities: ENTITIES,
-      migrations: MIGRATIONS,
-    }).initialize();
-    database = new Database(dataSource);
+    database = await openDatabase(await testDatabase.fresh());
+    dataSource = database.dataSource;
   });
   afterEach(() => dataSource.destroy());
 
