@@ -1,4 +1,3 @@
-import { randomInt } from 'node:crypto';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
@@ -7,23 +6,18 @@ import jsQR from 'jsqr';
 import { type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { PNG } from 'pngjs';
 
-import { residentIdCheckCharacter } from '../../chaincode/src/common/identifiers';
 import { paths } from '../../scripts/src/lib/paths';
 import { launchBrowser } from '../support/browser';
 import { apiTokens, call, type GatewayProcess, startGateway } from '../support/gateway-process';
+import { digits, residentId, titleNumber, unitNumber, uscc } from '../support/identifiers';
 
 // The citizen page in a real headless Chromium against the built gateway and the running network:
-// a certificate issued and then superseded on the ledger, its printed QR code scanned, and the page
-// showing what a citizen would see. Screenshots land in .govtrace/test-results/verify-page/.
+// a certificate issued and then superseded on the ledger, its printed QR code scanned, a business
+// licence and a waste bag's whole journey, and the page showing what a citizen would see, in both
+// languages. Screenshots land in .govtrace/test-results/verify-page/.
 
 jest.setTimeout(180_000);
 
-const digits = (n: number): string => Array.from({ length: n }, () => String(randomInt(10))).join('');
-const residentId = (): string => {
-  const first17 = `440106${String(1960 + randomInt(40))}0${1 + randomInt(9)}1${randomInt(10)}${digits(3)}`;
-  return first17 + residentIdCheckCharacter(first17);
-};
-const titleNumber = (): string => `粤(2026)广州市不动产权第${digits(8)}号`;
 const screenshots = path.join(paths.runtimeRoot, 'test-results', 'verify-page');
 
 /** The URL a QR code PNG carries. */
@@ -42,7 +36,7 @@ describe('citizen verification page in a real browser', () => {
   /** Every URL the browser asked for, to prove nothing is loaded from elsewhere. */
   const requested: string[] = [];
   const owner = { name: '欧阳娜娜', idNumber: residentId(), share: '1/1' };
-  const unit = `440184001016GB00009F${digits(8)}`;
+  const unit = unitNumber();
   const certificateA = titleNumber();
   const certificateB = titleNumber();
 
@@ -201,6 +195,181 @@ describe('citizen verification page in a real browser', () => {
     await page.goto(`${gateway.baseUrl}/verify?certificate=${encodeURIComponent(certificateB)}`);
     expect(await verdict(page)).toBe('UNAVAILABLE');
     await page.close();
+  });
+
+  /**
+   * A page in a browser context of its own, starting in Chinese whatever an earlier test switched
+   * to; its requests are recorded like the others'. Close it with `page.context().close()`.
+   */
+  async function openFreshPage(route: string): Promise<Page> {
+    const fresh = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'zh-CN' });
+    fresh.on('request', (request) => requested.push(request.url()));
+    const page = await fresh.newPage();
+    await page.goto(`${gateway.baseUrl}${route}`);
+    return page;
+  }
+
+  /** The page as a citizen reads it must never show a value the page failed to name. */
+  async function expectNoUndefined(page: Page): Promise<void> {
+    const text = await page.locator('body').innerText();
+    expect(text).not.toMatch(/undefined|\[object/);
+  }
+
+  describe('a business licence', () => {
+    const code = uscc();
+    const name = `核验页面科技${digits(8)}有限公司`;
+    const representative = { name: '李建国', idNumber: residentId() };
+
+    beforeAll(async () => {
+      const clerk = apiTokens()['market-clerk'] ?? '';
+      const opened = await call(gateway.baseUrl, 'POST', '/api/v1/business/cases', {
+        token: clerk,
+        body: {
+          uscc: code,
+          name,
+          entityType: 'LIMITED_LIABILITY_COMPANY',
+          legalRepresentative: representative,
+          registeredCapitalCny: '500000.00',
+          address: '广州市越秀区示例路3号',
+          businessScope: '信息技术服务',
+        },
+      });
+      expect(opened).toMatchObject({ status: 201 });
+      const caseId = String(opened.body['caseId']);
+      const licensed = await call(
+        gateway.baseUrl,
+        'POST',
+        `/api/v1/business/cases/${encodeURIComponent(caseId)}/steps/LICENSE`,
+        { token: clerk, body: { reference: `LIC-${digits(6)}` } },
+      );
+      expect(licensed).toMatchObject({ status: 201 });
+    });
+
+    it('shows the licence VALID with its name and the masked legal representative, in both languages', async () => {
+      // the address a licence's QR code carries
+      const page = await openFreshPage(`/verify?license=${code}`);
+      expect(await verdict(page)).toBe('VALID');
+      await expect(page.getByTestId('verify-status').textContent()).resolves.toContain('有效');
+      await expect(page.getByTestId('verify-name').textContent()).resolves.toBe(name);
+      await expect(page.getByTestId('verify-number').textContent()).resolves.toBe(code);
+      await expect(page.getByTestId('verify-legal-representative').textContent()).resolves.toBe('李*国');
+      await expect(page.getByTestId('verify-established-at').textContent()).resolves.toMatch(
+        /^\d{4}年\d{1,2}月\d{1,2}日$/,
+      );
+      await expect(page.getByTestId('verify-issuer').textContent()).resolves.toBe('市场监督管理局');
+      await expect(page.locator('body').innerText()).resolves.not.toContain(representative.name);
+      await expectNoUndefined(page);
+      await page.screenshot({ path: path.join(screenshots, 'licence.png'), fullPage: true });
+
+      await page.getByTestId('lang-switch').click();
+      await expect(page.getByTestId('verify-status').textContent()).resolves.toContain('Valid');
+      await expect(page.getByTestId('verify-legal-representative').textContent()).resolves.toBe('李*国');
+      await expect(page.getByTestId('verify-established-at').textContent()).resolves.toMatch(
+        /^[A-Z][a-z]+ \d{1,2}, \d{4}$/,
+      );
+      await expect(page.getByTestId('verify-issuer').textContent()).resolves.toBe('Market Regulation');
+      await expectNoUndefined(page);
+      await page.context().close();
+    });
+  });
+
+  describe('a waste bag', () => {
+    const run = digits(6);
+    const station = `VP-ST-${run}`;
+    const facility = `VP-FA-${run}`;
+    const vehicleId = `粤A${digits(5)}`;
+    let barcode = '';
+
+    beforeAll(async () => {
+      const tokens = apiTokens();
+      const post = async (route: string, user: string, body: Record<string, unknown>) => {
+        const answer = await call(gateway.baseUrl, 'POST', `/api/v1/waste/${route}`, {
+          token: tokens[user] ?? '',
+          body,
+        });
+        expect(answer).toMatchObject({ status: 201 });
+        return answer.body;
+      };
+      const site = (siteId: string, kind: string, what: string) =>
+        post('sites', 'urban-inspector', { siteId, kind, districtCode: '440103', name: `${what}${run}` });
+      await site(station, 'STATION', '核验页面收集点');
+      await site(facility, 'FACILITY', '核验页面处理厂');
+      const batch = await post('bag-batches', 'urban-inspector', {
+        districtCode: '440103',
+        category: '02',
+        firstSerial: Number(`8${digits(8)}`),
+        count: 1,
+        householdRef: `household-verify-page-${run}`,
+      });
+      barcode = (batch['barcodes'] as string[])[0] ?? '';
+      // each step a minute after the one before, as a bag's day would go
+      const minutesAgo = (minutes: number): string => new Date(Date.now() - minutes * 60_000).toISOString();
+      const scans = await post('scans', 'station-operator', {
+        scans: [
+          { barcode, stationId: station, scannedAt: minutesAgo(3), weightGrams: 800, quality: 'CONFORMANT' },
+        ],
+      });
+      expect(scans).toMatchObject({ accepted: 1, rejected: [] });
+      const loaded = await post('collections', 'hauler', {
+        vehicleId,
+        stationId: station,
+        barcodes: [barcode],
+        loadWeightGrams: 800,
+        collectedAt: minutesAgo(2),
+      });
+      expect(loaded).toMatchObject({ accepted: 1, rejected: [] });
+      const delivered = await post('deliveries', 'facility-operator', {
+        facilityId: facility,
+        vehicleId,
+        barcodes: [barcode],
+        receivedWeightGrams: 800,
+        outcome: 'COMPOSTED',
+        receivedAt: minutesAgo(1),
+      });
+      expect(delivered).toMatchObject({ accepted: 1, rejected: [] });
+    });
+
+    /** Each journey step as [data-step, text], in the order shown. */
+    async function journey(page: Page): Promise<[string | null, string][]> {
+      const steps = page.getByTestId('verify-event');
+      const shown: [string | null, string][] = [];
+      for (const step of await steps.all()) {
+        shown.push([await step.getAttribute('data-step'), (await step.textContent()) ?? '']);
+      }
+      return shown;
+    }
+
+    it('typing the barcode shows its category by name and every step of its journey, in both languages', async () => {
+      const page = await openFreshPage('/verify');
+      await page.getByTestId('verify-input').fill(barcode);
+      await page.keyboard.press('Enter');
+      expect(await verdict(page)).toBe('VALID');
+      await expect(page.getByTestId('verify-category').textContent()).resolves.toBe('厨余垃圾 (02)');
+      await expect(page.getByTestId('verify-final-outcome').textContent()).resolves.toBe('堆肥处理');
+      const zh = await journey(page);
+      expect(zh.map(([step]) => step)).toEqual(['COMMISSIONED', 'COLLECTED', 'LOADED', 'DELIVERED']);
+      const texts = zh.map(([, text]) => text);
+      expect(texts[0]).toMatch(/^发放到户 — \d{4}年/);
+      expect(texts[1]).toMatch(new RegExp(`^投放收集 — \\d{4}年.* · 地点 ${station} · 分类合格$`));
+      expect(texts[2]).toMatch(new RegExp(`^装车转运 — \\d{4}年.* · 地点 ${station}$`));
+      expect(texts[3]).toMatch(new RegExp(`^送达处理 — \\d{4}年.* · 地点 ${facility}$`));
+      await expectNoUndefined(page);
+      await page.screenshot({ path: path.join(screenshots, 'bag.png'), fullPage: true });
+
+      await page.getByTestId('lang-switch').click();
+      await expect(page.getByTestId('verify-category').textContent()).resolves.toBe('Food waste (02)');
+      await expect(page.getByTestId('verify-final-outcome').textContent()).resolves.toBe('Composted');
+      const en = (await journey(page)).map(([, text]) => text);
+      expect(en[0]).toMatch(/^Issued to the household — [A-Z][a-z]+ \d/);
+      expect(en[1]).toMatch(
+        new RegExp(`^Collected at the station — .* · site ${station} · sorted correctly$`),
+      );
+      expect(en[2]).toMatch(new RegExp(`^Loaded onto a truck — .* · site ${station}$`));
+      expect(en[3]).toMatch(new RegExp(`^Delivered for treatment — .* · site ${facility}$`));
+      await expectNoUndefined(page);
+      await page.screenshot({ path: path.join(screenshots, 'bag-en.png'), fullPage: true });
+      await page.context().close();
+    });
   });
 
   it('loaded nothing from outside the gateway', () => {

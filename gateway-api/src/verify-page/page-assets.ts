@@ -13,6 +13,7 @@ const ASSETS_FROM_REPO = path.join('gateway-api', 'src', 'verify-page', 'assets'
 const SERVED = {
   'verify.css': 'text/css; charset=utf-8',
   'verify-text.js': 'text/javascript; charset=utf-8',
+  'verify-outcome.js': 'text/javascript; charset=utf-8',
   'verify-render.js': 'text/javascript; charset=utf-8',
   'verify.js': 'text/javascript; charset=utf-8',
   'icon.svg': 'image/svg+xml',

@@ -68,6 +68,7 @@ describe('VerifyPageController', () => {
       '/verify/assets/icon.svg',
       '/verify/assets/verify.css',
       '/verify/assets/verify-text.js',
+      '/verify/assets/verify-outcome.js',
       '/verify/assets/verify-render.js',
       '/verify/assets/verify.js',
     ]);
@@ -87,7 +88,7 @@ describe('VerifyPageController', () => {
   });
 
   it('parses each script as JavaScript', async () => {
-    for (const name of ['verify-text.js', 'verify-render.js', 'verify.js']) {
+    for (const name of ['verify-text.js', 'verify-outcome.js', 'verify-render.js', 'verify.js']) {
       const script = await request(http()).get(`/verify/assets/${name}`).expect(200);
       expect(() => new Script(script.text, { filename: name })).not.toThrow();
     }

@@ -25,8 +25,21 @@
     return new Intl.DateTimeFormat(locale, { ...style, timeZone: ZONE }).format(date);
   }
 
-  const department = (text, mspId) => text.departments[mspId] || mspId;
-  const named = (table, key) => (typeof key === 'string' && table[key]) || key;
+  // Own keys only: a code such as "constructor" must not pick up what every object inherits.
+  const own = (table, key) => typeof key === 'string' && Object.prototype.hasOwnProperty.call(table, key);
+
+  /** The word for a code, or the code itself when the page has no word for it (still readable). */
+  const named = (table, key) => (own(table, key) ? table[key] : key);
+  const department = (text, mspId) => named(text.departments, mspId);
+
+  /**
+   * The word for a code; an unknown code reads "<unknown> (<code>)" and a missing one "<unknown>",
+   * so a newer server's vocabulary shows as something a citizen can read and report.
+   */
+  function labelled(table, key, unknown) {
+    if (own(table, key)) return table[key];
+    return typeof key === 'string' && key !== '' ? `${unknown} (${key})` : unknown;
+  }
 
   /** A definition list from [label, value, testid?] rows; rows without a value are left out. */
   function fieldList(rows) {
@@ -40,7 +53,8 @@
   }
 
   function banner(status, title, description) {
-    const glyph = { VALID: '✓', SUPERSEDED: '!', NOT_FOUND: '?', INVALID_INPUT: '!' }[status] || '✕';
+    const glyph =
+      { VALID: '✓', SUPERSEDED: '!', UNCONFIRMED: '!', NOT_FOUND: '?', INVALID_INPUT: '!' }[status] || '✕';
     return element(
       'div',
       {
@@ -81,8 +95,8 @@
     return fieldList([
       [f.name, body.name, 'verify-name'],
       [f.uscc, body.uscc, 'verify-number'],
-      [f.legalRepresentative, body.legalRepresentative, 'verify-holders'],
-      [f.establishedAt, formatDate(body.establishedAt, locale, false)],
+      [f.legalRepresentative, body.legalRepresentative, 'verify-legal-representative'],
+      [f.establishedAt, formatDate(body.establishedAt, locale, false), 'verify-established-at'],
       [f.issuer, body.issuer ? department(text, body.issuer) : null, 'verify-issuer'],
       [f.statusChangedAt, formatDate(body.statusChangedAt, locale, true)],
       [f.reason, body.reason],
@@ -93,19 +107,43 @@
     const f = text.field;
     const list = fieldList([
       [f.barcode, body.barcode, 'verify-number'],
-      [f.category, named(text.category, body.category)],
+      [f.category, categoryText(body.category, text), 'verify-category'],
       [f.districtCode, body.districtCode],
-      [f.finalOutcome, body.finalOutcome ? named(text.outcome, body.finalOutcome) : text.notYet],
+      [
+        f.finalOutcome,
+        body.finalOutcome ? labelled(text.outcome, body.finalOutcome, text.unknownOutcome) : text.notYet,
+        'verify-final-outcome',
+      ],
     ]);
     const events = Array.isArray(body.events) ? body.events : [];
     if (events.length === 0) return list;
     const steps = element('ol', { class: 'events', 'data-testid': 'verify-events' });
-    for (const event of events) {
-      const when = formatDate(event.at, locale, true);
-      const where = event.siteId ? ` · ${text.site} ${event.siteId}` : '';
-      steps.append(element('li', { text: `${named(text.bagEvent, event.type)} — ${when || ''}${where}` }));
-    }
+    for (const event of events) steps.append(bagEventItem(event, text, locale));
     return element('div', {}, [list, element('h3', { class: 'sub', text: f.events }), steps]);
+  }
+
+  /** The category's name, then the two digits printed on the bag, so a citizen can match the two. */
+  function categoryText(code, text) {
+    if (typeof code !== 'string' || code === '') return null;
+    return `${own(text.category, code) ? text.category[code] : text.unknownCategory} (${code})`;
+  }
+
+  /** One step of a bag's journey: what happened (API field `step`), then when, where and how it was sorted. */
+  function bagEventItem(event, text, locale) {
+    const details = [
+      formatDate(event.at, locale, true),
+      event.siteId ? `${text.site} ${event.siteId}` : null,
+      event.quality ? named(text.quality, event.quality) : null,
+    ].filter(Boolean);
+    return element('li', { 'data-testid': 'verify-event', 'data-step': String(event.step || '') }, [
+      element('span', {
+        class: 'event-step',
+        text: labelled(text.bagEvent, event.step, text.unknownBagEvent),
+      }),
+      details.length > 0
+        ? element('span', { class: 'event-detail', text: ` — ${details.join(' · ')}` })
+        : null,
+    ]);
   }
 
   function proofSection(outcome, text, locale) {
@@ -140,7 +178,8 @@
   function bannerText(outcome, text) {
     if (outcome.status === 'VALID' && outcome.kind === 'license') return text.licenseValid;
     if (outcome.status === 'VALID' && outcome.kind === 'bag') return text.bagFound;
-    return text.status[outcome.reason || outcome.status];
+    const key = outcome.reason || outcome.status;
+    return own(text.status, key) ? text.status[key] : text.status.UNAVAILABLE;
   }
 
   /** Replaces the panel's content with the outcome; `outcome.status` is one of the data-status values. */

@@ -1,12 +1,13 @@
 // The citizen verification page: works out what was typed (certificate number, credit code or bag
-// barcode), asks the public verify API and hands the outcome to verify-render.js. Plain script, no
-// framework: it must load fast on an old phone over a weak connection.
+// barcode), asks the public verify API, has verify-outcome.js read the answer and verify-render.js
+// show it. Plain script, no framework: it must load fast on an old phone over a weak connection.
 /* global self, document, window, localStorage, fetch, URL, URLSearchParams, AbortController, setTimeout, clearTimeout */
 'use strict';
 
 (function () {
   const TEXT = self.GovtraceVerifyText;
   const RENDER = self.GovtraceVerifyRender;
+  const OUTCOME = self.GovtraceVerifyOutcome;
   const LANG_KEY = 'govtrace.verify.lang';
   const API = '/api/v1/verify';
   const TIMEOUT_MS = 15000;
@@ -107,38 +108,6 @@
   // ---- asking the ledger -------------------------------------------------------------------------
 
   const ROUTES = { certificate: 'certificates', license: 'licenses', bag: 'bags' };
-  const CERTIFICATE_STATUS = { VALID: 'VALID', SUPERSEDED: 'SUPERSEDED', CANCELLED: 'CANCELLED' };
-  const LICENSE_STATUS = { ACTIVE: 'VALID', CANCELLED: 'CANCELLED', REVOKED: 'REVOKED' };
-
-  function statusOf(kind, body) {
-    if (kind === 'bag') return 'VALID';
-    const table = kind === 'certificate' ? CERTIFICATE_STATUS : LICENSE_STATUS;
-    return table[body.status] || null;
-  }
-
-  function errorMessage(body) {
-    return body && body.error && typeof body.error.message === 'string' ? body.error.message : null;
-  }
-
-  /** The outcome for one HTTP answer; every failure maps to a status the banner can show. */
-  function outcomeFor(query, response, body) {
-    const base = { kind: query.kind, query: query.value };
-    if (response.status === 200 && body && typeof body === 'object') {
-      const status = statusOf(query.kind, body);
-      if (status === null) return { ...base, status: 'UNAVAILABLE' };
-      const mismatch =
-        Boolean(query.hash) &&
-        typeof body.contentHash === 'string' &&
-        !sameHash(query.hash, body.contentHash);
-      return { ...base, status, body, hashMismatch: mismatch };
-    }
-    if (response.status === 400) return { ...base, status: 'INVALID_INPUT', message: errorMessage(body) };
-    if (response.status === 404) return { ...base, status: 'NOT_FOUND' };
-    if (response.status === 429) return { ...base, status: 'UNAVAILABLE', reason: 'RATE_LIMITED' };
-    return { ...base, status: 'UNAVAILABLE' };
-  }
-
-  const sameHash = (a, b) => a.trim().toLowerCase() === b.trim().toLowerCase();
 
   async function ask(query) {
     const controller = new AbortController();
@@ -150,7 +119,7 @@
         signal: controller.signal,
       });
       const body = await response.json().catch(() => null);
-      return outcomeFor(query, response, body);
+      return OUTCOME.outcomeFor(query, response.status, body);
     } catch {
       return { kind: query.kind, query: query.value, status: 'UNAVAILABLE' };
     } finally {

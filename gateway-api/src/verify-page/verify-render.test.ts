@@ -1,0 +1,207 @@
+import { loadPageScripts, PageElement, type PageLocale } from './testing/page-scripts';
+
+// What a citizen reads on /verify for a real answer of the verify API (shapes as built by
+// src/verify/verify-answers.ts), in both languages: the page's own scripts, run without a browser.
+
+const page = loadPageScripts();
+
+function show(kind: 'certificate' | 'license' | 'bag', body: object, locale: PageLocale): PageElement {
+  const panel = new PageElement('section');
+  const outcome = page.outcomeFor({ kind, value: 'typed' }, 200, body);
+  page.renderOutcome(panel, outcome, page.text[locale], locale);
+  return panel;
+}
+
+/** Words that only appear when a value the page should have named slipped through as it is. */
+function expectNothingUnnamed(panel: PageElement): void {
+  expect(panel.textContent).not.toMatch(/undefined|null|NaN|\[object|function/);
+}
+
+const proof = {
+  txId: 'a'.repeat(64),
+  blockNumber: '42',
+  validationCode: 'VALID',
+  endorsers: ['UrbanMSP'],
+  creatorMspId: 'UrbanMSP',
+  timestamp: '2026-12-03T03:30:00.000Z',
+};
+
+// 07:52:28 UTC is 15:52:28 in Beijing, where the page shows every time
+const bag = {
+  barcode: '440103020000000017',
+  category: '02',
+  categoryName: 'FOOD',
+  districtCode: '440103',
+  status: 'DELIVERED',
+  finalOutcome: 'COMPOSTED',
+  events: [
+    { step: 'COMMISSIONED', at: '2026-12-01T02:00:00.000Z', txId: 'b'.repeat(64) },
+    {
+      step: 'COLLECTED',
+      at: '2026-12-03T07:52:28.000Z',
+      siteId: 'LW-ST-001',
+      weightGrams: 800,
+      quality: 'CONFORMANT',
+      txId: 'c'.repeat(64),
+    },
+    { step: 'LOADED', at: '2026-12-03T09:00:00.000Z', siteId: 'LW-ST-001', vehicleId: '粤A12345' },
+    { step: 'DELIVERED', at: '2026-12-03T11:30:00.000Z', siteId: 'LW-FA-001', outcome: 'COMPOSTED' },
+  ],
+  anomalies: [],
+  proof,
+};
+
+const journey = (panel: PageElement): string[] =>
+  panel.findAll('verify-event').map((item) => item.textContent);
+
+describe('the citizen page showing a bag', () => {
+  it('names the category and every step of the journey, with time and place, in Chinese', () => {
+    const panel = show('bag', bag, 'zh-CN');
+    expect(panel.find('verify-status').getAttribute('data-status')).toBe('VALID');
+    expect(panel.find('verify-category').textContent).toBe('厨余垃圾 (02)');
+    expect(panel.find('verify-final-outcome').textContent).toBe('堆肥处理');
+    const steps = journey(panel);
+    expect(steps).toHaveLength(4);
+    expect(steps[0]).toMatch(/^发放到户 — 2026年12月1日/);
+    expect(steps[1]).toMatch(/^投放收集 — 2026年12月3日.*15:52:28 · 地点 LW-ST-001 · 分类合格$/);
+    expect(steps[2]).toMatch(/^装车转运 — 2026年12月3日.*17:00:00 · 地点 LW-ST-001$/);
+    expect(steps[3]).toMatch(/^送达处理 — 2026年12月3日.*19:30:00 · 地点 LW-FA-001$/);
+    expectNothingUnnamed(panel);
+  });
+
+  it('says the same in English', () => {
+    const panel = show('bag', bag, 'en');
+    expect(panel.find('verify-category').textContent).toBe('Food waste (02)');
+    expect(panel.find('verify-final-outcome').textContent).toBe('Composted');
+    const steps = journey(panel);
+    expect(steps[0]).toMatch(/^Issued to the household — December 1, 2026/);
+    expect(steps[1]).toMatch(
+      /^Collected at the station — December 3, 2026.*3:52:28\sPM · site LW-ST-001 · sorted correctly$/,
+    );
+    expect(steps[2]).toMatch(/^Loaded onto a truck — December 3, 2026.*5:00:00\sPM · site LW-ST-001$/);
+    expect(steps[3]).toMatch(/^Delivered for treatment — December 3, 2026.*7:30:00\sPM · site LW-FA-001$/);
+    expectNothingUnnamed(panel);
+  });
+
+  it('shows the not-yet-finished bag of a fresh batch without an outcome', () => {
+    const fresh = { ...bag, status: 'COMMISSIONED', finalOutcome: null, events: bag.events.slice(0, 1) };
+    const panel = show('bag', fresh, 'zh-CN');
+    expect(panel.find('verify-final-outcome').textContent).toBe('尚未完成');
+    expect(journey(panel)).toEqual([expect.stringMatching(/^发放到户 — /)]);
+    expectNothingUnnamed(panel);
+  });
+
+  it.each<[PageLocale, { category: string; outcome: string; step: string }]>([
+    ['zh-CN', { category: '未知类别', outcome: '其他去向', step: '其他记录' }],
+    ['en', { category: 'Unknown category', outcome: 'Other outcome', step: 'Other record' }],
+  ])('reads codes it has no word for as "unknown (code)" in %s', (locale, unknown) => {
+    const odd = {
+      ...bag,
+      category: '07',
+      finalOutcome: 'BURIED',
+      // a newer server's step, a step without its name, and a name every object inherits
+      events: [{ step: 'RETURNED', at: 'sometime' }, { at: 'sometime' }, { step: 'toString' }],
+    };
+    const panel = show('bag', odd, locale);
+    expect(panel.find('verify-category').textContent).toBe(`${unknown.category} (07)`);
+    expect(panel.find('verify-final-outcome').textContent).toBe(`${unknown.outcome} (BURIED)`);
+    expect(journey(panel)).toEqual([
+      `${unknown.step} (RETURNED) — sometime`,
+      `${unknown.step} — sometime`,
+      `${unknown.step} (toString)`,
+    ]);
+    expectNothingUnnamed(panel);
+  });
+});
+
+describe('the citizen page showing a business licence', () => {
+  const licence = {
+    valid: true,
+    status: 'ACTIVE',
+    uscc: '91440106MA59C8XE4R',
+    name: '广州市核验科技有限公司',
+    legalRepresentative: '李*',
+    establishedAt: '2026-12-03T02:00:00.000Z',
+    statusChangedAt: null,
+    issuer: 'MarketMSP',
+    proof: { ...proof, endorsers: ['MarketMSP'], creatorMspId: 'MarketMSP' },
+  };
+
+  it.each<[PageLocale, Record<string, string>]>([
+    [
+      'zh-CN',
+      {
+        banner: '有效',
+        established: '2026年12月3日',
+        issuer: '市场监督管理局',
+        representative: '法定代表人',
+      },
+    ],
+    [
+      'en',
+      {
+        banner: 'Valid',
+        established: 'December 3, 2026',
+        issuer: 'Market Regulation',
+        representative: 'Legal representative',
+      },
+    ],
+  ])('shows a valid licence with its name and masked legal representative in %s', (locale, words) => {
+    const panel = show('license', licence, locale);
+    const banner = panel.find('verify-status');
+    expect(banner.getAttribute('data-status')).toBe('VALID');
+    expect(banner.textContent).toContain(words['banner']);
+    expect(panel.find('verify-name').textContent).toBe('广州市核验科技有限公司');
+    expect(panel.find('verify-number').textContent).toBe(licence.uscc);
+    expect(panel.find('verify-legal-representative').textContent).toBe('李*');
+    expect(panel.textContent).toContain(`${words['representative']}李*`);
+    expect(panel.find('verify-established-at').textContent).toBe(words['established']);
+    expect(panel.find('verify-issuer').textContent).toBe(words['issuer']);
+    expectNothingUnnamed(panel);
+  });
+
+  it.each<[PageLocale, string]>([
+    ['zh-CN', '已注销'],
+    ['en', 'Cancelled'],
+  ])('shows a cancelled licence with the reason in %s', (locale, title) => {
+    const cancelled = {
+      ...licence,
+      valid: false,
+      status: 'CANCELLED',
+      statusChangedAt: '2026-12-04T02:00:00.000Z',
+      reason: '股东会决议解散',
+    };
+    const panel = show('license', cancelled, locale);
+    expect(panel.find('verify-status').getAttribute('data-status')).toBe('CANCELLED');
+    expect(panel.find('verify-status').textContent).toContain(title);
+    expect(panel.textContent).toContain('股东会决议解散');
+    expectNothingUnnamed(panel);
+  });
+
+  it.each<[string, 'license' | 'certificate', object]>([
+    ['an ACTIVE licence without a proof', 'license', { ...licence, valid: false, proof: null }],
+    ['an ACTIVE licence whose proof did not validate', 'license', { ...licence, valid: false }],
+    ['a licence status the page does not know', 'license', { ...licence, valid: false, status: 'SUSPENDED' }],
+    ['a VALID certificate the server does not vouch for', 'certificate', { status: 'VALID', valid: false }],
+  ])('never calls %s valid', (_what, kind, body) => {
+    for (const locale of ['zh-CN', 'en'] as const) {
+      const panel = show(kind, body, locale);
+      const banner = panel.find('verify-status');
+      expect(banner.getAttribute('data-status')).toBe('UNCONFIRMED');
+      expect(banner.textContent).toMatch(/^!(无法确认|Cannot confirm)/);
+      expectNothingUnnamed(panel);
+    }
+  });
+});
+
+describe('the page texts', () => {
+  /** Every path to a word in a text table, e.g. "status.VALID.0". */
+  const paths = (value: unknown, prefix = ''): string[] =>
+    typeof value === 'object' && value !== null
+      ? Object.entries(value).flatMap(([key, inner]) => paths(inner, `${prefix}${key}.`))
+      : [prefix.slice(0, -1)];
+
+  it('has every word in both languages, so a switch never shows a missing one', () => {
+    expect(paths(page.text['en'])).toEqual(paths(page.text['zh-CN']));
+  });
+});
