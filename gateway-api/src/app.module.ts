@@ -16,7 +16,7 @@ import { LedgerModule } from './ledger/ledger.module';
 import { MetricsModule } from './metrics/metrics.module';
 import { MetricsService } from './metrics/metrics.service';
 import { RealEstateModule, RealEstateRegisteredProjector } from './real-estate';
-import { SmokeModule } from './smoke/smoke.module';
+import { testFixtureModules } from './smoke/test-fixture-modules';
 import { VerifyModule } from './verify/verify.module';
 import { VerifyPageModule } from './verify-page';
 import { WASTE_PROJECTORS, WasteModule } from './waste';
@@ -41,7 +41,8 @@ const indexModule = IndexModule.register({
       checks: [FabricReadinessCheck, IndexReadinessCheck],
     }),
     LedgerModule,
-    SmokeModule,
+    // the smoke routes exist only for the e2e tests (GOVTRACE_TEST_FIXTURES=smoke)
+    ...testFixtureModules(),
     RealEstateModule,
     BusinessModule,
     WasteModule,

@@ -40,8 +40,14 @@ export const commands: Record<string, CommandHandler> = {
     return 0;
   },
   network,
-  async deploy() {
-    await timed('deploy', deploy);
+  async deploy(args) {
+    const unknown = args.filter((arg) => arg !== '--test-fixtures');
+    if (unknown.length > 0) {
+      console.error('usage: deploy [--test-fixtures]');
+      return 2;
+    }
+    const entry = args.includes('--test-fixtures') ? 'test-fixtures' : 'production';
+    await timed('deploy', () => deploy({ entry }));
     return 0;
   },
   users: (args) => usersCommand(args),

@@ -37,7 +37,15 @@ export async function startGateway(name: string, env: NodeJS.ProcessEnv): Promis
     [path.join(paths.repoRoot, 'gateway-api', 'dist', 'gateway-api', 'src', 'main.js')],
     {
       cwd: paths.repoRoot,
-      env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn' },
+      env: {
+        // the network is deployed with `deploy --test-fixtures`: serve its smoke routes too
+        GOVTRACE_TEST_FIXTURES: 'smoke',
+        ...process.env,
+        ...env,
+        PORT: String(port),
+        HOST: '127.0.0.1',
+        LOG_LEVEL: 'warn',
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     },
   );

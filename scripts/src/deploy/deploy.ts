@@ -10,6 +10,7 @@ import { chaincodeServerSpec } from '../network/process-specs';
 import { networkSupervisor } from '../network/supervisor-instance';
 import { address, loadTopology, type PeerOrg, type Topology } from '../network/topology';
 import { writeCcaasPackage } from './ccaas-package';
+import { type ChaincodeEntry } from './chaincode-entry';
 import { type ChaincodeDefinition, loadChaincodeDefinition } from './chaincode-definition';
 import { chaincodeVersion } from './chaincode-version';
 import { readDeploymentState, writeDeploymentState } from './deployment-state';
@@ -91,40 +92,15 @@ async function approvals(
 }
 
 /**
- * Packages, installs, approves and commits the chaincode, then (re)starts each
- * org's chaincode server under its package id. Running it again with unchanged
- * code does nothing; with changed code it upgrades to the next sequence
- * without restarting the network.
+ * Writes each org's ccaas package, installs it on the org's peer and restarts the org's chaincode
+ * server under the new package id; returns the package id per org key.
  */
-export async function deploy(): Promise<void> {
-  const topology = await loadTopology();
+async function installAndStartServers(
+  topology: Topology,
+  label: string,
+  entry: ChaincodeEntry,
+): Promise<Record<string, string>> {
   const supervisor = networkSupervisor();
-  log.detail('compiling the chaincode');
-  await exec('npm', ['run', 'build', '-w', 'chaincode'], { cwd: paths.repoRoot, timeoutMs: 300_000 });
-  const definition = await loadChaincodeDefinition();
-  const version = await chaincodeVersion(
-    paths.chaincodeSource,
-    path.join(paths.repoRoot, 'package-lock.json'),
-    definition.fingerprint,
-  );
-  const firstOrg = topology.peerOrgs[0];
-  if (!firstOrg) throw new Error('topology has no peer organisation');
-  const committed = await queryCommitted(topology, firstOrg);
-  const previous = await readDeploymentState();
-
-  if (committed?.version === version && previous?.version === version) {
-    for (const org of topology.peerOrgs) {
-      const packageId = previous.packageIds[org.key];
-      if (packageId) await supervisor.ensureStarted(chaincodeServerSpec(org, packageId));
-    }
-    log.step(
-      `deploy: ${topology.chaincodeName} ${version} is already committed (sequence ${committed.sequence})`,
-    );
-    return;
-  }
-
-  const sequence = (committed?.sequence ?? 0) + 1;
-  const label = `${topology.chaincodeName}_${version}`;
   const packageIds: Record<string, string> = {};
   for (const org of topology.peerOrgs) {
     const pkg = await writeCcaasPackage(networkPath('chaincode', `${org.key}-${label}.tgz`), label, {
@@ -140,9 +116,63 @@ export async function deploy(): Promise<void> {
     await installIfMissing(org, pkg.file, pkg.packageId);
     packageIds[org.key] = pkg.packageId;
     // The server must run under the new package id before the definition commits.
-    await supervisor.stop(chaincodeServerSpec(org, pkg.packageId).name);
-    await supervisor.ensureStarted(chaincodeServerSpec(org, pkg.packageId));
+    await supervisor.stop(chaincodeServerSpec(org, pkg.packageId, entry).name);
+    await supervisor.ensureStarted(chaincodeServerSpec(org, pkg.packageId, entry));
   }
+  return packageIds;
+}
+
+/** Starts each org's chaincode server under its committed package id, when it is not running. */
+async function ensureServersRunning(
+  topology: Topology,
+  packageIds: Readonly<Record<string, string>>,
+  entry: ChaincodeEntry,
+): Promise<void> {
+  const supervisor = networkSupervisor();
+  for (const org of topology.peerOrgs) {
+    const packageId = packageIds[org.key];
+    if (packageId) await supervisor.ensureStarted(chaincodeServerSpec(org, packageId, entry));
+  }
+}
+
+export interface DeployOptions {
+  /** The contracts to serve (default `production`); a change of entry is an upgrade like a code change. */
+  readonly entry?: ChaincodeEntry;
+}
+
+/**
+ * Packages, installs, approves and commits the chaincode, then (re)starts each
+ * org's chaincode server under its package id. Running it again with unchanged
+ * code does nothing; with changed code it upgrades to the next sequence
+ * without restarting the network.
+ */
+export async function deploy(options: DeployOptions = {}): Promise<void> {
+  const entry = options.entry ?? 'production';
+  const topology = await loadTopology();
+  log.detail('compiling the chaincode');
+  await exec('npm', ['run', 'build', '-w', 'chaincode'], { cwd: paths.repoRoot, timeoutMs: 300_000 });
+  const definition = await loadChaincodeDefinition();
+  const version = await chaincodeVersion(
+    paths.chaincodeSource,
+    path.join(paths.repoRoot, 'package-lock.json'),
+    // the entry is part of the version: switching between production and test fixtures is an upgrade
+    `${definition.fingerprint}:${entry}`,
+  );
+  const firstOrg = topology.peerOrgs[0];
+  if (!firstOrg) throw new Error('topology has no peer organisation');
+  const committed = await queryCommitted(topology, firstOrg);
+  const previous = await readDeploymentState();
+
+  if (committed?.version === version && previous?.version === version) {
+    await ensureServersRunning(topology, previous.packageIds, entry);
+    log.step(
+      `deploy: ${topology.chaincodeName} ${version} is already committed (sequence ${committed.sequence})`,
+    );
+    return;
+  }
+
+  const sequence = (committed?.sequence ?? 0) + 1;
+  const packageIds = await installAndStartServers(topology, `${topology.chaincodeName}_${version}`, entry);
 
   const approved = await approvals(topology, definition, version, sequence);
   for (const org of topology.peerOrgs) {
@@ -185,7 +215,8 @@ export async function deploy(): Promise<void> {
     version,
     sequence,
     packageIds,
+    entry,
     committedAt: new Date().toISOString(),
   });
-  log.step(`deploy: ${topology.chaincodeName} ${version} committed at sequence ${sequence}`);
+  log.step(`deploy: ${topology.chaincodeName} ${version} (${entry}) committed at sequence ${sequence}`);
 }

@@ -26,12 +26,15 @@ export interface GoModulePin {
 }
 
 export const fabricPin: GoModulePin = {
-  version: '3.1.5',
+  version: '3.1.1',
   module: 'github.com/hyperledger/fabric',
-  // tag v3.1.5 = commit 86c1172bec37e6590c6b1ae6f847833df48d65fc, committed 2026-06-18 07:48:16 UTC
-  moduleVersion: 'v1.4.0-rc1.0.20260618074816-86c1172bec37',
+  // tag v3.1.1 = commit 435a7f1a780a, committed 2025-05-10 20:00:36 UTC. The newest
+  // release the Go module proxy here serves: 3.1.2 to 3.1.5 are refused (403), so
+  // their fixes are missing. To move the pin, see README "Fabric release".
+  moduleVersion: 'v1.4.0-rc1.0.20250510200036-435a7f1a780a',
   commands: ['peer', 'orderer', 'configtxgen', 'osnadmin', 'cryptogen'],
-  minimumGo: '1.26.4',
+  // its go.mod says `go 1.24.2`
+  minimumGo: '1.24.2',
   cgo: false,
   versionVariable: 'github.com/hyperledger/fabric/common/metadata.Version',
   // core.yaml and orderer.yaml: Fabric's defaults, which our scripts override with environment variables.

@@ -50,7 +50,7 @@ export async function networkUp(): Promise<void> {
     if (deployment) {
       for (const org of topology.peerOrgs) {
         const packageId = deployment.packageIds[org.key];
-        if (packageId) await start(chaincodeServerSpec(org, packageId));
+        if (packageId) await start(chaincodeServerSpec(org, packageId, deployment.entry));
       }
     }
     // Demo users enrolled at their CAs, API tokens, and the files the gateway reads.

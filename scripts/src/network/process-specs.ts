@@ -1,4 +1,5 @@
 import * as path from 'node:path';
+import { type ChaincodeEntry, chaincodeModulePath } from '../deploy/chaincode-entry';
 import { binDirFor } from '../fabric/build-binaries';
 import { fabricPin } from '../fabric/pin';
 import { networkPath, paths } from '../lib/paths';
@@ -132,7 +133,11 @@ export function peerSpec(org: PeerOrg): ProcessSpec {
 }
 
 /** The org's chaincode server: our TypeScript chaincode in fabric-shim's server mode, TLS on. */
-export function chaincodeServerSpec(org: PeerOrg, packageId: string): ProcessSpec {
+export function chaincodeServerSpec(
+  org: PeerOrg,
+  packageId: string,
+  entry: ChaincodeEntry = 'production',
+): ProcessSpec {
   const tls = crypto.chaincodeServerTls(org);
   const cli = require.resolve('fabric-shim/cli.js', { paths: [paths.chaincodeSource] });
   return {
@@ -152,6 +157,8 @@ export function chaincodeServerSpec(org: PeerOrg, packageId: string): ProcessSpe
       // Mutual TLS: only a client holding a certificate from the org's TLS CA (its peer) may connect.
       '--chaincode-tls-client-cacert-file',
       crypto.peerTlsCa(org),
+      '--module-path',
+      chaincodeModulePath(entry),
     ],
     env: { PATH: process.env['PATH'], HOME: process.env['HOME'], CORE_CHAINCODE_LOGGING_LEVEL: 'info' },
     cwd: paths.chaincodeSource,
