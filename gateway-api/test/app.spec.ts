@@ -189,6 +189,18 @@ describe('gateway HTTP application', () => {
       expect(error.message).toBe('Cannot GET /api/v1/nowhere');
     });
 
+    it('serves no smoke route: the fixture exists only for the e2e tests', async () => {
+      const token = { Authorization: 'Bearer gt_any' };
+      errorOf(
+        await request(server).post('/api/v1/smoke/values').set(token).send({ key: 'k', value: 'v' }),
+        404,
+        'NOT_FOUND',
+      );
+      errorOf(await request(server).get('/api/v1/smoke/values/k').set(token), 404, 'NOT_FOUND');
+      const openApi = (await request(server).get('/docs-json')).body as { paths: Record<string, unknown> };
+      expect(Object.keys(openApi.paths).filter((route) => route.includes('smoke'))).toEqual([]);
+    });
+
     it('malformed JSON answers 400 VALIDATION_FAILED', async () => {
       const res = await request(server)
         .post('/probe')

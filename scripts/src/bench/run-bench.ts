@@ -41,7 +41,8 @@ async function benchGateway(name: string, dir: string, env: NodeJS.ProcessEnv = 
 export async function runBench(): Promise<number> {
   await timed('fabric build', () => ensureBinaries(fabricPin));
   await timed('network up', networkUp);
-  await timed('deploy', deploy);
+  // the raw-Fabric reference writes through the smoke fixture contract
+  await timed('deploy', () => deploy({ entry: 'test-fixtures' }));
   await timed('gateway build', () =>
     exec('npm', ['run', 'build', '-w', 'gateway-api'], { cwd: paths.repoRoot }),
   );
