@@ -6,8 +6,13 @@ import { type NestExpressApplication } from '@nestjs/platform-express';
 import { AppModule } from './app.module';
 import { APP_OPTIONS, configureApp, DOCS_PATH } from './app.setup';
 import { JsonLogger } from './common/logging/json-logger';
+import { lineFormatter } from './common/logging/line-formatters';
+import { startupLogFormat, useColour } from './common/logging/log-format';
 import { type EnvironmentVariables } from './config/env.schema';
 import { ConfigValidationError } from './config/validate-env';
+
+const stdoutIsTty = process.stdout.isTTY === true;
+const colour = useColour(stdoutIsTty, process.env);
 
 async function bootstrap(logger: JsonLogger): Promise<void> {
   const app = await NestFactory.create<NestExpressApplication>(AppModule, {
@@ -22,6 +27,7 @@ async function bootstrap(logger: JsonLogger): Promise<void> {
   });
   const config = app.get<ConfigService<EnvironmentVariables, true>>(ConfigService);
   logger.setLevel(config.get('LOG_LEVEL', { infer: true }));
+  logger.setFormat(lineFormatter(config.get('LOG_FORMAT', { infer: true }), colour));
   app.flushLogs();
   configureApp(app);
   app.enableShutdownHooks();
@@ -33,7 +39,11 @@ async function bootstrap(logger: JsonLogger): Promise<void> {
   log.log(`OpenAPI: ${url}/${DOCS_PATH} (JSON at ${url}/${DOCS_PATH}-json)`);
 }
 
-const logger = new JsonLogger('info');
+const logger = new JsonLogger(
+  'info',
+  undefined,
+  lineFormatter(startupLogFormat(process.env, stdoutIsTty), colour),
+);
 bootstrap(logger).catch((error: unknown) => {
   if (error instanceof ConfigValidationError) {
     logger.fatal(error.message, 'Bootstrap');

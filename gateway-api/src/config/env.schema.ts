@@ -9,6 +9,7 @@ import { Expose, Transform, Type } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsNotEmpty, IsString, Matches, Max, Min, ValidateIf } from 'class-validator';
 
 import { LOG_LEVELS, type LogLevelName } from '../common/logging/json-logger';
+import { LOG_FORMATS, type LogFormat } from '../common/logging/log-format';
 
 /**
  * The repository root: the nearest folder above this file holding network/topology.yaml. Searched,
@@ -101,6 +102,14 @@ export class EnvironmentVariables {
   @Expose()
   @IsIn(LOG_LEVELS)
   LOG_LEVEL: LogLevelName = 'info';
+
+  /**
+   * `pretty` lines for a person, `json` for collectors. validateEnv supplies the default from whether
+   * stdout is a terminal (defaultLogFormat); `json` here is for a schema built without it.
+   */
+  @Expose()
+  @IsIn(LOG_FORMATS)
+  LOG_FORMAT: LogFormat = 'json';
 
   @Expose()
   @IsIn(NODE_ENVS)

@@ -16,11 +16,12 @@ function problemsOf(env: Record<string, string>): ConfigValidationError['problem
 
 describe('validateEnv', () => {
   it('applies the defaults when nothing is set', () => {
-    const config = validateEnv({});
+    const config = validateEnv({}, false);
     expect({ ...config }).toEqual({
       PORT: 3000,
       HOST: '127.0.0.1',
       LOG_LEVEL: 'info',
+      LOG_FORMAT: 'json',
       NODE_ENV: 'development',
       GOVTRACE_CONNECTION_PROFILE: path.join(repoRoot, '.govtrace', 'gateway', 'connection.json'),
       GOVTRACE_IDENTITIES: path.join(repoRoot, '.govtrace', 'gateway', 'identities.json'),
@@ -57,6 +58,17 @@ describe('validateEnv', () => {
       /PUBLIC_BASE_URL/,
     );
     expect(() => validateEnv({ VERIFY_MAX_CONCURRENT_READS: '0' })).toThrow(/VERIFY_MAX_CONCURRENT_READS/);
+  });
+
+  it('writes pretty log lines by default only when stdout is a terminal, and as LOG_FORMAT says', () => {
+    expect(validateEnv({}, true).LOG_FORMAT).toBe('pretty');
+    expect(validateEnv({}, false).LOG_FORMAT).toBe('json');
+    expect(validateEnv({ LOG_FORMAT: 'json' }, true).LOG_FORMAT).toBe('json');
+    expect(validateEnv({ LOG_FORMAT: 'pretty' }, false).LOG_FORMAT).toBe('pretty');
+    expect(validateEnv({ LOG_FORMAT: '' }, true).LOG_FORMAT).toBe('pretty');
+    expect(problemsOf({ LOG_FORMAT: 'text' })).toEqual([
+      { variable: 'LOG_FORMAT', message: expect.stringContaining('json, pretty') as unknown },
+    ]);
   });
 
   it('reads and converts the variables it knows', () => {
@@ -162,6 +174,7 @@ describe('validateEnv', () => {
       'HOLDER_LOOKUP_KEY_FILE',
       'HOST',
       'IDEMPOTENCY_TTL_SECONDS',
+      'LOG_FORMAT',
       'LOG_LEVEL',
       'METRICS_ALLOW_REMOTE',
       'NODE_ENV',

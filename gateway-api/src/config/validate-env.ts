@@ -1,6 +1,7 @@
 import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
 
+import { defaultLogFormat } from '../common/logging/log-format';
 import { EnvironmentVariables, runtimeFileDefaults } from './env.schema';
 
 export interface ConfigProblem {
@@ -21,16 +22,20 @@ export class ConfigValidationError extends Error {
 /**
  * The `validate` hook of ConfigModule.forRoot. An empty variable counts as unset (`PORT=` in a
  * .env file means "use the default", not "port 0"). Values are never echoed: later variables
- * will hold secrets.
+ * will hold secrets. `stdoutIsTty` picks LOG_FORMAT's default; tests pass it to be independent of
+ * how they were started.
  */
-export function validateEnv(env: Record<string, unknown>): EnvironmentVariables {
+export function validateEnv(
+  env: Record<string, unknown>,
+  stdoutIsTty: boolean = process.stdout.isTTY === true,
+): EnvironmentVariables {
   const present = Object.fromEntries(
     Object.entries(env).filter(([, value]) => value !== undefined && value !== ''),
   );
   // the runtime files move with GOVTRACE_HOME, as the scripts that write them do
   const config = plainToInstance(
     EnvironmentVariables,
-    { ...runtimeFileDefaults(present), ...present },
+    { ...runtimeFileDefaults(present), LOG_FORMAT: defaultLogFormat(stdoutIsTty), ...present },
     {
       excludeExtraneousValues: true,
       exposeDefaultValues: true,

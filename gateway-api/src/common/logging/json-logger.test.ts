@@ -1,6 +1,7 @@
 import { Logger } from '@nestjs/common';
 
 import { JsonLogger, type LogEntry } from './json-logger';
+import { formatPrettyLine } from './line-formatters';
 import { requestContext } from './request-context';
 
 function capture(level: ConstructorParameters<typeof JsonLogger>[0] = 'debug') {
@@ -71,6 +72,24 @@ describe('JsonLogger', () => {
     logger.setLevel('error');
     logger.log('hidden');
     expect(lines).toEqual([]);
+  });
+
+  it('writes with the formatter it is given, and switches once the configuration is read', () => {
+    const lines: string[] = [];
+    const logger = new JsonLogger(
+      'info',
+      (line) => lines.push(line),
+      (entry) => formatPrettyLine(entry, false),
+    );
+    requestContext.run({ requestId: 'req-1' }, () => logger.log('pretty', 'Bootstrap'));
+    logger.setFormat(JSON.stringify);
+    logger.log('json', 'Bootstrap');
+    expect(lines[0]).toMatch(/^\d\d:\d\d:\d\d INFO {2}\[Bootstrap\] pretty {2}\(req req-1\)$/);
+    expect(JSON.parse(lines[1] ?? '')).toMatchObject({
+      level: 'info',
+      context: 'Bootstrap',
+      message: 'json',
+    });
   });
 
   it('serialises non-string messages, even circular ones', () => {

@@ -1,6 +1,9 @@
 import { type LoggerService } from '@nestjs/common';
 
+import { formatJsonLine, type LineFormatter, type LogEntry } from './line-formatters';
 import { currentRequestId } from './request-context';
+
+export type { LogEntry } from './line-formatters';
 
 /** The levels an operator can choose (LOG_LEVEL), most severe first. */
 export const LOG_LEVELS = ['error', 'warn', 'info', 'debug'] as const;
@@ -17,15 +20,6 @@ const NEST_LEVELS = {
 } as const;
 type NestMethod = keyof typeof NEST_LEVELS;
 
-export interface LogEntry {
-  readonly time: string;
-  readonly level: string;
-  readonly context?: string;
-  readonly message: string;
-  readonly requestId?: string;
-  readonly stack?: string;
-}
-
 export type LineWriter = (line: string) => void;
 
 const toStdout: LineWriter = (line) => {
@@ -33,21 +27,30 @@ const toStdout: LineWriter = (line) => {
 };
 
 /**
- * One JSON object per line on stdout, the shape log collectors parse without configuration.
- * Used as Nest's logger, so `new Logger(Context)` anywhere in the app ends up here.
+ * The gateway's logger: one entry per line on stdout, as JSON unless given another formatter
+ * (LOG_FORMAT=pretty, line-formatters.ts). Used as Nest's logger, so `new Logger(Context)` anywhere
+ * in the app ends up here.
  */
 export class JsonLogger implements LoggerService {
   #threshold: number;
+  #format: LineFormatter;
 
   constructor(
     level: LogLevelName = 'info',
     private readonly write: LineWriter = toStdout,
+    format: LineFormatter = formatJsonLine,
   ) {
     this.#threshold = LOG_LEVELS.indexOf(level);
+    this.#format = format;
   }
 
   setLevel(level: LogLevelName): void {
     this.#threshold = LOG_LEVELS.indexOf(level);
+  }
+
+  /** Like setLevel: the format is known only once the configuration has been read. */
+  setFormat(format: LineFormatter): void {
+    this.#format = format;
   }
 
   isEnabled(method: NestMethod): boolean {
@@ -90,7 +93,7 @@ export class JsonLogger implements LoggerService {
       ...(requestId !== undefined && { requestId }),
       ...(stack !== undefined && { stack }),
     };
-    this.write(JSON.stringify(entry));
+    this.write(this.#format(entry));
   }
 }
 
