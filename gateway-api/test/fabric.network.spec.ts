@@ -15,7 +15,7 @@ import { HealthModule } from '../src/health/health.module';
 import { LedgerModule } from '../src/ledger/ledger.module';
 import {
   LEDGER_EVENT_SOURCE,
-  type LedgerEvent,
+  type LedgerBlock,
   type LedgerEventSource,
 } from '../src/ledger/ledger-events.port';
 import { MetricsModule } from '../src/metrics/metrics.module';
@@ -168,21 +168,28 @@ describe('gateway against the running Fabric network', () => {
       expect((res.body as { creator: object }).creator).not.toHaveProperty('subject');
     });
 
-    it('emits its chaincode event to the ledger event source, which stops when aborted', async () => {
+    it('reaches the ledger event source in its block, with its origin; the stream stops when aborted', async () => {
       const source = app.get<LedgerEventSource>(LEDGER_EVENT_SOURCE);
-      expect(await source.blockHeight()).toBeGreaterThan(BigInt(written.blockNumber));
+      const ours = BigInt(written.blockNumber);
+      expect(await source.blockHeight()).toBeGreaterThan(ours);
       const abort = new AbortController();
-      const seen: LedgerEvent[] = [];
-      for await (const event of source.events({ blockNumber: BigInt(written.blockNumber) }, abort.signal)) {
-        seen.push(event);
-        if (event.transactionId === written.txId) abort.abort();
+      const seen: LedgerBlock[] = [];
+      // from the block before: every block is delivered, consecutively, whether it has our events or not
+      for await (const block of source.blocks({ blockNumber: ours - 1n }, abort.signal)) {
+        seen.push(block);
+        if (block.blockNumber >= ours) abort.abort();
       }
-      const ours = seen.find((event) => event.transactionId === written.txId);
-      expect(ours).toMatchObject({
-        eventName: 'SmokeValueWritten',
-        blockNumber: BigInt(written.blockNumber),
-      });
-      expect(JSON.parse(Buffer.from(ours?.payload ?? []).toString('utf8'))).toMatchObject({ key });
+      expect(seen.map((block) => block.blockNumber)).toEqual([ours - 1n, ours]);
+      const event = seen[1]?.events.find((e) => e.transactionId === written.txId);
+      expect(event).toMatchObject({ eventName: 'SmokeValueWritten', blockNumber: ours });
+      expect(JSON.parse(Buffer.from(event?.payload ?? []).toString('utf8'))).toMatchObject({ key });
+      // cryptogen's User1 has no govtrace.role attribute
+      expect(event?.origin).toMatchObject({ creatorMspId: 'RegistryMSP' });
+      expect(event?.origin).not.toHaveProperty('creatorRole');
+      expect(event?.origin.endorserMspIds).toContain('RegistryMSP');
+      // the record's state key (a composite key holding the smoke key), in the chaincode's namespace
+      const writes = event?.origin.writes.get(event.chaincodeName) ?? [];
+      expect(writes.some((stateKey) => stateKey.includes(key))).toBe(true);
     });
   });
 

@@ -1,7 +1,7 @@
 import { Logger } from '@nestjs/common';
 import { type DataSource } from 'typeorm';
 
-import { readCheckpoint, writeCheckpoint } from '../src/index-db/checkpoint/checkpoints';
+import { readCheckpoint, writeBlockCheckpoint } from '../src/index-db/checkpoint/checkpoints';
 import { MIGRATIONS } from '../src/index-db/migrations';
 import {
   DATABASE_SETUP_TIMEOUT_MS,
@@ -82,8 +82,8 @@ describe.each(TEST_DATABASES)('database schema on %s', (_name, makeDatabase) => 
     const { dataSource } = await openDatabase(await database.fresh());
     opened.push(dataSource);
     const blockNumber = 2n ** 40n + 7n;
-    await writeCheckpoint(dataSource.manager, 'test', { blockNumber, transactionId: 'tx' });
-    expect(await readCheckpoint(dataSource.manager, 'test')).toEqual({ blockNumber, transactionId: 'tx' });
+    await writeBlockCheckpoint(dataSource.manager, 'test', blockNumber);
+    expect(await readCheckpoint(dataSource.manager, 'test')).toEqual({ blockNumber });
   });
 });
 

@@ -18,7 +18,7 @@ import { InMemoryEventSource, type NewEvent, smokePayload, waitFor } from './sup
 
 // The exactly-once promise of the index, against real databases: whatever the source or the process
 // does, every SmokeValueWritten event ends up as exactly one smoke_value_events row, smoke_values
-// holds the latest value per key, and the checkpoint names the last event.
+// holds the latest value per key, and the checkpoint names the next block, empty blocks included.
 
 const smoke = (key: string, value: string, transactionId?: string): NewEvent => ({
   eventName: SMOKE_VALUE_WRITTEN,
@@ -108,16 +108,42 @@ describe.each(TEST_DATABASES)('IndexListener on %s', (_name, makeDatabase) => {
     return listener;
   }
 
-  /** Waits until the checkpoint names the last event committed to the source. */
+  /** Waits until the stored block checkpoint names the next block the source will commit. */
   async function caughtUp(on: Database = db): Promise<IndexState> {
-    const last = source.allEvents().at(-1);
-    if (last === undefined) throw new Error('no events committed');
+    const height = await source.blockHeight();
     let state: IndexState | undefined;
-    await waitFor(`checkpoint at ${last.transactionId}`, async () => {
+    await waitFor(`block checkpoint at ${height}`, async () => {
       state = await readState(on);
-      return state.checkpoint?.transactionId === last.transactionId;
+      return state.checkpoint?.blockNumber === height && state.checkpoint.transactionId === null;
     });
     return state as IndexState;
+  }
+
+  /** What a gateway that followed chaincode events left behind: rows and a transaction checkpoint. */
+  async function projectedByAnOlderGateway(events: readonly LedgerEvent[]): Promise<void> {
+    const projector = new SmokeValueProjector();
+    const last = events.at(-1);
+    await db.transaction(async (manager) => {
+      for (const event of events) await projector.project(manager, event);
+      await manager.getRepository(IndexCheckpoint).insert({
+        stream: 'chaincode-events',
+        blockNumber: last?.blockNumber ?? 0n,
+        transactionId: last?.transactionId ?? null,
+        updatedAt: '2026-03-01T08:00:00.000Z',
+      });
+    });
+  }
+
+  /** The smoke projector, recording the transaction of each event it is handed. */
+  function recording(seen: string[]): Projector {
+    const real = new SmokeValueProjector();
+    return {
+      eventName: SMOKE_VALUE_WRITTEN,
+      project: (manager: EntityManager, event: LedgerEvent) => {
+        seen.push(event.transactionId);
+        return real.project(manager, event);
+      },
+    };
   }
 
   function smokeTxIds(): string[] {
@@ -128,13 +154,13 @@ describe.each(TEST_DATABASES)('IndexListener on %s', (_name, makeDatabase) => {
       .sort();
   }
 
-  it('projects every event once, upserts the latest value and checkpoints the last event', async () => {
+  it('projects every event once, upserts the latest value and checkpoints the next block', async () => {
     source.commitBlock([smoke('a', 'a1'), smoke('b', 'b1')]);
     source.commitBlock([smoke('a', 'a2')]);
     const listener = listen();
     listener.start();
     await caughtUp();
-    const [last] = source.commitBlock([smoke('c', 'c1')]);
+    source.commitBlock([smoke('c', 'c1')]);
 
     const state = await caughtUp();
     expect(state.eventTxIds).toEqual(smokeTxIds());
@@ -145,13 +171,31 @@ describe.each(TEST_DATABASES)('IndexListener on %s', (_name, makeDatabase) => {
     });
     expect(state.checkpoint).toEqual({
       stream: 'chaincode-events',
-      blockNumber: 2n,
-      transactionId: last?.transactionId,
+      blockNumber: 3n,
+      transactionId: null,
       updatedAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/) as unknown,
     });
     expect(await listener.lag()).toBe(0);
+    await listener.stop();
     source.commitBlock([]);
     expect(await listener.lag()).toBe(1);
+  });
+
+  it('checkpoints blocks without govtrace events too, so the lag reaches 0 on a fresh channel', async () => {
+    // genesis, a configuration update and the chaincode lifecycle: valid blocks, none of our events
+    for (let block = 0; block < 3; block += 1) source.commitBlock([]);
+    const listener = listen();
+    expect(await listener.lag()).toBe(3);
+    listener.start();
+    expect((await caughtUp()).checkpoint).toMatchObject({ blockNumber: 3n, transactionId: null });
+    expect(await listener.lag()).toBe(0);
+
+    source.commitBlock([smoke('a', 'a1')]);
+    source.commitBlock([]); // say, a transaction invalidated at commit
+    const state = await caughtUp();
+    expect(state.checkpoint).toMatchObject({ blockNumber: 5n, transactionId: null });
+    expect(state.eventTxIds).toEqual(['tx-000001']);
+    expect(await listener.lag()).toBe(0);
   });
 
   it('stores the whole value exactly, in any script and at the 4096-character limit', async () => {
@@ -185,53 +229,109 @@ describe.each(TEST_DATABASES)('IndexListener on %s', (_name, makeDatabase) => {
       await caughtUp();
 
       source.resumeMode = 'from-genesis';
-      source.failAfter(0); // the next event handed out breaks the stream, forcing a reconnect
+      source.failAfter(0); // the next block handed out breaks the stream, forcing a reconnect
       source.commitBlock([smoke('a', 'a3')]);
       const state = await caughtUp();
 
       expect(source.connections.length).toBeGreaterThanOrEqual(2);
-      expect(source.delivered.length).toBeGreaterThan(source.allEvents().length); // it did redeliver
+      // it did redeliver
+      expect(source.delivered.length).toBeGreaterThan(Number(await source.blockHeight()));
       expect(state.eventTxIds).toEqual(smokeTxIds());
       expect(state.values['a']).toMatchObject({ value: 'a3', txId: 'tx-000004' });
     });
 
-    it('ignores earlier transactions of the checkpoint block, keeping the newest value', async () => {
-      // one block with three writes of one key: a redelivery of the block must not put 'v1' back
-      source.commitBlock([smoke('k', 'v1'), smoke('k', 'v2'), smoke('k', 'v3')]);
-      const listener = listen();
+    it("resumes from an older gateway's transaction checkpoint: its block again, only the events after it", async () => {
+      // one block with three writes of one key: redelivering the block must not put 'v1' back
+      const first = source.commitBlock([
+        smoke('k', 'v1'),
+        smoke('k', 'v2'),
+        smoke('k', 'v3'),
+        smoke('o', 'o1'),
+      ]);
+      source.commitBlock([smoke('k', 'v4')]);
+      await projectedByAnOlderGateway(first.events.slice(0, 2));
+      const seen: string[] = [];
+      const listener = listen(db, [recording(seen)]);
+      // a transaction checkpoint counts its own block as projected
+      expect(await listener.lag()).toBe(1);
       listener.start();
-      await caughtUp();
-
-      source.resumeMode = 'whole-block';
-      source.failAfter(0);
-      source.commitBlock([smoke('other', 'o1')]);
       const state = await caughtUp();
 
-      expect(source.connections.at(-1)).toEqual({ blockNumber: 0n, transactionId: 'tx-000003' });
+      expect(source.connections[0]).toEqual({ blockNumber: 0n, transactionId: 'tx-000002' });
+      expect(seen).toEqual(['tx-000003', 'tx-000004', 'tx-000005']);
       expect(state.eventTxIds).toEqual(smokeTxIds());
-      expect(state.values['k']).toMatchObject({ value: 'v3', txId: 'tx-000003' });
+      expect(state.values['k']).toMatchObject({ value: 'v4', txId: 'tx-000005' });
+      expect(state.checkpoint).toMatchObject({ blockNumber: 2n, transactionId: null });
+      expect(await listener.lag()).toBe(0);
     });
 
-    it('treats a second delivery of the same event as already projected', async () => {
-      const [event] = source.commitBlock([smoke('a', 'a1')]);
+    it('projects the whole block of a transaction checkpoint it cannot place, relying on the projectors', async () => {
+      const first = source.commitBlock([smoke('k', 'v1'), smoke('k', 'v2')]);
+      await projectedByAnOlderGateway(first.events.slice(0, 1));
+      await db.run((manager) =>
+        manager
+          .getRepository(IndexCheckpoint)
+          .update({ stream: 'chaincode-events' }, { transactionId: 'tx-elsewhere' }),
+      );
+      const seen: string[] = [];
+      listen(db, [recording(seen)]).start();
+      const state = await caughtUp();
+      expect(seen).toEqual(['tx-000001', 'tx-000002']);
+      expect(state.eventTxIds).toEqual(['tx-000001', 'tx-000002']);
+      expect(state.values['k']).toMatchObject({ value: 'v2', txId: 'tx-000002' });
+    });
+
+    it('treats a second delivery of the same block as already projected', async () => {
+      const block = source.commitBlock([smoke('a', 'a1')]);
       const listener = listen();
-      expect(await listener.apply(event as LedgerEvent)).toBe('projected');
-      expect(await listener.apply(event as LedgerEvent)).toBe('already-projected');
+      expect(await listener.applyBlock(block)).toEqual({
+        applied: true,
+        projected: 1,
+        withoutProjector: 0,
+        skipped: 0,
+      });
+      expect(await listener.applyBlock(block)).toEqual({
+        applied: false,
+        projected: 0,
+        withoutProjector: 0,
+        skipped: 1,
+      });
       expect((await readState(db)).eventTxIds).toEqual(['tx-000001']);
     });
   });
 
+  describe('(a2) a source that skips a block', () => {
+    it('never checkpoints past a block it did not deliver, and catches up once the source behaves', async () => {
+      source.commitBlock([smoke('a', 'a1')]);
+      source.commitBlock([smoke('b', 'b1')]);
+      source.resumeMode = 'skip-one';
+      const listener = listen();
+      listener.start();
+      await waitFor('a few refused connections', () => source.connections.length >= 3);
+      const during = await readState(db);
+      expect(during.eventTxIds).toEqual([]);
+      expect(during.checkpoint).toBeUndefined();
+      expect(
+        logLines.some((line) => line.includes('BlockGapError: received block 1 while block 0 is next')),
+      ).toBe(true);
+
+      source.resumeMode = 'exact';
+      expect((await caughtUp()).eventTxIds).toEqual(['tx-000001', 'tx-000002']);
+    });
+  });
+
   describe('(b) a projector that throws in the middle of its transaction', () => {
-    it('rolls the event back completely, retries, and projects it once', async () => {
+    it('rolls the whole block back, retries, and projects it once', async () => {
       const real = new SmokeValueProjector();
       let failing = true;
       let failures = 0;
-      // writes both rows first, then throws: the transaction must take them back
+      // writes both rows first, then throws: the transaction must take them back, and with them the
+      // rows of the block's earlier event
       const flaky: Projector = {
         eventName: SMOKE_VALUE_WRITTEN,
         project: async (manager: EntityManager, event: LedgerEvent) => {
           await real.project(manager, event);
-          if (failing && event.transactionId === 'tx-000002') {
+          if (failing && event.transactionId === 'tx-000003') {
             failures += 1;
             throw new Error('projector failed after writing');
           }
@@ -245,20 +345,20 @@ describe.each(TEST_DATABASES)('IndexListener on %s', (_name, makeDatabase) => {
       const during = await readState(db);
       expect(during.eventTxIds).toEqual(['tx-000001']);
       expect(during.values).toEqual({ a: { value: 'a1', txId: 'tx-000001', blockNumber: 0n } });
-      expect(during.checkpoint).toMatchObject({ blockNumber: 0n, transactionId: 'tx-000001' });
+      expect(during.checkpoint).toMatchObject({ blockNumber: 1n, transactionId: null });
 
       failing = false;
       const state = await caughtUp();
       expect(state.eventTxIds).toEqual(['tx-000001', 'tx-000002', 'tx-000003']);
       expect(state.values['a']).toMatchObject({ value: 'a2', txId: 'tx-000002' });
       // every retry resumed from the stored checkpoint
-      expect(source.connections.slice(1)).toContainEqual({ blockNumber: 0n, transactionId: 'tx-000001' });
+      expect(source.connections.slice(1)).toContainEqual({ blockNumber: 1n });
     });
 
     it('rolls the projection back when the checkpoint cannot be written: both commit or neither', async () => {
       source.commitBlock([smoke('a', 'a1')]);
       source.commitBlock([smoke('a', 'a2')]);
-      await refuseCheckpoint(db, 'tx-000002');
+      await refuseCheckpoint(db, 2); // the checkpoint after block 1
       listen().start();
       await waitFor('a few retries', () => source.connections.length >= 3);
       const during = await readState(db);
@@ -280,7 +380,7 @@ describe.each(TEST_DATABASES)('IndexListener on %s', (_name, makeDatabase) => {
       await waitFor('a few retries', () => source.connections.length >= 3);
       const state = await readState(db);
       expect(state.eventTxIds).toEqual(['tx-000001']);
-      expect(state.checkpoint).toMatchObject({ transactionId: 'tx-000001' });
+      expect(state.checkpoint).toMatchObject({ blockNumber: 1n, transactionId: null });
       expect(await listener.lag()).toBe(2);
     });
   });
@@ -305,10 +405,8 @@ describe.each(TEST_DATABASES)('IndexListener on %s', (_name, makeDatabase) => {
       second.start();
       const state = await caughtUp(db2);
 
-      expect(source.connections.at(-1)).toEqual({
-        blockNumber: stoppedAt?.blockNumber,
-        transactionId: stoppedAt?.transactionId,
-      });
+      expect(stoppedAt?.transactionId).toBeNull();
+      expect(source.connections.at(-1)).toEqual({ blockNumber: stoppedAt?.blockNumber });
       expect(state.eventTxIds).toEqual(smokeTxIds());
       expect(state.values['shared']).toMatchObject({ value: 's4' });
     });
@@ -383,19 +481,19 @@ describe.each(TEST_DATABASES)('IndexListener on %s', (_name, makeDatabase) => {
     expect(await listen().lag()).toBe(2);
   });
 
-  /** A trigger makes the database refuse the checkpoint of one transaction, as a full disk might. */
-  async function refuseCheckpoint(on: Database, transactionId: string): Promise<void> {
+  /** A trigger makes the database refuse one block checkpoint, as a full disk might. */
+  async function refuseCheckpoint(on: Database, blockNumber: number): Promise<void> {
     const statements =
       on.kind === 'sqlite'
         ? ['INSERT', 'UPDATE'].map(
             (operation) =>
               `CREATE TRIGGER refuse_checkpoint_${operation.toLowerCase()} BEFORE ${operation} ON index_checkpoints
-               WHEN NEW.transaction_id = '${transactionId}' BEGIN SELECT RAISE(ABORT, 'checkpoint refused'); END`,
+               WHEN NEW.block_number = ${blockNumber} BEGIN SELECT RAISE(ABORT, 'checkpoint refused'); END`,
           )
         : [
             `CREATE FUNCTION refuse_checkpoint() RETURNS trigger LANGUAGE plpgsql AS $$
              BEGIN
-               IF NEW.transaction_id = '${transactionId}' THEN RAISE EXCEPTION 'checkpoint refused'; END IF;
+               IF NEW.block_number = ${blockNumber} THEN RAISE EXCEPTION 'checkpoint refused'; END IF;
                RETURN NEW;
              END $$`,
             `CREATE TRIGGER refuse_checkpoint BEFORE INSERT OR UPDATE ON index_checkpoints

@@ -1,25 +1,34 @@
 import { status as GrpcStatus } from '@grpc/grpc-js';
-import { type ChaincodeEvent, type ChaincodeEventsOptions } from '@hyperledger/fabric-gateway';
+import { type BlockEventsOptions } from '@hyperledger/fabric-gateway';
+import { common } from '@hyperledger/fabric-protos';
 
+import { testBlock } from '../../test/support/fabric-blocks';
 import { gatewayError } from '../../test/support/fabric-errors';
 import { ApiError } from '../common/errors';
-import { type LedgerEvent } from '../ledger/ledger-events.port';
-import { FabricLedgerEventSource, toCheckpoint } from './fabric-event-source';
+import { type LedgerBlock } from '../ledger/ledger-events.port';
+import { BlockDecodeError } from './block-decode.error';
+import { FabricLedgerEventSource } from './fabric-event-source';
 import { type GatewayPool } from './gateway-pool';
 
-const event = (block: number, tx: string): ChaincodeEvent => ({
-  blockNumber: BigInt(block),
-  transactionId: tx,
-  chaincodeName: 'govtrace',
-  eventName: 'SmokeValueWritten',
-  payload: Buffer.from(`{"tx":"${tx}"}`),
-});
+const txId = (n: number): string => n.toString(16).padStart(64, '0');
+
+/** A block with one valid smoke transaction of ours per entry of `txs` (none: an empty block). */
+const block = (blockNumber: number, ...txs: number[]): common.Block =>
+  testBlock(
+    blockNumber,
+    txs.map((n) => ({
+      txId: txId(n),
+      actions: [
+        { event: { chaincodeId: 'govtrace', eventName: 'SmokeValueWritten', payload: `{"n":${n}}` } },
+      ],
+    })),
+  );
 
 /**
- * A chaincode event stream that yields the given events, then waits like a live stream until
- * closed; close() makes the pending read fail the way grpc-js reports a cancelled call.
+ * A block stream that yields the given blocks, then waits like a live stream until closed; close()
+ * makes the pending read fail the way grpc-js reports a cancelled call.
  */
-function liveStream(events: ChaincodeEvent[], failWith?: Error) {
+function liveStream(blocks: common.Block[], failWith?: Error) {
   let closed = false;
   let wake: (() => void) | undefined;
   const stream = {
@@ -29,8 +38,8 @@ function liveStream(events: ChaincodeEvent[], failWith?: Error) {
       closed = true;
       wake?.();
     },
-    async *[Symbol.asyncIterator](): AsyncGenerator<ChaincodeEvent> {
-      for (const e of events) yield e;
+    async *[Symbol.asyncIterator](): AsyncGenerator<common.Block> {
+      for (const b of blocks) yield b;
       if (failWith) throw failWith;
       await new Promise<void>((resolve) => {
         wake = resolve;
@@ -43,10 +52,10 @@ function liveStream(events: ChaincodeEvent[], failWith?: Error) {
 }
 
 function sourceWith(stream: ReturnType<typeof liveStream>) {
-  const requests: { chaincode: string; options: ChaincodeEventsOptions }[] = [];
+  const requests: BlockEventsOptions[] = [];
   const network = {
-    getChaincodeEvents: (chaincode: string, options: ChaincodeEventsOptions) => {
-      requests.push({ chaincode, options });
+    getBlockEvents: (options: BlockEventsOptions) => {
+      requests.push(options);
       return Promise.resolve(stream);
     },
   };
@@ -58,94 +67,100 @@ function sourceWith(stream: ReturnType<typeof liveStream>) {
   return { source: new FabricLedgerEventSource(pool), requests };
 }
 
-/** Reads events until the stream ends; `stop` may abort or return true to stop reading. */
+/** Reads blocks until the stream ends; `stop` may abort or return true to stop reading. */
 async function drain(
-  events: AsyncIterable<LedgerEvent>,
-  stop?: (e: LedgerEvent) => boolean | void,
-): Promise<LedgerEvent[]> {
-  const seen: LedgerEvent[] = [];
-  for await (const e of events) {
-    seen.push(e);
-    if (stop?.(e) === true) break;
+  blocks: AsyncIterable<LedgerBlock>,
+  stop?: (b: LedgerBlock) => boolean | void,
+): Promise<LedgerBlock[]> {
+  const seen: LedgerBlock[] = [];
+  for await (const b of blocks) {
+    seen.push(b);
+    if (stop?.(b) === true) break;
   }
   return seen;
 }
 
+const failureOf = (promise: Promise<unknown>): Promise<unknown> =>
+  promise.then(
+    () => undefined,
+    (error: unknown) => error,
+  );
+
 describe('FabricLedgerEventSource', () => {
-  it('starts at block 0 without a checkpoint and resumes from one otherwise', async () => {
+  it("starts at block 0 without a checkpoint, else at the checkpoint's block, whatever its kind", async () => {
     const first = sourceWith(liveStream([]));
     const abort = new AbortController();
     abort.abort();
     // an aborted signal ends the stream before it starts
-    expect(await drain(first.source.events(undefined, abort.signal))).toEqual([]);
+    expect(await drain(first.source.blocks(undefined, abort.signal))).toEqual([]);
     expect(first.requests).toEqual([]);
 
-    const stream = liveStream([event(7, 'b')]);
-    const second = sourceWith(stream);
-    const stop = new AbortController();
-    await drain(second.source.events({ blockNumber: 7n, transactionId: 'a' }, stop.signal), () =>
-      stop.abort(),
-    );
-    const [request] = second.requests;
-    expect(request?.chaincode).toBe('govtrace');
-    expect(request?.options.checkpoint?.getBlockNumber()).toBe(7n);
-    expect(request?.options.checkpoint?.getTransactionId()).toBe('a');
-
-    const third = sourceWith(liveStream([event(0, 'x')]));
-    const end = new AbortController();
-    await drain(third.source.events(undefined, end.signal), () => end.abort());
-    expect(third.requests[0]?.options).toEqual({ startBlock: 0n });
+    for (const [from, startBlock] of [
+      [undefined, 0n],
+      [{ blockNumber: 7n }, 7n],
+      // a transaction checkpoint's block is delivered whole
+      [{ blockNumber: 7n, transactionId: 'a' }, 7n],
+    ] as const) {
+      const { source, requests } = sourceWith(liveStream([block(Number(startBlock))]));
+      const stop = new AbortController();
+      await drain(source.blocks(from, stop.signal), () => stop.abort());
+      expect(requests).toEqual([{ startBlock }]);
+    }
   });
 
-  it('yields the events in order and ends, closing the stream, when the signal aborts while waiting', async () => {
-    const stream = liveStream([event(5, 'tx1'), event(6, 'tx2')]);
+  it("yields every block in order, empty ones too, decoded into our chaincode's events", async () => {
+    const stream = liveStream([block(5, 1, 2), block(6), block(7, 3)]);
     const { source } = sourceWith(stream);
     const abort = new AbortController();
-    const seen: LedgerEvent[] = [];
+    const seen: LedgerBlock[] = [];
     const done = (async () => {
-      for await (const e of source.events(undefined, abort.signal)) seen.push(e);
+      for await (const b of source.blocks(undefined, abort.signal)) seen.push(b);
     })();
     await new Promise((resolve) => setImmediate(resolve));
-    expect(seen.map((e) => e.transactionId)).toEqual(['tx1', 'tx2']);
+    expect(seen.map((b) => [b.blockNumber, b.events.map((e) => e.transactionId)])).toEqual([
+      [5n, [txId(1), txId(2)]],
+      [6n, []],
+      [7n, [txId(3)]],
+    ]);
+    expect(seen[0]?.events[0]).toMatchObject({
+      blockNumber: 5n,
+      chaincodeName: 'govtrace',
+      eventName: 'SmokeValueWritten',
+      payload: new Uint8Array(Buffer.from('{"n":1}')),
+      origin: { creatorMspId: 'RegistryMSP' },
+    });
     abort.abort();
     await expect(done).resolves.toBeUndefined();
     expect(stream.closeCalls).toBeGreaterThan(0);
-    expect(seen[0]).toEqual({
-      blockNumber: 5n,
-      transactionId: 'tx1',
-      chaincodeName: 'govtrace',
-      eventName: 'SmokeValueWritten',
-      payload: Buffer.from('{"tx":"tx1"}'),
-    });
   });
 
   it('closes the stream when the consumer stops reading', async () => {
-    const stream = liveStream([event(1, 'a'), event(2, 'b')]);
+    const stream = liveStream([block(1, 1), block(2, 2)]);
     const { source } = sourceWith(stream);
-    await drain(source.events(undefined, new AbortController().signal), () => true);
+    await drain(source.blocks(undefined, new AbortController().signal), () => true);
     expect(stream.closeCalls).toBe(1);
   });
 
   it('reports a broken stream as 503 UNAVAILABLE, so the index can retry', async () => {
-    const stream = liveStream(
-      [event(1, 'a')],
-      gatewayError('query', GrpcStatus.UNAVAILABLE, 'peer went away'),
-    );
+    const stream = liveStream([block(1, 1)], gatewayError('query', GrpcStatus.UNAVAILABLE, 'peer went away'));
     const { source } = sourceWith(stream);
-    const error: unknown = await drain(source.events(undefined, new AbortController().signal)).then(
-      () => undefined,
-      (e: unknown) => e,
-    );
+    const error = await failureOf(drain(source.blocks(undefined, new AbortController().signal)));
     expect(error).toBeInstanceOf(ApiError);
     expect(error).toMatchObject({ code: 'UNAVAILABLE' });
     expect(stream.closeCalls).toBe(1);
   });
-});
 
-describe('toCheckpoint', () => {
-  it("has fabric-gateway's Checkpoint semantics: block to start at, last transaction done in it", () => {
-    const checkpoint = toCheckpoint({ blockNumber: 12n });
-    expect(checkpoint.getBlockNumber()).toBe(12n);
-    expect(checkpoint.getTransactionId()).toBeUndefined();
+  it('passes a block it cannot decode on as it is, for the log, and closes the stream', async () => {
+    const stream = liveStream([block(1, 1), new common.Block()]);
+    const { source } = sourceWith(stream);
+    const seen: LedgerBlock[] = [];
+    const error = await failureOf(
+      drain(source.blocks(undefined, new AbortController().signal), (b) => {
+        seen.push(b);
+      }),
+    );
+    expect(error).toBeInstanceOf(BlockDecodeError);
+    expect(seen.map((b) => b.blockNumber)).toEqual([1n]);
+    expect(stream.closeCalls).toBe(1);
   });
 });

@@ -1,64 +1,79 @@
 import {
-  type EventCheckpoint,
-  type LedgerEvent,
+  type BlockEvent,
+  type LedgerBlock,
+  type LedgerCheckpoint,
   type LedgerEventSource,
+  type TransactionOrigin,
 } from '../../src/ledger/ledger-events.port';
 
 /**
- * How a connection treats the checkpoint it is given:
- * - `exact`: as fabric-gateway does (from the checkpoint's block, after its transaction);
- * - `whole-block`: redelivers the checkpoint's whole block, earlier transactions included;
- * - `from-genesis`: ignores it and redelivers everything from block 0.
+ * Where a connection starts, given a checkpoint:
+ * - `exact`: as fabric-gateway does, at the checkpoint's block (a transaction checkpoint's block whole);
+ * - `from-genesis`: ignores it and redelivers everything from block 0;
+ * - `skip-one`: one block late, as a broken adapter might (the block at the checkpoint never comes).
  */
-export type ResumeMode = 'exact' | 'whole-block' | 'from-genesis';
+export type ResumeMode = 'exact' | 'from-genesis' | 'skip-one';
 
 export interface NewEvent {
   readonly eventName: string;
   readonly payload: Uint8Array | string;
   readonly transactionId?: string;
+  readonly origin?: TransactionOrigin;
 }
 
+/** A registry clerk's transaction endorsed by the registry, writing nothing the index looks at. */
+export const DEFAULT_ORIGIN: TransactionOrigin = {
+  creatorMspId: 'RegistryMSP',
+  creatorRole: 'registry_clerk',
+  endorserMspIds: ['RegistryMSP'],
+  writes: new Map(),
+};
+
 /**
- * A ledger in memory for the index's tests: blocks of chaincode events, a stream that resumes after
- * a checkpoint and then waits for new blocks, and switches to make it misbehave (fail mid-stream,
- * redeliver, ignore the abort signal).
+ * A ledger in memory for the index's tests: blocks of chaincode events (empty blocks too), a stream
+ * of blocks that starts at a checkpoint and then waits for new blocks, and switches to make it
+ * misbehave (fail mid-stream, redeliver or skip blocks, ignore the abort signal, be unreachable).
  */
 export class InMemoryEventSource implements LedgerEventSource {
-  /** The checkpoint each `events()` call was given, in order. */
-  readonly connections: (EventCheckpoint | undefined)[] = [];
-  /** Every event handed to a consumer, redeliveries included. */
-  readonly delivered: LedgerEvent[] = [];
+  /** The checkpoint each `blocks()` call was given, in order. */
+  readonly connections: (LedgerCheckpoint | undefined)[] = [];
+  /** Every block handed to a consumer, redeliveries included. */
+  readonly delivered: LedgerBlock[] = [];
   resumeMode: ResumeMode = 'exact';
   /** When true the stream does not watch the abort signal (a badly behaved adapter). */
   ignoreAbort = false;
-  /** When set, `events()` and `blockHeight()` throw it (the peer is unreachable). */
+  /** When set, `blocks()` and `blockHeight()` throw it (the peer is unreachable). */
   unreachable: Error | undefined;
 
-  readonly #blocks: LedgerEvent[][] = [];
+  readonly #blocks: LedgerBlock[] = [];
   #failAfter: { remaining: number; error: Error } | undefined;
   #wakeUp: (() => void)[] = [];
   #txCounter = 0;
 
-  /** Commits a block holding one transaction per event (an empty list makes an empty block). */
-  commitBlock(events: readonly NewEvent[] = []): LedgerEvent[] {
+  /** Commits a block holding one transaction per event (no events: a block without govtrace events). */
+  commitBlock(events: readonly NewEvent[] = []): LedgerBlock {
     const blockNumber = BigInt(this.#blocks.length);
-    const block = events.map((event): LedgerEvent => ({
+    const block: LedgerBlock = {
       blockNumber,
-      transactionId: event.transactionId ?? `tx-${(this.#txCounter += 1).toString().padStart(6, '0')}`,
-      chaincodeName: 'govtrace',
-      eventName: event.eventName,
-      payload: typeof event.payload === 'string' ? new TextEncoder().encode(event.payload) : event.payload,
-    }));
+      events: events.map((event): BlockEvent => ({
+        blockNumber,
+        transactionId: event.transactionId ?? `tx-${(this.#txCounter += 1).toString().padStart(6, '0')}`,
+        chaincodeName: 'govtrace',
+        eventName: event.eventName,
+        payload: typeof event.payload === 'string' ? new TextEncoder().encode(event.payload) : event.payload,
+        origin: event.origin ?? DEFAULT_ORIGIN,
+      })),
+    };
     this.#blocks.push(block);
     for (const wake of this.#wakeUp.splice(0)) wake();
     return block;
   }
 
-  allEvents(): LedgerEvent[] {
-    return this.#blocks.flat();
+  allEvents(): BlockEvent[] {
+    return this.#blocks.flatMap((block) => block.events);
   }
 
-  /** The stream in use throws `error` after delivering `count` more events (then behaves again). */
+  /** The stream in use throws `error` after delivering `count` more blocks (then behaves again). */
   failAfter(count: number, error: Error = new Error('simulated stream failure')): void {
     this.#failAfter = { remaining: count, error };
   }
@@ -68,43 +83,31 @@ export class InMemoryEventSource implements LedgerEventSource {
     return Promise.resolve(BigInt(this.#blocks.length));
   }
 
-  events(after: EventCheckpoint | undefined, signal: AbortSignal): AsyncIterable<LedgerEvent> {
-    this.connections.push(after);
+  blocks(from: LedgerCheckpoint | undefined, signal: AbortSignal): AsyncIterable<LedgerBlock> {
+    this.connections.push(from);
     if (this.unreachable !== undefined) throw this.unreachable;
-    return this.stream(after, signal);
+    return this.stream(this.startBlock(from), signal);
   }
 
-  private async *stream(
-    after: EventCheckpoint | undefined,
-    signal: AbortSignal,
-  ): AsyncGenerator<LedgerEvent> {
-    let position = this.startPosition(after);
+  private async *stream(start: number, signal: AbortSignal): AsyncGenerator<LedgerBlock> {
+    let next = start;
     while (this.ignoreAbort || !signal.aborted) {
-      const block = this.#blocks[position.block];
+      const block = this.#blocks[next];
       if (block === undefined) {
         await this.nextBlock(signal);
         continue;
       }
-      const event = block[position.index];
-      if (event === undefined) {
-        position = { block: position.block + 1, index: 0 };
-        continue;
-      }
       this.maybeFail();
-      this.delivered.push(event);
-      yield event;
-      position = { block: position.block, index: position.index + 1 };
+      this.delivered.push(block);
+      yield block;
+      next += 1;
     }
   }
 
-  private startPosition(after: EventCheckpoint | undefined): { block: number; index: number } {
-    if (after === undefined || this.resumeMode === 'from-genesis') return { block: 0, index: 0 };
-    const block = Number(after.blockNumber);
-    if (this.resumeMode === 'whole-block' || after.transactionId === undefined) return { block, index: 0 };
-    const index = (this.#blocks[block] ?? []).findIndex(
-      (event) => event.transactionId === after.transactionId,
-    );
-    return { block, index: index + 1 };
+  private startBlock(from: LedgerCheckpoint | undefined): number {
+    if (this.resumeMode === 'from-genesis') return 0;
+    const block = Number(from?.blockNumber ?? 0n);
+    return this.resumeMode === 'skip-one' ? block + 1 : block;
   }
 
   private maybeFail(): void {

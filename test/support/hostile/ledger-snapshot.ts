@@ -81,35 +81,33 @@ export function indexRowsNaming(
   }
 }
 
-function checkpointBlock(databasePath: string): number {
+/**
+ * The next block the gateway's index will project, from its checkpoint row (written in the same
+ * database transaction as the rows). Only a block checkpoint (no transaction id) says its earlier
+ * blocks are complete; a transaction checkpoint, left by an older gateway, or none at all answers
+ * undefined.
+ */
+function indexedUpTo(databasePath: string): number | undefined {
   const db = new Database(databasePath, { readonly: true, fileMustExist: true });
   try {
-    const row = db.prepare('SELECT MAX(block_number) AS block FROM index_checkpoints').get() as {
-      block: number | null;
-    };
-    return row.block ?? -1;
+    const row = db
+      .prepare('SELECT block_number, transaction_id FROM index_checkpoints WHERE stream = ?')
+      .get('chaincode-events') as { block_number: number; transaction_id: string | null } | undefined;
+    return row === undefined || row.transaction_id !== null ? undefined : row.block_number;
   } finally {
     db.close();
   }
 }
 
 /**
- * Whether the index has projected everything: no block after its checkpoint holds a valid transaction
- * (invalid ones, e.g. a forged endorsement at the tip, carry no event, so the gateway's own "blocks
- * behind" never reaches 0 after them).
+ * Whether the index has projected everything: its block checkpoint has reached the channel's height,
+ * so every block, those without a govtrace event included (the lifecycle blocks of a fresh network,
+ * an invalidated transaction at the tip), has been read.
  */
 async function indexCaughtUp(observer: Observer, databasePath: string): Promise<boolean> {
-  const qscc = observer.connection.gateway.getNetwork(observer.channel).getContract('qscc');
   const height = await chainHeight(observer);
-  const checkpoint = checkpointBlock(databasePath);
-  if (height - 1 - checkpoint > 50) return false;
-  for (let block = checkpoint + 1; block < height; block += 1) {
-    const bytes = await qscc.evaluateTransaction('GetBlockByNumber', observer.channel, String(block));
-    const metadata = common.Block.deserializeBinary(bytes).getMetadata()?.getMetadataList_asU8() ?? [];
-    const filter = metadata[common.BlockMetadataIndex.TRANSACTIONS_FILTER] ?? new Uint8Array();
-    if (filter.some((code) => code === 0)) return false;
-  }
-  return true;
+  const next = indexedUpTo(databasePath);
+  return next !== undefined && next >= height;
 }
 
 /** Waits (at most `ms`) until the index has caught up with the channel; false if it did not. */

@@ -1,15 +1,19 @@
 import { type EntityManager } from 'typeorm';
 
-import { type EventCheckpoint, type LedgerEvent } from '../../ledger/ledger-events.port';
+import { type BlockEvent, type LedgerBlock, type LedgerCheckpoint } from '../../ledger/ledger-events.port';
 import { IndexCheckpoint } from './index-checkpoint.entity';
 
-/** The stream of the channel's govtrace chaincode events, the only one the index follows today. */
+/**
+ * The row of the channel's govtrace events, the only stream the index follows today. The name is
+ * from when the index followed chaincode events; the row now holds block checkpoints, and keeping
+ * the name lets an existing database resume from its old transaction checkpoint.
+ */
 export const CHAINCODE_EVENT_STREAM = 'chaincode-events';
 
 export interface ReadOptions {
   /**
    * Lock the row until the transaction ends (PostgreSQL `SELECT … FOR UPDATE`), so two gateways
-   * sharing one database project an event one after the other rather than both at once. SQLite
+   * sharing one database project a block one after the other rather than both at once. SQLite
    * locks the whole database for a writing transaction and has no row locks.
    */
   readonly forUpdate?: boolean;
@@ -19,7 +23,7 @@ export async function readCheckpoint(
   manager: EntityManager,
   stream: string,
   options: ReadOptions = {},
-): Promise<EventCheckpoint | undefined> {
+): Promise<LedgerCheckpoint | undefined> {
   const row = await manager.getRepository(IndexCheckpoint).findOne({
     where: { stream },
     ...(options.forUpdate === true && { lock: { mode: 'pessimistic_write' as const } }),
@@ -30,49 +34,64 @@ export async function readCheckpoint(
     : { blockNumber: row.blockNumber, transactionId: row.transactionId };
 }
 
-export async function writeCheckpoint(
+/** Stores "every block before `nextBlock` is projected" (a block checkpoint: no transaction id). */
+export async function writeBlockCheckpoint(
   manager: EntityManager,
   stream: string,
-  event: Pick<LedgerEvent, 'blockNumber' | 'transactionId'>,
+  nextBlock: bigint,
   now: Date = new Date(),
 ): Promise<void> {
   await manager.upsert(
     IndexCheckpoint,
-    {
-      stream,
-      blockNumber: event.blockNumber,
-      transactionId: event.transactionId,
-      updatedAt: now.toISOString(),
-    },
+    { stream, blockNumber: nextBlock, transactionId: null, updatedAt: now.toISOString() },
     ['stream'],
   );
 }
 
+/** What to do with a delivered block, given the stored checkpoint. */
+export type BlockPlan =
+  /** The checkpoint already covers the whole block (a redelivery): change nothing. */
+  | { readonly kind: 'already-projected' }
+  /**
+   * Project `events` and checkpoint the block. `skipped` events come first in the block and are
+   * covered by a transaction checkpoint (written by a gateway that followed chaincode events).
+   */
+  | { readonly kind: 'project'; readonly events: readonly BlockEvent[]; readonly skipped: number }
+  /** The block is later than the next one the index needs: the source skipped blocks. */
+  | { readonly kind: 'gap'; readonly expected: bigint };
+
 /**
- * True when the checkpoint shows the event as projected already: it lies in an earlier block, or it
- * is the checkpointed transaction itself. An earlier transaction of the checkpoint's own block cannot
- * be told from a later one by its id, so such a redelivery reaches the projector, which recognises
- * the transaction id (the projector contract).
+ * Decides how a delivered block relates to the checkpoint. The next block to project is the
+ * checkpoint's `blockNumber` (block 0 without one): earlier blocks are done, later ones cannot be
+ * projected before it. In the block of a transaction checkpoint the events up to and including its
+ * transaction are done; if that transaction is not among the block's events (it should always be),
+ * every event is projected, and the projectors' own recognition of a transaction id they have
+ * projected keeps that exactly-once.
  */
-export function isProjected(
-  checkpoint: EventCheckpoint | undefined,
-  event: Pick<LedgerEvent, 'blockNumber' | 'transactionId'>,
-): boolean {
-  if (checkpoint === undefined) return false;
-  return (
-    event.blockNumber < checkpoint.blockNumber ||
-    (event.blockNumber === checkpoint.blockNumber && event.transactionId === checkpoint.transactionId)
-  );
+export function planBlock(checkpoint: LedgerCheckpoint | undefined, block: LedgerBlock): BlockPlan {
+  const expected = checkpoint?.blockNumber ?? 0n;
+  if (block.blockNumber < expected) return { kind: 'already-projected' };
+  if (block.blockNumber > expected) return { kind: 'gap', expected };
+  const lastDone =
+    checkpoint?.transactionId === undefined
+      ? -1
+      : block.events.findIndex((event) => event.transactionId === checkpoint.transactionId);
+  return { kind: 'project', events: block.events.slice(lastDone + 1), skipped: lastDone + 1 };
 }
 
 /**
- * Blocks committed after the checkpoint's block: the last block number (height − 1) minus the
- * checkpoint's block; with no checkpoint, every block. Blocks without govtrace events (configuration
- * blocks, invalid transactions) count until the next event moves the checkpoint past them, so this
- * is an upper bound that reaches 0 whenever the newest block carried an event.
+ * Blocks the index is behind the channel: the height (the number of the next block the channel will
+ * commit) minus the next block the index will project. A block checkpoint N names that block, so
+ * the lag is 0 once the newest block is projected, whether or not it held a govtrace event. A
+ * transaction checkpoint (b, t) counts block b as projected, as before; with no checkpoint every
+ * block counts. Never negative: the peer asked may be behind the database.
  */
-export function lagInBlocks(blockHeight: bigint, checkpoint: EventCheckpoint | undefined): number {
-  const lastBlock = blockHeight - 1n;
-  const projected = checkpoint?.blockNumber ?? -1n;
-  return lastBlock > projected ? Number(lastBlock - projected) : 0;
+export function lagInBlocks(blockHeight: bigint, checkpoint: LedgerCheckpoint | undefined): number {
+  const next =
+    checkpoint === undefined
+      ? 0n
+      : checkpoint.transactionId === undefined
+        ? checkpoint.blockNumber
+        : checkpoint.blockNumber + 1n;
+  return blockHeight > next ? Number(blockHeight - next) : 0;
 }

@@ -3,8 +3,11 @@ import { Column, Entity, PrimaryColumn } from 'typeorm';
 import { bigintTransformer } from '../database/bigint.transformer';
 
 /**
- * How far the index has projected an event stream: the last event whose projection committed. It is
- * written in the same database transaction as that event's rows, which is what makes the projection
+ * How far the index has projected a stream, with fabric-gateway's Checkpoint semantics (see
+ * LedgerCheckpoint): `transaction_id` NULL means every block before `block_number` is projected
+ * (what the listener writes after each block); a transaction id, written by gateways that followed
+ * chaincode events, means `block_number` is projected up to and including that transaction. It is
+ * written in the same database transaction as the block's rows, which is what makes the projection
  * exactly-once (see IndexListener).
  */
 @Entity({ name: 'index_checkpoints' })

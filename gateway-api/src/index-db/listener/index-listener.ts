@@ -6,19 +6,21 @@ import {
   type OnModuleDestroy,
   Optional,
 } from '@nestjs/common';
+import { type EntityManager } from 'typeorm';
 
 import {
-  type EventCheckpoint,
+  type BlockEvent,
   LEDGER_EVENT_SOURCE,
-  type LedgerEvent,
+  type LedgerBlock,
+  type LedgerCheckpoint,
   type LedgerEventSource,
 } from '../../ledger/ledger-events.port';
 import {
   CHAINCODE_EVENT_STREAM,
-  isProjected,
   lagInBlocks,
+  planBlock,
   readCheckpoint,
-  writeCheckpoint,
+  writeBlockCheckpoint,
 } from '../checkpoint/checkpoints';
 import { Database } from '../database/database';
 import { ProjectorRegistry } from '../projection/projector-registry';
@@ -42,20 +44,39 @@ export const DEFAULT_INDEX_LISTENER_OPTIONS: IndexListenerOptions = {
 /** Injection token of Partial<IndexListenerOptions>; IndexModule.register sets it. */
 export const INDEX_LISTENER_OPTIONS = Symbol('INDEX_LISTENER_OPTIONS');
 
-export type EventOutcome = 'projected' | 'no-projector' | 'already-projected';
+/** What applying one block did. */
+export interface BlockOutcome {
+  /** False when the checkpoint already covered the block (a redelivery), which changed nothing. */
+  readonly applied: boolean;
+  /** Events handed to their projector. */
+  readonly projected: number;
+  /** Events no projector handles (they only move the checkpoint with their block). */
+  readonly withoutProjector: number;
+  /**
+   * Events the checkpoint already covered: the whole block for a redelivery, else those that an older
+   * gateway's transaction checkpoint covers in its own block.
+   */
+  readonly skipped: number;
+}
+
+/** A block reached the listener that does not follow its checkpoint: the source skipped blocks. */
+export class BlockGapError extends Error {
+  override readonly name = 'BlockGapError';
+}
 
 /**
- * Keeps the off-chain index in step with the ledger, exactly once per event.
+ * Keeps the off-chain index in step with the ledger, exactly once per block.
  *
- * For each event, one database transaction reads the checkpoint, runs the event's projector and
- * writes the event's position as the new checkpoint. Either all of it commits or none of it does, so:
- * a crash before the commit leaves neither rows nor checkpoint (the event is delivered again after the
- * restart and projected then); a crash after it leaves both (the source resumes after the event).
- * Nothing is kept in memory between events: every (re)connection starts from the checkpoint row,
- * which is why a fresh process resumes exactly where the last one committed.
+ * For each block, one database transaction reads the checkpoint, runs the projector of each of the
+ * block's events in order and writes a block checkpoint naming the next block. Either all of it
+ * commits or none of it does, so: a crash before the commit leaves neither rows nor checkpoint (the
+ * block is delivered again after the restart and projected then); a crash after it leaves both (the
+ * source resumes at the next block). Blocks without a govtrace event move the checkpoint too, so
+ * the lag reaches 0. Nothing is kept in memory between blocks: every (re)connection starts from the
+ * checkpoint row, which is why a fresh process resumes exactly where the last one committed.
  *
- * A failing source or projector rolls back the current event, closes the stream and reconnects after
- * a backoff, so the same event is tried again; a projector that always fails (say, a payload from a
+ * A failing source or projector rolls back the current block, closes the stream and reconnects after
+ * a backoff, so the same block is tried again; a projector that always fails (say, a payload from a
  * newer chaincode) holds the index there, visible as growing lag, rather than skipping the event.
  */
 @Injectable()
@@ -97,14 +118,14 @@ export class IndexListener implements OnApplicationBootstrap, OnModuleDestroy {
     });
   }
 
-  /** Aborts the stream and waits for the event in hand to commit or roll back. */
+  /** Aborts the stream and waits for the block in hand to commit or roll back. */
   async stop(): Promise<void> {
     this.#abort?.abort();
     await this.#loop;
   }
 
-  /** The last projected event's position, from the database (the only place it is kept). */
-  checkpoint(): Promise<EventCheckpoint | undefined> {
+  /** How far the index has projected, from the database (the only place it is kept). */
+  checkpoint(): Promise<LedgerCheckpoint | undefined> {
     return this.db.run((manager) => readCheckpoint(manager, this.options.stream));
   }
 
@@ -114,43 +135,65 @@ export class IndexListener implements OnApplicationBootstrap, OnModuleDestroy {
     return lagInBlocks(height, checkpoint);
   }
 
-  /** Projects one event and moves the checkpoint past it, in one transaction. */
-  async apply(event: LedgerEvent): Promise<EventOutcome> {
-    const projector = this.projectors.get(event.eventName);
-    const outcome = await this.db.transaction(async (manager): Promise<EventOutcome> => {
+  /**
+   * Projects one block's events and moves the checkpoint past the block, in one transaction. A block
+   * the checkpoint already covers changes nothing; one later than the checkpoint's next block throws
+   * BlockGapError (nothing is written), so a source that skips blocks cannot move the index past them.
+   */
+  async applyBlock(block: LedgerBlock): Promise<BlockOutcome> {
+    const outcome = await this.db.transaction(async (manager): Promise<BlockOutcome> => {
       const stored = await readCheckpoint(manager, this.options.stream, {
         forUpdate: this.db.kind === 'postgres',
       });
-      if (isProjected(stored, event)) return 'already-projected';
-      if (projector !== undefined) await projector.project(manager, event);
-      await writeCheckpoint(manager, this.options.stream, event);
-      return projector === undefined ? 'no-projector' : 'projected';
+      const plan = planBlock(stored, block);
+      if (plan.kind === 'already-projected') {
+        return { applied: false, projected: 0, withoutProjector: 0, skipped: block.events.length };
+      }
+      if (plan.kind === 'gap') {
+        throw new BlockGapError(`received block ${block.blockNumber} while block ${plan.expected} is next`);
+      }
+      const projected = await this.project(manager, plan.events);
+      await writeBlockCheckpoint(manager, this.options.stream, block.blockNumber + 1n);
+      return {
+        applied: true,
+        projected,
+        withoutProjector: plan.events.length - projected,
+        skipped: plan.skipped,
+      };
     });
-    if (outcome !== 'projected') {
-      this.logger.debug(
-        `${outcome === 'no-projector' ? 'No projector for' : 'Already projected:'} ${event.eventName} ` +
-          `in block ${event.blockNumber} transaction ${event.transactionId}; checkpoint advanced`,
-      );
-    }
+    if (!outcome.applied) this.logger.debug(`Block ${block.blockNumber} already projected; nothing changed`);
     return outcome;
+  }
+
+  /** Runs each event's projector in block order; answers how many had one. */
+  private async project(manager: EntityManager, events: readonly BlockEvent[]): Promise<number> {
+    let projected = 0;
+    for (const event of events) {
+      const projector = this.projectors.get(event.eventName);
+      if (projector === undefined) {
+        this.logger.debug(
+          `No projector for ${event.eventName} in block ${event.blockNumber} transaction ${event.transactionId}`,
+        );
+        continue;
+      }
+      await projector.project(manager, event);
+      projected += 1;
+    }
+    return projected;
   }
 
   private async follow(signal: AbortSignal): Promise<void> {
     let failures = 0;
     while (!signal.aborted) {
       try {
-        const after = await this.checkpoint();
-        this.logger.log(
-          after === undefined
-            ? 'Following ledger events from the first block'
-            : `Following ledger events after block ${after.blockNumber} transaction ${after.transactionId ?? '-'}`,
-        );
-        for await (const event of abortable(this.source.events(after, signal), signal)) {
-          await this.apply(event);
+        const from = await this.checkpoint();
+        this.logger.log(`Following ledger blocks from ${describeCheckpoint(from)}`);
+        for await (const block of abortable(this.source.blocks(from, signal), signal)) {
+          await this.applyBlock(block);
           failures = 0;
         }
         if (signal.aborted) break;
-        this.logger.warn('Ledger event stream ended; reconnecting');
+        this.logger.warn('Ledger block stream ended; reconnecting');
       } catch (error) {
         if (signal.aborted) break;
         failures += 1;
@@ -161,8 +204,14 @@ export class IndexListener implements OnApplicationBootstrap, OnModuleDestroy {
       }
       await sleep(this.options.initialDelayMs, signal);
     }
-    this.logger.log('Stopped following ledger events');
+    this.logger.log('Stopped following ledger blocks');
   }
+}
+
+function describeCheckpoint(checkpoint: LedgerCheckpoint | undefined): string {
+  if (checkpoint === undefined) return 'the first block';
+  if (checkpoint.transactionId === undefined) return `block ${checkpoint.blockNumber}`;
+  return `block ${checkpoint.blockNumber}, after its transaction ${checkpoint.transactionId}`;
 }
 
 function describe(error: unknown): string {

@@ -3,12 +3,14 @@ import { type EntityManager } from 'typeorm';
 import { type LedgerEvent } from '../../ledger/ledger-events.port';
 
 /**
- * Turns one chaincode event into index rows. `project` runs inside the listener's transaction, which
- * also stores the checkpoint, so it must write through `manager` only and never commit on its own.
+ * Turns one chaincode event into index rows. `project` runs inside the listener's transaction for the
+ * event's block, which also stores the checkpoint, so it must write through `manager` only and never
+ * commit on its own.
  *
  * Contract: a projector recognises a redelivered transaction by its id and changes nothing the second
- * time (the listener filters what the checkpoint proves projected, but an earlier transaction of the
- * checkpoint's own block looks new to it). Throwing rolls the whole event back; the listener retries.
+ * time (the listener filters what its block checkpoint proves projected, but resuming from an older
+ * gateway's transaction checkpoint that it cannot place in its block, it hands that whole block over
+ * again). Throwing rolls the whole block back; the listener retries.
  */
 export interface Projector {
   /** The chaincode event name this projector handles; one projector per name. */
