@@ -10,12 +10,12 @@ import { Test } from '@nestjs/testing';
 import request from 'supertest';
 import { type App } from 'supertest/types';
 
-type ErrorBody = { error: { code: string; details: { field?: string }[] } };
 import { DataSource } from 'typeorm';
 
 import { APP_OPTIONS, configureApp } from '../src/app.setup';
 import { AuthModule } from '../src/auth/auth.module';
 import { BUSINESS_PROJECTORS, BusinessCalendarModule, BusinessModule } from '../src/business';
+import { MAX_PAGE, MAX_PAGE_SIZE } from '../src/common/paging/page-query';
 import { validateEnv } from '../src/config/validate-env';
 import { createDataSourceOptions, ENTITIES } from '../src/index-db/database/data-source-options';
 import { IndexModule } from '../src/index-db/index.module';
@@ -27,6 +27,7 @@ import {
   type SubmitResult,
 } from '../src/ledger/ledger-client.port';
 import { LEDGER_EVENT_SOURCE } from '../src/ledger/ledger-events.port';
+import { badIntegerValues, type ErrorBody, fieldsNamed } from './support/bad-query-values';
 import { InMemoryEventSource, waitFor } from './support/in-memory-event-source';
 
 // The business routes through HTTP with the real auth guard, validation pipe and an SQLite index; the
@@ -216,6 +217,46 @@ describe('business routes over HTTP', () => {
       .get('/api/v1/business/enterprises?uscc=123')
       .set(as('market-clerk'));
     expect((badUscc.body as ErrorBody).error.details).toEqual([expect.objectContaining({ field: 'uscc' })]);
+  });
+
+  describe('list query parameters: 400 VALIDATION_FAILED naming the parameter', () => {
+    const LISTS = ['/api/v1/business/cases', '/api/v1/business/enterprises'];
+    const paging = [
+      ...badIntegerValues(MAX_PAGE).map(([what, value]) => ['page', what, value]),
+      ...badIntegerValues(MAX_PAGE_SIZE).map(([what, value]) => ['pageSize', what, value]),
+      ['page', 'repeated', ['1', '2']],
+    ] as const;
+    const cases = LISTS.flatMap((list) =>
+      paging.map(([parameter, what, value]) => [list, parameter, what, value] as const),
+    );
+    const byList: (readonly [string, string, string, string | readonly string[]])[] = [
+      ['/api/v1/business/cases', 'status', 'not a status', 'DONE'],
+      ['/api/v1/business/cases', 'overTarget', 'not true or false', 'yes'],
+      ['/api/v1/business/cases', 'limit', 'unknown', '10'],
+      ['/api/v1/business/enterprises', 'uscc', 'a bad check character', '91350100M000100Y44'],
+      ['/api/v1/business/enterprises', 'namePrefix', 'over 100 characters', 'x'.repeat(101)],
+      ['/api/v1/business/enterprises', 'namePrefix', 'a NUL character', 'a\u0000b'],
+      ['/api/v1/business/enterprises', 'offset', 'unknown', '0'],
+    ];
+
+    it.each([...cases, ...byList])('%s ?%s= %s', async (list, parameter, _what, value) => {
+      const res = await request(server)
+        .get(list)
+        .query({ [parameter]: value })
+        .set(as('market-clerk'));
+      expect(res.status).toBe(400);
+      expect((res.body as ErrorBody).error.code).toBe('VALIDATION_FAILED');
+      expect(fieldsNamed(res.body)).toEqual([parameter]);
+    });
+
+    it.each(LISTS)('%s accepts the largest page and page size', async (list) => {
+      const res = await request(server)
+        .get(list)
+        .query({ page: String(MAX_PAGE), pageSize: String(MAX_PAGE_SIZE) })
+        .set(as('market-clerk'));
+      expect(res.status).toBe(200);
+      expect(res.body).toMatchObject({ items: [], page: MAX_PAGE, pageSize: MAX_PAGE_SIZE });
+    });
   });
 
   it('projects chaincode events through IndexModule into the lists', async () => {

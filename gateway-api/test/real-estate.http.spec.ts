@@ -14,6 +14,7 @@ import { type App } from 'supertest/types';
 import { APP_OPTIONS, configureApp } from '../src/app.setup';
 import { AuthModule } from '../src/auth/auth.module';
 import { NotFoundError } from '../src/common/errors';
+import { MAX_PAGE, MAX_PAGE_SIZE } from '../src/common/paging/page-query';
 import { validateEnv } from '../src/config/validate-env';
 import { IdempotencyInterceptor } from '../src/idempotency/idempotency.interceptor';
 import { IdempotencyModule } from '../src/idempotency/idempotency.module';
@@ -24,6 +25,7 @@ import {
   type SubmitResult,
 } from '../src/ledger/ledger-client.port';
 import { RealEstateModule } from '../src/real-estate';
+import { badIntegerValues, type ErrorBody, fieldsNamed } from './support/bad-query-values';
 
 // The real-estate routes through HTTP with the real auth guard and validation pipe; the ledger is a fake.
 
@@ -261,6 +263,38 @@ describe('real-estate routes over HTTP', () => {
       const replay = await register();
       expect(replay.status).toBe(201);
       expect(replay.headers['idempotent-replay']).toBe('true');
+    });
+  });
+
+  describe('GET /api/v1/real-estate/acts query parameters', () => {
+    const acts = (query: Record<string, string | string[]>) =>
+      request(server)
+        .get('/api/v1/real-estate/acts')
+        .query(query)
+        .set('Authorization', `Bearer ${token('registry-clerk')}`);
+
+    it.each<[string, string, string | string[]]>([
+      ...badIntegerValues(MAX_PAGE).map(([what, value]): [string, string, string] => ['page', what, value]),
+      ...badIntegerValues(MAX_PAGE_SIZE).map(([what, value]): [string, string, string] => [
+        'pageSize',
+        what,
+        value,
+      ]),
+      ['page', 'repeated', ['1', '2']],
+      ['unitNumber', 'malformed', '12345'],
+      ['limit', 'unknown', '10'],
+      ['offset', 'unknown', '99999999999999999999'],
+    ])('answers 400 VALIDATION_FAILED naming %s for %s', async (parameter, _what, value) => {
+      const res = await acts({ [parameter]: value });
+      expect(res.status).toBe(400);
+      expect((res.body as ErrorBody).error.code).toBe('VALIDATION_FAILED');
+      expect(fieldsNamed(res.body)).toEqual([parameter]);
+    });
+
+    it('answers the deepest page and the largest page size', async () => {
+      const res = await acts({ page: String(MAX_PAGE), pageSize: String(MAX_PAGE_SIZE) });
+      expect(res.status).toBe(200);
+      expect(res.body).toEqual({ items: [], page: MAX_PAGE, pageSize: MAX_PAGE_SIZE, total: 0 });
     });
   });
 

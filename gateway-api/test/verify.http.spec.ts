@@ -18,6 +18,7 @@ import {
 } from '../src/ledger/ledger-transactions.port';
 import { PUBLIC_LEDGER, type PublicLedger } from '../src/ledger/public-ledger.port';
 import { VerifyModule } from '../src/verify/verify.module';
+import { type ErrorBody, fieldsNamed } from './support/bad-query-values';
 
 // The public verification routes over HTTP with the real validation, rate limit, cache and bulkhead;
 // the ledger is a fake whose reads can be held open to fill the bulkhead.
@@ -161,6 +162,23 @@ describe('public verification routes over HTTP', () => {
     expect(answer.body).toMatchObject({ error: { code: 'VALIDATION_FAILED' } });
     expect(reads).toEqual([]);
   });
+
+  const certificatePath = `/api/v1/verify/certificates/${encodeURIComponent(NUMBER)}`;
+  it.each<[string, string, string, Record<string, string | string[]>]>([
+    ['holderIdNumber', 'a wrong check character', certificatePath, { holderIdNumber: '110105194912310021' }],
+    ['format', 'repeated', `${certificatePath}/qr`, { format: ['png', 'svg'] }],
+    ['limit', 'unknown', certificatePath, { limit: '10' }],
+    ['page', 'unknown', `/api/v1/verify/licenses/${USCC}/qr`, { page: '1e30' }],
+  ])(
+    'refuses the query parameter %s (%s) with 400 naming it, before the ledger',
+    async (field, _what, url, query) => {
+      const answer = await request(server).get(url).query(query);
+      expect(answer.status).toBe(400);
+      expect((answer.body as ErrorBody).error.code).toBe('VALIDATION_FAILED');
+      expect(fieldsNamed(answer.body)).toEqual([field]);
+      expect(reads).toEqual([]);
+    },
+  );
 
   it('answers 404 NOT_FOUND for an unknown licence', async () => {
     const answer = await request(server).get(`/api/v1/verify/licenses/${USCC}`);

@@ -24,6 +24,7 @@ import {
   type SubmitResult,
 } from '../src/ledger/ledger-client.port';
 import { WasteModule } from '../src/waste';
+import { type ErrorBody, fieldsNamed } from './support/bad-query-values';
 
 // The waste routes through HTTP with the real auth guard, validation pipe and error filter; the ledger
 // is a fake (the network spec covers the chaincode), the index a real SQLite file.
@@ -169,5 +170,23 @@ describe('waste routes over HTTP', () => {
       .set('Authorization', 'Bearer hauler');
     expect(badDate.status).toBe(400);
     expect(badDate.body).toMatchObject({ error: { details: [{ field: 'date' }] } });
+  });
+
+  const DAY = '2026-03-01';
+  it.each<[string, string, Record<string, string | string[]>]>([
+    ['date', 'missing', {}],
+    ['date', 'not a real day', { date: '2026-02-30' }],
+    ['date', 'a date-time', { date: '2026-03-01T00:00:00Z' }],
+    ['date', 'huge', { date: '1e30' }],
+    ['date', 'repeated', { date: [DAY, '2026-03-02'] }],
+    ['limit', 'unknown', { date: DAY, limit: '10' }],
+  ])('answers 400 VALIDATION_FAILED naming %s in the stats query (%s)', async (parameter, _what, query) => {
+    const response = await request(server)
+      .get('/api/v1/waste/stations/LW-ST-001/stats')
+      .query(query)
+      .set('Authorization', 'Bearer hauler');
+    expect(response.status).toBe(400);
+    expect((response.body as ErrorBody).error.code).toBe('VALIDATION_FAILED');
+    expect(fieldsNamed(response.body)).toEqual([parameter]);
   });
 });

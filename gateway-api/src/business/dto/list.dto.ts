@@ -1,31 +1,14 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { Transform } from 'class-transformer';
+import { IsIn, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
 
+import { HasNoNulCharacter } from '../../common/has-no-nul-character';
 import { IsUscc } from '../../common/identifiers/is-identifier';
-
-export const MAX_PAGE_SIZE = 100;
+import { PageQuery } from '../../common/paging/page-query';
 
 /** Query strings are text: only the words `true` / `false` count, anything else is refused. */
 const toBoolean = ({ value }: { value: unknown }): unknown =>
   value === 'true' ? true : value === 'false' ? false : value;
-
-class PageQuery {
-  @ApiPropertyOptional({ minimum: 1, default: 1 })
-  @IsOptional()
-  @Type(() => Number)
-  @Min(1)
-  @IsInt()
-  page: number = 1;
-
-  @ApiPropertyOptional({ minimum: 1, maximum: MAX_PAGE_SIZE, default: 20 })
-  @IsOptional()
-  @Type(() => Number)
-  @Max(MAX_PAGE_SIZE)
-  @Min(1)
-  @IsInt()
-  pageSize: number = 20;
-}
 
 export const CASE_STATUSES = ['OPEN', 'COMPLETED'] as const;
 
@@ -53,6 +36,7 @@ export class SearchEnterprisesQuery extends PageQuery {
   @MaxLength(100)
   @MinLength(1)
   @IsString()
+  @HasNoNulCharacter()
   namePrefix?: string;
 
   @ApiPropertyOptional({ description: 'Unified social credit code' })

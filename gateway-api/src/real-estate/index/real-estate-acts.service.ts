@@ -1,19 +1,21 @@
 import { Injectable } from '@nestjs/common';
 
+import { DEFAULT_PAGE_SIZE } from '../../common/paging/page-query';
 import { Database } from '../../index-db/database/database';
 import { type ActResponse, type ActsPageResponse } from '../dto/responses.dto';
 import { type ListActsQueryDto } from '../dto/unit-params.dto';
 import { RealEstateAct } from '../entities';
 import { canonicalUnit } from '../registration-request';
 
-export const DEFAULT_PAGE_SIZE = 20;
+type ActsQuery = Pick<ListActsQueryDto, 'unitNumber'> & Partial<Pick<ListActsQueryDto, 'page' | 'pageSize'>>;
 
 /** Lists from the off-chain index (the ledger has no "recent acts across units" query). */
 @Injectable()
 export class RealEstateActsService {
   constructor(private readonly database: Database) {}
 
-  async list(query: ListActsQueryDto): Promise<ActsPageResponse> {
+  /** Paging may be left out by callers other than the controller (whose DTO fills in the defaults). */
+  async list(query: ActsQuery): Promise<ActsPageResponse> {
     const page = query.page ?? 1;
     const pageSize = query.pageSize ?? DEFAULT_PAGE_SIZE;
     const where = query.unitNumber === undefined ? {} : { unitNumber: canonicalUnit(query.unitNumber) };

@@ -1,0 +1,144 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { MAX_PAGE, MAX_PAGE_SIZE } from '../../gateway-api/src/common/paging/page-query';
+import { badIntegerValues, fieldsNamed } from '../../gateway-api/test/support/bad-query-values';
+import { apiTokens, call, type GatewayProcess, startGateway } from '../support/gateway-process';
+
+// The query parameters of every list endpoint against the built gateway: a bad value answers
+// 400 VALIDATION_FAILED naming the parameter (never a 500 from the index database), an unknown
+// parameter is refused too, and the largest accepted page still answers 200.
+
+type QueryValue = string | readonly string[];
+
+interface ListEndpoint {
+  readonly path: string;
+  /** Whose token; undefined for the public verification routes. */
+  readonly user: string | undefined;
+  /** Parameters that make the query valid apart from the one under test. */
+  readonly base: Record<string, string>;
+  readonly paged: boolean;
+  /** `[parameter, what, value]` beyond paging. */
+  readonly bad: readonly (readonly [string, string, QueryValue])[];
+}
+
+const CERTIFICATE = encodeURIComponent('粤(2026)广州市不动产权第09400110号');
+
+const LISTS: readonly ListEndpoint[] = [
+  {
+    path: '/api/v1/real-estate/acts',
+    user: 'registry-clerk',
+    base: {},
+    paged: true,
+    bad: [['unitNumber', 'malformed', '12345']],
+  },
+  {
+    path: '/api/v1/business/cases',
+    user: 'market-clerk',
+    base: {},
+    paged: true,
+    bad: [
+      ['status', 'not a status', 'DONE'],
+      ['overTarget', 'not true or false', 'yes'],
+    ],
+  },
+  {
+    path: '/api/v1/business/enterprises',
+    user: 'market-clerk',
+    base: {},
+    paged: true,
+    bad: [
+      ['uscc', 'a bad check character', '91350100M000100Y44'],
+      ['namePrefix', 'over 100 characters', 'x'.repeat(101)],
+      ['namePrefix', 'a NUL character', 'a\u0000b'],
+    ],
+  },
+  {
+    path: '/api/v1/waste/stations/LW-ST-001/stats',
+    user: 'hauler',
+    base: { date: '2026-03-01' },
+    paged: false,
+    bad: [
+      ['date', 'not a real day', '2026-02-30'],
+      ['date', 'huge', '1e30'],
+      ['date', 'repeated', ['2026-03-01', '2026-03-02']],
+    ],
+  },
+  {
+    path: `/api/v1/verify/certificates/${CERTIFICATE}`,
+    user: undefined,
+    base: {},
+    paged: false,
+    bad: [['holderIdNumber', 'a wrong check character', '110105194912310021']],
+  },
+  {
+    path: `/api/v1/verify/certificates/${CERTIFICATE}/qr`,
+    user: undefined,
+    base: {},
+    paged: false,
+    bad: [['format', 'not a QR format', 'gif']],
+  },
+];
+
+const PAGING: readonly (readonly [string, string, QueryValue])[] = [
+  ...badIntegerValues(MAX_PAGE).map(([what, value]) => ['page', what, value] as const),
+  ...badIntegerValues(MAX_PAGE_SIZE).map(([what, value]) => ['pageSize', what, value] as const),
+  ['page', 'repeated', ['1', '2']],
+];
+
+const CASES = LISTS.flatMap((list) =>
+  [...(list.paged ? PAGING : []), ...list.bad, ['limit', 'unknown', '10'] as const].map(
+    ([parameter, what, value]) => [list.path, parameter, what, value, list] as const,
+  ),
+);
+
+function withQuery(route: string, query: Record<string, QueryValue>): string {
+  const search = new URLSearchParams();
+  for (const [name, value] of Object.entries(query)) {
+    for (const item of typeof value === 'string' ? [value] : value) search.append(name, item);
+  }
+  return `${route}?${search.toString()}`;
+}
+
+describe('list query parameters on the real gateway', () => {
+  let gateway: GatewayProcess;
+  let tokens: Record<string, string>;
+  let dbDir: string;
+
+  beforeAll(async () => {
+    tokens = apiTokens();
+    dbDir = mkdtempSync(path.join(tmpdir(), 'govtrace-list-query-'));
+    gateway = await startGateway('list-query-validation', {
+      DATABASE_TYPE: 'sqlite',
+      DATABASE_PATH: path.join(dbDir, 'index.sqlite'),
+      // every case below hits the public verification routes too; the per-address limit is not under test
+      VERIFY_RATE_LIMIT: '10000',
+    });
+  });
+
+  afterAll(async () => {
+    await gateway?.kill('SIGTERM');
+    if (dbDir) rmSync(dbDir, { recursive: true, force: true });
+  });
+
+  const tokenOf = (user: string | undefined): string | undefined =>
+    user === undefined ? undefined : (tokens[user] ?? `missing-token-for-${user}`);
+
+  it.each(CASES)('%s ?%s= %s (%j)', async (_path, parameter, _what, value, list) => {
+    const route = withQuery(list.path, { ...list.base, [parameter]: value });
+    const answer = await call(gateway.baseUrl, 'GET', route, { token: tokenOf(list.user) });
+    expect(answer.status).toBe(400);
+    expect(answer.body).toMatchObject({ error: { code: 'VALIDATION_FAILED' } });
+    expect(fieldsNamed(answer.body)).toEqual([parameter]);
+  });
+
+  it.each(LISTS.filter((list) => list.paged).map((list) => [list.path, list] as const))(
+    '%s answers the deepest page at the largest page size',
+    async (_path, list) => {
+      const route = withQuery(list.path, { page: String(MAX_PAGE), pageSize: String(MAX_PAGE_SIZE) });
+      const answer = await call(gateway.baseUrl, 'GET', route, { token: tokenOf(list.user) });
+      expect(answer.status).toBe(200);
+      expect(answer.body).toMatchObject({ items: [], page: MAX_PAGE, pageSize: MAX_PAGE_SIZE });
+    },
+  );
+});
