@@ -232,6 +232,42 @@ describe('real-estate over HTTP on the real network', () => {
     expect((await search(owner.idNumber, 'market-clerk')).status).toBe(403);
   });
 
+  it('answers a TRANSFER naming a deed-tax clearance never recorded with 422 RULE_VIOLATION', async () => {
+    const unit = unitNumber();
+    const first = await request(app())
+      .post('/api/v1/real-estate/registrations')
+      .set('Authorization', auth('registry-clerk'))
+      .send({
+        type: 'FIRST',
+        unitNumber: unit,
+        certificateNumber: title(),
+        holders: [{ name: '张晓三', idNumber: residentId(), share: '1/1' }],
+      });
+    expect(first.status).toBe(201);
+    const receiptNumber = `QS-${digits(10)}`;
+    const transfer = await request(app())
+      .post('/api/v1/real-estate/registrations')
+      .set('Authorization', auth('registry-clerk'))
+      .send({
+        type: 'TRANSFER',
+        unitNumber: unit,
+        certificateNumber: title(),
+        holders: [{ name: '欧阳娜娜', idNumber: residentId(), share: '1/1' }],
+        deedTaxClearanceNumber: receiptNumber,
+      });
+    expect(transfer.status).toBe(422);
+    expect(transfer.body).toEqual({
+      error: {
+        code: 'RULE_VIOLATION',
+        message:
+          `No deed-tax clearance with receipt number ${receiptNumber} is recorded for unit ${unit}; ` +
+          'the tax bureau must record it before the transfer',
+        details: [{ field: 'deedTaxClearanceNumber', message: expect.any(String) as unknown }],
+      },
+    });
+    expect(JSON.stringify(transfer.body)).not.toMatch(/peer/i);
+  });
+
   it('answers 404 for an unknown unit and 400 for a malformed one', async () => {
     const unknown = await request(app())
       .get(`/api/v1/real-estate/units/${unitNumber()}`)

@@ -5,6 +5,7 @@ import {
   ForbiddenError,
   NotFoundError,
   RuleViolationError,
+  UnavailableError,
   ValidationError,
   formatChaincodeErrorMessage,
   parseChaincodeErrorMessage,
@@ -25,6 +26,7 @@ describe('ChaincodeError subclasses', () => {
       new RuleViolationError('unit is seized', [{ message: 'seizure 42' }]),
       'RULE_VIOLATION',
     ],
+    ['UnavailableError', new UnavailableError('not yet readable here'), 'UNAVAILABLE'],
   ])('%s carries its code in the message and round-trips', (name, error, code) => {
     expect(error).toBeInstanceOf(Error);
     expect(error.name).toBe(name);

@@ -16,6 +16,7 @@ export const ErrorCodes = {
   NotFound: 'NOT_FOUND',
   Conflict: 'CONFLICT',
   RuleViolation: 'RULE_VIOLATION',
+  Unavailable: 'UNAVAILABLE',
 } as const;
 
 export type ErrorCode = (typeof ErrorCodes)[keyof typeof ErrorCodes];
@@ -110,6 +111,17 @@ export class RuleViolationError extends ChaincodeError {
   constructor(reason: string, details: readonly ErrorDetail[] = []) {
     super(ErrorCodes.RuleViolation, reason, details);
     this.name = 'RuleViolationError';
+  }
+}
+
+/**
+ * The record exists on the ledger but data it needs has not reached this peer yet (private data
+ * still being disseminated): asking again shortly can succeed, so it is neither 404 nor 422.
+ */
+export class UnavailableError extends ChaincodeError {
+  constructor(reason: string, details: readonly ErrorDetail[] = []) {
+    super(ErrorCodes.Unavailable, reason, details);
+    this.name = 'UnavailableError';
   }
 }
 

@@ -5,7 +5,7 @@
 
 import { ConflictError, NotFoundError, RuleViolationError, ValidationError } from '../common/errors';
 import { type CertificateContent } from './certificate-record';
-import { type ClearanceRecord } from './clearance-record';
+import { type ClearanceRecord, clearanceNotRecorded } from './clearance-record';
 import { saltedIdHash } from '../common/personal-data';
 import { type HolderInput, type PublicHolder, publicHolder } from './personal-data';
 import { type RegisterRequest } from './register-request';
@@ -189,10 +189,7 @@ function checkClearance(
   holders: readonly HolderInput[],
 ): void {
   if (clearance === undefined) {
-    throw new RuleViolationError(
-      `no deed-tax clearance ${clearanceNumber} is recorded for unit ${unit.unitNumber}: ` +
-        'the tax bureau must record the clearance before the TRANSFER',
-    );
+    throw clearanceNotRecorded(unit.unitNumber, clearanceNumber);
   }
   if (clearance.titleVersion !== unit.titleVersion) {
     throw new RuleViolationError(

@@ -5,6 +5,7 @@
 // having to write this TaxMSP-endorsed key.
 
 import { type SubmitterIdentity } from '../common/access';
+import { RuleViolationError, UnavailableError } from '../common/errors';
 import { storedObject } from './stored';
 
 export const CLEARANCE_NUMBER_PATTERN = /^[A-Za-z0-9-]{4,40}$/;
@@ -33,4 +34,37 @@ export function parseStoredClearance(raw: unknown): ClearanceRecord {
     throw new Error('stored deed-tax clearance lacks titleVersion or transfereeIdHashes');
   }
   return record as unknown as ClearanceRecord;
+}
+
+/**
+ * A TRANSFER naming a clearance the tax bureau never recorded for this unit. The registration is a
+ * valid request missing its precondition, so it is a rule violation (422), not a missing record
+ * (404); the same words whether the clerk's preparing read or Register itself finds it missing.
+ * `deedTaxClearanceNumber` is the TRANSFER's field (API.md), the tax receipt number.
+ */
+export function clearanceNotRecorded(unitNumber: string, clearanceNumber: string): RuleViolationError {
+  return new RuleViolationError(
+    `No deed-tax clearance with receipt number ${clearanceNumber} is recorded for unit ${unitNumber}; ` +
+      'the tax bureau must record it before the transfer',
+    [
+      {
+        field: 'deedTaxClearanceNumber',
+        message: 'no deed-tax clearance with this receipt number is recorded for the unit',
+      },
+    ],
+  );
+}
+
+/**
+ * The public clearance is committed but its private transferee list has not reached this peer yet
+ * (dissemination or reconciliation still under way): asking again shortly succeeds.
+ */
+export function clearanceTransfereesNotYetHere(
+  unitNumber: string,
+  clearanceNumber: string,
+): UnavailableError {
+  return new UnavailableError(
+    `The deed-tax clearance with receipt number ${clearanceNumber} for unit ${unitNumber} is recorded, ` +
+      "but its transferee list has not reached this department's copy of the ledger yet; try again in a minute",
+  );
 }

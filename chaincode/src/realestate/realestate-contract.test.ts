@@ -4,7 +4,11 @@ import { createHash } from 'node:crypto';
 import { KeyEndorsementPolicy } from 'fabric-shim';
 import { Roles } from '../common/access';
 import { toCanonicalBytes } from '../common/canonical-json';
-import { type ChaincodeError, parseChaincodeErrorMessage } from '../common/errors';
+import {
+  type ChaincodeError,
+  type ChaincodeErrorPayload,
+  parseChaincodeErrorMessage,
+} from '../common/errors';
 import { residentIdCheckCharacter } from '../common/identifiers';
 import { contracts } from '../index';
 import {
@@ -16,6 +20,7 @@ import {
   newTestIdentity,
 } from '../testing';
 import { commitEndorsedBy } from '../testing/endorsement-simulation';
+import { clearanceKey } from './keys';
 import { RealEstateContract } from './realestate-contract';
 
 const contract = new RealEstateContract();
@@ -778,10 +783,68 @@ describe('RealEstateContract: rejections', () => {
       deedTaxClearanceNumber: 'QS-7',
     };
 
-    it('is refused without a recorded clearance', async () => {
+    const NOT_RECORDED =
+      `No deed-tax clearance with receipt number QS-7 is recorded for unit ${UNIT}; ` +
+      'the tax bureau must record it before the transfer';
+
+    /** The payload of a failed evaluation of GetDeedTaxClearanceTransferees by the clerk. */
+    async function transfereesRefusal(): Promise<ChaincodeErrorPayload | undefined> {
+      const tx = h.ledger.newTransaction({ identity: clerk });
+      const error = await errorOf(contract.GetDeedTaxClearanceTransferees(tx.ctx, UNIT, 'QS-7'));
+      return parseChaincodeErrorMessage(error.message);
+    }
+
+    it('is refused without a recorded clearance, in words a clerk understands', async () => {
       const refusal = await h.refused(request, [carol]);
-      expect(refusal.code).toBe('RULE_VIOLATION');
-      expect(refusal.message).toContain('no deed-tax clearance QS-7');
+      expect(refusal).toEqual({
+        code: 'RULE_VIOLATION',
+        message: NOT_RECORDED,
+        fields: ['deedTaxClearanceNumber'],
+      });
+    });
+
+    // The gateway reads the transferees first; that read must already say what Register would.
+    it.each([
+      ['never recorded', (): Promise<void> => Promise.resolve()],
+      [
+        'recorded for another unit only',
+        async (): Promise<void> => {
+          await h.first(OTHER_UNIT, title('09400132'));
+          await h.clearance(OTHER_UNIT, 'QS-7', [{ idNumber: carol.idNumber, salt: carol.clearanceSalt }]);
+        },
+      ],
+    ])(
+      'answers the transferee read of a clearance %s with RULE_VIOLATION, not a missing record',
+      async (_name, arrange) => {
+        await arrange();
+        const refusal = await transfereesRefusal();
+        expect(refusal).toEqual({
+          code: 'RULE_VIOLATION',
+          message: NOT_RECORDED,
+          details: [{ field: 'deedTaxClearanceNumber', message: expect.any(String) as unknown }],
+        });
+        expect(JSON.stringify(refusal)).not.toMatch(/peer/i);
+      },
+    );
+
+    it('answers UNAVAILABLE when the clearance is committed but its private list has not arrived', async () => {
+      // as on a member peer still waiting for the private data: the public record alone
+      const tx = h.ledger.newTransaction({ identity: officer });
+      const record = {
+        clearanceNumber: 'QS-7',
+        unitNumber: UNIT,
+        titleVersion: 1,
+        transfereeIdHashes: [sha256(`${carol.clearanceSalt}:${carol.idNumber}`)],
+        recordedAt: '2026-01-01T00:00:00.000Z',
+        officer: { mspId: 'TaxMSP', role: Roles.TaxOfficer, id: 'tax-officer' },
+        txId: tx.getTxID(),
+      };
+      await tx.ctx.stub.putState(clearanceKey(tx.ctx, UNIT, 'QS-7'), toCanonicalBytes(record));
+      expect(tx.commit().validationCode).toBe('VALID');
+      const refusal = await transfereesRefusal();
+      expect(refusal?.code).toBe('UNAVAILABLE');
+      expect(refusal?.message).toContain('try again');
+      expect(JSON.stringify(refusal)).not.toMatch(/peer/i);
     });
 
     it('is refused for a clearance of another unit', async () => {

@@ -11,9 +11,13 @@ import { Roles, requireMember, requireRole } from '../common/access';
 import { toCanonicalJson } from '../common/canonical-json';
 import { Collections } from '../common/collections';
 import { NotFoundError } from '../common/errors';
-import { RecordTypes, getPrivateRecord, listRecords, requireRecord } from '../common/ledger';
+import { RecordTypes, getPrivateRecord, getRecord, listRecords, requireRecord } from '../common/ledger';
 import { type CertificateRecord, parseStoredCertificate } from './certificate-record';
-import { parseStoredClearance } from './clearance-record';
+import {
+  clearanceNotRecorded,
+  clearanceTransfereesNotYetHere,
+  parseStoredClearance,
+} from './clearance-record';
 import { recordDeedTaxClearance } from './deed-tax-clearance';
 import { findUnitsByHolder } from './find-units-by-holder';
 import { certificateKey, clearanceKey, holdersKey, transfereesKey, unitKey } from './keys';
@@ -125,7 +129,9 @@ export class RealEstateContract extends Contract {
   /**
    * EVALUATE ONLY, on a peer of the registry (RegistryPrivate) or the tax bureau and registry
    * (DeedTaxShared): the transferees' IDs and the salts the registry clerk must send back as
-   * `clearanceSalt` in the TRANSFER's transient holders.
+   * `clearanceSalt` in the TRANSFER's transient holders. It is the first step of a TRANSFER, so a
+   * clearance never recorded for the unit is that TRANSFER's missing precondition: RULE_VIOLATION,
+   * as Register itself answers. A recorded clearance whose private list is not here yet: UNAVAILABLE.
    */
   @Transaction(false)
   @Returns('string')
@@ -144,7 +150,10 @@ export class RealEstateContract extends Contract {
       (raw) => raw,
     );
     if (record === undefined) {
-      throw new NotFoundError(`transferees of deed-tax clearance ${number} not found on this peer`);
+      const recorded = await getRecord(ctx, clearanceKey(ctx, canonical, number), parseStoredClearance);
+      throw recorded === undefined
+        ? clearanceNotRecorded(canonical, number)
+        : clearanceTransfereesNotYetHere(canonical, number);
     }
     return toCanonicalJson(record);
   }

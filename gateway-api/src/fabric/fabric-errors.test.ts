@@ -9,6 +9,7 @@ import {
   node,
   TX,
 } from '../../test/support/fabric-errors';
+import { clearanceNotRecorded } from '../../../chaincode/src/realestate/clearance-record';
 import { ApiError, INTERNAL_MESSAGE, NotFoundError, renderError, toApiError } from '../common/errors';
 import { mapFabricError, stageOf, validationCodeName } from './fabric-errors';
 
@@ -32,6 +33,7 @@ describe('mapFabricError', () => {
       ['NOT_FOUND', 404],
       ['CONFLICT', 409],
       ['RULE_VIOLATION', 422],
+      ['UNAVAILABLE', 503],
     ])('%s → %i with the chaincode message and details, from endorsement', (code, status) => {
       const message = chaincodeResponse(code, 'unit 440184 is seized', [
         { field: 'unitNumber', message: 'seized' },
@@ -62,6 +64,26 @@ describe('mapFabricError', () => {
         status: 404,
         body: { code: 'NOT_FOUND', message: "smoke value 'k' not found", details: [] },
       });
+    });
+
+    it("answers a TRANSFER's clearance read of a clearance never recorded with 422 in the chaincode's words", () => {
+      // the chaincode's own error, as the clerk's peer returns it when the gateway prepares the TRANSFER
+      const refusal = clearanceNotRecorded('440184001016GB00009F00800039', 'QS-2026-000123');
+      const error = gatewayError(
+        'query',
+        GrpcStatus.UNKNOWN,
+        `evaluate call to endorser returned error: chaincode response 500, ${refusal.message}`,
+      );
+      const { status, body } = answer(error);
+      expect(status).toBe(422);
+      expect(body).toEqual({
+        code: 'RULE_VIOLATION',
+        message:
+          'No deed-tax clearance with receipt number QS-2026-000123 is recorded for unit ' +
+          '440184001016GB00009F00800039; the tax bureau must record it before the transfer',
+        details: [{ field: 'deedTaxClearanceNumber', message: expect.any(String) as unknown }],
+      });
+      expect(JSON.stringify(body)).not.toMatch(/peer/i);
     });
 
     it('takes the first coded answer when endorsing peers disagree', () => {

@@ -26,7 +26,7 @@ import { type ChaincodeErrorCode, type ChaincodeErrorPayload, findChaincodeError
  * format chaincode and gateway agree on, and the peer's "chaincode response" prefix that tells a
  * chaincode that ran and failed apart from one that could not be reached.
  *
- *   chaincode error object, any stage      → its code: 400 / 403 / 404 / 409 / 422, its message and details
+ *   chaincode error object, any stage      → its code: 400 / 403 / 404 / 409 / 422 / 503, its message and details
  *   CommitError MVCC / PHANTOM read conflict → 409 CONFLICT (after the retries)
  *   CommitError DUPLICATE_TXID              → 409 CONFLICT
  *   CommitError any other validation code   → 503 UNAVAILABLE naming the code
@@ -71,6 +71,8 @@ const CHAINCODE_ERRORS: Record<
   NOT_FOUND: NotFoundError,
   CONFLICT: ConflictError,
   RULE_VIOLATION: RuleViolationError,
+  // data the ledger holds but the peer has not received yet (private data): asking again can succeed
+  UNAVAILABLE: UnavailableError,
 };
 
 const UNAVAILABLE_MESSAGES: Record<Exclude<FabricStage, 'commit'>, string> = {

@@ -2,13 +2,21 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 
+import { status as GrpcStatus } from '@grpc/grpc-js';
+
+import { clearanceNotRecorded } from '../../../chaincode/src/realestate/clearance-record';
+import { gatewayError } from '../../test/support/fabric-errors';
 import { type Principal } from '../auth/principal';
 import { RuleViolationError } from '../common/errors';
+import { mapFabricError } from '../fabric/fabric-errors';
 import { type LedgerCall, type LedgerClient, type SubmitResult } from '../ledger/ledger-client.port';
 import { type CreateRegistrationDto } from './dto/create-registration.dto';
 import { HolderLookupKey } from './holder-lookup-key';
 import { RealEstateService } from './real-estate.service';
 
+/** A chaincode error as the peer wraps it in an evaluate failure. */
+const chaincodeResponseOf = (error: Error): string =>
+  `evaluate call to endorser returned error: chaincode response 500, ${error.message}`;
 const json = (value: unknown): Uint8Array => new TextEncoder().encode(JSON.stringify(value));
 const decode = (value: string | Uint8Array | undefined): unknown =>
   JSON.parse(typeof value === 'string' ? value : new TextDecoder().decode(value));
@@ -186,6 +194,36 @@ describe('RealEstateService', () => {
     });
     await expect(attempt).rejects.toThrow(RuleViolationError);
     await expect(attempt).rejects.toMatchObject({ details: [{ field: 'holders.0.idNumber' }] });
+    expect(ledger.submitted).toEqual([]);
+  });
+
+  it('answers a TRANSFER naming a clearance never recorded with the chaincode’s 422, before submitting', async () => {
+    const ledger = new FakeLedger(registered);
+    // what the clerk's peer answers GetDeedTaxClearanceTransferees, through the real error mapping
+    const refusal = clearanceNotRecorded(UNIT, 'QS-2026-000123');
+    ledger.evaluate = (user, call) => {
+      ledger.evaluated.push({ user, call });
+      return Promise.reject(
+        mapFabricError(gatewayError('query', GrpcStatus.UNKNOWN, chaincodeResponseOf(refusal))),
+      );
+    };
+    const attempt = newService(ledger).register(clerk, {
+      type: 'TRANSFER',
+      unitNumber: UNIT,
+      certificateNumber: '粤(2026)广州市不动产权第09400111号',
+      deedTaxClearanceNumber: 'QS-2026-000123',
+      holders: [{ name: '王五', idNumber: ID, share: '1/1' }],
+    });
+    const error: unknown = await attempt.catch((rejected: unknown) => rejected);
+    expect(error).toBeInstanceOf(RuleViolationError);
+    const refused = error as RuleViolationError;
+    expect([refused.getStatus(), refused.code, refused.message]).toEqual([
+      422,
+      'RULE_VIOLATION',
+      refusal.reason,
+    ]);
+    expect(refused.details).toEqual([expect.objectContaining({ field: 'deedTaxClearanceNumber' })]);
+    expect(refused.message).not.toMatch(/peer/i);
     expect(ledger.submitted).toEqual([]);
   });
 
