@@ -1,6 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { type Contract } from '@hyperledger/fabric-gateway';
-import { peer } from '@hyperledger/fabric-protos';
+import { common, peer } from '@hyperledger/fabric-protos';
 import { connectAsEnrolled, findOrg, type OrgConnection, topology } from '../support/fabric-client';
 import * as calls from '../support/hostile/chaincode-calls';
 import * as ids from '../support/hostile/identifiers';
@@ -49,15 +49,38 @@ describe('forged endorsement per domain', () => {
   const read = (write: calls.ChaincodeWrite) =>
     calls.read((name) => contractAs('registry-clerk', name), write.probe);
 
-  /** Endorse on `orgs` only, submit, and return the commit's validation code by name. */
-  async function commitEndorsedBy(
+  /** Endorse on `orgs` only, submit, and return the commit's validation code and block. */
+  async function commitStatus(
     user: string,
     write: calls.ChaincodeWrite,
     orgs: string[],
-  ): Promise<string> {
+  ): Promise<{ code: string; blockNumber: bigint }> {
     const transaction = await calls.proposal(contractAs(user, write.contract), write, orgs).endorse();
     const status = await (await transaction.submit()).getStatus({ deadline: Date.now() + 150_000 });
-    return code(status.code);
+    return { code: code(status.code), blockNumber: status.blockNumber };
+  }
+
+  const commitEndorsedBy = async (user: string, write: calls.ChaincodeWrite, orgs: string[]) =>
+    (await commitStatus(user, write, orgs)).code;
+
+  /**
+   * Waits until every connected department's peer has committed `block`: getStatus answers once the
+   * submitting org's peer committed it, and a forgery endorsed next by another department's peer must
+   * see the genuine record there (else that peer refuses the proposal as NOT_FOUND).
+   */
+  async function committedEverywhere(block: bigint): Promise<void> {
+    const deadline = Date.now() + 30_000;
+    for (const connection of connections.values()) {
+      const qscc = connection.gateway.getNetwork(channel).getContract('qscc');
+      for (;;) {
+        const info = common.BlockchainInfo.deserializeBinary(
+          await qscc.evaluateTransaction('GetChainInfo', channel),
+        );
+        if (BigInt(info.getHeight()) > block) break;
+        if (Date.now() > deadline) throw new Error(`block ${block} not committed on every peer within 30 s`);
+        await sleep(50);
+      }
+    }
   }
 
   /** Like commitEndorsedBy, but never rejects: the outcome of a promise started ahead of its test. */
@@ -65,7 +88,9 @@ describe('forged endorsement per domain', () => {
     commitEndorsedBy(user, write, orgs).catch((error: unknown) => `error: ${calls.errorText(error)}`);
 
   async function genuine(user: string, write: calls.ChaincodeWrite): Promise<void> {
-    expect(await commitEndorsedBy(user, write, [write.responsibleMsp])).toBe('VALID');
+    const status = await commitStatus(user, write, [write.responsibleMsp]);
+    expect(status.code).toBe('VALID');
+    await committedEverywhere(status.blockNumber);
   }
 
   // Creations that write private data, forged by a non-member department. Fabric validates them
