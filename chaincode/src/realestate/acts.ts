@@ -9,9 +9,11 @@ import { type ClearanceRecord, clearanceNotRecorded } from './clearance-record';
 import { saltedIdHash } from '../common/personal-data';
 import { type HolderInput, type PublicHolder, publicHolder } from './personal-data';
 import { type RegisterRequest } from './register-request';
+import { requireCorrectionBasis } from './holder-change-rules';
 import { type CertificateChange } from './registration-record';
 import { type RegistrationType } from './registration-types';
 import { type UnitRecord, activeCertificates } from './unit-record';
+import { refuseActInState } from './unit-state-rules';
 
 export interface ActInput {
   readonly request: RegisterRequest;
@@ -41,8 +43,6 @@ interface Step {
 }
 
 type Handler = (unit: UnitRecord, input: ActInput) => Step;
-
-const BlockedWhileSeized: ReadonlySet<RegistrationType> = new Set(['TRANSFER', 'MORTGAGE', 'CANCELLATION']);
 
 export function applyAct(input: ActInput): ActOutcome {
   const { request } = input;
@@ -77,17 +77,7 @@ function laterAct(input: ActInput): Step {
       `unit ${request.unitNumber} has no first registration; register FIRST before ${request.type}`,
     );
   }
-  if (unit.status === 'CANCELLED' && request.type !== 'CORRECTION') {
-    throw new RuleViolationError(
-      `unit ${unit.unitNumber} is cancelled: only a CORRECTION can be registered on it`,
-    );
-  }
-  if (unit.seizure !== null && BlockedWhileSeized.has(request.type)) {
-    throw new RuleViolationError(
-      `unit ${unit.unitNumber} is seized under court order ${unit.seizure.courtOrder} (${unit.seizure.court}): ` +
-        `no ${request.type} until the seizure is released`,
-    );
-  }
+  refuseActInState(unit, request, input.holders !== null);
   return Handlers[request.type](unit, input);
 }
 
@@ -125,6 +115,7 @@ const Handlers: Readonly<Record<RegistrationType, Handler>> = {
     throw new Error('FIRST is handled by firstRegistration');
   },
   TRANSFER: transfer,
+  // never with holders (register.ts refuses them: holder-change-rules.ts), so the owners stay
   CHANGE: (unit, input) => newTitle(unit, input, { description: input.request.description }),
   CORRECTION: correction,
   MORTGAGE: mortgage,
@@ -207,19 +198,23 @@ function checkClearance(
   }
 }
 
+/** The state (cancelled, seized) was checked by unit-state-rules.ts; here the CORRECTION's own rules. */
 function correction(unit: UnitRecord, input: ActInput): Step {
   const { request } = input;
-  if (unit.status === 'CANCELLED' && (request.certificate !== null || input.holders !== null)) {
-    throw new RuleViolationError(
-      `unit ${unit.unitNumber} is cancelled: a CORRECTION may fix its register entries but cannot issue a certificate or change holders`,
-    );
+  if (input.holders !== null) {
+    requireCorrectionBasis(request);
+    if (request.certificate === null) {
+      throw new RuleViolationError(
+        'corrected holders must be printed on a new title certificate: give certificateNumber',
+      );
+    }
   }
-  if (input.holders !== null && request.certificate === null) {
-    throw new RuleViolationError(
-      'corrected holders must be printed on a new title certificate: give certificateNumber',
-    );
-  }
-  const step = newTitle(unit, input, { description: request.description });
+  // the basis is public and goes into the registration and the certificate the CORRECTION issues
+  const step = newTitle(unit, input, {
+    description: request.description,
+    correctionBasisKind: request.correctionBasis?.kind ?? null,
+    correctionBasisReference: request.correctionBasis?.reference ?? null,
+  });
   if (!request.closesObjection) {
     return step;
   }

@@ -155,11 +155,17 @@ describe('realestate owner index: written by the acts that move ownership', () =
     expect(h.indexEntry(carol.idNumber, UNIT)).toEqual({ unitNumber: UNIT, holdersSequence: 2 });
   });
 
-  it('replaces the owners on CHANGE with holders and keeps an owner who stays, with the new generation', async () => {
+  it('replaces the owners on a CORRECTION of the holders and keeps an owner who stays, with the new generation', async () => {
     const h = new Harness();
     await h.first(UNIT, '09400110', [alice, bob]);
     await h.register(
-      { unitNumber: UNIT, type: 'CHANGE', certificateNumber: title('09400111'), description: '权利人变更' },
+      {
+        unitNumber: UNIT,
+        type: 'CORRECTION',
+        certificateNumber: title('09400111'),
+        description: '权利人登记错误，依判决更正',
+        correctionBasis: { kind: 'COURT_DECISION', reference: '(2026)粤0106民初123号' },
+      },
       [aliceAlone],
     );
     expect(h.indexEntry(alice.idNumber, UNIT)).toEqual({ unitNumber: UNIT, holdersSequence: 2 });
@@ -175,16 +181,16 @@ describe('realestate owner index: written by the acts that move ownership', () =
     expect(await h.unitsOf(alice.idNumber)).toEqual([]);
   });
 
-  it('needs no pepper for acts that leave the owners alone (SEIZURE, CHANGE without holders)', async () => {
+  it('needs no pepper for acts that leave the owners alone (CHANGE, SEIZURE)', async () => {
     const h = new Harness();
     await h.first(UNIT, '09400110', [aliceAlone]);
     await h.register(
-      { unitNumber: UNIT, type: 'SEIZURE', court: '某法院', courtOrder: '(2026)粤0106执1号' },
+      { unitNumber: UNIT, type: 'CHANGE', certificateNumber: title('09400111'), description: '面积变更' },
       undefined,
       {},
     );
     await h.register(
-      { unitNumber: UNIT, type: 'CHANGE', certificateNumber: title('09400111'), description: '权利人变更' },
+      { unitNumber: UNIT, type: 'SEIZURE', court: '某法院', courtOrder: '(2026)粤0106执1号' },
       undefined,
       {},
     );

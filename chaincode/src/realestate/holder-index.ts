@@ -66,7 +66,7 @@ export function lookupKey(pepper: Buffer, canonicalIdNumber: string): string {
 
 /**
  * Whether the act moved the unit's ownership: new owners (a new holdersSequence, written by FIRST,
- * TRANSFER, CHANGE / CORRECTION with holders) or the unit was cancelled. Only then is the index touched.
+ * TRANSFER, CORRECTION with holders) or the unit was cancelled. Only then is the index touched.
  */
 export function ownershipChanged(previous: UnitRecord | undefined, next: UnitRecord): boolean {
   return (

@@ -245,7 +245,7 @@ describe('RealEstateContract: one unit through its life', () => {
     });
     expect((unit.certificates as Json[]).map((c) => (c.content as Json).certificateNumber)).toEqual([t1, r1]);
 
-    // SEIZURE: no transfer, mortgage or cancellation while seized.
+    // SEIZURE: no transfer, mortgage or cancellation while seized (every act: holder-rules.test.ts).
     await h.register({ unitNumber: UNIT, type: 'SEIZURE', court: '广州市越秀区人民法院', courtOrder: ORDER });
     expect((await h.unit()).seizure).toEqual({
       registrationId: `${UNIT}-00000003`,
@@ -453,17 +453,24 @@ describe('RealEstateContract: other acts', () => {
     await h.first();
   });
 
-  it('CHANGE issues a new title superseding the old one and may replace holders', async () => {
-    const result = await h.register(
-      { unitNumber: UNIT, type: 'CHANGE', certificateNumber: title('09400120'), description: '姓名变更' },
-      [{ ...alice, share: '1/1' }],
-    );
+  it('CHANGE issues a new title superseding the old one and keeps the holders (holder-rules.test.ts)', async () => {
+    const before = await h.unit();
+    const result = await h.register({
+      unitNumber: UNIT,
+      type: 'CHANGE',
+      certificateNumber: title('09400120'),
+      description: '房屋用途变更',
+    });
     expect(result.certificateChanges).toEqual([
       { certificateNumber: title('09400110'), status: 'SUPERSEDED' },
     ]);
-    expect((await h.unit()).holders).toEqual([
-      { maskedName: '张*三', idHash: sha256(`${alice.salt}:${alice.idNumber}`), share: '1/1' },
-    ]);
+    const after = await h.unit();
+    expect(after.holders).toEqual(before.holders);
+    expect(after).toMatchObject({ titleCertificate: title('09400120'), holdersSequence: 1 });
+    expect(await h.certificate(title('09400120'))).toMatchObject({
+      content: { holders: before.holders },
+      holdersSequence: 1,
+    });
   });
 
   it('OBJECTION and ADVANCE_NOTICE issue registration certificates to the people named; a new one supersedes the old', async () => {

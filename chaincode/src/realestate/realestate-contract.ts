@@ -45,8 +45,8 @@ export class RealEstateContract extends Contract {
   /**
    * Registers one act on a unit. `requestJson`: see register-request.ts. Transient `holders`
    * (JSON [{ name, idNumber, share?, salt, clearanceSalt? }]) for FIRST, TRANSFER, OBJECTION,
-   * ADVANCE_NOTICE (required) and CHANGE, CORRECTION (optional). Returns the registration id,
-   * sequence, issued certificate and its content hash.
+   * ADVANCE_NOTICE (required) and CORRECTION (optional; with a correctionBasis), never CHANGE.
+   * Returns the registration id, sequence, issued certificate and its content hash.
    */
   @Transaction()
   @Returns('string')

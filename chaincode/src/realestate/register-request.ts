@@ -5,7 +5,8 @@
 //     court?, courtOrder?,                               SEIZURE (both), SEIZURE_RELEASE (courtOrder)
 //     mortgage?: { mortgageeName, mortgageeUscc, securedAmountFen },          MORTGAGE
 //     deedTaxClearanceNumber?, mortgageeConsentReference?,                    TRANSFER
-//     closesObjection? }                                                      CORRECTION
+//     closesObjection?,                                                       CORRECTION
+//     correctionBasis?: { kind, reference } }        CORRECTION (required there when holders change)
 
 import { type ErrorDetail, ValidationError } from '../common/errors';
 import {
@@ -15,6 +16,7 @@ import {
   parseUscc,
 } from '../common/identifiers';
 import { CLEARANCE_NUMBER_PATTERN } from './clearance-record';
+import { type CorrectionBasis, parseCorrectionBasis } from './correction-basis';
 import { isObject } from './personal-data';
 import {
   CertificateRules,
@@ -47,6 +49,8 @@ export interface RegisterRequest {
   readonly deedTaxClearanceNumber: string | null;
   readonly mortgageeConsentReference: string | null;
   readonly closesObjection: boolean;
+  /** CORRECTION only: the court decision or registry finding it rests on (correction-basis.ts). */
+  readonly correctionBasis: CorrectionBasis | null;
 }
 
 /** Which optional fields each type needs; anything needed and missing is a VALIDATION_FAILED. */
@@ -96,6 +100,7 @@ export function parseRegisterRequest(json: string): RegisterRequest {
     deedTaxClearanceNumber: clearanceNumberField(raw.deedTaxClearanceNumber, problems),
     mortgageeConsentReference: referenceField(raw, 'mortgageeConsentReference', problems),
     closesObjection: booleanField(raw, 'closesObjection', problems),
+    correctionBasis: correctionBasisField(raw.correctionBasis, type, problems),
   };
   for (const field of RequiredFields[type] ?? []) {
     if (
@@ -142,6 +147,22 @@ function certificateField(
     return null;
   }
   return parsed.value;
+}
+
+/** The basis is a fact of a CORRECTION only; on any other act it would be recorded for nothing. */
+function correctionBasisField(
+  raw: unknown,
+  type: RegistrationType,
+  problems: ErrorDetail[],
+): CorrectionBasis | null {
+  if (type !== 'CORRECTION' && raw !== undefined && raw !== null) {
+    problems.push({
+      field: 'correctionBasis',
+      message: `a ${type} registration records no correction basis`,
+    });
+    return null;
+  }
+  return parseCorrectionBasis(raw, problems);
 }
 
 function textField(

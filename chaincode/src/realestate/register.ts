@@ -21,6 +21,7 @@ import {
 } from './certificate-record';
 import { type ClearanceRecord, parseStoredClearance } from './clearance-record';
 import { withoutTxId } from './event-payloads';
+import { changeCannotReplaceHolders } from './holder-change-rules';
 import { ownershipChanged, requirePepper, updateHolderIndex } from './holder-index';
 import { certificateKey, clearanceKey, holdersKey, registrationKey, unitKey } from './keys';
 import { type HolderInput, parseHolders, privateHolder, readTransientJson } from './personal-data';
@@ -30,7 +31,7 @@ import { type RegistrationRecord, registrationId } from './registration-record';
 import { HolderRules, type RegistrationType } from './registration-types';
 import { parseStoredUnit } from './unit-record';
 
-const SharesRequired: ReadonlySet<RegistrationType> = new Set(['FIRST', 'TRANSFER', 'CHANGE', 'CORRECTION']);
+const SharesRequired: ReadonlySet<RegistrationType> = new Set(['FIRST', 'TRANSFER', 'CORRECTION']);
 
 export async function register(ctx: Context, requestJson: string): Promise<string> {
   const clerk = requireRole(ctx, Roles.RegistryClerk);
@@ -144,6 +145,10 @@ function transientHolders(ctx: Context, type: RegistrationType): HolderInput[] |
     return null;
   }
   if (rule === 'none') {
+    // holders on a CHANGE are not malformed input but an attempt to change owners the wrong way
+    if (type === 'CHANGE') {
+      throw changeCannotReplaceHolders();
+    }
     throw new ValidationError(`a ${type} registration names no right holders`, [
       { field: 'transient.holders', message: `must be absent for ${type}` },
     ]);

@@ -45,11 +45,14 @@ export const CertificateRules: Readonly<Record<RegistrationType, CertificateRule
   CANCELLATION: { kind: null, required: false },
 };
 
-/** Which acts carry right holders as transient `holders`: required, optional, or not accepted. */
+/**
+ * Which acts carry right holders as transient `holders`: required, optional, or not accepted. Only
+ * TRANSFER and CORRECTION change the owners of a unit (holder-change-rules.ts); CHANGE never does.
+ */
 export const HolderRules: Readonly<Record<RegistrationType, 'required' | 'optional' | 'none'>> = {
   FIRST: 'required',
   TRANSFER: 'required',
-  CHANGE: 'optional',
+  CHANGE: 'none',
   CORRECTION: 'optional',
   ADVANCE_NOTICE: 'required',
   OBJECTION: 'required',
