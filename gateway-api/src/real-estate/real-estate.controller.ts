@@ -46,7 +46,13 @@ export class RealEstateController {
   @Roles(CLERK)
   @ApiOperation({ summary: 'Register an act on a unit (FIRST, TRANSFER, MORTGAGE, …)' })
   @ApiCreatedResponse({ type: RegistrationResponse })
-  @ApiUnprocessableEntityResponse({ type: ErrorResponse, description: 'RULE_VIOLATION' })
+  @ApiUnprocessableEntityResponse({
+    type: ErrorResponse,
+    description:
+      'RULE_VIOLATION, e.g.: holders on a CHANGE (only TRANSFER and CORRECTION change holders); a CORRECTION ' +
+      'of the holders without correctionBasis; on a seized unit, any act but SEIZURE_RELEASE, OBJECTION and a ' +
+      'CORRECTION that keeps the holders; a TRANSFER without its deed-tax clearance or mortgagee consent',
+  })
   register(
     @CurrentPrincipal() caller: Principal,
     @Body() dto: CreateRegistrationDto,

@@ -5,6 +5,7 @@ import * as path from 'node:path';
 import { status as GrpcStatus } from '@grpc/grpc-js';
 
 import { clearanceNotRecorded } from '../../../chaincode/src/realestate/clearance-record';
+import { changeCannotReplaceHolders } from '../../../chaincode/src/realestate/holder-change-rules';
 import { gatewayError } from '../../test/support/fabric-errors';
 import { type Principal } from '../auth/principal';
 import { RuleViolationError } from '../common/errors';
@@ -145,6 +146,59 @@ describe('RealEstateService', () => {
         securedAmountFen: '100000010',
       },
     });
+  });
+
+  it('passes a CORRECTION’s basis on in the public request; the corrected holders go in transient only', async () => {
+    const ledger = new FakeLedger({ ...registered, type: 'CORRECTION' });
+    await newService(ledger).register(clerk, {
+      type: 'CORRECTION',
+      unitNumber: UNIT,
+      certificateNumber: '粤(2026)广州市不动产权第09400111号',
+      description: '权利人登记错误',
+      correctionBasis: { kind: 'COURT_DECISION', reference: ' (2026)粤0106民初77号 ' },
+      holders: [{ name: '王五', idNumber: ID, share: '1/1' }],
+    });
+    const call = ledger.submitted[0]?.call;
+    expect(decode(call?.args[0])).toEqual({
+      unitNumber: UNIT,
+      type: 'CORRECTION',
+      certificateNumber: '粤(2026)广州市不动产权第09400111号',
+      description: '权利人登记错误',
+      correctionBasis: { kind: 'COURT_DECISION', reference: '(2026)粤0106民初77号' },
+    });
+    expect(String(call?.args[0])).not.toContain('王五');
+    expect(decode(call?.transient?.holders)).toEqual([
+      { name: '王五', idNumber: ID, share: '1/1', salt: expect.stringMatching(SALT) as string },
+    ]);
+  });
+
+  it('leaves the holder rules to the chaincode: a CHANGE carrying holders is submitted and its 422 answered', async () => {
+    const ledger = new FakeLedger(registered);
+    const refusal = changeCannotReplaceHolders();
+    ledger.submit = (user, call) => {
+      ledger.submitted.push({ user, call });
+      return Promise.reject(
+        mapFabricError(gatewayError('endorse', GrpcStatus.ABORTED, chaincodeResponseOf(refusal))),
+      );
+    };
+    const error: unknown = await newService(ledger)
+      .register(clerk, {
+        type: 'CHANGE',
+        unitNumber: UNIT,
+        certificateNumber: '粤(2026)广州市不动产权第09400111号',
+        description: '权利人变更',
+        holders: [{ name: '王五', idNumber: ID, share: '1/1' }],
+      })
+      .catch((rejected: unknown) => rejected);
+    expect(ledger.submitted).toHaveLength(1);
+    expect(error).toBeInstanceOf(RuleViolationError);
+    const refused = error as RuleViolationError;
+    expect([refused.getStatus(), refused.code, refused.message]).toEqual([
+      422,
+      'RULE_VIOLATION',
+      refusal.reason,
+    ]);
+    expect(refused.details).toEqual([expect.objectContaining({ field: 'transient.holders' })]);
   });
 
   it('fetches the clearance salts for a TRANSFER as the clerk and matches them by ID number', async () => {

@@ -39,7 +39,7 @@ export class RealEstateService {
     const clearanceSalts = dto.type === 'TRANSFER' ? await this.clearanceSalts(caller, dto) : undefined;
     const holders = toTransientHolders(dto, clearanceSalts);
     // the pepper goes with EVERY act: the chaincode needs it whenever ownership moves (FIRST, TRANSFER,
-    // CHANGE / CORRECTION with holders, CANCELLATION) to keep its private owner index right
+    // CORRECTION with holders, CANCELLATION) to keep its private owner index right
     const holderLookupPepper = await this.holderLookupKey.base64();
     const { txId, blockNumber, result } = await this.ledger.submit(caller.user, {
       contract: CONTRACT,

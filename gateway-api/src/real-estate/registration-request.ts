@@ -34,6 +34,7 @@ export interface ContractRegisterRequest {
   readonly deedTaxClearanceNumber?: string;
   readonly mortgageeConsentReference?: string;
   readonly closesObjection?: boolean;
+  readonly correctionBasis?: { kind: string; reference: string };
 }
 
 export interface TransientHolder {
@@ -59,6 +60,10 @@ export function toContractRequest(dto: CreateRegistrationDto): ContractRegisterR
       mortgageeConsentReference: dto.mortgageeConsentReference,
     }),
     ...(dto.closesObjection !== undefined && { closesObjection: dto.closesObjection }),
+    // public: the chaincode records it in the registration (README "realestate", CORRECTION basis)
+    ...(dto.correctionBasis !== undefined && {
+      correctionBasis: { kind: dto.correctionBasis.kind, reference: dto.correctionBasis.reference.trim() },
+    }),
   };
 }
 

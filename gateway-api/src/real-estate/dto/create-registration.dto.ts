@@ -17,6 +17,7 @@ import {
   RegistrationTypes,
 } from '../../../../chaincode/src/realestate/registration-types';
 import { IsCertificateNumber, IsUnitNumber } from '../../common/identifiers/is-identifier';
+import { CorrectionBasisDto } from './correction-basis.dto';
 import { HolderDto } from './holder.dto';
 import { MortgageDto } from './mortgage.dto';
 import { PropertyDto } from './property.dto';
@@ -29,7 +30,10 @@ export const CLEARANCE_NUMBER = /^[A-Za-z0-9-]{4,40}$/;
 /**
  * POST /api/v1/real-estate/registrations: API.md's fields, plus the contract's own optional fields
  * API.md does not list (description, court, deedTaxClearanceNumber, mortgageeConsentReference,
- * closesObjection). Which fields each type needs is the chaincode's rule; it answers 400 naming them.
+ * closesObjection, correctionBasis). Which fields each type needs is the chaincode's rule; it answers
+ * 400 naming them. Which acts may change the holders (TRANSFER; CORRECTION with correctionBasis; never
+ * CHANGE) and what a seized unit admits are rules too: the chaincode answers 422 RULE_VIOLATION, and
+ * the gateway does not pre-empt it, so there is one judge of those rules.
  */
 export class CreateRegistrationDto {
   @ApiProperty({ enum: RegistrationTypes })
@@ -48,7 +52,12 @@ export class CreateRegistrationDto {
   @IsCertificateNumber()
   certificateNumber?: string;
 
-  @ApiPropertyOptional({ type: [HolderDto], description: 'Sent as transient data only' })
+  @ApiPropertyOptional({
+    type: [HolderDto],
+    description:
+      'Sent as transient data only. FIRST, TRANSFER (owners), OBJECTION, ADVANCE_NOTICE; CORRECTION when ' +
+      'the register named the wrong holders (needs correctionBasis). Never on CHANGE: 422 RULE_VIOLATION',
+  })
   @IsOptional()
   @ArrayMinSize(1)
   @ArrayMaxSize(20)
@@ -111,4 +120,15 @@ export class CreateRegistrationDto {
   @IsOptional()
   @IsBoolean()
   closesObjection?: boolean;
+
+  @ApiPropertyOptional({
+    type: CorrectionBasisDto,
+    description:
+      'CORRECTION only (400 on any other act); required when it changes the holders (422 RULE_VIOLATION ' +
+      'without it). Public: recorded in the registration, its history and the certificate issued',
+  })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => CorrectionBasisDto)
+  correctionBasis?: CorrectionBasisDto;
 }

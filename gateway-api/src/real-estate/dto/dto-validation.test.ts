@@ -85,6 +85,58 @@ describe('CreateRegistrationDto', () => {
   });
 });
 
+describe('CreateRegistrationDto: correctionBasis', () => {
+  const correction = {
+    type: 'CORRECTION',
+    unitNumber: UNIT,
+    certificateNumber: TITLE,
+    description: '权利人登记错误',
+    holders: [{ name: '张三', idNumber: ID, share: '1/1' }],
+  };
+
+  it.each([
+    ['a court decision', { kind: 'COURT_DECISION', reference: '(2026)粤0106民初123号' }],
+    [
+      'a court decision in full-width brackets',
+      { kind: 'COURT_DECISION', reference: '（2025）最高法民终12号' },
+    ],
+    ["the registry's finding", { kind: 'REGISTRY_ERROR', reference: 'GZBDC-GZ-2026-0042' }],
+  ])('accepts %s', (_name, correctionBasis) => {
+    expect(fieldsOf(CreateRegistrationDto, { ...correction, correctionBasis })).toEqual([]);
+  });
+
+  it.each([
+    ['correctionBasis.kind', { kind: 'APPLICATION', reference: 'GZBDC-2026-1' }],
+    ['correctionBasis.kind', { reference: 'GZBDC-2026-1' }],
+    ['correctionBasis.reference', { kind: 'COURT_DECISION', reference: 'GZBDC-GZ-2026-0042' }],
+    ['correctionBasis.reference', { kind: 'COURT_DECISION', reference: '张三' }],
+    ['correctionBasis.reference', { kind: 'REGISTRY_ERROR', reference: '张三' }],
+    ['correctionBasis.reference', { kind: 'REGISTRY_ERROR', reference: 'ERR 2026 1' }],
+    ['correctionBasis.reference', { kind: 'REGISTRY_ERROR', reference: `E${'1'.repeat(64)}` }],
+    ['correctionBasis.reference', { kind: 'REGISTRY_ERROR', reference: 20261 }],
+    ['correctionBasis.reference', { kind: 'REGISTRY_ERROR' }],
+    ['correctionBasis.party', { kind: 'REGISTRY_ERROR', reference: 'GZBDC-2026-1', party: '张三' }],
+    ['correctionBasis', 'GZBDC-2026-1'],
+  ])('refuses a bad basis, naming %s', (field, correctionBasis) => {
+    expect(fieldsOf(CreateRegistrationDto, { ...correction, correctionBasis })).toEqual([field]);
+  });
+
+  it('says what a court decision reference looks like', () => {
+    const errors = validateSync(
+      plainToInstance(CreateRegistrationDto, {
+        ...correction,
+        correctionBasis: { kind: 'COURT_DECISION', reference: 'X-1' },
+      }),
+    );
+    expect(toDetails(errors)).toEqual([
+      expect.objectContaining({
+        field: 'correctionBasis.reference',
+        message: expect.stringContaining('court case number') as unknown,
+      }),
+    ]);
+  });
+});
+
 describe('CreateDeedTaxClearanceDto', () => {
   const body = {
     unitNumber: UNIT,

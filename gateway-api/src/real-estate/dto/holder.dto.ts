@@ -17,7 +17,7 @@ export class HolderDto {
 
   @ApiPropertyOptional({
     example: '1/1',
-    description: 'Fraction n/d of the right; required for owners (FIRST, TRANSFER, CHANGE, CORRECTION)',
+    description: 'Fraction n/d of the right; required for owners (FIRST, TRANSFER, CORRECTION)',
   })
   @IsOptional()
   @Matches(/^[1-9][0-9]{0,3}\/[1-9][0-9]{0,3}$/, { message: 'share must be a fraction n/d, such as 1/2' })

@@ -1,0 +1,61 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { IsIn, registerDecorator, type ValidationArguments } from 'class-validator';
+
+import {
+  type CorrectionBasisKind,
+  CorrectionBasisKinds,
+  correctionReferenceProblem,
+  isCorrectionBasisKind,
+} from '../../../../chaincode/src/realestate/correction-basis';
+
+/**
+ * The reference must fit its kind (a court case number, or the registry's reference). Checked with
+ * the chaincode's own function so the gateway refuses exactly what the chaincode would; an unknown
+ * kind is reported on `kind` alone.
+ */
+function IsReferenceForKind(): PropertyDecorator {
+  return (target: object, propertyName: string | symbol): void => {
+    registerDecorator({
+      name: 'isReferenceForKind',
+      target: target.constructor,
+      propertyName: String(propertyName),
+      validator: {
+        validate(value: unknown, args: ValidationArguments): boolean {
+          const { kind } = args.object as { kind?: unknown };
+          if (!isCorrectionBasisKind(kind)) return true;
+          return typeof value === 'string' && correctionReferenceProblem(kind, value) === null;
+        },
+        defaultMessage(args: ValidationArguments): string {
+          const kind = (args.object as { kind: CorrectionBasisKind }).kind;
+          const value: unknown = args.value;
+          const problem =
+            typeof value === 'string' ? correctionReferenceProblem(kind, value) : 'must be a string';
+          return `${args.property} ${problem ?? 'is invalid'}`;
+        },
+      },
+    });
+  };
+}
+
+/**
+ * CORRECTION: what the correction rests on; required when the CORRECTION changes the holders. Public
+ * (recorded in the registration and the certificate), so a reference number only, never a name.
+ */
+export class CorrectionBasisDto {
+  @ApiProperty({
+    enum: CorrectionBasisKinds,
+    description:
+      "COURT_DECISION: a court's decision orders the correction; REGISTRY_ERROR: the registry found its own error",
+  })
+  @IsIn(CorrectionBasisKinds)
+  kind!: CorrectionBasisKind;
+
+  @ApiProperty({
+    example: '(2026)粤0106民初123号',
+    description:
+      'COURT_DECISION: the court case number, e.g. (2026)粤0106民初123号 (（） or ()); REGISTRY_ERROR: the ' +
+      "registry's reference for its finding, 4 to 64 letters, digits, brackets or _ . / - with at least one digit",
+  })
+  @IsReferenceForKind()
+  reference!: string;
+}
