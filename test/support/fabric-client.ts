@@ -121,12 +121,20 @@ export function useTwoDepartments(): () => TwoDepartments {
  * the demo users of API.md under the runtime folder's identities/).
  */
 export function connectAsEnrolled(org: PeerOrg, user: string): OrgConnection {
+  return connectAsEnrolledThrough(org, user, org);
+}
+
+/**
+ * The same identity (a member of `org`) talking to another department's peer
+ * `via`: its gateway, and its endorser when the proposal is sent there.
+ */
+export function connectAsEnrolledThrough(org: PeerOrg, user: string, via: PeerOrg): OrgConnection {
   const dir = path.join(paths.runtimeRoot, 'identities', user);
   const client = new grpc.Client(
-    address(org.peer),
-    grpc.credentials.createSsl(readFileSync(crypto.peerTlsCa(org))),
+    address(via.peer),
+    grpc.credentials.createSsl(readFileSync(crypto.peerTlsCa(via))),
     {
-      'grpc.ssl_target_name_override': fqdn.peer(org),
+      'grpc.ssl_target_name_override': fqdn.peer(via),
     },
   );
   const gateway = connect({

@@ -32,7 +32,8 @@ export const fabricPin: GoModulePin = {
   // release the Go module proxy here serves: 3.1.2 to 3.1.5 are refused (403), so
   // their fixes are missing. To move the pin, see README "Fabric release".
   moduleVersion: 'v1.4.0-rc1.0.20250510200036-435a7f1a780a',
-  commands: ['peer', 'orderer', 'configtxgen', 'osnadmin', 'cryptogen'],
+  // configtxlator: decoding and encoding channel configuration (channel config updates, e.g. CRLs).
+  commands: ['peer', 'orderer', 'configtxgen', 'configtxlator', 'osnadmin', 'cryptogen'],
   // its go.mod says `go 1.24.2`
   minimumGo: '1.24.2',
   cgo: false,

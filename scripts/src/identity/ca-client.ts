@@ -137,3 +137,15 @@ export async function revoke(site: CaSite, user: string): Promise<string> {
   await copyFile(files.adminCrl, files.crl);
   return files.crl;
 }
+
+/**
+ * A fresh CRL of everything the CA has revoked (`gencrl`), copied to the CA's
+ * home like `revoke`'s. For a user revoked earlier, whose CRL still has to reach
+ * the channel (a `users revoke` interrupted after the CA step, run again).
+ */
+export async function currentCrl(site: CaSite): Promise<string> {
+  const files = caFiles(site);
+  await client(['gencrl', ...target(site, files.adminHome)], env(caUrl(site)));
+  await copyFile(files.adminCrl, files.crl);
+  return files.crl;
+}

@@ -5,7 +5,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { Supervisor } from '../process/supervisor';
-import { revoke } from './ca-client';
+import { currentCrl, revoke } from './ca-client';
 import { prepareCaHome } from './ca-home';
 import { caServerSpec, fabricCaBinary } from './ca-process';
 import { caFiles, type CaSite } from './ca-site';
@@ -15,6 +15,8 @@ import {
   keyMatchesCertificate,
   organizationalUnits,
 } from './certificate';
+import { serialOf } from './channel-crl';
+import { crlFacts, crlIssuedBy } from './crl';
 import { enrollUser, hasCurrentEnrollment } from './enrollment';
 
 // A REAL fabric-ca-server from the binaries cache, on free loopback ports, with a
@@ -185,6 +187,20 @@ describe('a real Fabric CA', () => {
       expect(text).toContain('Issuer: O = test.govtrace.local, CN = ca.test.govtrace.local');
       expect(text.replace(/\s/g, '')).toContain(cert.serialNumber.toUpperCase().replace(/^0+/, ''));
       openssl(['crl', '-in', crl, '-noout', '-CAfile', site.signing.cert], dir); // verifies the signature
+    },
+    slow,
+  );
+
+  it(
+    "gives a CRL the channel's MSP can use: the CA's key identifier, signed by it, listing the user; again the same",
+    async () => {
+      const serial = serialOf(readFileSync(path.join(dir, 'ids', 'clerk-one', 'cert.pem')));
+      const first = crlFacts(readFileSync(caFiles(site).crl));
+      expect(first.revokedSerials).toContain(serial);
+      expect(crlIssuedBy(first, readFileSync(site.signing.cert))).toBe(true);
+      const again = crlFacts(readFileSync(await currentCrl(site)));
+      expect(again.revokedSerials).toEqual(first.revokedSerials);
+      expect(again.authorityKeyId).toBe(first.authorityKeyId);
     },
     slow,
   );

@@ -7,8 +7,10 @@ import { paths } from '../lib/paths';
 import { networkSupervisor } from '../network/supervisor-instance';
 import { loadTopology } from '../network/topology';
 import { withoutToken, withToken } from './api-tokens';
-import { revoke } from './ca-client';
+import { currentCrl, revoke } from './ca-client';
 import { caSiteFor, type CaSite, orgByMsp } from './ca-site';
+import { publishCrl, serialOf } from './channel-crl';
+import { isCurrentlyIssuedBy } from './certificate';
 import { defaultIdentityFiles, readApiTokens, readStore, writeStoreAndTokens } from './identity-files';
 import { findUser, withRevoked, withUser } from './identity-store';
 import { ensureEnrolled } from './provision';
@@ -78,26 +80,53 @@ async function addUser(args: readonly string[]): Promise<number> {
   return 0;
 }
 
-/** `users revoke`: revokes at the CA (with a new CRL), then cuts the user's API access. */
+/**
+ * `users revoke`: revokes at the CA (with a new CRL), cuts the user's API access,
+ * then puts the CRL into the org's MSP in the channel configuration so that the
+ * peers and orderers refuse the certificate too. Run again, it skips the CA's
+ * revocation but still brings the CA's current CRL to the channel (a run that
+ * stopped half-way is finished; a finished one changes nothing).
+ */
 async function revokeUser(args: readonly string[]): Promise<number> {
   const user = assertUserName(args[0]);
   const files = defaultIdentityFiles;
   const store = await readStore(files);
   const entry = findUser(store, user);
   if (!entry) throw new OperatorError(`no user ${user}`, 'List the users with `npm run users -- list`.');
-  const site = caSiteFor(orgByMsp(await loadTopology(), entry.mspId));
+  const topology = await loadTopology();
+  const org = orgByMsp(topology, entry.mspId);
+  const site = caSiteFor(org);
+  await requireCaRunning(site);
+  const begin = Date.now();
+  let crl: string;
   if (entry.revoked) {
-    log.step(`${user} was revoked already`);
+    crl = await currentCrl(site);
+    log.step(`${user} was revoked already; ${site.name}'s current CRL is ${shown(crl)}`);
   } else {
-    await requireCaRunning(site);
-    const crl = await revoke(site, user);
-    log.step(`revoked ${user} at ${site.name}; its CRL is ${shown(crl)}`);
+    crl = await revoke(site, user);
+    log.step(`revoked ${user} at ${site.name} in ${Date.now() - begin} ms; its CRL is ${shown(crl)}`);
   }
+  // The gateway first: it refuses the token from its next request, whatever the channel step does.
   await writeStoreAndTokens(files, withRevoked(store, user), withoutToken(await readApiTokens(files), user));
   log.detail(`marked revoked in ${shown(files.store)} and its token removed from ${shown(files.apiTokens)}`);
-  log.detail(
-    `peers still accept ${user}'s certificate until that CRL is added to ${entry.mspId}'s MSP in the channel configuration (not done by this command; see scripts/README.md)`,
-  );
+  // A certificate of a CA this network no longer has (after `down --purge`) is in no CRL of the new one.
+  const certificate = existsSync(entry.certificatePath) ? readFileSync(entry.certificatePath) : undefined;
+  const fromThisCa =
+    certificate !== undefined && isCurrentlyIssuedBy(certificate, readFileSync(site.signing.cert));
+  const serials = certificate !== undefined && fromThisCa ? [serialOf(certificate)] : [];
+  const published = await publishCrl(topology, org, site, crl, serials);
+  if (published.kind === 'unchanged') {
+    log.step(`channel ${topology.channel}: unchanged, ${published.reason}`);
+  } else {
+    const { blockNumber, timings } = published.update;
+    log.step(
+      `channel ${topology.channel}: ${entry.mspId}'s MSP now holds ${site.name}'s CRL (config block ${blockNumber}${published.replaced > 0 ? `, replacing ${published.replaced} earlier CRL of that CA` : ''})`,
+    );
+    log.detail(
+      `update sent in ${timings.submitMs} ms, ordered after ${timings.orderedMs} ms, on every peer after ${timings.allPeersMs} ms`,
+    );
+  }
+  log.detail(`every peer and orderer now refuses ${user}'s certificate`);
   return 0;
 }
 

@@ -59,7 +59,10 @@ export function osnadmin(t: Topology, adminAddress: string, args: readonly strin
   );
 }
 
-export function fabricTool(name: 'configtxgen' | 'cryptogen', args: readonly string[]): Promise<ExecResult> {
+export function fabricTool(
+  name: 'configtxgen' | 'configtxlator' | 'cryptogen',
+  args: readonly string[],
+): Promise<ExecResult> {
   return exec(tool(name), args, {
     env: { PATH: process.env['PATH'], HOME: process.env['HOME'], FABRIC_CFG_PATH: configDirs.configtx() },
     timeoutMs: 120_000,
