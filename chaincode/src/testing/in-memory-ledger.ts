@@ -72,7 +72,7 @@ export class InMemoryLedger {
         Object.entries(options.transient ?? {}).map(([key, value]) => [key, Buffer.from(value)] as const),
       ),
       args: options.args ?? [],
-      record: (result, writes) => this.#record(result, writes),
+      record: (result, writes, timestamp) => this.#record(result, writes, timestamp),
     });
   }
 
@@ -104,11 +104,11 @@ export class InMemoryLedger {
     return this.#transactions;
   }
 
-  #record(result: Omit<CommitResult, 'blockNumber'>, writes: WriteSet | undefined): number {
+  #record(result: Omit<CommitResult, 'blockNumber'>, writes: WriteSet | undefined, timestamp: Date): number {
     this.#transactions.push(result);
     const blockNumber = this.#transactions.length;
     if (writes !== undefined) {
-      this.#state.apply(writes);
+      this.#state.apply(writes, { txId: result.txId, timestamp });
     }
     if (result.event !== undefined) {
       this.#events.push({ ...result.event, txId: result.txId, blockNumber });

@@ -264,3 +264,66 @@ describe('InMemoryStub private data and key-level policies', () => {
     expect(() => tx.getQueryResult()).toThrow(/not supported by the in-memory stub/);
   });
 });
+
+describe('InMemoryStub key history', () => {
+  async function historyOf(tx: InMemoryStub, key: string) {
+    const entries: { txId: string; value: string; isDelete: boolean; at: string }[] = [];
+    for await (const entry of tx.getHistoryForKey(key)) {
+      // the real shim delivers toObject() seconds: a plain number, whatever the typings say
+      const seconds = entry.timestamp.seconds as unknown as number;
+      const at = new Date(seconds * 1000 + entry.timestamp.nanos / 1_000_000).toISOString();
+      entries.push({ txId: entry.txId, value: text(entry.value) ?? '', isDelete: entry.isDelete, at });
+    }
+    return entries;
+  }
+
+  it("lists a public key's committed writes newest first, with each writer's id and timestamp", async () => {
+    const ledger = new InMemoryLedger();
+    const first = ledger.newTransaction({ identity, timestamp: '2026-05-01T08:00:00.250Z' });
+    await first.putState('licence', Buffer.from('ACTIVE'));
+    first.commit();
+    const policyOnly = ledger.newTransaction({ identity });
+    await policyOnly.setStateValidationParameter('licence', Buffer.from('policy'));
+    policyOnly.commit();
+    const conflicted = ledger.newTransaction({ identity });
+    await conflicted.getState('licence');
+    const second = ledger.newTransaction({ identity, timestamp: '2026-05-02T09:00:00.000Z' });
+    await second.putState('licence', Buffer.from('CANCELLED'));
+    second.commit();
+    await conflicted.putState('licence', Buffer.from('REVOKED'));
+    expect(conflicted.commit().validationCode).toBe('MVCC_READ_CONFLICT');
+    const third = ledger.newTransaction({ identity, timestamp: '2026-05-03T10:00:00.000Z' });
+    await third.deleteState('licence');
+    third.commit();
+
+    expect(await historyOf(ledger.newTransaction({ identity }), 'licence')).toEqual([
+      { txId: third.getTxID(), value: '', isDelete: true, at: '2026-05-03T10:00:00.000Z' },
+      { txId: second.getTxID(), value: 'CANCELLED', isDelete: false, at: '2026-05-02T09:00:00.000Z' },
+      { txId: first.getTxID(), value: 'ACTIVE', isDelete: false, at: '2026-05-01T08:00:00.250Z' },
+    ]);
+  });
+
+  it('has no history for a key never written, for private data, or for writes not yet committed', async () => {
+    const ledger = new InMemoryLedger();
+    const tx = ledger.newTransaction({ identity });
+    await tx.putState('pending', Buffer.from('1'));
+    await tx.putPrivateData('UrbanPrivate', 'secret', Buffer.from('2'));
+    expect(await historyOf(tx, 'pending')).toEqual([]);
+    tx.commit();
+    const reader = ledger.newTransaction({ identity });
+    expect(await historyOf(reader, 'never')).toEqual([]);
+    expect(await historyOf(reader, 'secret')).toEqual([]);
+    expect((await historyOf(reader, 'pending')).map((entry) => entry.txId)).toEqual([tx.getTxID()]);
+  });
+
+  it('gives the history as an iterator to close, as the shim does', async () => {
+    const ledger = new InMemoryLedger();
+    await seed(ledger, { k: 'v' });
+    const iterator = await ledger.newTransaction({ identity }).getHistoryForKey('k');
+    const next = await iterator.next();
+    expect(next.done).toBe(false);
+    expect(text(next.value.value)).toBe('v');
+    expect((await iterator.next()).done).toBe(true);
+    await iterator.close();
+  });
+});

@@ -7,8 +7,11 @@
 // - commit() validates the read set (MVCC_READ_CONFLICT) and range reads (PHANTOM_READ_CONFLICT)
 //   against state committed meanwhile, and applies nothing when they fail;
 // - only the last setEvent reaches the committed transaction.
+// - getHistoryForKey lists the committed writes of a public key, newest first, each with the
+//   writing transaction's id and timestamp (a policy change alone is no entry), and is not re-checked
+//   at commit;
 // Not simulated: endorsement policies (validated by peers at commit), CouchDB rich queries (our peers
-// run LevelDB, which rejects them), pagination, history, chaincode-to-chaincode calls.
+// run LevelDB, which rejects them), pagination, chaincode-to-chaincode calls.
 
 import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
@@ -70,8 +73,12 @@ export interface TransactionEnvironment {
   readonly peerMspId: string;
   readonly transient: ReadonlyMap<string, Uint8Array>;
   readonly args: readonly string[];
-  /** Records the validated transaction; returns its block number. */
-  readonly record: (result: Omit<CommitResult, 'blockNumber'>, writes: WriteSet | undefined) => number;
+  /** Records the validated transaction, written at `timestamp`; returns its block number. */
+  readonly record: (
+    result: Omit<CommitResult, 'blockNumber'>,
+    writes: WriteSet | undefined,
+    timestamp: Date,
+  ) => number;
 }
 
 type Long = Timestamp['seconds'];
@@ -165,7 +172,7 @@ export class InMemoryStub implements ChaincodeStub {
       validationCode,
       ...(valid && last !== undefined ? { event: last } : {}),
     };
-    const blockNumber = this.#env.record(result, valid ? this.#writes : undefined);
+    const blockNumber = this.#env.record(result, valid ? this.#writes : undefined, this.#timestamp);
     return { ...result, blockNumber };
   }
 
@@ -292,8 +299,18 @@ export class InMemoryStub implements ChaincodeStub {
     return unsupported('getQueryResultWithPagination');
   }
 
-  getHistoryForKey(): Promise<Iterators.HistoryQueryIterator> & AsyncIterable<Iterators.KeyModification> {
-    return unsupported('getHistoryForKey');
+  getHistoryForKey(
+    key: string,
+  ): Promise<Iterators.HistoryQueryIterator> & AsyncIterable<Iterators.KeyModification> {
+    this.#assertActive();
+    assertKey(key);
+    const entries = this.#env.state.history(key).map((entry): Iterators.KeyModification => ({
+      txId: entry.txId,
+      value: Buffer.from(entry.value),
+      isDelete: entry.isDelete,
+      timestamp: shimHistoryTimestamp(entry.timestamp),
+    }));
+    return queryOf(entries);
   }
 
   async invokeChaincode(): Promise<ChaincodeResponse> {
@@ -542,6 +559,36 @@ function writeEntry(writes: WriteMap, namespace: string, key: string, value: Buf
     writes.set(namespace, entries);
   }
   entries.set(key, value);
+}
+
+/**
+ * The timestamp as fabric-shim's history iterator really delivers it: the protobuf Timestamp's
+ * toObject(), whose seconds are a plain number, not the Long that the shim's typings declare.
+ */
+function shimHistoryTimestamp(date: Date): Timestamp {
+  const millis = date.getTime();
+  const seconds = Math.floor(millis / 1000);
+  return { seconds, nanos: (millis - seconds * 1000) * 1_000_000 } as unknown as Timestamp;
+}
+
+/** A query answer in the shim's shape: a promise of the iterator that is also async-iterable. */
+function queryOf<T>(entries: readonly T[]): Promise<Iterators.CommonIterator<T>> & AsyncIterable<T> {
+  let position = 0;
+  const iterator: Iterators.CommonIterator<T> = {
+    next: () => {
+      const value = entries[position];
+      position += 1;
+      return Promise.resolve(
+        value === undefined ? ({ done: true } as Iterators.NextResult<T>) : { value, done: false },
+      );
+    },
+    close: () => Promise.resolve(),
+  };
+  return Object.assign(Promise.resolve(iterator), {
+    async *[Symbol.asyncIterator](): AsyncGenerator<T> {
+      for (let next = await iterator.next(); !next.done; next = await iterator.next()) yield next.value;
+    },
+  });
 }
 
 function unsupported(name: string): never {

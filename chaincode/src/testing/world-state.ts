@@ -19,6 +19,21 @@ export interface WriteSet {
   readonly validationParameters: WriteMap;
 }
 
+/** One committed write of a public key, as the peer's history database indexes it. */
+export interface HistoryEntry {
+  readonly txId: string;
+  readonly timestamp: Date;
+  /** The value written; empty for a delete. */
+  readonly value: Buffer;
+  readonly isDelete: boolean;
+}
+
+/** The transaction whose writes apply() commits: what the history of each written key records. */
+export interface WriteOrigin {
+  readonly txId: string;
+  readonly timestamp: Date;
+}
+
 /** Orders keys by their UTF-8 bytes, as LevelDB (the peer's state database) does. */
 export function compareKeys(left: string, right: string): number {
   return Buffer.compare(Buffer.from(left, 'utf8'), Buffer.from(right, 'utf8'));
@@ -36,6 +51,8 @@ export interface KeyRange {
 export class WorldState {
   readonly #values = new Map<string, Map<string, VersionedValue>>();
   readonly #validationParameters = new Map<string, Map<string, Buffer>>();
+  // public keys only, oldest first: Fabric keeps no history of private data
+  readonly #history = new Map<string, HistoryEntry[]>();
   #sequence = 0;
 
   get(namespace: string, key: string): VersionedValue | undefined {
@@ -58,11 +75,21 @@ export class WorldState {
     return [...(this.#values.get(namespace)?.keys() ?? [])].sort(compareKeys);
   }
 
-  apply(writes: WriteSet): void {
+  /**
+   * Every committed value write (put or delete) of a public key, newest first as Fabric 2+ answers
+   * getHistoryForKey. Like the peer's history database, a key-level policy change alone is no entry.
+   */
+  history(key: string): HistoryEntry[] {
+    return [...(this.#history.get(key) ?? [])].reverse();
+  }
+
+  /** Commits a transaction's writes; with `origin`, its public value writes enter the history. */
+  apply(writes: WriteSet, origin?: WriteOrigin): void {
     this.#sequence += 1;
     for (const [namespace, entries] of writes.values) {
       const target = mapFor(this.#values, namespace);
       for (const [key, value] of entries) {
+        if (origin !== undefined && namespace === PUBLIC_STATE) this.#recordHistory(key, value, origin);
         if (value === null) {
           target.delete(key);
           // Fabric keeps metadata with the value: deleting the key drops its endorsement policy too.
@@ -87,6 +114,18 @@ export class WorldState {
         }
       }
     }
+  }
+
+  #recordHistory(key: string, value: Buffer | null, origin: WriteOrigin): void {
+    const entry: HistoryEntry = {
+      txId: origin.txId,
+      timestamp: new Date(origin.timestamp.getTime()),
+      value: value === null ? Buffer.alloc(0) : Buffer.from(value),
+      isDelete: value === null,
+    };
+    const entries = this.#history.get(key);
+    if (entries === undefined) this.#history.set(key, [entry]);
+    else entries.push(entry);
   }
 }
 
