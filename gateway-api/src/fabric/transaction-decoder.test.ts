@@ -1,5 +1,6 @@
 import { common, peer } from '@hyperledger/fabric-protos';
 
+import { readWriteSet } from '../../test/support/fabric-blocks';
 import { processedTransaction, type TestTransaction } from '../../test/support/fabric-envelopes';
 import { testCertificate } from '../../test/support/test-certificate';
 import { ROLE_ATTRIBUTE } from './certificate';
@@ -36,7 +37,35 @@ describe('decodeProcessedTransaction', () => {
       timestamp: '2026-03-01T08:00:00.123Z',
       creator: { mspId: 'RegistryMSP', subject: 'registry-clerk', role: 'registry_clerk' },
       endorsers: ['MarketMSP', 'RegistryMSP', 'TaxMSP'],
+      writes: new Map(),
     });
+  });
+
+  it('lists the public keys written and deleted per namespace, across actions, without reads', () => {
+    const licence = '\u0000business.license\u000091350100M000100Y43\u0000';
+    const tx = decodeProcessedTransaction(
+      processedTransaction({
+        ...base,
+        actions: [[], []],
+        results: [
+          readWriteSet([
+            { namespace: 'govtrace', writes: [licence], reads: ['\u0000business.case\u0000BO-1\u0000'] },
+            { namespace: '_lifecycle', reads: ['namespaces/fields/govtrace/Sequence'] },
+          ]),
+          readWriteSet([
+            { namespace: 'govtrace', deletes: ['old'], hashedWritesIn: 'marketPrivate' },
+            { namespace: 'other', writes: ['k'] },
+          ]),
+        ],
+      }),
+      1n,
+    );
+    expect(tx.writes).toEqual(
+      new Map([
+        ['govtrace', [licence, 'old']],
+        ['other', ['k']],
+      ]),
+    );
   });
 
   it.each([
@@ -86,6 +115,7 @@ describe('decodeProcessedTransaction', () => {
       0n,
     );
     expect(tx.endorsers).toEqual([]);
+    expect(tx.writes).toEqual(new Map());
   });
 
   it.each<[string, TestTransaction]>([

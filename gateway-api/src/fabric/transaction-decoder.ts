@@ -1,8 +1,9 @@
-import { common, msp, peer } from '@hyperledger/fabric-protos';
+import { common, ledger, msp, peer } from '@hyperledger/fabric-protos';
 
 import { type LedgerTransaction, type TransactionCreator } from '../ledger/ledger-transactions.port';
 import { readCertificate, ROLE_ATTRIBUTE } from './certificate';
 import { validationCodeName } from './fabric-errors';
+import { writtenKeys } from './write-set-keys';
 
 /** The bytes qscc answered are not the transaction they should be. */
 export class TransactionDecodeError extends Error {
@@ -19,8 +20,10 @@ export class TransactionDecodeError extends Error {
  *     header.channelHeader   → ChannelHeader { txId, timestamp, type }
  *     header.signatureHeader → SignatureHeader { creator: SerializedIdentity { mspid, idBytes (PEM) } }
  *     data (ENDORSER_TRANSACTION) → Transaction { actions[] }
- *       action.payload → ChaincodeActionPayload { action: ChaincodeEndorsedAction { endorsements[] } }
- *         endorsement.endorser → SerializedIdentity { mspid }
+ *       action.payload → ChaincodeActionPayload { action: ChaincodeEndorsedAction }
+ *         { endorsements[].endorser → SerializedIdentity { mspid },
+ *           proposalResponsePayload → ProposalResponsePayload.extension → ChaincodeAction.results
+ *             → TxReadWriteSet { nsRwset[]: { namespace, rwset → KVRWSet.writes[].key } } }
  */
 export function decodeProcessedTransaction(bytes: Uint8Array, blockNumber: bigint): LedgerTransaction {
   const processed = peer.ProcessedTransaction.deserializeBinary(bytes);
@@ -33,13 +36,15 @@ export function decodeProcessedTransaction(bytes: Uint8Array, blockNumber: bigin
   if (!/^[0-9a-f]{64}$/.test(txId))
     throw new TransactionDecodeError('the channel header has no transaction id');
   const isEndorserTransaction = channelHeader.getType() === common.HeaderType.ENDORSER_TRANSACTION;
+  const actions = isEndorserTransaction ? endorsedActionsOf(payload.getData_asU8()) : [];
   return {
     txId,
     blockNumber,
     validationCode: validationCodeName(processed.getValidationcode()),
     timestamp: isoTimestamp(channelHeader.getTimestamp()),
     creator: creatorOf(signatureHeader.getCreator_asU8()),
-    endorsers: isEndorserTransaction ? endorsersOf(payload.getData_asU8()) : [],
+    endorsers: endorsersOf(actions),
+    writes: writesOf(actions),
   };
 }
 
@@ -62,17 +67,42 @@ function creatorOf(serializedIdentity: Uint8Array): TransactionCreator {
   };
 }
 
-function endorsersOf(transactionBytes: Uint8Array): string[] {
-  const transaction = peer.Transaction.deserializeBinary(transactionBytes);
+function endorsedActionsOf(transactionBytes: Uint8Array): peer.ChaincodeEndorsedAction[] {
+  return peer.Transaction.deserializeBinary(transactionBytes)
+    .getActionsList()
+    .flatMap((action) => {
+      const endorsed = peer.ChaincodeActionPayload.deserializeBinary(action.getPayload_asU8()).getAction();
+      return endorsed === undefined ? [] : [endorsed];
+    });
+}
+
+function endorsersOf(actions: readonly peer.ChaincodeEndorsedAction[]): string[] {
   const msps = new Set<string>();
-  for (const action of transaction.getActionsList()) {
-    const actionPayload = peer.ChaincodeActionPayload.deserializeBinary(action.getPayload_asU8());
-    for (const endorsement of actionPayload.getAction()?.getEndorsementsList() ?? []) {
+  for (const action of actions) {
+    for (const endorsement of action.getEndorsementsList()) {
       const mspId = msp.SerializedIdentity.deserializeBinary(endorsement.getEndorser_asU8()).getMspid();
       if (mspId !== '') msps.add(mspId);
     }
   }
   return [...msps].sort();
+}
+
+/** Public keys written per namespace; Fabric commits one action per transaction, but all are read. */
+function writesOf(actions: readonly peer.ChaincodeEndorsedAction[]): Map<string, string[]> {
+  const writes = new Map<string, string[]>();
+  for (const action of actions) {
+    const response = peer.ProposalResponsePayload.deserializeBinary(action.getProposalResponsePayload_asU8());
+    const results = peer.ChaincodeAction.deserializeBinary(response.getExtension_asU8()).getResults_asU8();
+    if (results.length === 0) continue;
+    for (const namespace of ledger.rwset.TxReadWriteSet.deserializeBinary(results).getNsRwsetList()) {
+      const keys = writtenKeys(namespace.getRwset_asU8());
+      if (keys.length === 0) continue;
+      const known = writes.get(namespace.getNamespace());
+      if (known === undefined) writes.set(namespace.getNamespace(), keys);
+      else for (const key of keys) known.push(key); // not push(...keys): thousands of arguments
+    }
+  }
+  return writes;
 }
 
 /**

@@ -12,6 +12,11 @@ export interface LedgerTransaction {
   readonly creator: TransactionCreator;
   /** MSP ids of the organisations whose peers endorsed it, sorted, each once. */
   readonly endorsers: readonly string[];
+  /**
+   * Public keys it writes or deletes, per namespace (chaincode name), in write-set order: what lets a
+   * verifier check that this transaction really wrote a record. Private data writes are not listed.
+   */
+  readonly writes: ReadonlyMap<string, readonly string[]>;
 }
 
 export interface TransactionCreator {

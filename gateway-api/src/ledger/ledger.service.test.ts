@@ -9,6 +9,7 @@ const tx: LedgerTransaction = {
   timestamp: '2026-03-01T08:00:00.123Z',
   creator: { mspId: 'RegistryMSP', subject: 'registry-clerk', role: 'registry_clerk' },
   endorsers: ['MarketMSP', 'RegistryMSP', 'TaxMSP'],
+  writes: new Map([['govtrace', ['\u0000realestate.unit\u0000440184001016GB00009F00800039\u0000']]]),
 };
 
 const reader = (found: LedgerTransaction | undefined): LedgerTransactionReader => ({

@@ -17,6 +17,8 @@ export interface TestTransaction {
   readonly creator: { mspId: string; idBytes: string | Uint8Array };
   /** One entry per action, each a list of endorsements. */
   readonly actions?: readonly (readonly TestEndorsement[])[];
+  /** The serialised TxReadWriteSet of the action at the same index (fabric-blocks' readWriteSet). */
+  readonly results?: readonly Uint8Array[];
 }
 
 export function serializedIdentity(mspId: string, idBytes: string | Uint8Array): Uint8Array {
@@ -40,8 +42,16 @@ export function processedTransaction(tx: TestTransaction): Uint8Array {
 
   const transaction = new peer.Transaction();
   transaction.setActionsList(
-    (tx.actions ?? []).map((endorsements) => {
+    (tx.actions ?? []).map((endorsements, index) => {
       const endorsed = new peer.ChaincodeEndorsedAction();
+      const results = tx.results?.[index];
+      if (results !== undefined) {
+        const chaincodeAction = new peer.ChaincodeAction();
+        chaincodeAction.setResults(results);
+        const response = new peer.ProposalResponsePayload();
+        response.setExtension$(chaincodeAction.serializeBinary());
+        endorsed.setProposalResponsePayload(response.serializeBinary());
+      }
       endorsed.setEndorsementsList(
         endorsements.map(({ mspId, certificate }) => {
           const endorsement = new peer.Endorsement();
