@@ -8,27 +8,26 @@ import { type App } from 'supertest/types';
 import { bagBarcodeCheckDigit } from '../../chaincode/src/common/identifiers';
 import { APP_OPTIONS, configureApp } from '../src/app.setup';
 import { AuthModule } from '../src/auth/auth.module';
-import { NotFoundError } from '../src/common/errors';
 import { validateEnv } from '../src/config/validate-env';
-import { type LedgerCall } from '../src/ledger/ledger-client.port';
-import {
-  LEDGER_TRANSACTION_READER,
-  type LedgerTransaction,
-  type LedgerTransactionReader,
-} from '../src/ledger/ledger-transactions.port';
-import { PUBLIC_LEDGER, type PublicLedger } from '../src/ledger/public-ledger.port';
+import { LEDGER_TRANSACTION_READER } from '../src/ledger/ledger-transactions.port';
+import { PUBLIC_LEDGER } from '../src/ledger/public-ledger.port';
+import { compositeKey } from '../src/verify/authority-check';
+import { FakeVerifyLedger, ledgerTransaction } from '../src/verify/testing/fake-verify-ledger';
 import { VerifyModule } from '../src/verify/verify.module';
 import { type ErrorBody, fieldsNamed } from './support/bad-query-values';
 
 // The public verification routes over HTTP with the real validation, rate limit, cache and bulkhead;
-// the ledger is a fake whose reads can be held open to fill the bulkhead.
+// the ledger is a fake whose reads can be held open to fill the bulkhead, and whose key history can
+// name a transaction another department wrote (what a forged record looks like on today's network).
 
 Logger.overrideLogger(false);
 
 const NUMBER = '粤(2026)广州市不动产权第09400110号';
 const UNIT = '440184001016GB00009F00800039';
 const TX = 'a'.repeat(64);
+const FORGED_TX = 'f'.repeat(64);
 const USCC = '91350100M000100Y43';
+const FORGED_USCC = '914401061234567882';
 
 const certificate = {
   content: {
@@ -47,35 +46,28 @@ const certificate = {
   statusChangedAt: null,
   holdersSequence: 1,
 };
-const history = { unitNumber: UNIT, registrations: [{ registrationId: `${UNIT}-00000001`, txId: TX }] };
-const transaction: LedgerTransaction = {
-  txId: TX,
-  blockNumber: 7n,
-  validationCode: 'VALID',
-  timestamp: '2026-11-24T02:00:00.000Z',
-  creator: { mspId: 'RegistryMSP', subject: 'registry-clerk' },
-  endorsers: ['RegistryMSP'],
+const licence = {
+  uscc: USCC,
+  name: '广州市某某科技有限公司',
+  legalRepresentative: '李*',
+  status: 'ACTIVE',
+  establishedAt: '2026-11-24T02:00:00.000Z',
+  // a forger writes whatever it likes here, e.g. a genuine market transaction: it is never read
+  statusHistory: [{ status: 'ACTIVE', at: '2026-11-24T02:00:00.000Z', txId: TX }],
 };
 
-const reads: LedgerCall['transaction'][] = [];
-let hold: Promise<void> | undefined;
-const json = (value: unknown): Uint8Array => new TextEncoder().encode(JSON.stringify(value));
-const fakeLedger: PublicLedger = {
-  async evaluate(call) {
-    reads.push(call.transaction);
-    if (hold !== undefined) await hold;
-    if (call.transaction === 'GetCertificate' && call.args[0] === NUMBER) return json(certificate);
-    if (call.transaction === 'GetUnitHistory') return json(history);
-    if (call.transaction === 'GetHolderMatch') return json({ match: true });
-    throw new NotFoundError(`${String(call.args[0])} not found`);
-  },
-  blockOf: () => Promise.resolve(undefined),
-  blockAt: () => Promise.reject(new Error('not used')),
-  names: () => Promise.resolve({ channel: 'govtrace', chaincode: 'govtrace' }),
-};
-const fakeReader: LedgerTransactionReader = {
-  find: (txId) => Promise.resolve(txId === TX ? transaction : undefined),
-};
+const ledger = new FakeVerifyLedger()
+  .record('GetCertificate', NUMBER, certificate)
+  .lastWrite('realestate.certificate', [NUMBER], TX)
+  .transaction(
+    ledgerTransaction({
+      txId: TX,
+      mspId: 'RegistryMSP',
+      role: 'registry_clerk',
+      keys: [compositeKey('realestate.certificate', NUMBER)],
+    }),
+  );
+const reads = ledger.queries;
 
 describe('public verification routes over HTTP', () => {
   const saved = { ...process.env };
@@ -100,9 +92,9 @@ describe('public verification routes over HTTP', () => {
       ],
     })
       .overrideProvider(PUBLIC_LEDGER)
-      .useValue(fakeLedger)
+      .useValue(ledger)
       .overrideProvider(LEDGER_TRANSACTION_READER)
-      .useValue(fakeReader)
+      .useValue(ledger)
       .compile();
     app = moduleRef.createNestApplication<NestExpressApplication>(APP_OPTIONS);
     configureApp(app);
@@ -126,16 +118,89 @@ describe('public verification routes over HTTP', () => {
       valid: true,
       status: 'VALID',
       holders: ['张*'],
-      proof: { txId: TX, blockNumber: '7', validationCode: 'VALID', endorsers: ['RegistryMSP'] },
+      proof: {
+        txId: TX,
+        blockNumber: '7',
+        validationCode: 'VALID',
+        endorsers: ['RegistryMSP'],
+        creatorMspId: 'RegistryMSP',
+        creatorRole: 'registry_clerk',
+      },
     });
+    expect(first.body).not.toHaveProperty('invalidReason');
     expect(JSON.stringify(first.body)).not.toContain('idHash');
+    expect(JSON.stringify(first.body)).not.toContain('a-staff-member-enrolment-id');
     expect(first.headers['cache-control']).toMatch(/max-age=\d+/);
     const typedFullWidth = NUMBER.replace('(', '（').replace(')', '）');
     const second = await request(server).get(
       `/api/v1/verify/certificates/${encodeURIComponent(typedFullWidth)}`,
     );
     expect(second.body).toEqual(first.body);
-    expect(reads).toEqual(['GetCertificate', 'GetUnitHistory']);
+    expect(reads).toEqual(['realestate:GetCertificate', 'proof:LatestWrite']);
+  });
+
+  it('answers 200 valid:false with the reason for a licence whose last write RegistryMSP endorsed and submitted', async () => {
+    // a LICENSE creation is governed by the OR policy alone: modified chaincode on the registry's
+    // peer could commit it VALID (chaincode/README.md, "Endorsement")
+    const uscc = FORGED_USCC;
+    const findsBefore = ledger.finds.length;
+    ledger
+      .record('GetLicense', uscc, { ...licence, uscc })
+      .lastWrite('business.license', [uscc], FORGED_TX)
+      .transaction(
+        ledgerTransaction({
+          txId: FORGED_TX,
+          mspId: 'RegistryMSP',
+          role: 'registry_clerk',
+          keys: [compositeKey('business.license', uscc)],
+        }),
+      );
+    const answer = await request(server).get(`/api/v1/verify/licenses/${uscc}`);
+    expect(answer.status).toBe(200);
+    expect(answer.body).toMatchObject({
+      valid: false,
+      status: 'ACTIVE',
+      invalidReason: {
+        code: 'NOT_ENDORSED_BY_RESPONSIBLE_DEPARTMENT',
+        message: expect.stringContaining('MarketMSP') as unknown,
+      },
+      issuer: 'RegistryMSP',
+      proof: {
+        txId: FORGED_TX,
+        endorsers: ['RegistryMSP'],
+        creatorMspId: 'RegistryMSP',
+        creatorRole: 'registry_clerk',
+      },
+    });
+    // the genuine transaction the licence's own history names is never even read
+    expect(ledger.finds.slice(findsBefore)).toEqual([FORGED_TX]);
+  });
+
+  it('documents valid, invalidReason and the submitter in the OpenAPI document', async () => {
+    type Schema = { properties: Record<string, { enum?: string[] } | undefined> };
+    const doc = (await request(server).get('/docs-json')).body as {
+      components: { schemas: Record<string, Schema> };
+    };
+    const { schemas } = doc.components;
+    for (const answer of [
+      'CertificateVerificationResponse',
+      'LicenseVerificationResponse',
+      'BagVerificationResponse',
+    ]) {
+      expect(Object.keys(schemas[answer]?.properties ?? {})).toEqual(
+        expect.arrayContaining(['valid', 'invalidReason', 'proof']),
+      );
+    }
+    expect(schemas['InvalidReasonResponse']?.properties['code']?.enum).toEqual([
+      'TRANSACTION_INVALID',
+      'TRANSACTION_DID_NOT_WRITE_RECORD',
+      'NOT_ENDORSED_BY_RESPONSIBLE_DEPARTMENT',
+      'SUBMITTER_NOT_AUTHORISED',
+      'NOT_CURRENT',
+    ]);
+    expect(Object.keys(schemas['VerificationProofResponse']?.properties ?? {})).toEqual(
+      expect.arrayContaining(['endorsers', 'creatorMspId', 'creatorRole']),
+    );
   });
 
   it('asks the registry peer for holderMatch every time, never from the cache', async () => {
@@ -144,7 +209,7 @@ describe('public verification routes over HTTP', () => {
       const answer = await request(server).get(url).query({ holderIdNumber: '11010519491231002X' });
       expect(answer.body).toMatchObject({ holderMatch: true });
     }
-    expect(reads.filter((name) => name === 'GetHolderMatch')).toHaveLength(2);
+    expect(reads.filter((name) => name === 'realestate:GetHolderMatch')).toHaveLength(2);
   });
 
   it.each([
@@ -198,7 +263,7 @@ describe('public verification routes over HTTP', () => {
 
   it('answers 503 UNAVAILABLE at once when the reads in flight and the queue are full', async () => {
     let release = (): void => undefined;
-    hold = new Promise<void>((resolve) => {
+    ledger.hold = new Promise<void>((resolve) => {
       release = resolve;
     });
     // two running + one queued fill the bulkhead; distinct numbers so the cache cannot share them
@@ -212,7 +277,7 @@ describe('public verification routes over HTTP', () => {
     );
     await new Promise((resolve) => setTimeout(resolve, 200));
     const refused = await request(server).get(`/api/v1/verify/bags/${bags[3] ?? ''}`);
-    hold = undefined;
+    ledger.hold = undefined;
     release();
     expect(refused.status).toBe(503);
     expect(refused.body).toMatchObject({ error: { code: 'UNAVAILABLE' } });

@@ -13,7 +13,8 @@ import { digits, residentId, titleNumber, unitNumber, uscc } from '../../test/su
 import { demoAuth, useNetworkApp } from './support/network-app';
 
 // Public verification against the running network: answers read from the ledger, each with the
-// proof of the committed transaction that last wrote the record, and nothing personal.
+// proof of the committed transaction that last wrote the record (as the key's history names it), who
+// endorsed and submitted it, and nothing personal. `valid` needs the responsible department's write.
 
 Logger.overrideLogger(false);
 jest.setTimeout(120_000);
@@ -21,7 +22,14 @@ jest.setTimeout(120_000);
 type Body = Record<string, unknown>;
 /** A bundle a forger may edit anywhere. */
 type Forgeable<T> = { -readonly [K in keyof T]: Forgeable<T[K]> };
-type Proof = { txId: string; blockNumber: string; validationCode: string; endorsers: string[] };
+type Proof = {
+  txId: string;
+  blockNumber: string;
+  validationCode: string;
+  endorsers: string[];
+  creatorMspId: string;
+  creatorRole: string | null;
+};
 
 describe('public verification on the real network', () => {
   // every read goes to the ledger: a status change must show at once in this test
@@ -66,8 +74,14 @@ describe('public verification on the real network', () => {
         issuer: 'RegistryMSP',
         contentHash: expect.stringMatching(/^[0-9a-f]{64}$/) as unknown,
       });
+      expect(answer.body).not.toHaveProperty('invalidReason');
       const proof = (answer.body as { proof: Proof }).proof;
-      expect(proof).toMatchObject({ txId: changeTxId, validationCode: 'VALID' });
+      expect(proof).toMatchObject({
+        txId: changeTxId,
+        validationCode: 'VALID',
+        creatorMspId: 'RegistryMSP',
+        creatorRole: 'registry_clerk',
+      });
       expect(proof.endorsers).toContain('RegistryMSP');
       expect(BigInt(proof.blockNumber)).toBeGreaterThan(0n);
       const text = JSON.stringify(answer.body);
@@ -80,7 +94,12 @@ describe('public verification on the real network', () => {
       const typed = first.replace('(', '（').replace(')', '）');
       const answer = await get(`/api/v1/verify/certificates/${encodeURIComponent(typed)}`);
       expect(answer.status).toBe(200);
-      expect(answer.body).toMatchObject({ valid: false, status: 'SUPERSEDED', certificateNumber: first });
+      expect(answer.body).toMatchObject({
+        valid: false,
+        status: 'SUPERSEDED',
+        certificateNumber: first,
+        invalidReason: { code: 'NOT_CURRENT' },
+      });
       expect((answer.body as { proof: Proof }).proof.txId).toBe(changeTxId);
       expect(firstTxId).not.toBe(changeTxId);
     });
@@ -248,6 +267,10 @@ describe('public verification on the real network', () => {
         issuer: 'MarketMSP',
       });
       expect((active.body as { proof: Proof }).proof.endorsers).toContain('MarketMSP');
+      expect((active.body as { proof: Proof }).proof).toMatchObject({
+        creatorMspId: 'MarketMSP',
+        creatorRole: 'market_clerk',
+      });
       expect(JSON.stringify(active.body)).not.toContain(representative.idNumber);
       expect(JSON.stringify(active.body)).not.toContain(representative.name);
 
@@ -257,7 +280,12 @@ describe('public verification on the real network', () => {
         .send({ status: 'CANCELLED', reason: '股东会决议解散' });
       expect(cancelled.status).toBe(201);
       const after = await get(`/api/v1/verify/licenses/${code}`);
-      expect(after.body).toMatchObject({ valid: false, status: 'CANCELLED', reason: '股东会决议解散' });
+      expect(after.body).toMatchObject({
+        valid: false,
+        status: 'CANCELLED',
+        reason: '股东会决议解散',
+        invalidReason: { code: 'NOT_CURRENT' },
+      });
       expect((after.body as { proof: Proof }).proof.txId).toBe((cancelled.body as Body)['txId']);
 
       const qr = await get(`/api/v1/verify/licenses/${code}/qr`).query({ format: 'svg' });
@@ -290,13 +318,18 @@ describe('public verification on the real network', () => {
       const answer = await get(`/api/v1/verify/bags/${String(barcode)}`);
       expect(answer.status).toBe(200);
       expect(answer.body).toMatchObject({
+        valid: true,
         barcode,
         category: '01',
         districtCode: '440103',
         status: 'COMMISSIONED',
         finalOutcome: null,
       });
-      expect((answer.body as { proof: Proof }).proof.txId).toBe((batch.body as Body)['txId']);
+      expect((answer.body as { proof: Proof }).proof).toMatchObject({
+        txId: (batch.body as Body)['txId'],
+        creatorMspId: 'UrbanMSP',
+        creatorRole: 'urban_inspector',
+      });
       expect(JSON.stringify(answer.body)).not.toContain(householdRef);
       expect((await get('/api/v1/verify/bags/12345')).status).toBe(400);
     });

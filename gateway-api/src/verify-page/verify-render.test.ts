@@ -23,11 +23,13 @@ const proof = {
   validationCode: 'VALID',
   endorsers: ['UrbanMSP'],
   creatorMspId: 'UrbanMSP',
+  creatorRole: 'facility_operator',
   timestamp: '2026-12-03T03:30:00.000Z',
 };
 
 // 07:52:28 UTC is 15:52:28 in Beijing, where the page shows every time
 const bag = {
+  valid: true,
   barcode: '440103020000000017',
   category: '02',
   categoryName: 'FOOD',
@@ -66,6 +68,8 @@ describe('the citizen page showing a bag', () => {
     expect(steps[1]).toMatch(/^投放收集 — 2026年12月3日.*15:52:28 · 地点 LW-ST-001 · 分类合格$/);
     expect(steps[2]).toMatch(/^装车转运 — 2026年12月3日.*17:00:00 · 地点 LW-ST-001$/);
     expect(steps[3]).toMatch(/^送达处理 — 2026年12月3日.*19:30:00 · 地点 LW-FA-001$/);
+    expect(panel.find('verify-proof-submitter').textContent).toBe('城市管理局（处理厂操作员）');
+    expect(panel.findAll('verify-invalid-reason')).toEqual([]);
     expectNothingUnnamed(panel);
   });
 
@@ -80,7 +84,38 @@ describe('the citizen page showing a bag', () => {
     );
     expect(steps[2]).toMatch(/^Loaded onto a truck — December 3, 2026.*5:00:00\sPM · site LW-ST-001$/);
     expect(steps[3]).toMatch(/^Delivered for treatment — December 3, 2026.*7:30:00\sPM · site LW-FA-001$/);
+    expect(panel.find('verify-proof-submitter').textContent).toBe('Urban Management (facility operator)');
     expectNothingUnnamed(panel);
+  });
+
+  it.each<[PageLocale, RegExp, string]>([
+    ['zh-CN', /^!无法确认/, '无法确认的原因: 这条记录的最近一次写入不是由负责部门的授权人员提交的。'],
+    [
+      'en',
+      /^!Cannot confirm/,
+      'Why it cannot be confirmed: The latest write of this record was not submitted by an authorised member of the responsible department.',
+    ],
+  ])('shows a bag the server does not vouch for as unconfirmed, saying why, in %s', (locale, banner, why) => {
+    const forged = {
+      ...bag,
+      valid: false,
+      invalidReason: { code: 'SUBMITTER_NOT_AUTHORISED', message: 'The last write of …' },
+      proof: { ...proof, creatorRole: 'hauler' },
+    };
+    const panel = show('bag', forged, locale);
+    expect(panel.find('verify-status').getAttribute('data-status')).toBe('UNCONFIRMED');
+    expect(panel.find('verify-status').textContent).toMatch(banner);
+    expect(panel.find('verify-invalid-reason').textContent).toBe(why);
+    expect(journey(panel)).toHaveLength(4);
+    expectNothingUnnamed(panel);
+  });
+
+  it('never calls a bag valid without the server saying so', () => {
+    const unvouched: Partial<typeof bag> = { ...bag };
+    delete unvouched.valid;
+    expect(show('bag', unvouched, 'zh-CN').find('verify-status').getAttribute('data-status')).toBe(
+      'UNCONFIRMED',
+    );
   });
 
   it('shows the not-yet-finished bag of a fresh batch without an outcome', () => {
@@ -124,7 +159,7 @@ describe('the citizen page showing a business licence', () => {
     establishedAt: '2026-12-03T02:00:00.000Z',
     statusChangedAt: null,
     issuer: 'MarketMSP',
-    proof: { ...proof, endorsers: ['MarketMSP'], creatorMspId: 'MarketMSP' },
+    proof: { ...proof, endorsers: ['MarketMSP'], creatorMspId: 'MarketMSP', creatorRole: 'market_clerk' },
   };
 
   it.each<[PageLocale, Record<string, string>]>([
@@ -135,6 +170,7 @@ describe('the citizen page showing a business licence', () => {
         established: '2026年12月3日',
         issuer: '市场监督管理局',
         representative: '法定代表人',
+        submitter: '市场监督管理局（登记窗口人员）',
       },
     ],
     [
@@ -144,6 +180,7 @@ describe('the citizen page showing a business licence', () => {
         established: 'December 3, 2026',
         issuer: 'Market Regulation',
         representative: 'Legal representative',
+        submitter: 'Market Regulation (market regulation clerk)',
       },
     ],
   ])('shows a valid licence with its name and masked legal representative in %s', (locale, words) => {
@@ -157,8 +194,38 @@ describe('the citizen page showing a business licence', () => {
     expect(panel.textContent).toContain(`${words['representative']}李*`);
     expect(panel.find('verify-established-at').textContent).toBe(words['established']);
     expect(panel.find('verify-issuer').textContent).toBe(words['issuer']);
+    expect(panel.find('verify-proof-submitter').textContent).toBe(words['submitter']);
     expectNothingUnnamed(panel);
   });
+
+  it.each<[PageLocale, string, string]>([
+    ['zh-CN', '这条记录的最近一次写入没有经负责部门背书。', '不动产登记中心（登记员）'],
+    ['en', 'not endorsed by the department responsible for it', 'Real Estate Registry (registry clerk)'],
+  ])(
+    'shows an ACTIVE licence another department wrote as unconfirmed, with why and who in %s',
+    (locale, why, submitter) => {
+      const forged = {
+        ...licence,
+        valid: false,
+        invalidReason: { code: 'NOT_ENDORSED_BY_RESPONSIBLE_DEPARTMENT', message: 'The last write of …' },
+        issuer: 'RegistryMSP',
+        proof: {
+          ...proof,
+          endorsers: ['RegistryMSP'],
+          creatorMspId: 'RegistryMSP',
+          creatorRole: 'registry_clerk',
+        },
+      };
+      const panel = show('license', forged, locale);
+      expect(panel.find('verify-status').getAttribute('data-status')).toBe('UNCONFIRMED');
+      expect(panel.find('verify-invalid-reason').getAttribute('data-reason')).toBe(
+        'NOT_ENDORSED_BY_RESPONSIBLE_DEPARTMENT',
+      );
+      expect(panel.find('verify-invalid-reason').textContent).toContain(why);
+      expect(panel.find('verify-proof-submitter').textContent).toBe(submitter);
+      expectNothingUnnamed(panel);
+    },
+  );
 
   it.each<[PageLocale, string]>([
     ['zh-CN', '已注销'],
@@ -167,6 +234,7 @@ describe('the citizen page showing a business licence', () => {
     const cancelled = {
       ...licence,
       valid: false,
+      invalidReason: { code: 'NOT_CURRENT', message: 'The record is CANCELLED: it is no longer in force.' },
       status: 'CANCELLED',
       statusChangedAt: '2026-12-04T02:00:00.000Z',
       reason: '股东会决议解散',
@@ -175,6 +243,8 @@ describe('the citizen page showing a business licence', () => {
     expect(panel.find('verify-status').getAttribute('data-status')).toBe('CANCELLED');
     expect(panel.find('verify-status').textContent).toContain(title);
     expect(panel.textContent).toContain('股东会决议解散');
+    // the banner already says why: NOT_CURRENT adds no second explanation
+    expect(panel.findAll('verify-invalid-reason')).toEqual([]);
     expectNothingUnnamed(panel);
   });
 

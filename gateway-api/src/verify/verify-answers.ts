@@ -4,14 +4,20 @@
 
 import { type CertificateRecord } from '../../../chaincode/src/realestate/certificate-record';
 import { type LedgerTransaction } from '../ledger/ledger-transactions.port';
+import { type InvalidReason, type Verdict } from './authority-check';
 
-/** Where the answer comes from: the committed transaction that last wrote the record. */
+/**
+ * Where the answer comes from: the committed transaction that last wrote the record, as named by the
+ * peer's history of the record's key. The submitter is shown by organisation and role only: the
+ * certificate's name is a staff member's enrolment id.
+ */
 export interface VerificationProof {
   readonly txId: string;
   readonly blockNumber: string;
   readonly validationCode: string;
   readonly endorsers: readonly string[];
   readonly creatorMspId: string;
+  readonly creatorRole: string | null;
   readonly timestamp: string;
 }
 
@@ -22,14 +28,27 @@ export function proofOf(tx: LedgerTransaction): VerificationProof {
     validationCode: tx.validationCode,
     endorsers: [...tx.endorsers],
     creatorMspId: tx.creator.mspId,
+    creatorRole: tx.creator.role ?? null,
     timestamp: tx.timestamp,
   };
+}
+
+/** The proof and what the authority check made of it (authority-check.ts). */
+export interface ProvenWrite {
+  readonly proof: VerificationProof;
+  readonly verdict: Verdict;
+}
+
+/** `valid`, and `invalidReason` exactly when it is false. */
+function validity(verdict: Verdict): { valid: boolean; invalidReason?: InvalidReason } {
+  return verdict.valid ? { valid: true } : { valid: false, invalidReason: verdict.reason };
 }
 
 export type CertificateVerdict = 'VALID' | 'SUPERSEDED' | 'CANCELLED';
 
 export interface CertificateAnswer {
   readonly valid: boolean;
+  readonly invalidReason?: InvalidReason;
   readonly status: CertificateVerdict;
   readonly certificateNumber: string;
   readonly kind: string;
@@ -44,31 +63,29 @@ export interface CertificateAnswer {
   readonly proof: VerificationProof;
 }
 
-/** The registration whose transaction is the certificate's proof: the last one that wrote it. */
-export function certificateProofRegistration(record: CertificateRecord): string {
-  return record.statusRegistrationId ?? record.content.registrationId;
+/** The certificate's status as a citizen reads it: ACTIVE is VALID. */
+export function certificateStatus(record: CertificateRecord): CertificateVerdict {
+  return record.status === 'ACTIVE' ? 'VALID' : record.status;
 }
 
 /**
- * A certificate only counts as valid when its proof transaction committed VALID: a record the
- * ledger shows but whose transaction reads otherwise is reported, never vouched for.
+ * Valid only as the authority check says (the responsible department's VALID write of this very
+ * record, and in force): a record the ledger shows but cannot vouch for is reported, never vouched for.
  */
 export function certificateAnswer(
   record: CertificateRecord,
-  proof: VerificationProof,
-  issuer: string,
+  { proof, verdict }: ProvenWrite,
 ): CertificateAnswer {
-  const status: CertificateVerdict = record.status === 'ACTIVE' ? 'VALID' : record.status;
   return {
-    valid: status === 'VALID' && proof.validationCode === 'VALID',
-    status,
+    ...validity(verdict),
+    status: certificateStatus(record),
     certificateNumber: record.content.certificateNumber,
     kind: record.content.kind,
     unitNumber: record.content.unitNumber,
     registrationType: record.content.registrationType,
     holders: record.content.holders.map((holder) => holder.maskedName),
     issuedAt: record.content.issuedAt,
-    issuer,
+    issuer: proof.creatorMspId,
     contentHash: record.contentHash,
     statusChangedAt: record.statusChangedAt,
     proof,
@@ -87,31 +104,24 @@ export interface LicenseView {
 
 export interface LicenseAnswer {
   readonly valid: boolean;
+  readonly invalidReason?: InvalidReason;
   readonly status: LicenseView['status'];
   readonly uscc: string;
   readonly name: string;
   readonly legalRepresentative: string;
   readonly establishedAt: string;
   readonly statusChangedAt: string | null;
+  /** Why it was cancelled or revoked (the licence's own status history), not why it is not valid. */
   readonly reason?: string;
   readonly issuer: string;
-  readonly proof: VerificationProof | null;
+  readonly proof: VerificationProof;
 }
 
-/** The transaction of the licence's latest status entry (absent on licences older than the field). */
-export function licenseProofTxId(license: LicenseView): string | undefined {
-  return license.statusHistory[license.statusHistory.length - 1]?.txId;
-}
-
-export function licenseAnswer(
-  license: LicenseView,
-  proof: VerificationProof | null,
-  issuer: string,
-): LicenseAnswer {
+export function licenseAnswer(license: LicenseView, { proof, verdict }: ProvenWrite): LicenseAnswer {
   const last = license.statusHistory[license.statusHistory.length - 1];
   const changed = license.status !== 'ACTIVE' && last !== undefined;
   return {
-    valid: license.status === 'ACTIVE' && proof?.validationCode === 'VALID',
+    ...validity(verdict),
     status: license.status,
     uscc: license.uscc,
     name: license.name,
@@ -119,7 +129,7 @@ export function licenseAnswer(
     establishedAt: license.establishedAt,
     statusChangedAt: changed ? last.at : null,
     ...(changed && last.reason !== undefined && { reason: last.reason }),
-    issuer,
+    issuer: proof.creatorMspId,
     proof,
   };
 }
@@ -137,6 +147,9 @@ export interface BagTraceView {
 }
 
 export interface BagAnswer {
+  /** The latest event was written by the department and role responsible for that step. */
+  readonly valid: boolean;
+  readonly invalidReason?: InvalidReason;
   readonly barcode: string;
   readonly category: string;
   readonly categoryName: string | null;
@@ -163,13 +176,15 @@ const PUBLIC_EVENT_FIELDS = [
 ] as const;
 const PUBLIC_ANOMALY_FIELDS = ['type', 'message', 'step', 'txId', 'recordedAt'] as const;
 
-export function bagProofTxId(trace: BagTraceView): string | undefined {
-  const txId = trace.events[trace.events.length - 1]?.['txId'];
-  return typeof txId === 'string' ? txId : undefined;
+/** The step of the bag's latest event (COMMISSIONED for a bag with no event after its issue). */
+export function latestBagStep(trace: BagTraceView): string {
+  const step = trace.events[trace.events.length - 1]?.['step'];
+  return typeof step === 'string' ? step : 'COMMISSIONED';
 }
 
-export function bagAnswer(trace: BagTraceView, proof: VerificationProof): BagAnswer {
+export function bagAnswer(trace: BagTraceView, { proof, verdict }: ProvenWrite): BagAnswer {
   return {
+    ...validity(verdict),
     barcode: trace.barcode,
     category: trace.category,
     categoryName: trace.categoryName ?? null,

@@ -1,47 +1,73 @@
 import { Inject, Injectable } from '@nestjs/common';
 
 import { type CertificateRecord } from '../../../chaincode/src/realestate/certificate-record';
-import { RecordTypes } from '../../../chaincode/src/common/ledger';
+import { BagSteps } from '../../../chaincode/src/waste/domain';
 import { NotFoundError, UnavailableError } from '../common/errors';
 import { LEDGER_TRANSACTION_READER, type LedgerTransactionReader } from '../ledger/ledger-transactions.port';
 import { PUBLIC_LEDGER, type PublicLedger } from '../ledger/public-ledger.port';
+import {
+  AUTHORITIES,
+  checkAuthority,
+  compositeKey,
+  type RecordStanding,
+  type VerifiedRecordKind,
+  writesRecord,
+} from './authority-check';
 import { buildProofBundle, lastConfigBlockNumber, type ProofBundle } from './proof-bundle';
 import { ReadLimiter } from './read-limiter';
 import { TtlCache } from './ttl-cache';
 import {
   bagAnswer,
   type BagAnswer,
-  bagProofTxId,
   type BagTraceView,
   certificateAnswer,
   type CertificateAnswer,
-  certificateProofRegistration,
+  certificateStatus,
+  latestBagStep,
   licenseAnswer,
   type LicenseAnswer,
-  licenseProofTxId,
   type LicenseView,
   proofOf,
+  type ProvenWrite,
   type VerificationProof,
 } from './verify-answers';
 import { VERIFY_SETTINGS, type VerifySettings } from './verify.settings';
 
 const REGISTRY_MSP = 'RegistryMSP';
 
-/** Fabric's composite key, as the chaincode's createCompositeKey writes it into the write set. */
-function compositeKey(type: string, ...attributes: string[]): string {
-  return `\u0000${[type, ...attributes].join('\u0000')}\u0000`;
+type RecordKeyParts = readonly [string, ...string[]];
+
+/** A bag's latest event → the record kind that vouches for it, and its key from the barcode. */
+const BAG_EVENTS: ReadonlyMap<
+  string,
+  { kind: VerifiedRecordKind; key: (barcode: string) => RecordKeyParts }
+> = new Map([
+  ['COMMISSIONED', { kind: 'bag-commissioning', key: (barcode) => [barcode] }],
+  ['COLLECTED', { kind: 'bag-collection', key: (barcode) => [barcode, BagSteps.COLLECTED] }],
+  ['LOADED', { kind: 'bag-loading', key: (barcode) => [barcode, BagSteps.LOADED] }],
+  ['DELIVERED', { kind: 'bag-delivery', key: (barcode) => [barcode, BagSteps.DELIVERED] }],
+]);
+
+/** What the ledger shows about one transaction's write of one key; a committed transaction never changes. */
+interface WriteFacts {
+  readonly proof: VerificationProof;
+  readonly wroteRecord: boolean;
 }
 
 /**
  * The public verification answers, read from the ledger (chaincode queries), each with the proof of
- * the committed transaction that last wrote the record. Reads pass through a bulkhead (ReadLimiter)
- * and a short cache, so a burst of citizens costs few peer calls and cannot crowd out clerks.
+ * the committed transaction that last wrote the record. That transaction is the one the peer's
+ * history of the record's key names (proof:LatestWrite), never one the record names itself, and the
+ * answer is valid only when it is the responsible department's write of this very record
+ * (authority-check.ts). Reads pass through a bulkhead (ReadLimiter) and a short cache, so a burst of
+ * citizens costs few peer calls and cannot crowd out clerks.
  */
 @Injectable()
 export class VerifyService {
   readonly #answers: TtlCache<unknown>;
-  // a committed transaction never changes: its proof can stay as long as memory allows
-  readonly #proofs = new TtlCache<VerificationProof>(10 * 60_000, 5_000);
+  // a committed transaction never changes: what it wrote can stay as long as memory allows. Keyed by
+  // transaction and record key, so a 1000-bag transaction's key list is never held, only the answer.
+  readonly #writes = new TtlCache<WriteFacts>(10 * 60_000, 5_000);
   readonly #limiter: ReadLimiter;
 
   constructor(
@@ -75,23 +101,28 @@ export class VerifyService {
         const license = parse(
           await this.ledger.evaluate({ contract: 'business', transaction: 'GetLicense', args: [uscc] }),
         ) as LicenseView;
-        const txId = licenseProofTxId(license);
-        const proof = txId === undefined ? null : await this.#proof(txId);
-        return licenseAnswer(license, proof, proof?.creatorMspId ?? 'MarketMSP');
+        const standing = { current: license.status === 'ACTIVE', status: license.status };
+        return licenseAnswer(license, await this.#prove('licence', [uscc], standing));
       }),
     ) as Promise<LicenseAnswer>;
   }
 
+  /** Vouched for by the bag's latest event: its key's last write must be that step's role's. */
   bag(barcode: string): Promise<BagAnswer> {
     return this.#answers.get(`bag:${barcode}`, () =>
       this.#limiter.run(async () => {
         const trace = parse(
           await this.ledger.evaluate({ contract: 'waste', transaction: 'GetBag', args: [barcode] }),
         ) as BagTraceView;
-        const txId = bagProofTxId(trace);
-        if (txId === undefined)
-          throw new UnavailableError(`The trace of bag ${barcode} names no transaction`);
-        return bagAnswer(trace, await this.#proof(txId));
+        const step = latestBagStep(trace);
+        const event = BAG_EVENTS.get(step);
+        if (event === undefined) {
+          throw new UnavailableError(`Bag ${barcode} ends with a step this gateway cannot prove: ${step}`);
+        }
+        // every state of a bag is a current one: only its latest write is judged
+        const standing = { current: true, status: trace.status };
+        const proven = await this.#prove(event.kind, event.key(barcode), standing);
+        return bagAnswer(trace, proven);
       }),
     ) as Promise<BagAnswer>;
   }
@@ -111,10 +142,7 @@ export class VerifyService {
     return this.#limiter.run(async () => {
       const record = await this.#certificateRecord(number);
       const certificateNumber = record.content.certificateNumber;
-      const txId = await this.#registrationTxId(
-        record.content.unitNumber,
-        certificateProofRegistration(record),
-      );
+      const { txId } = await this.#latestWrite('certificate', [number]);
       const blockBytes = await this.ledger.blockOf(txId);
       if (blockBytes === undefined) {
         throw new UnavailableError(
@@ -130,7 +158,7 @@ export class VerifyService {
         chaincode: names.chaincode,
         recordKind: 'real-estate-certificate',
         recordId: certificateNumber,
-        recordKey: compositeKey(RecordTypes.RealEstateCertificate, certificateNumber),
+        recordKey: compositeKey(AUTHORITIES.certificate.recordType, certificateNumber),
         blockBytes,
         txId,
         configBlockBytes,
@@ -141,12 +169,8 @@ export class VerifyService {
 
   async #readCertificate(number: string): Promise<CertificateAnswer> {
     const record = await this.#certificateRecord(number);
-    const txId = await this.#registrationTxId(
-      record.content.unitNumber,
-      certificateProofRegistration(record),
-    );
-    const proof = await this.#proof(txId);
-    return certificateAnswer(record, proof, proof.creatorMspId);
+    const standing = { current: record.status === 'ACTIVE', status: certificateStatus(record) };
+    return certificateAnswer(record, await this.#prove('certificate', [number], standing));
   }
 
   async #certificateRecord(number: string): Promise<CertificateRecord> {
@@ -155,27 +179,57 @@ export class VerifyService {
     ) as CertificateRecord;
   }
 
-  /** The transaction of one registration act, from the unit's register (each act records its txId). */
-  async #registrationTxId(unitNumber: string, registrationId: string): Promise<string> {
-    const history = parse(
-      await this.ledger.evaluate({
-        contract: 'realestate',
-        transaction: 'GetUnitHistory',
-        args: [unitNumber],
-      }),
-    ) as { registrations: readonly { registrationId: string; txId: string }[] };
-    const act = history.registrations.find((entry) => entry.registrationId === registrationId);
-    if (act === undefined) {
-      throw new UnavailableError(`The register of unit ${unitNumber} has no act ${registrationId}`);
-    }
-    return act.txId;
+  /** The last write of the record under `keyParts`, and what the authority check makes of it. */
+  async #prove(
+    kind: VerifiedRecordKind,
+    keyParts: RecordKeyParts,
+    standing: RecordStanding,
+  ): Promise<ProvenWrite> {
+    const { txId, key } = await this.#latestWrite(kind, keyParts);
+    const { proof, wroteRecord } = await this.#writeFacts(txId, key);
+    return { proof, verdict: checkAuthority(kind, { ...proof, wroteRecord }, standing) };
   }
 
-  #proof(txId: string): Promise<VerificationProof> {
-    return this.#proofs.get(txId, async () => {
-      const tx = await this.transactions.find(txId);
-      if (tx === undefined) throw new NotFoundError(`No transaction ${txId} on the ledger`);
-      return proofOf(tx);
+  /**
+   * The transaction that last wrote the record's key, from the peer's history (proof:LatestWrite).
+   * The record was read a moment before, so a key without a write (or deleted since) means the
+   * ledger is mid-change or inconsistent: 503, never a verdict.
+   */
+  async #latestWrite(
+    kind: VerifiedRecordKind,
+    keyParts: RecordKeyParts,
+  ): Promise<{ txId: string; key: string }> {
+    const { recordType } = AUTHORITIES[kind];
+    let answer: unknown;
+    try {
+      answer = parse(
+        await this.ledger.evaluate({
+          contract: 'proof',
+          transaction: 'LatestWrite',
+          args: [recordType, JSON.stringify(keyParts)],
+        }),
+      );
+    } catch (error) {
+      if (error instanceof NotFoundError) {
+        throw new UnavailableError('The ledger shows this record but no transaction writing it yet');
+      }
+      throw error;
+    }
+    const { txId, isDelete } = answer as { txId?: unknown; isDelete?: unknown };
+    if (typeof txId !== 'string' || !/^[0-9a-f]{64}$/.test(txId) || isDelete !== false) {
+      throw new UnavailableError('The record changed while it was being verified; ask again');
+    }
+    // the key is built here, not taken from the answer: it is what the transaction must have written
+    return { txId, key: compositeKey(recordType, ...keyParts) };
+  }
+
+  #writeFacts(txId: string, key: string): Promise<WriteFacts> {
+    return this.#writes.get(`${txId} ${key}`, async () => {
+      const [tx, names] = await Promise.all([this.transactions.find(txId), this.ledger.names()]);
+      if (tx === undefined) {
+        throw new UnavailableError(`The history names transaction ${txId}, which this peer cannot read yet`);
+      }
+      return { proof: proofOf(tx), wroteRecord: writesRecord(tx, names.chaincode, key) };
     });
   }
 }

@@ -11,11 +11,12 @@
 
   /**
    * The banner's status for a record the ledger returned. A record only shows VALID when the server
-   * vouches for it (`valid: true`, i.e. its proof transaction committed VALID); an ACTIVE licence
-   * without that, or a status this page does not know, is shown but not called valid.
+   * vouches for it (`valid: true`: the responsible department's committed write of this very record);
+   * an ACTIVE licence or a bag without that, or a status this page does not know, is shown but not
+   * called valid.
    */
   function statusOf(kind, body) {
-    if (kind === 'bag') return 'VALID';
+    if (kind === 'bag') return body.valid === true ? 'VALID' : 'UNCONFIRMED';
     const table = kind === 'certificate' ? CERTIFICATE_STATUS : LICENSE_STATUS;
     const status = own(table, body.status) ? table[body.status] : 'UNCONFIRMED';
     return status === 'VALID' && body.valid !== true ? 'UNCONFIRMED' : status;

@@ -146,6 +146,30 @@
     ]);
   }
 
+  /** The submitting department and role ("不动产登记中心（登记员）"); never a person's name. */
+  function submitterText(proof, text) {
+    if (typeof proof.creatorMspId !== 'string' || proof.creatorMspId === '') return null;
+    const who = department(text, proof.creatorMspId);
+    if (typeof proof.creatorRole !== 'string' || proof.creatorRole === '') return who;
+    const [open, close] = text.proof.roleBrackets;
+    return `${who}${open}${named(text.roles, proof.creatorRole)}${close}`;
+  }
+
+  /**
+   * Why the server does not vouch for the record, in the citizen's words. NOT_CURRENT (and any code
+   * the page has no words for) adds nothing: the banner already says superseded or cancelled.
+   */
+  function invalidReasonNote(body, text) {
+    const code = body && body.valid === false && body.invalidReason && body.invalidReason.code;
+    if (!own(text.invalidReason, code)) return null;
+    return element('p', {
+      class: 'detail',
+      'data-testid': 'verify-invalid-reason',
+      'data-reason': code,
+      text: `${text.whyUnconfirmed}: ${text.invalidReason[code]}`,
+    });
+  }
+
   function proofSection(outcome, text, locale) {
     const proof = outcome.body && outcome.body.proof;
     if (!proof || typeof proof !== 'object') return null;
@@ -159,6 +183,7 @@
         [p.blockNumber, proof.blockNumber, 'verify-proof-block'],
         [p.validationCode, proof.validationCode],
         [p.endorsers, endorsers.join(text.listSeparator)],
+        [p.submitter, submitterText(proof, text), 'verify-proof-submitter'],
         [p.timestamp, formatDate(proof.timestamp, locale, true)],
         [text.field.contentHash, outcome.body.contentHash, 'verify-content-hash'],
       ]),
@@ -196,6 +221,7 @@
         }),
       );
     }
+    parts.push(invalidReasonNote(outcome.body, text));
     if (outcome.body && FIELDS[outcome.kind]) parts.push(FIELDS[outcome.kind](outcome.body, text, locale));
     if (outcome.message)
       parts.push(element('p', { class: 'detail', text: `${text.detail}: ${outcome.message}` }));

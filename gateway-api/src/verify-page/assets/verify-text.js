@@ -29,9 +29,17 @@ self.GovtraceVerifyText = Object.freeze({
       RATE_LIMITED: ['查询过于频繁', '请稍等片刻再查询。'],
       UNCONFIRMED: [
         '无法确认',
-        '账本上有这条记录，但无法确认它当前有效：其交易证明缺失或未通过验证。请勿以此为依据。',
+        '账本上有这条记录，但无法确认它当前有效：其交易证明缺失、未通过验证，或不是由负责部门签署的。请勿以此为依据。',
       ],
     },
+    // why the server does not vouch for a record (the answer's invalidReason.code)
+    invalidReason: {
+      TRANSACTION_INVALID: '写入这条记录的交易未通过账本验证。',
+      TRANSACTION_DID_NOT_WRITE_RECORD: '账本给出的交易并未写入这条记录。',
+      NOT_ENDORSED_BY_RESPONSIBLE_DEPARTMENT: '这条记录的最近一次写入没有经负责部门背书。',
+      SUBMITTER_NOT_AUTHORISED: '这条记录的最近一次写入不是由负责部门的授权人员提交的。',
+    },
+    whyUnconfirmed: '无法确认的原因',
     licenseValid: ['有效', '该营业执照在账本上登记且当前有效。'],
     bagFound: ['已找到记录', '该垃圾袋的流转记录已登记在账本上。'],
     hashMismatch:
@@ -94,6 +102,15 @@ self.GovtraceVerifyText = Object.freeze({
       TaxMSP: '税务局',
       UrbanMSP: '城市管理局',
     },
+    roles: {
+      registry_clerk: '登记员',
+      tax_officer: '税务人员',
+      market_clerk: '登记窗口人员',
+      urban_inspector: '城管巡查员',
+      station_operator: '收集点操作员',
+      hauler: '运输司机',
+      facility_operator: '处理厂操作员',
+    },
     proof: {
       summary: '如何确认',
       explain:
@@ -102,6 +119,8 @@ self.GovtraceVerifyText = Object.freeze({
       blockNumber: '区块高度',
       validationCode: '验证结果',
       endorsers: '背书部门',
+      submitter: '提交者',
+      roleBrackets: ['（', '）'],
       timestamp: '上链时间',
       bundle: '下载完整证明材料（JSON）',
     },
@@ -143,9 +162,18 @@ self.GovtraceVerifyText = Object.freeze({
       RATE_LIMITED: ['Too many requests', 'Please wait a moment before checking again.'],
       UNCONFIRMED: [
         'Cannot confirm',
-        'The ledger holds this record, but it cannot be confirmed as currently valid: the proof of its transaction is missing or did not validate. Do not rely on it.',
+        'The ledger holds this record, but it cannot be confirmed as currently valid: the proof of its transaction is missing, did not validate, or was not signed by the department responsible. Do not rely on it.',
       ],
     },
+    invalidReason: {
+      TRANSACTION_INVALID: 'The transaction that wrote this record did not pass validation on the ledger.',
+      TRANSACTION_DID_NOT_WRITE_RECORD: 'The transaction the ledger names did not write this record.',
+      NOT_ENDORSED_BY_RESPONSIBLE_DEPARTMENT:
+        'The latest write of this record was not endorsed by the department responsible for it.',
+      SUBMITTER_NOT_AUTHORISED:
+        'The latest write of this record was not submitted by an authorised member of the responsible department.',
+    },
+    whyUnconfirmed: 'Why it cannot be confirmed',
     licenseValid: ['Valid', 'This business licence is on the ledger and currently valid.'],
     bagFound: ['Record found', "This bag's journey is recorded on the ledger."],
     hashMismatch:
@@ -216,6 +244,15 @@ self.GovtraceVerifyText = Object.freeze({
       TaxMSP: 'Tax Bureau',
       UrbanMSP: 'Urban Management',
     },
+    roles: {
+      registry_clerk: 'registry clerk',
+      tax_officer: 'tax officer',
+      market_clerk: 'market regulation clerk',
+      urban_inspector: 'urban inspector',
+      station_operator: 'station operator',
+      hauler: 'hauler',
+      facility_operator: 'facility operator',
+    },
     proof: {
       summary: 'How do we know',
       explain:
@@ -224,6 +261,8 @@ self.GovtraceVerifyText = Object.freeze({
       blockNumber: 'Block number',
       validationCode: 'Validation result',
       endorsers: 'Endorsing departments',
+      submitter: 'Submitted by',
+      roleBrackets: [' (', ')'],
       timestamp: 'Recorded at',
       bundle: 'Download the full proof (JSON)',
     },

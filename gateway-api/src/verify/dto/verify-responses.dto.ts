@@ -1,9 +1,14 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 
+import { InvalidReasonCodes } from '../authority-check';
+
 // OpenAPI shapes of the public answers (src/verify/verify-answers.ts builds them).
 
 export class VerificationProofResponse {
-  @ApiProperty({ description: 'The committed transaction that last wrote the record' })
+  @ApiProperty({
+    description:
+      "The committed transaction that last wrote the record: the one the peer's history of the record's key names",
+  })
   txId!: string;
 
   @ApiProperty({ example: '42', description: 'Block number, as a decimal string' })
@@ -15,16 +20,48 @@ export class VerificationProofResponse {
   @ApiProperty({ example: ['RegistryMSP'], description: 'MSP ids of the endorsing organisations' })
   endorsers!: string[];
 
-  @ApiProperty({ example: 'RegistryMSP' })
+  @ApiProperty({ example: 'RegistryMSP', description: 'MSP id of the identity that submitted it' })
   creatorMspId!: string;
+
+  @ApiProperty({
+    example: 'registry_clerk',
+    nullable: true,
+    type: String,
+    description: "The submitter certificate's govtrace.role; null without one. No name is given",
+  })
+  creatorRole!: string | null;
 
   @ApiProperty({ example: '2026-11-24T08:00:00.000Z' })
   timestamp!: string;
 }
 
+export class InvalidReasonResponse {
+  @ApiProperty({
+    enum: Object.values(InvalidReasonCodes),
+    description:
+      'The first rule the record fails, in this order: its last write committed VALID, wrote this record, ' +
+      "was endorsed by the responsible department's peer, was submitted by that department's role for it; " +
+      'then the record is in force',
+  })
+  code!: string;
+
+  @ApiProperty({
+    example:
+      'The last write of a business licence was endorsed by RegistryMSP, not by MarketMSP, the department responsible for it.',
+  })
+  message!: string;
+}
+
+const VALID_MEANS =
+  "The record's last write (named by the peer's history of its key) committed VALID, wrote this record, " +
+  "was endorsed by the responsible department's peer and submitted by that department's role for it";
+
 export class CertificateVerificationResponse {
-  @ApiProperty({ description: 'In force: status VALID and its transaction committed VALID' })
+  @ApiProperty({ description: `${VALID_MEANS} (RegistryMSP, registry_clerk), and status is VALID` })
   valid!: boolean;
+
+  @ApiPropertyOptional({ type: InvalidReasonResponse, description: 'Only when valid is false: why' })
+  invalidReason?: InvalidReasonResponse;
 
   @ApiProperty({ enum: ['VALID', 'SUPERSEDED', 'CANCELLED'] })
   status!: string;
@@ -64,8 +101,11 @@ export class CertificateVerificationResponse {
 }
 
 export class LicenseVerificationResponse {
-  @ApiProperty()
+  @ApiProperty({ description: `${VALID_MEANS} (MarketMSP, market_clerk), and status is ACTIVE` })
   valid!: boolean;
+
+  @ApiPropertyOptional({ type: InvalidReasonResponse, description: 'Only when valid is false: why' })
+  invalidReason?: InvalidReasonResponse;
 
   @ApiProperty({ enum: ['ACTIVE', 'CANCELLED', 'REVOKED'] })
   status!: string;
@@ -85,17 +125,27 @@ export class LicenseVerificationResponse {
   @ApiProperty({ nullable: true, type: String })
   statusChangedAt!: string | null;
 
-  @ApiPropertyOptional({ description: 'Why it was cancelled (注销) or revoked (吊销)' })
+  @ApiPropertyOptional({
+    description: 'Why it was cancelled (注销) or revoked (吊销), from the licence; not why it is not valid',
+  })
   reason?: string;
 
   @ApiProperty({ example: 'MarketMSP' })
   issuer!: string;
 
-  @ApiProperty({ type: VerificationProofResponse, nullable: true })
-  proof!: VerificationProofResponse | null;
+  @ApiProperty({ type: VerificationProofResponse })
+  proof!: VerificationProofResponse;
 }
 
 export class BagVerificationResponse {
+  @ApiProperty({
+    description: `Of the latest event: ${VALID_MEANS} (UrbanMSP; urban_inspector for the issue, station_operator for COLLECTED, hauler for LOADED, facility_operator for DELIVERED)`,
+  })
+  valid!: boolean;
+
+  @ApiPropertyOptional({ type: InvalidReasonResponse, description: 'Only when valid is false: why' })
+  invalidReason?: InvalidReasonResponse;
+
   @ApiProperty()
   barcode!: string;
 

@@ -1,0 +1,108 @@
+// Test-only: the two ledger ports the verification service reads (PublicLedger for chaincode queries,
+// LedgerTransactionReader for qscc), as one in-memory fake. Records answer the domain queries, a
+// history answers proof:LatestWrite, and transactions answer qscc, each set independently so a test
+// can make them disagree the way a forged record would.
+
+import { NotFoundError } from '../../common/errors';
+import { type LedgerCall } from '../../ledger/ledger-client.port';
+import { type LedgerTransaction, type LedgerTransactionReader } from '../../ledger/ledger-transactions.port';
+import { type PublicLedger } from '../../ledger/public-ledger.port';
+import { compositeKey } from '../authority-check';
+
+export const CHAINCODE = 'govtrace';
+
+/** A committed transaction that wrote `keys` in the chaincode's namespace. */
+export function ledgerTransaction(options: {
+  txId: string;
+  mspId: string;
+  role?: string;
+  endorsers?: readonly string[];
+  keys?: readonly string[];
+  validationCode?: string;
+  blockNumber?: bigint;
+}): LedgerTransaction {
+  return {
+    txId: options.txId,
+    blockNumber: options.blockNumber ?? 7n,
+    validationCode: options.validationCode ?? 'VALID',
+    timestamp: '2026-11-24T02:00:00.000Z',
+    creator: {
+      mspId: options.mspId,
+      subject: 'a-staff-member-enrolment-id',
+      ...(options.role !== undefined && { role: options.role }),
+    },
+    endorsers: options.endorsers ?? [options.mspId],
+    writes: new Map([[CHAINCODE, [...(options.keys ?? [])]]]),
+  };
+}
+
+export class FakeVerifyLedger implements PublicLedger, LedgerTransactionReader {
+  /** Every chaincode query, as `contract:transaction`. */
+  readonly queries: string[] = [];
+  /** Every qscc transaction read, by txId. */
+  readonly finds: string[] = [];
+  /** Every block read, by txId. */
+  readonly blockReads: string[] = [];
+  /** While set, every query waits for it (to fill the bulkhead). */
+  hold: Promise<void> | undefined;
+  readonly #records = new Map<string, unknown>();
+  readonly #history = new Map<string, { txId: string; isDelete: boolean }>();
+  readonly #transactions = new Map<string, LedgerTransaction>();
+
+  /** What `transaction(arg)` answers, e.g. record('GetLicense', uscc, licence). */
+  record(transaction: string, arg: string, value: unknown): this {
+    this.#records.set(`${transaction} ${arg}`, value);
+    return this;
+  }
+
+  /** What the peer's history names as the last write of the key. */
+  lastWrite(recordType: string, keyParts: readonly string[], txId: string, isDelete = false): this {
+    this.#history.set(compositeKey(recordType, ...keyParts), { txId, isDelete });
+    return this;
+  }
+
+  transaction(tx: LedgerTransaction): this {
+    this.#transactions.set(tx.txId, tx);
+    return this;
+  }
+
+  async evaluate(call: Omit<LedgerCall, 'transient' | 'endorsingOrgs'>): Promise<Uint8Array> {
+    this.queries.push(`${call.contract}:${call.transaction}`);
+    if (this.hold !== undefined) await this.hold;
+    const args = call.args.map((arg) => (typeof arg === 'string' ? arg : Buffer.from(arg).toString('utf8')));
+    if (call.contract === 'proof' && call.transaction === 'LatestWrite') {
+      const [recordType = '', keyJson = '[]'] = args;
+      const key = compositeKey(recordType, ...(JSON.parse(keyJson) as string[]));
+      const write = this.#history.get(key);
+      if (write === undefined) throw new NotFoundError('no record was ever written under this key');
+      return json({ key, timestamp: '2026-11-24T02:00:00.000Z', ...write });
+    }
+    const [arg = ''] = args;
+    if (call.transaction === 'GetHolderMatch') return json({ match: true });
+    const found = this.#records.get(`${call.transaction} ${arg}`);
+    if (found === undefined) throw new NotFoundError(`${arg} not found`);
+    return json(found);
+  }
+
+  find(txId: string): Promise<LedgerTransaction | undefined> {
+    this.finds.push(txId);
+    return Promise.resolve(this.#transactions.get(txId));
+  }
+
+  blockOf(txId: string): Promise<Uint8Array | undefined> {
+    this.blockReads.push(txId);
+    return Promise.resolve(undefined);
+  }
+
+  blockAt(): Promise<Uint8Array> {
+    return Promise.reject(new Error('not used'));
+  }
+
+  names(): Promise<{ channel: string; chaincode: string }> {
+    return Promise.resolve({ channel: 'govtrace', chaincode: CHAINCODE });
+  }
+}
+
+function json(value: unknown): Uint8Array {
+  return new TextEncoder().encode(JSON.stringify(value));
+}
