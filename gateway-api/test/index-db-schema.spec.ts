@@ -15,6 +15,7 @@ Logger.overrideLogger(false);
 
 const TABLES = [
   'index_checkpoints',
+  'index_quarantine',
   'smoke_values',
   'smoke_value_events',
   'idempotency_records',

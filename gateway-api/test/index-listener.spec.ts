@@ -3,6 +3,7 @@ import { type EntityManager } from 'typeorm';
 
 import { JsonLogger, type LogEntry } from '../src/common/logging/json-logger';
 import { IndexCheckpoint } from '../src/index-db/checkpoint/index-checkpoint.entity';
+import { IndexQuarantinedEvent } from '../src/index-db/quarantine/index-quarantined-event.entity';
 import { type Database } from '../src/index-db/database/database';
 import { type DatabaseConfig } from '../src/index-db/database/database-config';
 import { IndexListener } from '../src/index-db/listener/index-listener';
@@ -12,18 +13,49 @@ import { SMOKE_VALUE_WRITTEN } from '../src/index-db/smoke/smoke-record';
 import { SmokeValueEvent } from '../src/index-db/smoke/smoke-value-event.entity';
 import { SmokeValue } from '../src/index-db/smoke/smoke-value.entity';
 import { SmokeValueProjector } from '../src/index-db/smoke/smoke-value.projector';
-import { type LedgerEvent } from '../src/ledger/ledger-events.port';
+import { type LedgerEvent, type TransactionOrigin } from '../src/ledger/ledger-events.port';
+import { WasteSiteRow } from '../src/waste/entities/waste-site.entity';
+import { WasteSiteProjector } from '../src/waste/projection/waste-site.projector';
 import { DATABASE_SETUP_TIMEOUT_MS, openDatabase, TEST_DATABASES } from './support/databases';
 import { InMemoryEventSource, type NewEvent, smokePayload, waitFor } from './support/in-memory-event-source';
 
 // The exactly-once promise of the index, against real databases: whatever the source or the process
 // does, every SmokeValueWritten event ends up as exactly one smoke_value_events row, smoke_values
 // holds the latest value per key, and the checkpoint names the next block, empty blocks included.
+// Events the index does not trust, or cannot read, end up as exactly one index_quarantine row each.
 
 const smoke = (key: string, value: string, transactionId?: string): NewEvent => ({
   eventName: SMOKE_VALUE_WRITTEN,
   payload: smokePayload(key, value),
   ...(transactionId !== undefined && { transactionId }),
+});
+
+const SITE_KEY = (siteId: string): string => `\u0000waste-site\u0000${siteId}\u0000`;
+
+/** The transaction our chaincode makes of a site registration: an urban inspector's, endorsed by UrbanMSP. */
+const siteOrigin = (siteId: string, change: Partial<TransactionOrigin> = {}): TransactionOrigin => ({
+  creatorMspId: 'UrbanMSP',
+  creatorRole: 'urban_inspector',
+  endorserMspIds: ['UrbanMSP'],
+  writes: new Map([['govtrace', [SITE_KEY(siteId)]]]),
+  ...change,
+});
+
+const sitePayload = (siteId: string): string =>
+  JSON.stringify({
+    districtCode: '440103',
+    kind: 'STATION',
+    name: '站',
+    registeredAt: '2026-03-01T08:00:00.000Z',
+    registeredBy: 'UrbanMSP',
+    siteId,
+    txId: 'ignored',
+  });
+
+const site = (siteId: string, change: Partial<TransactionOrigin> = {}): NewEvent => ({
+  eventName: 'WasteSiteRegistered',
+  payload: sitePayload(siteId),
+  origin: siteOrigin(siteId, change),
 });
 
 interface Deferred {
@@ -124,7 +156,7 @@ describe.each(TEST_DATABASES)('IndexListener on %s', (_name, makeDatabase) => {
     const projector = new SmokeValueProjector();
     const last = events.at(-1);
     await db.transaction(async (manager) => {
-      for (const event of events) await projector.project(manager, event);
+      for (const event of events) await projector.prepare(event).write(manager);
       await manager.getRepository(IndexCheckpoint).insert({
         stream: 'chaincode-events',
         blockNumber: last?.blockNumber ?? 0n,
@@ -139,9 +171,27 @@ describe.each(TEST_DATABASES)('IndexListener on %s', (_name, makeDatabase) => {
     const real = new SmokeValueProjector();
     return {
       eventName: SMOKE_VALUE_WRITTEN,
-      project: (manager: EntityManager, event: LedgerEvent) => {
+      prepare: (event: LedgerEvent) => {
         seen.push(event.transactionId);
-        return real.project(manager, event);
+        return real.prepare(event);
+      },
+    };
+  }
+
+  /** The smoke projector, running `after` once an event's rows are written (inside the transaction). */
+  function smokeThen(after: (event: LedgerEvent) => Promise<void>): Projector {
+    const real = new SmokeValueProjector();
+    return {
+      eventName: SMOKE_VALUE_WRITTEN,
+      prepare: (event: LedgerEvent) => {
+        const projection = real.prepare(event);
+        return {
+          claim: projection.claim,
+          write: async (manager: EntityManager) => {
+            await projection.write(manager);
+            await after(event);
+          },
+        };
       },
     };
   }
@@ -152,6 +202,20 @@ describe.each(TEST_DATABASES)('IndexListener on %s', (_name, makeDatabase) => {
       .filter((event) => event.eventName === SMOKE_VALUE_WRITTEN)
       .map((event) => event.transactionId)
       .sort();
+  }
+
+  function quarantine(on: Database = db): Promise<IndexQuarantinedEvent[]> {
+    return on.run((manager) =>
+      manager
+        .getRepository(IndexQuarantinedEvent)
+        .find({ order: { transactionId: 'ASC', eventName: 'ASC' } }),
+    );
+  }
+
+  function siteIds(): Promise<string[]> {
+    return db.run(async (manager) =>
+      (await manager.getRepository(WasteSiteRow).find({ order: { siteId: 'ASC' } })).map((row) => row.siteId),
+    );
   }
 
   it('projects every event once, upserts the latest value and checkpoints the next block', async () => {
@@ -287,12 +351,14 @@ describe.each(TEST_DATABASES)('IndexListener on %s', (_name, makeDatabase) => {
       expect(await listener.applyBlock(block)).toEqual({
         applied: true,
         projected: 1,
+        quarantined: 0,
         withoutProjector: 0,
         skipped: 0,
       });
       expect(await listener.applyBlock(block)).toEqual({
         applied: false,
         projected: 0,
+        quarantined: 0,
         withoutProjector: 0,
         skipped: 1,
       });
@@ -322,21 +388,17 @@ describe.each(TEST_DATABASES)('IndexListener on %s', (_name, makeDatabase) => {
 
   describe('(b) a projector that throws in the middle of its transaction', () => {
     it('rolls the whole block back, retries, and projects it once', async () => {
-      const real = new SmokeValueProjector();
       let failing = true;
       let failures = 0;
       // writes both rows first, then throws: the transaction must take them back, and with them the
       // rows of the block's earlier event
-      const flaky: Projector = {
-        eventName: SMOKE_VALUE_WRITTEN,
-        project: async (manager: EntityManager, event: LedgerEvent) => {
-          await real.project(manager, event);
-          if (failing && event.transactionId === 'tx-000003') {
-            failures += 1;
-            throw new Error('projector failed after writing');
-          }
-        },
-      };
+      const flaky = smokeThen((event) => {
+        if (failing && event.transactionId === 'tx-000003') {
+          failures += 1;
+          return Promise.reject(new Error('projector failed after writing'));
+        }
+        return Promise.resolve();
+      });
       source.commitBlock([smoke('a', 'a1')]);
       source.commitBlock([smoke('a', 'a2'), smoke('b', 'b1')]);
       listen(db, [flaky]).start();
@@ -371,17 +433,144 @@ describe.each(TEST_DATABASES)('IndexListener on %s', (_name, makeDatabase) => {
       expect(state.values['a']).toMatchObject({ value: 'a2' });
     });
 
-    it('holds the index at a malformed payload instead of skipping it', async () => {
+    it('rolls back and retries a block whose rows the database refuses, quarantining nothing', async () => {
       source.commitBlock([smoke('a', 'a1')]);
-      source.commitBlock([{ eventName: SMOKE_VALUE_WRITTEN, payload: '{"key":"bad key!"}' }]);
-      source.commitBlock([smoke('b', 'b1')]);
+      source.commitBlock([smoke('b', 'boom'), smoke('c', 'c1')]);
+      await refuseSmokeValue(db, 'boom');
       const listener = listen();
       listener.start();
       await waitFor('a few retries', () => source.connections.length >= 3);
-      const state = await readState(db);
-      expect(state.eventTxIds).toEqual(['tx-000001']);
-      expect(state.checkpoint).toMatchObject({ blockNumber: 1n, transactionId: null });
-      expect(await listener.lag()).toBe(2);
+      const during = await readState(db);
+      expect(during.eventTxIds).toEqual(['tx-000001']);
+      expect(during.checkpoint).toMatchObject({ blockNumber: 1n, transactionId: null });
+      expect(await quarantine(db)).toEqual([]);
+      expect(await listener.lag()).toBe(1);
+
+      await acceptSmokeValues(db);
+      const state = await caughtUp();
+      expect(state.eventTxIds).toEqual(['tx-000001', 'tx-000002', 'tx-000003']);
+      expect(await quarantine(db)).toEqual([]);
+    });
+  });
+
+  describe('(d) events the index does not trust or cannot read', () => {
+    const withSites = (): IndexListener => listen(db, [new SmokeValueProjector(), new WasteSiteProjector()]);
+
+    it.each([
+      [
+        'another department endorsed it',
+        { endorserMspIds: ['RegistryMSP'] },
+        'NOT_ENDORSED_BY_DEPARTMENT',
+        'endorsed by RegistryMSP; needs a peer of UrbanMSP',
+      ],
+      [
+        'another department submitted it',
+        { creatorMspId: 'MarketMSP' },
+        'WRONG_CREATOR_MSP',
+        'created by an identity of MarketMSP; needs urban_inspector of UrbanMSP',
+      ],
+      [
+        'a role that may not register sites submitted it',
+        { creatorRole: 'hauler' },
+        'WRONG_CREATOR_ROLE',
+        'created by UrbanMSP with role hauler; needs urban_inspector of UrbanMSP',
+      ],
+      [
+        'its transaction did not write the site',
+        { writes: new Map([['govtrace', [SITE_KEY('LW-ST-002')]]]) },
+        'KEY_NOT_WRITTEN',
+        '1 of 1 keys not written in namespace govtrace: ␀waste-site␀LW-ST-666␀',
+      ],
+    ] as const)(
+      'quarantines a site registration when %s, and projects the events after it',
+      async (_what, change, reasonCode, reason) => {
+        source.commitBlock([site('LW-ST-666', change), smoke('a', 'a1')]);
+        source.commitBlock([site('LW-ST-001')]);
+        const listener = withSites();
+        listener.start();
+        const state = await caughtUp();
+
+        expect(state.eventTxIds).toEqual(['tx-000002']);
+        expect(await siteIds()).toEqual(['LW-ST-001']);
+        expect(await quarantine()).toEqual([
+          {
+            transactionId: 'tx-000001',
+            eventName: 'WasteSiteRegistered',
+            blockNumber: 0n,
+            chaincode: 'govtrace',
+            reasonCode,
+            reason,
+            payloadBase64: Buffer.from(sitePayload('LW-ST-666')).toString('base64'),
+            payloadSize: Buffer.byteLength(sitePayload('LW-ST-666')),
+            quarantinedAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT.*Z$/) as unknown,
+          },
+        ]);
+        expect((await listener.quarantined()).get(reasonCode)).toBe(1);
+        expect(
+          logLines.some((line) =>
+            line.includes(`Quarantined WasteSiteRegistered in block 0 transaction tx-000001: ${reasonCode}`),
+          ),
+        ).toBe(true);
+      },
+    );
+
+    it('quarantines payloads their projector cannot read, once, instead of retrying them for ever', async () => {
+      source.commitBlock([smoke('a', 'a1')]);
+      source.commitBlock([
+        { eventName: SMOKE_VALUE_WRITTEN, payload: '{"key":"bad key!"}' },
+        smoke('b', 'b1'),
+      ]);
+      // PostgreSQL text cannot hold the NUL that the parser's message may quote back
+      source.commitBlock([{ eventName: SMOKE_VALUE_WRITTEN, payload: 'not JSON \u0000' }]);
+      source.commitBlock([smoke('c', 'c1')]);
+      const listener = listen();
+      listener.start();
+      const state = await caughtUp();
+
+      expect(state.eventTxIds).toEqual(['tx-000001', 'tx-000003', 'tx-000005']);
+      expect(source.connections).toHaveLength(1); // nothing failed, nothing was retried
+      const rows = await quarantine();
+      expect(rows.map((row) => [row.transactionId, row.blockNumber, row.reasonCode])).toEqual([
+        ['tx-000002', 1n, 'MALFORMED_PAYLOAD'],
+        ['tx-000004', 2n, 'MALFORMED_PAYLOAD'],
+      ]);
+      expect(rows[0]?.reason).toMatch(/^MalformedEventError: .*key must be 1 to 64 characters/);
+      expect(rows[1]?.reason).toMatch(/^MalformedEventError: .*payload is not UTF-8 JSON/);
+      expect(rows[1]?.reason).not.toContain('\u0000');
+      expect(Buffer.from(rows[1]?.payloadBase64 ?? '', 'base64').toString()).toBe('not JSON \u0000');
+      expect(await listener.lag()).toBe(0);
+    });
+
+    it('adds no second quarantine row when its block is delivered or projected again', async () => {
+      const block = source.commitBlock([site('LW-ST-666', { creatorRole: 'hauler' }), smoke('a', 'a1')]);
+      const listener = withSites();
+      expect(await listener.applyBlock(block)).toEqual({
+        applied: true,
+        projected: 1,
+        quarantined: 1,
+        withoutProjector: 0,
+        skipped: 0,
+      });
+      const first = await quarantine();
+      expect(first).toHaveLength(1);
+      expect(await listener.applyBlock(block)).toMatchObject({ applied: false, quarantined: 0 });
+
+      // an older gateway's transaction checkpoint the listener cannot place: the whole block again
+      await db.run((manager) =>
+        manager
+          .getRepository(IndexCheckpoint)
+          .update({ stream: 'chaincode-events' }, { blockNumber: 0n, transactionId: 'tx-elsewhere' }),
+      );
+      expect(await listener.applyBlock(block)).toMatchObject({ applied: true, projected: 1, quarantined: 1 });
+      expect(await quarantine()).toEqual(first);
+
+      // and a source that replays everything from the first block
+      source.resumeMode = 'from-genesis';
+      source.commitBlock([smoke('b', 'b1')]);
+      listener.start();
+      const state = await caughtUp();
+      expect(state.eventTxIds).toEqual(['tx-000002', 'tx-000003']);
+      expect(await quarantine()).toEqual(first);
     });
   });
 
@@ -412,19 +601,14 @@ describe.each(TEST_DATABASES)('IndexListener on %s', (_name, makeDatabase) => {
     });
 
     it('a connection killed mid-transaction leaves no partial rows, and a restart projects the event once', async () => {
-      const real = new SmokeValueProjector();
       const entered = deferred();
       const gate = deferred();
-      const stalling: Projector = {
-        eventName: SMOKE_VALUE_WRITTEN,
-        project: async (manager: EntityManager, event: LedgerEvent) => {
-          await real.project(manager, event);
-          if (event.transactionId === 'tx-000002') {
-            entered.resolve();
-            await gate.promise; // rows written, not yet committed
-          }
-        },
-      };
+      const stalling = smokeThen(async (event) => {
+        if (event.transactionId === 'tx-000002') {
+          entered.resolve();
+          await gate.promise; // rows written, not yet committed
+        }
+      });
       source.commitBlock([smoke('a', 'a1')]);
       source.commitBlock([smoke('a', 'a2')]);
       const listener = listen(db, [stalling]);
@@ -499,6 +683,38 @@ describe.each(TEST_DATABASES)('IndexListener on %s', (_name, makeDatabase) => {
             `CREATE TRIGGER refuse_checkpoint BEFORE INSERT OR UPDATE ON index_checkpoints
              FOR EACH ROW EXECUTE FUNCTION refuse_checkpoint()`,
           ];
+    await on.run(async (manager) => {
+      for (const statement of statements) await manager.query(statement);
+    });
+  }
+
+  /** A trigger makes the database refuse a smoke value, as a constraint of a newer schema might. */
+  async function refuseSmokeValue(on: Database, value: string): Promise<void> {
+    const statements =
+      on.kind === 'sqlite'
+        ? [
+            `CREATE TRIGGER refuse_value BEFORE INSERT ON smoke_values
+             WHEN NEW.value = '${value}' BEGIN SELECT RAISE(ABORT, 'value refused'); END`,
+          ]
+        : [
+            `CREATE FUNCTION refuse_value() RETURNS trigger LANGUAGE plpgsql AS $$
+             BEGIN
+               IF NEW.value = '${value}' THEN RAISE EXCEPTION 'value refused'; END IF;
+               RETURN NEW;
+             END $$`,
+            `CREATE TRIGGER refuse_value BEFORE INSERT OR UPDATE ON smoke_values
+             FOR EACH ROW EXECUTE FUNCTION refuse_value()`,
+          ];
+    await on.run(async (manager) => {
+      for (const statement of statements) await manager.query(statement);
+    });
+  }
+
+  async function acceptSmokeValues(on: Database): Promise<void> {
+    const statements =
+      on.kind === 'sqlite'
+        ? ['DROP TRIGGER refuse_value']
+        : ['DROP TRIGGER refuse_value ON smoke_values', 'DROP FUNCTION refuse_value'];
     await on.run(async (manager) => {
       for (const statement of statements) await manager.query(statement);
     });

@@ -13,8 +13,9 @@ export interface LedgerEvent {
 
 /**
  * What the ledger says about the transaction that emitted an event, beyond the event itself: who
- * signed it, who endorsed it and which public keys it wrote. The index does not check these yet;
- * they are carried so that a check of the submitter's authority can be added without a new source.
+ * signed it, who endorsed it and which public keys it wrote. The index checks it against the event
+ * before projecting (src/index-db/trust: the responsible department endorsed and submitted it, and it
+ * wrote the record's keys).
  */
 export interface TransactionOrigin {
   /** MSP of the transaction's creator (the identity that signed the proposal). */

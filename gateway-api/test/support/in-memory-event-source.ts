@@ -5,6 +5,7 @@ import {
   type LedgerEventSource,
   type TransactionOrigin,
 } from '../../src/ledger/ledger-events.port';
+import { trustworthyOrigin } from './trusted-origins';
 
 /**
  * Where a connection starts, given a checkpoint:
@@ -18,16 +19,9 @@ export interface NewEvent {
   readonly eventName: string;
   readonly payload: Uint8Array | string;
   readonly transactionId?: string;
+  /** Who signed, endorsed and wrote what; by default what our chaincode would (trustworthyOrigin). */
   readonly origin?: TransactionOrigin;
 }
-
-/** A registry clerk's transaction endorsed by the registry, writing nothing the index looks at. */
-export const DEFAULT_ORIGIN: TransactionOrigin = {
-  creatorMspId: 'RegistryMSP',
-  creatorRole: 'registry_clerk',
-  endorserMspIds: ['RegistryMSP'],
-  writes: new Map(),
-};
 
 /**
  * A ledger in memory for the index's tests: blocks of chaincode events (empty blocks too), a stream
@@ -55,14 +49,17 @@ export class InMemoryEventSource implements LedgerEventSource {
     const blockNumber = BigInt(this.#blocks.length);
     const block: LedgerBlock = {
       blockNumber,
-      events: events.map((event): BlockEvent => ({
-        blockNumber,
-        transactionId: event.transactionId ?? `tx-${(this.#txCounter += 1).toString().padStart(6, '0')}`,
-        chaincodeName: 'govtrace',
-        eventName: event.eventName,
-        payload: typeof event.payload === 'string' ? new TextEncoder().encode(event.payload) : event.payload,
-        origin: event.origin ?? DEFAULT_ORIGIN,
-      })),
+      events: events.map((event): BlockEvent => {
+        const emitted = {
+          blockNumber,
+          transactionId: event.transactionId ?? `tx-${(this.#txCounter += 1).toString().padStart(6, '0')}`,
+          chaincodeName: 'govtrace',
+          eventName: event.eventName,
+          payload:
+            typeof event.payload === 'string' ? new TextEncoder().encode(event.payload) : event.payload,
+        };
+        return { ...emitted, origin: event.origin ?? trustworthyOrigin(emitted) };
+      }),
     };
     this.#blocks.push(block);
     for (const wake of this.#wakeUp.splice(0)) wake();

@@ -1,6 +1,7 @@
 // The business contract's event payloads (chaincode/README.md, "business contract"), read and checked
 // again: the index must never hold what the ledger could not. Extra fields are ignored.
 
+import { type BusinessStep, isBusinessStep } from '../../../../chaincode/src/business/steps';
 import { EventNames } from '../../../../chaincode/src/common/events';
 import { type LedgerEvent } from '../../ledger/ledger-events.port';
 import { MalformedEventError } from '../../index-db/projection/malformed-event.error';
@@ -27,7 +28,8 @@ export interface CaseOpened {
 export interface StepCompleted {
   readonly caseId: string;
   readonly uscc: string;
-  readonly step: string;
+  /** One of the chaincode's six steps: the step picks the trust rule (who completes and endorses it). */
+  readonly step: BusinessStep;
   readonly completedAt: string;
   readonly completedByMsp: string;
   /** Present at the LICENSE step: the licence issued with it. */
@@ -72,6 +74,13 @@ class Reader {
     return reader;
   }
 
+  step(field: string): BusinessStep {
+    const value = this.text(field, CODE);
+    if (isBusinessStep(value)) return value;
+    if (value !== '') this.problems.push(`${field} '${value}' is not a business step`);
+    return 'LICENSE'; // a placeholder: done() throws for the problem just recorded
+  }
+
   has(field: string): boolean {
     return this.object[field] !== undefined;
   }
@@ -102,7 +111,7 @@ export function parseStepCompleted(event: LedgerEvent): StepCompleted {
   const base = {
     caseId: read.text('caseId', CASE_ID),
     uscc: read.text('uscc', USCC),
-    step: read.text('step', CODE),
+    step: read.step('step'),
     completedAt: read.text('completedAt', TIMESTAMP),
     completedByMsp: by.text('mspId', undefined, 64),
   };

@@ -113,7 +113,7 @@ describe.each(TEST_DATABASES)('business index on %s', (_name, makeDatabase) => {
       (previous, next) =>
         previous.then(() =>
           database.transaction(
-            (manager) => projectors.get(next.eventName)?.project(manager, next) ?? Promise.resolve(),
+            (manager) => projectors.get(next.eventName)?.prepare(next).write(manager) ?? Promise.resolve(),
           ),
         ),
       Promise.resolve(),

@@ -3,17 +3,21 @@ import { type EntityManager } from 'typeorm';
 
 import { BusinessSteps } from '../../../../chaincode/src/business/steps';
 import { type LedgerEvent } from '../../ledger/ledger-events.port';
-import { type Projector } from '../../index-db/projection/projector';
+import { type Projection, type Projector } from '../../index-db/projection/projector';
 import { BusinessCase, BusinessCaseStep, BusinessLicense, BusinessProjectedTransaction } from '../entities';
 import { BusinessWorkingCalendar } from '../working-calendar';
 import {
   BUSINESS_CASE_OPENED,
   BUSINESS_LICENSE_STATUS_CHANGED,
   BUSINESS_STEP_COMPLETED,
+  type CaseOpened,
+  type LicenseStatusChanged,
   parseCaseOpened,
   parseLicenseStatusChanged,
   parseStepCompleted,
+  type StepCompleted,
 } from './business-events';
+import { caseOpenedKeys, licenseStatusChangedKeys, stepCompletedKeys } from './business-keys';
 
 /**
  * Records the transaction as projected; false when it already was (a redelivery, which must change
@@ -33,8 +37,15 @@ export class BusinessCaseOpenedProjector implements Projector {
 
   constructor(private readonly calendar: BusinessWorkingCalendar) {}
 
-  async project(manager: EntityManager, event: LedgerEvent): Promise<void> {
+  prepare(event: LedgerEvent): Projection {
     const opened = parseCaseOpened(event);
+    return {
+      claim: { keys: caseOpenedKeys(opened) },
+      write: (manager) => this.write(manager, event, opened),
+    };
+  }
+
+  private async write(manager: EntityManager, event: LedgerEvent, opened: CaseOpened): Promise<void> {
     if (!(await firstDelivery(manager, event))) return;
     await manager.insert(BusinessCase, {
       ...opened,
@@ -51,47 +62,60 @@ export class BusinessCaseOpenedProjector implements Projector {
 /**
  * BusinessStepCompleted → a business_case_steps row, the case's steps_done, COMPLETED with the latest
  * step time once all six are in (as the chaincode derives it), and the licence at the LICENSE step.
+ * The step is the claim's subject: the trust rule of a TAX step (a tax officer, endorsed by the tax
+ * bureau and market regulation) is not a LICENSE step's.
  */
 @Injectable()
 export class BusinessStepCompletedProjector implements Projector {
   readonly eventName = BUSINESS_STEP_COMPLETED;
 
-  async project(manager: EntityManager, event: LedgerEvent): Promise<void> {
+  prepare(event: LedgerEvent): Projection {
     const completed = parseStepCompleted(event);
-    if (!(await firstDelivery(manager, event))) return;
-    await manager.insert(BusinessCaseStep, {
-      caseId: completed.caseId,
-      step: completed.step,
-      completedAt: completed.completedAt,
-      completedByMsp: completed.completedByMsp,
-      txId: event.transactionId,
-    });
-    const steps = await manager.find(BusinessCaseStep, { where: { caseId: completed.caseId } });
-    const allDone = steps.length >= BusinessSteps.length;
-    await manager.update(BusinessCase, completed.caseId, {
-      stepsDone: steps.length,
-      status: allDone ? 'COMPLETED' : 'OPEN',
-      completedAt: allDone
-        ? (steps
-            .map((step) => step.completedAt)
-            .sort()
-            .at(-1) ?? null)
-        : null,
-    });
-    if (completed.license !== undefined) {
-      await manager.upsert(
-        BusinessLicense,
-        {
-          uscc: completed.uscc,
-          caseId: completed.caseId,
-          status: completed.license.status,
-          establishedAt: completed.license.establishedAt,
-          statusChangedAt: null,
-          statusReason: null,
-        },
-        ['uscc'],
-      );
-    }
+    return {
+      claim: { keys: stepCompletedKeys(completed), subject: completed.step },
+      write: (manager) => writeStep(manager, event, completed),
+    };
+  }
+}
+
+async function writeStep(
+  manager: EntityManager,
+  event: LedgerEvent,
+  completed: StepCompleted,
+): Promise<void> {
+  if (!(await firstDelivery(manager, event))) return;
+  await manager.insert(BusinessCaseStep, {
+    caseId: completed.caseId,
+    step: completed.step,
+    completedAt: completed.completedAt,
+    completedByMsp: completed.completedByMsp,
+    txId: event.transactionId,
+  });
+  const steps = await manager.find(BusinessCaseStep, { where: { caseId: completed.caseId } });
+  const allDone = steps.length >= BusinessSteps.length;
+  await manager.update(BusinessCase, completed.caseId, {
+    stepsDone: steps.length,
+    status: allDone ? 'COMPLETED' : 'OPEN',
+    completedAt: allDone
+      ? (steps
+          .map((step) => step.completedAt)
+          .sort()
+          .at(-1) ?? null)
+      : null,
+  });
+  if (completed.license !== undefined) {
+    await manager.upsert(
+      BusinessLicense,
+      {
+        uscc: completed.uscc,
+        caseId: completed.caseId,
+        status: completed.license.status,
+        establishedAt: completed.license.establishedAt,
+        statusChangedAt: null,
+        statusReason: null,
+      },
+      ['uscc'],
+    );
   }
 }
 
@@ -100,15 +124,26 @@ export class BusinessStepCompletedProjector implements Projector {
 export class BusinessLicenseStatusChangedProjector implements Projector {
   readonly eventName = BUSINESS_LICENSE_STATUS_CHANGED;
 
-  async project(manager: EntityManager, event: LedgerEvent): Promise<void> {
+  prepare(event: LedgerEvent): Projection {
     const changed = parseLicenseStatusChanged(event);
-    if (!(await firstDelivery(manager, event))) return;
-    await manager.update(BusinessLicense, changed.uscc, {
-      status: changed.status,
-      statusChangedAt: changed.changedAt,
-      statusReason: changed.reason,
-    });
+    return {
+      claim: { keys: licenseStatusChangedKeys(changed) },
+      write: (manager) => writeStatus(manager, event, changed),
+    };
   }
+}
+
+async function writeStatus(
+  manager: EntityManager,
+  event: LedgerEvent,
+  changed: LicenseStatusChanged,
+): Promise<void> {
+  if (!(await firstDelivery(manager, event))) return;
+  await manager.update(BusinessLicense, changed.uscc, {
+    status: changed.status,
+    statusChangedAt: changed.changedAt,
+    statusReason: changed.reason,
+  });
 }
 
 /** Add to `IndexModule.register({ projectors })`; they need BusinessCalendarModule in `imports`. */

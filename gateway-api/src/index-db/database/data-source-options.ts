@@ -3,6 +3,7 @@ import { DataSource, type DataSourceOptions } from 'typeorm';
 import { IdempotencyRecord } from '../../idempotency/idempotency-record.entity';
 import { IndexCheckpoint } from '../checkpoint/index-checkpoint.entity';
 import { MIGRATIONS } from '../migrations';
+import { IndexQuarantinedEvent } from '../quarantine/index-quarantined-event.entity';
 import { SmokeValueEvent } from '../smoke/smoke-value-event.entity';
 import { SmokeValue } from '../smoke/smoke-value.entity';
 import { type DatabaseConfig } from './database-config';
@@ -14,6 +15,7 @@ import { WASTE_ENTITIES } from '../../waste/entities';
 /** Every entity of the gateway's database (the index projections and the idempotency records). */
 export const ENTITIES = [
   IndexCheckpoint,
+  IndexQuarantinedEvent,
   SmokeValue,
   SmokeValueEvent,
   IdempotencyRecord,

@@ -24,7 +24,9 @@ import {
 } from '../checkpoint/checkpoints';
 import { Database } from '../database/database';
 import { ProjectorRegistry } from '../projection/projector-registry';
+import { countQuarantined, quarantineEvent, quarantineRow } from '../quarantine/quarantine';
 import { abortable, sleep } from './abortable';
+import { admit } from './admission';
 import { backoffDelay, type BackoffOptions } from './backoff';
 
 export interface IndexListenerOptions extends BackoffOptions {
@@ -50,6 +52,8 @@ export interface BlockOutcome {
   readonly applied: boolean;
   /** Events handed to their projector. */
   readonly projected: number;
+  /** Events set aside in index_quarantine (untrusted, or unreadable by their projector). */
+  readonly quarantined: number;
   /** Events no projector handles (they only move the checkpoint with their block). */
   readonly withoutProjector: number;
   /**
@@ -64,6 +68,13 @@ export class BlockGapError extends Error {
   override readonly name = 'BlockGapError';
 }
 
+/** A quarantined event, logged once its block has committed. */
+interface Quarantined {
+  readonly event: BlockEvent;
+  readonly reason: string;
+  readonly problem: string;
+}
+
 /**
  * Keeps the off-chain index in step with the ledger, exactly once per block.
  *
@@ -75,9 +86,14 @@ export class BlockGapError extends Error {
  * the lag reaches 0. Nothing is kept in memory between blocks: every (re)connection starts from the
  * checkpoint row, which is why a fresh process resumes exactly where the last one committed.
  *
- * A failing source or projector rolls back the current block, closes the stream and reconnects after
- * a backoff, so the same block is tried again; a projector that always fails (say, a payload from a
- * newer chaincode) holds the index there, visible as growing lag, rather than skipping the event.
+ * Before a projector writes, the event is checked against its transaction (checkTrust: the
+ * responsible department endorsed and submitted it, and it wrote the record's keys). An event that
+ * fails, or whose payload its projector cannot read, becomes an index_quarantine row instead, in the
+ * same transaction as the block's other rows and checkpoint, and projection goes on.
+ *
+ * A failing source or database rolls back the current block, closes the stream and reconnects after
+ * a backoff, so the same block is tried again: the database will answer again, while a payload that
+ * could not be read (say, from a newer chaincode) would not be read on any retry, hence quarantined.
  */
 @Injectable()
 export class IndexListener implements OnApplicationBootstrap, OnModuleDestroy {
@@ -129,6 +145,11 @@ export class IndexListener implements OnApplicationBootstrap, OnModuleDestroy {
     return this.db.run((manager) => readCheckpoint(manager, this.options.stream));
   }
 
+  /** Quarantined events by reason code, every known code included (0 when it has none). */
+  quarantined(): Promise<Map<string, number>> {
+    return this.db.run((manager) => countQuarantined(manager));
+  }
+
   /** Blocks the index is behind the ledger (see lagInBlocks); asks the peer for the height. */
   async lag(): Promise<number> {
     const [height, checkpoint] = await Promise.all([this.source.blockHeight(), this.checkpoint()]);
@@ -141,32 +162,54 @@ export class IndexListener implements OnApplicationBootstrap, OnModuleDestroy {
    * BlockGapError (nothing is written), so a source that skips blocks cannot move the index past them.
    */
   async applyBlock(block: LedgerBlock): Promise<BlockOutcome> {
+    const quarantined: Quarantined[] = [];
     const outcome = await this.db.transaction(async (manager): Promise<BlockOutcome> => {
       const stored = await readCheckpoint(manager, this.options.stream, {
         forUpdate: this.db.kind === 'postgres',
       });
       const plan = planBlock(stored, block);
       if (plan.kind === 'already-projected') {
-        return { applied: false, projected: 0, withoutProjector: 0, skipped: block.events.length };
+        return {
+          applied: false,
+          projected: 0,
+          quarantined: 0,
+          withoutProjector: 0,
+          skipped: block.events.length,
+        };
       }
       if (plan.kind === 'gap') {
         throw new BlockGapError(`received block ${block.blockNumber} while block ${plan.expected} is next`);
       }
-      const projected = await this.project(manager, plan.events);
+      const projected = await this.project(manager, plan.events, quarantined);
       await writeBlockCheckpoint(manager, this.options.stream, block.blockNumber + 1n);
       return {
         applied: true,
         projected,
-        withoutProjector: plan.events.length - projected,
+        quarantined: quarantined.length,
+        withoutProjector: plan.events.length - projected - quarantined.length,
         skipped: plan.skipped,
       };
     });
     if (!outcome.applied) this.logger.debug(`Block ${block.blockNumber} already projected; nothing changed`);
+    // after the commit, so each quarantined event is reported once however often its block was tried
+    for (const { event, reason, problem } of quarantined) {
+      this.logger.warn(
+        `Quarantined ${event.eventName} in block ${event.blockNumber} transaction ${event.transactionId}: ` +
+          `${reason}: ${problem}`,
+      );
+    }
     return outcome;
   }
 
-  /** Runs each event's projector in block order; answers how many had one. */
-  private async project(manager: EntityManager, events: readonly BlockEvent[]): Promise<number> {
+  /**
+   * Runs each event's projector in block order, or quarantines the event (adding it to `quarantined`);
+   * answers how many were projected.
+   */
+  private async project(
+    manager: EntityManager,
+    events: readonly BlockEvent[],
+    quarantined: Quarantined[],
+  ): Promise<number> {
     let projected = 0;
     for (const event of events) {
       const projector = this.projectors.get(event.eventName);
@@ -176,7 +219,13 @@ export class IndexListener implements OnApplicationBootstrap, OnModuleDestroy {
         );
         continue;
       }
-      await projector.project(manager, event);
+      const admission = admit(projector, event);
+      if (admission.kind === 'quarantine') {
+        await quarantineEvent(manager, quarantineRow(event, admission.reason, admission.problem));
+        quarantined.push({ event, reason: admission.reason, problem: admission.problem });
+        continue;
+      }
+      await admission.projection.write(manager);
       projected += 1;
     }
     return projected;

@@ -5,6 +5,7 @@ import { CreateRealEstateIndex1795478401000 } from './1795478401000-create-real-
 import { CreateBusinessIndex1795478402000 } from './1795478402000-create-business-index';
 import { CreateWasteIndex1795478403000 } from './1795478403000-create-waste-index';
 import { CreateWasteBagIndex1795478404000 } from './1795478404000-create-waste-bag-index';
+import { CreateIndexQuarantine1795478405000 } from './1795478405000-create-index-quarantine';
 
 /**
  * Every migration of the gateway's database, oldest first. Listed as classes rather than found by
@@ -18,4 +19,5 @@ export const MIGRATIONS = [
   CreateBusinessIndex1795478402000,
   CreateWasteIndex1795478403000,
   CreateWasteBagIndex1795478404000,
+  CreateIndexQuarantine1795478405000,
 ];

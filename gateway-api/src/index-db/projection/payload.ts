@@ -19,8 +19,9 @@ export function payloadObject(event: LedgerEvent): Record<string, unknown> {
 
 /**
  * The ledger may hold strings with NUL characters (the chaincode stores what it was given, and blocks
- * are for ever), but PostgreSQL text cannot: one such event would stop the index at that block on
- * every retry. Projected strings get U+FFFD (the replacement character) in their place.
+ * are for ever), but PostgreSQL text cannot: one such event would fail its block's transaction on
+ * every retry, a database error the listener cannot tell from an outage. Projected strings get U+FFFD
+ * (the replacement character) in their place.
  */
 function withoutNul(_key: string, value: unknown): unknown {
   return typeof value === 'string' && value.includes('\u0000') ? value.replaceAll('\u0000', '\uFFFD') : value;

@@ -1,10 +1,13 @@
 import { type EntityManager } from 'typeorm';
 
+import { RecordTypes, recordKey } from '../../../../chaincode/src/common/ledger';
+
 import { type LedgerEvent } from '../../ledger/ledger-events.port';
 import { MalformedEventError } from '../projection/malformed-event.error';
 import { SmokeValueEvent } from './smoke-value-event.entity';
 import { SmokeValue } from './smoke-value.entity';
 import { SmokeValueProjector } from './smoke-value.projector';
+import { chaincodeKeyContext } from '../trust/testing/chaincode-key-context';
 
 // What the projector asks of the database; the real statements run in test/index-listener.spec.ts.
 function fakeManager(knownTxIds: string[] = []) {
@@ -47,9 +50,16 @@ describe('SmokeValueProjector', () => {
     expect(projector.eventName).toBe('SmokeValueWritten');
   });
 
+  it("claims the key the smoke contract writes: Fabric's composite key of type smoke", () => {
+    expect(projector.prepare(event).claim).toEqual({
+      // as the smoke contract's Put keys it
+      keys: [recordKey(chaincodeKeyContext, RecordTypes.Smoke, 'k')],
+    });
+  });
+
   it('appends the event row and upserts the value by key', async () => {
     const { manager, inserted, upserted } = fakeManager();
-    await projector.project(manager, event);
+    await projector.prepare(event).write(manager);
     expect(inserted).toEqual([{ txId: 'tx-12-0', key: 'k', blockNumber: 12n }]);
     expect(upserted).toEqual([
       {
@@ -69,16 +79,14 @@ describe('SmokeValueProjector', () => {
 
   it('changes nothing for a transaction it has projected before', async () => {
     const { manager, inserted, upserted } = fakeManager(['tx-12-0']);
-    await projector.project(manager, event);
+    await projector.prepare(event).write(manager);
     expect(inserted).toEqual([]);
     expect(upserted).toEqual([]);
   });
 
-  it('refuses a malformed payload before writing anything', async () => {
-    const { manager, inserted } = fakeManager();
-    await expect(
-      projector.project(manager, { ...event, payload: new TextEncoder().encode('{"key":"k"}') }),
-    ).rejects.toThrow(MalformedEventError);
-    expect(inserted).toEqual([]);
+  it('refuses a malformed payload while reading it, before any write can start', () => {
+    expect(() => projector.prepare({ ...event, payload: new TextEncoder().encode('{"key":"k"}') })).toThrow(
+      MalformedEventError,
+    );
   });
 });

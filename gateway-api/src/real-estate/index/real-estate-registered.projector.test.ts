@@ -108,7 +108,7 @@ describe.each(TEST_DATABASES)('RealEstateRegisteredProjector on %s', (_name, mak
   let database: Database;
   const projector = new RealEstateRegisteredProjector();
   const project = (event: LedgerEvent): Promise<void> =>
-    database.transaction((manager) => projector.project(manager, event));
+    database.transaction((manager) => projector.prepare(event).write(manager));
 
   beforeAll(() => testDatabase.setUp(), DATABASE_SETUP_TIMEOUT_MS);
   afterAll(() => testDatabase.tearDown());

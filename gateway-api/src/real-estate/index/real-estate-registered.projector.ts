@@ -1,10 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { type EntityManager } from 'typeorm';
 
-import { type Projector } from '../../index-db/projection/projector';
+import { type Projection, type Projector } from '../../index-db/projection/projector';
 import { type LedgerEvent } from '../../ledger/ledger-events.port';
 import { RealEstateAct, RealEstateCertificate, RealEstateUnit } from '../entities';
-import { parseRegisteredEvent, REAL_ESTATE_REGISTERED } from './registered-event';
+import { parseRegisteredEvent, REAL_ESTATE_REGISTERED, type RegisteredEvent } from './registered-event';
+import { registeredKeys } from './registered-keys';
 
 /**
  * RealEstateRegistered → one re_acts row, the issued certificate (re_certificates), the new status of
@@ -14,53 +15,64 @@ import { parseRegisteredEvent, REAL_ESTATE_REGISTERED } from './registered-event
 export class RealEstateRegisteredProjector implements Projector {
   readonly eventName = REAL_ESTATE_REGISTERED;
 
-  async project(manager: EntityManager, event: LedgerEvent): Promise<void> {
-    const { registration, certificate, unit } = parseRegisteredEvent(event);
-    const acts = manager.getRepository(RealEstateAct);
-    // a redelivered transaction changes nothing (it must not put an older unit state back)
-    if (await acts.existsBy({ txId: event.transactionId })) return;
-    await acts.insert({
-      registrationId: registration.registrationId,
+  prepare(event: LedgerEvent): Projection {
+    const registered = parseRegisteredEvent(event);
+    return {
+      claim: { keys: registeredKeys(registered) },
+      write: (manager) => write(manager, event, registered),
+    };
+  }
+}
+
+async function write(
+  manager: EntityManager,
+  event: LedgerEvent,
+  { registration, certificate, unit }: RegisteredEvent,
+): Promise<void> {
+  const acts = manager.getRepository(RealEstateAct);
+  // a redelivered transaction changes nothing (it must not put an older unit state back)
+  if (await acts.existsBy({ txId: event.transactionId })) return;
+  await acts.insert({
+    registrationId: registration.registrationId,
+    unitNumber: registration.unitNumber,
+    sequence: registration.sequence,
+    type: registration.type,
+    certificateNumber: registration.certificateNumber,
+    unitStatus: registration.unitStatus,
+    txId: event.transactionId,
+    blockNumber: event.blockNumber,
+    registeredAt: registration.registeredAt,
+    clerkMspId: registration.clerk.mspId,
+    clerkId: registration.clerk.id,
+  });
+  const certificates = manager.getRepository(RealEstateCertificate);
+  if (certificate !== null) {
+    await certificates.insert({
+      ...certificate,
       unitNumber: registration.unitNumber,
-      sequence: registration.sequence,
-      type: registration.type,
-      certificateNumber: registration.certificateNumber,
-      unitStatus: registration.unitStatus,
-      txId: event.transactionId,
-      blockNumber: event.blockNumber,
-      registeredAt: registration.registeredAt,
-      clerkMspId: registration.clerk.mspId,
-      clerkId: registration.clerk.id,
+      registrationId: registration.registrationId,
+      statusChangedAt: null,
     });
-    const certificates = manager.getRepository(RealEstateCertificate);
-    if (certificate !== null) {
-      await certificates.insert({
-        ...certificate,
-        unitNumber: registration.unitNumber,
-        registrationId: registration.registrationId,
-        statusChangedAt: null,
-      });
-    }
-    for (const change of registration.certificateChanges) {
-      await certificates.update(
-        { certificateNumber: change.certificateNumber },
-        { status: change.status, statusChangedAt: registration.registeredAt },
-      );
-    }
-    await manager.upsert(
-      RealEstateUnit,
-      {
-        unitNumber: unit.unitNumber,
-        status: unit.status,
-        titleCertificate: unit.titleCertificate,
-        holders: JSON.stringify(unit.holders),
-        sequence: unit.sequence,
-        updatedAt: unit.updatedAt,
-        lastRegistrationId: unit.lastRegistrationId,
-        txId: event.transactionId,
-        blockNumber: event.blockNumber,
-      },
-      ['unitNumber'],
+  }
+  for (const change of registration.certificateChanges) {
+    await certificates.update(
+      { certificateNumber: change.certificateNumber },
+      { status: change.status, statusChangedAt: registration.registeredAt },
     );
   }
+  await manager.upsert(
+    RealEstateUnit,
+    {
+      unitNumber: unit.unitNumber,
+      status: unit.status,
+      titleCertificate: unit.titleCertificate,
+      holders: JSON.stringify(unit.holders),
+      sequence: unit.sequence,
+      updatedAt: unit.updatedAt,
+      lastRegistrationId: unit.lastRegistrationId,
+      txId: event.transactionId,
+      blockNumber: event.blockNumber,
+    },
+    ['unitNumber'],
+  );
 }

@@ -1,6 +1,6 @@
-// Readers of the waste events the index projects (chaincode/README.md, "Events"). Only our chaincode
-// writes them, so a mismatch is a format disagreement: MalformedEventError, and the listener retries
-// rather than skip a state change.
+// Readers of the waste events the index projects (chaincode/README.md, "Events"). Our chaincode writes
+// them, so a mismatch is a format disagreement: MalformedEventError, and the listener quarantines the
+// event (visibly, with its payload) rather than project half of it or retry it for ever.
 
 import { type LedgerEvent } from '../../ledger/ledger-events.port';
 import { MalformedEventError } from '../../index-db/projection/malformed-event.error';

@@ -92,7 +92,7 @@ describe.each(TEST_DATABASES)('waste bag index on %s', (_name, makeDatabase) => 
   afterEach(() => dataSource.destroy());
 
   const project = (projector: Projector, ledgerEvent: LedgerEvent) =>
-    database.transaction((manager) => projector.project(manager, ledgerEvent));
+    database.transaction((manager) => projector.prepare(ledgerEvent).write(manager));
 
   it('projects commissioned bags with their serials, and nothing of the household', async () => {
     await project(new WasteBagsCommissionedProjector(), commissioned);

@@ -1,12 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { type EntityManager } from 'typeorm';
 
-import { type Projector } from '../../index-db/projection/projector';
+import { type Projection, type Projector } from '../../index-db/projection/projector';
 import { type LedgerEvent } from '../../ledger/ledger-events.port';
 import { WasteAnomalyRow } from '../entities/waste-anomaly.entity';
 import { WasteBagRow } from '../entities/waste-bag.entity';
 import { WasteBagMovementRow } from '../entities/waste-bag-movement.entity';
 import { WasteEvents } from '../waste-domain';
+import { commissionedKeys, movementKeys } from './waste-keys';
 import {
   type MovementEvent,
   parseBagsCommissioned,
@@ -20,7 +21,7 @@ import { insertIgnoringExisting } from './waste-scans.projector';
 export class WasteBagsCommissionedProjector implements Projector {
   readonly eventName = WasteEvents.BagsCommissioned;
 
-  async project(manager: EntityManager, event: LedgerEvent): Promise<void> {
+  prepare(event: LedgerEvent): Projection {
     const batch = parseBagsCommissioned(event);
     const rows = batch.barcodes.map((barcode, offset): WasteBagRow => ({
       barcode,
@@ -32,8 +33,18 @@ export class WasteBagsCommissionedProjector implements Projector {
       txId: event.transactionId,
       blockNumber: event.blockNumber,
     }));
-    await insertIgnoringExisting(manager, WasteBagRow, rows);
+    return {
+      claim: { keys: commissionedKeys(batch) },
+      write: (manager) => insertIgnoringExisting(manager, WasteBagRow, rows),
+    };
   }
+}
+
+function movementProjection(event: LedgerEvent, movement: MovementEvent): Projection {
+  return {
+    claim: { keys: movementKeys(event, movement) },
+    write: (manager) => projectMovement(manager, event, movement),
+  };
 }
 
 /**
@@ -77,8 +88,8 @@ async function projectMovement(
 export class WasteCollectionProjector implements Projector {
   readonly eventName = WasteEvents.CollectionRecorded;
 
-  project(manager: EntityManager, event: LedgerEvent): Promise<void> {
-    return projectMovement(manager, event, parseCollectionRecorded(event));
+  prepare(event: LedgerEvent): Projection {
+    return movementProjection(event, parseCollectionRecorded(event));
   }
 }
 
@@ -86,7 +97,7 @@ export class WasteCollectionProjector implements Projector {
 export class WasteDeliveryProjector implements Projector {
   readonly eventName = WasteEvents.DeliveryRecorded;
 
-  project(manager: EntityManager, event: LedgerEvent): Promise<void> {
-    return projectMovement(manager, event, parseDeliveryRecorded(event));
+  prepare(event: LedgerEvent): Projection {
+    return movementProjection(event, parseDeliveryRecorded(event));
   }
 }

@@ -1,13 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { type EntityManager, type ObjectLiteral } from 'typeorm';
 
-import { type Projector } from '../../index-db/projection/projector';
+import { type Projection, type Projector } from '../../index-db/projection/projector';
 import { type LedgerEvent } from '../../ledger/ledger-events.port';
 import { WasteAnomalyRow } from '../entities/waste-anomaly.entity';
 import { WasteScanRow } from '../entities/waste-scan.entity';
 import { WasteEvents } from '../waste-domain';
 import { shanghaiDay } from './shanghai-day';
-import { type ProjectedScan, parseScansRecorded } from './waste-events';
+import { type ProjectedScan, parseScansRecorded, type ScansRecordedEvent } from './waste-events';
+import { scansKeys } from './waste-keys';
 
 /**
  * Rows per INSERT: a 1000-scan event is 11 000 bound values in one statement otherwise, near SQLite's
@@ -25,45 +26,54 @@ const ROWS_PER_INSERT = 200;
 export class WasteScansProjector implements Projector {
   readonly eventName = WasteEvents.ScansRecorded;
 
-  async project(manager: EntityManager, event: LedgerEvent): Promise<void> {
+  prepare(event: LedgerEvent): Projection {
     const recorded = parseScansRecorded(event);
-    const scans = recorded.accepted.map((scan): WasteScanRow => ({
-      barcode: scan.barcode,
-      stationId: scan.stationId,
-      day: scan.day,
-      scannedAt: scan.scannedAt,
-      category: scan.bagCategory,
-      reportedCategory: scan.category ?? null,
-      districtCode: scan.districtCode,
-      weightGrams: scan.weightGrams,
-      quality: scan.quality,
-      txId: event.transactionId,
-      blockNumber: event.blockNumber,
-    }));
-    const scanByBarcode = new Map<string, ProjectedScan>(
-      recorded.accepted.map((scan) => [scan.barcode, scan]),
-    );
-    const fallbackDay = shanghaiDay(recorded.recordedAt) ?? '';
-    const anomalies = recorded.anomalies.map((anomaly, seq): WasteAnomalyRow => {
-      // An anomaly of an accepted scan takes that scan's station and day. A refused scan (an event
-      // after the bag's final outcome) is not in `accepted`, and the event does not name its station.
-      const scan = anomaly.barcode === undefined ? undefined : scanByBarcode.get(anomaly.barcode);
-      return {
-        txId: event.transactionId,
-        seq,
-        eventName: event.eventName,
-        type: anomaly.type,
-        message: anomaly.message,
-        barcode: anomaly.barcode ?? null,
-        itemIndex: anomaly.index ?? null,
-        stationId: scan?.stationId ?? null,
-        day: scan?.day ?? fallbackDay,
-        recordedAt: recorded.recordedAt,
-      };
-    });
-    await insertIgnoringExisting(manager, WasteScanRow, scans);
-    await insertIgnoringExisting(manager, WasteAnomalyRow, anomalies);
+    return {
+      claim: { keys: scansKeys(event, recorded) },
+      write: (manager) => writeScans(manager, event, recorded),
+    };
   }
+}
+
+async function writeScans(
+  manager: EntityManager,
+  event: LedgerEvent,
+  recorded: ScansRecordedEvent,
+): Promise<void> {
+  const scans = recorded.accepted.map((scan): WasteScanRow => ({
+    barcode: scan.barcode,
+    stationId: scan.stationId,
+    day: scan.day,
+    scannedAt: scan.scannedAt,
+    category: scan.bagCategory,
+    reportedCategory: scan.category ?? null,
+    districtCode: scan.districtCode,
+    weightGrams: scan.weightGrams,
+    quality: scan.quality,
+    txId: event.transactionId,
+    blockNumber: event.blockNumber,
+  }));
+  const scanByBarcode = new Map<string, ProjectedScan>(recorded.accepted.map((scan) => [scan.barcode, scan]));
+  const fallbackDay = shanghaiDay(recorded.recordedAt) ?? '';
+  const anomalies = recorded.anomalies.map((anomaly, seq): WasteAnomalyRow => {
+    // An anomaly of an accepted scan takes that scan's station and day. A refused scan (an event
+    // after the bag's final outcome) is not in `accepted`, and the event does not name its station.
+    const scan = anomaly.barcode === undefined ? undefined : scanByBarcode.get(anomaly.barcode);
+    return {
+      txId: event.transactionId,
+      seq,
+      eventName: event.eventName,
+      type: anomaly.type,
+      message: anomaly.message,
+      barcode: anomaly.barcode ?? null,
+      itemIndex: anomaly.index ?? null,
+      stationId: scan?.stationId ?? null,
+      day: scan?.day ?? fallbackDay,
+      recordedAt: recorded.recordedAt,
+    };
+  });
+  await insertIgnoringExisting(manager, WasteScanRow, scans);
+  await insertIgnoringExisting(manager, WasteAnomalyRow, anomalies);
 }
 
 /** INSERT … ON CONFLICT DO NOTHING (SQLite: INSERT OR IGNORE), in chunks. */

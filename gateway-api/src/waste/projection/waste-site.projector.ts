@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { type EntityManager } from 'typeorm';
 
-import { type Projector } from '../../index-db/projection/projector';
+import { type Projection, type Projector } from '../../index-db/projection/projector';
 import { type LedgerEvent } from '../../ledger/ledger-events.port';
 import { WasteSiteRow } from '../entities/waste-site.entity';
 import { WasteEvents } from '../waste-domain';
 import { parseSiteRegistered } from './waste-events';
+import { siteKeys } from './waste-keys';
 import { insertIgnoringExisting } from './waste-scans.projector';
 
 /** WasteSiteRegistered → waste_sites. A site id is registered once on the ledger, so a repeat is a redelivery. */
@@ -13,10 +13,14 @@ import { insertIgnoringExisting } from './waste-scans.projector';
 export class WasteSiteProjector implements Projector {
   readonly eventName = WasteEvents.SiteRegistered;
 
-  async project(manager: EntityManager, event: LedgerEvent): Promise<void> {
+  prepare(event: LedgerEvent): Projection {
     const site = parseSiteRegistered(event);
-    await insertIgnoringExisting(manager, WasteSiteRow, [
-      { ...site, txId: event.transactionId, blockNumber: event.blockNumber },
-    ]);
+    return {
+      claim: { keys: siteKeys(site) },
+      write: (manager) =>
+        insertIgnoringExisting(manager, WasteSiteRow, [
+          { ...site, txId: event.transactionId, blockNumber: event.blockNumber },
+        ]),
+    };
   }
 }

@@ -1,0 +1,64 @@
+// The public keys the waste contract writes for what its events tell the index, computed from the
+// payloads as chaincode/src/waste/keys.ts computes them: the trust check finds each one in the
+// transaction's write set. Load, delivery and anomaly keys carry the transaction id (the chaincode's
+// loadId / deliveryId is its txId), which is the event's own.
+
+import { RecordTypes } from '../../../../chaincode/src/common/ledger';
+import { AnomalyTypes, BagSteps } from '../../../../chaincode/src/waste/domain';
+import { MalformedEventError } from '../../index-db/projection/malformed-event.error';
+import { ledgerKey } from '../../index-db/trust/ledger-key';
+import { type LedgerEvent } from '../../ledger/ledger-events.port';
+import { type ProjectedAnomaly, type ScansRecordedEvent, type SiteRegisteredEvent } from './waste-events';
+import { type BagsCommissionedEvent, type MovementEvent } from './waste-movement-events';
+
+/** RegisterSite: `waste-site / siteId`. */
+export function siteKeys(site: SiteRegisteredEvent): string[] {
+  return [ledgerKey(RecordTypes.WasteSite, site.siteId)];
+}
+
+/** CommissionBags: `waste-bag / barcode` for every bag issued. */
+export function commissionedKeys(batch: BagsCommissionedEvent): string[] {
+  return batch.barcodes.map((barcode) => ledgerKey(RecordTypes.WasteBag, barcode));
+}
+
+/** RecordScans: each accepted bag's `1-COLLECTED` event, and the refused bags' anomaly records. */
+export function scansKeys(event: LedgerEvent, scans: ScansRecordedEvent): string[] {
+  return [
+    ...scans.accepted.map((scan) => ledgerKey(RecordTypes.WasteBagEvent, scan.barcode, BagSteps.COLLECTED)),
+    ...anomalyKeys(event, scans.anomalies),
+  ];
+}
+
+/**
+ * RecordCollection / RecordDelivery: the load or delivery record and each bag's `2-LOADED` /
+ * `3-DELIVERED` event, written only when some bag was accepted; and the refused bags' anomaly records.
+ */
+export function movementKeys(event: LedgerEvent, movement: MovementEvent): string[] {
+  const record = movement.step === 'LOADED' ? RecordTypes.WasteLoad : RecordTypes.WasteDelivery;
+  const accepted =
+    movement.barcodes.length === 0
+      ? []
+      : [
+          ledgerKey(record, event.transactionId),
+          ...movement.barcodes.map((barcode) =>
+            ledgerKey(RecordTypes.WasteBagEvent, barcode, BagSteps[movement.step]),
+          ),
+        ];
+  return [...accepted, ...anomalyKeys(event, movement.anomalies)];
+}
+
+/**
+ * An AFTER_FINAL_OUTCOME anomaly is the one stored under a key of its own
+ * (`waste-anomaly / barcode / txId / item index`); the others live in the bag event or load record
+ * already named. The chaincode always gives it a barcode and an index.
+ */
+function anomalyKeys(event: LedgerEvent, anomalies: readonly ProjectedAnomaly[]): string[] {
+  return anomalies
+    .filter((anomaly) => anomaly.type === AnomalyTypes.AfterFinalOutcome)
+    .map((anomaly) => {
+      if (anomaly.barcode === undefined || anomaly.index === undefined) {
+        throw new MalformedEventError(event, [`an ${anomaly.type} anomaly names no barcode or item index`]);
+      }
+      return ledgerKey(RecordTypes.WasteAnomaly, anomaly.barcode, event.transactionId, String(anomaly.index));
+    });
+}
