@@ -15,7 +15,7 @@ import { Database } from '../src/index-db/database/database';
 import { DATABASE_CONFIG } from '../src/index-db/database/database-config';
 import { IndexModule } from '../src/index-db/index.module';
 import { IndexReadinessCheck } from '../src/index-db/index-readiness.check';
-import { type IndexLagSink } from '../src/index-db/listener/index-lag.sampler';
+import { IndexLagSampler, type IndexLagSink } from '../src/index-db/listener/index-lag.sampler';
 import { IndexListener } from '../src/index-db/listener/index-listener';
 import { SMOKE_VALUE_WRITTEN } from '../src/index-db/smoke/smoke-record';
 import { SmokeValueEvent } from '../src/index-db/smoke/smoke-value-event.entity';
@@ -27,12 +27,16 @@ import { InMemoryEventSource, smokePayload, waitFor } from './support/in-memory-
 
 const source = new InMemoryEventSource();
 
-/** Stands in for MetricsService, which has the same setIndexLag method. */
+/** Stands in for MetricsService, which has the same two methods. */
 @Injectable()
 class RecordingLagSink implements IndexLagSink {
   static readonly values: number[] = [];
+  static readonly quarantined: ReadonlyMap<string, number>[] = [];
   setIndexLag(blocks: number): void {
     RecordingLagSink.values.push(blocks);
+  }
+  setIndexQuarantinedEvents(byReason: ReadonlyMap<string, number>): void {
+    RecordingLagSink.quarantined.push(byReason);
   }
 }
 
@@ -111,7 +115,7 @@ describe('IndexModule in a Nest application (SQLite)', () => {
       status: 'ready',
       checks: [
         { name: 'process', status: 'up' },
-        { name: 'index', status: 'up', message: 'database reachable; 0 blocks behind' },
+        { name: 'index', status: 'up', message: 'database reachable; 0 blocks behind; 0 events quarantined' },
       ],
     });
   });
@@ -138,10 +142,41 @@ describe('IndexModule in a Nest application (SQLite)', () => {
       const res = await request((apps.at(-1) as NestExpressApplication).getHttpServer()).get('/health/ready');
       expect(res.status).toBe(200);
       expect((res.body as { checks: unknown[] }).checks).toContainEqual(
-        expect.objectContaining({ name: 'index', status: 'up', message: 'database reachable; lag unknown' }),
+        expect.objectContaining({
+          name: 'index',
+          status: 'up',
+          message: 'database reachable; lag unknown; 0 events quarantined',
+        }),
       );
     } finally {
       source.unreachable = undefined;
     }
+  });
+
+  it('stays ready with a quarantined event, counting it in /health/ready and for the metrics', async () => {
+    const app = apps.at(-1) as NestExpressApplication;
+    // the smoke fixture's value, submitted by an identity of no member organisation
+    source.commitBlock([
+      {
+        eventName: SMOKE_VALUE_WRITTEN,
+        payload: smokePayload('d', 'd1'),
+        origin: { creatorMspId: 'OrdererMSP', endorserMspIds: ['RegistryMSP'], writes: new Map() },
+      },
+    ]);
+    source.commitBlock([{ eventName: SMOKE_VALUE_WRITTEN, payload: smokePayload('e', 'e1') }]);
+    await waitFor('the next event', async () => (await projectedTxIds(app)).includes('tx-000005'));
+    expect(await projectedTxIds(app)).not.toContain('tx-000004');
+
+    const res = await request(app.getHttpServer()).get('/health/ready');
+    expect(res.status).toBe(200);
+    expect((res.body as { checks: unknown[] }).checks).toContainEqual(
+      expect.objectContaining({
+        name: 'index',
+        status: 'up',
+        message: 'database reachable; 0 blocks behind; 1 event quarantined',
+      }),
+    );
+    await app.get(IndexLagSampler).sample();
+    expect(RecordingLagSink.quarantined.at(-1)?.get('WRONG_CREATOR_MSP')).toBe(1);
   });
 });

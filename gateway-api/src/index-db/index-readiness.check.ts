@@ -8,9 +8,11 @@ import { IndexListener } from './listener/index-listener';
 export const LAG_PROBE_TIMEOUT_MS = 1000;
 
 /**
- * "index": up while the database answers `SELECT 1`. The lag is reported in the message but does
- * not make the gateway unready: a lagging index still serves writes and ledger reads, and the lag
- * also depends on Fabric, which has a check of its own.
+ * "index": up while the database answers `SELECT 1`. The lag and the number of quarantined events are
+ * reported in the message but do not make the gateway unready: a lagging index still serves writes
+ * and ledger reads, and the lag also depends on Fabric, which has a check of its own; a quarantined
+ * event is one record the index declined to trust, an alert for an operator (see /metrics), not an
+ * outage, and taking the gateway out of service would not bring it back.
  */
 @Injectable()
 export class IndexReadinessCheck implements ReadinessCheck {
@@ -29,13 +31,26 @@ export class IndexReadinessCheck implements ReadinessCheck {
       this.logger.warn(`Index database unreachable: ${String(error)}`);
       return { up: false, message: 'database unreachable' };
     }
-    const lag = await withTimeout(this.listener.lag(), LAG_PROBE_TIMEOUT_MS).catch(() => undefined);
+    const [lag, quarantined] = await Promise.all([
+      withTimeout(this.listener.lag(), LAG_PROBE_TIMEOUT_MS).catch(() => undefined),
+      // a count waits behind the block being projected on SQLite: bounded like the lag
+      withTimeout(this.listener.quarantined(), LAG_PROBE_TIMEOUT_MS).catch(() => undefined),
+    ]);
     return {
       up: true,
-      message:
-        lag === undefined ? 'database reachable; lag unknown' : `database reachable; ${lag} blocks behind`,
+      message: `database reachable; ${describeLag(lag)}; ${describeQuarantine(quarantined)}`,
     };
   }
+}
+
+function describeLag(lag: number | undefined): string {
+  return lag === undefined ? 'lag unknown' : `${lag} blocks behind`;
+}
+
+function describeQuarantine(byReason: ReadonlyMap<string, number> | undefined): string {
+  if (byReason === undefined) return 'quarantine unknown';
+  const total = [...byReason.values()].reduce((sum, count) => sum + count, 0);
+  return `${total} ${total === 1 ? 'event' : 'events'} quarantined`;
 }
 
 function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {

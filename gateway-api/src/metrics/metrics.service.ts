@@ -62,6 +62,13 @@ export class MetricsService {
     registers: [this.registry],
   });
 
+  readonly #indexQuarantined = new Gauge({
+    name: 'govtrace_index_quarantined_events',
+    help: 'Chaincode events the off-chain index set aside instead of projecting, by reason code',
+    labelNames: ['reason'] as const,
+    registers: [this.registry],
+  });
+
   constructor() {
     collectDefaultMetrics({ register: this.registry, prefix: 'govtrace_' });
   }
@@ -96,8 +103,18 @@ export class MetricsService {
     this.#evaluationsFailed.inc({ contract, transaction, reason });
   }
 
-  /** Set by the index after each projected block (ledger height − 1 − last projected block). */
+  /** Sampled by the index every 10 s: the ledger height minus the next block it will project. */
   setIndexLag(blocks: number | bigint): void {
     this.#indexLag.set(Number(blocks));
+  }
+
+  /**
+   * Set by the index from its index_quarantine table (a gauge, not a counter: the count is the
+   * table's, so it survives restarts and drops when an operator clears rows). Reason codes come from
+   * the index's own constants, so the label set stays small.
+   */
+  setIndexQuarantinedEvents(byReason: ReadonlyMap<string, number>): void {
+    this.#indexQuarantined.reset();
+    for (const [reason, count] of byReason) this.#indexQuarantined.set({ reason }, count);
   }
 }

@@ -77,6 +77,21 @@ describe('MetricsService', () => {
     expect(text).toContain('govtrace_process_cpu_seconds_total');
   });
 
+  it('reports the quarantined events by reason, replacing the previous counts', async () => {
+    const metrics = new MetricsService();
+    metrics.setIndexQuarantinedEvents(new Map([['OLD_CODE', 4]]));
+    metrics.setIndexQuarantinedEvents(
+      new Map([
+        ['KEY_NOT_WRITTEN', 2],
+        ['MALFORMED_PAYLOAD', 0],
+      ]),
+    );
+    const text = await metrics.render();
+    expect(text).toContain('govtrace_index_quarantined_events{reason="KEY_NOT_WRITTEN"} 2');
+    expect(text).toContain('govtrace_index_quarantined_events{reason="MALFORMED_PAYLOAD"} 0');
+    expect(text).not.toContain('OLD_CODE');
+  });
+
   it('keeps each instance on its own registry', async () => {
     new MetricsService().setIndexLag(9);
     expect(await new MetricsService().render()).toContain('govtrace_index_lag_blocks 0');

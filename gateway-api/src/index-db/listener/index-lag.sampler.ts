@@ -9,9 +9,14 @@ import {
 
 import { IndexListener } from './index-listener';
 
-/** Where the sampled lag goes; MetricsService (setIndexLag → govtrace_index_lag_blocks) fits as it is. */
+/**
+ * Where the sampled index gauges go; MetricsService (govtrace_index_lag_blocks,
+ * govtrace_index_quarantined_events) fits as it is.
+ */
 export interface IndexLagSink {
   setIndexLag(blocks: number): void;
+  /** Quarantined events by reason code (IndexListener.quarantined()). */
+  setIndexQuarantinedEvents(byReason: ReadonlyMap<string, number>): void;
 }
 
 export const INDEX_LAG_SINK = Symbol('INDEX_LAG_SINK');
@@ -20,8 +25,10 @@ export const INDEX_LAG_SINK = Symbol('INDEX_LAG_SINK');
 export const INDEX_LAG_SAMPLE_INTERVAL_MS = 10_000;
 
 /**
- * Feeds IndexListener.lag() to the sink every few seconds, when IndexModule was given one. Sampling
- * on a timer rather than per event keeps block-height queries off the projection path.
+ * Feeds IndexListener.lag() and quarantined() to the sink every few seconds, when IndexModule was
+ * given one. Sampling on a timer rather than per block keeps block-height queries and counts off the
+ * projection path; the count comes from the database, so it survives restarts and sees other gateways
+ * sharing the index.
  */
 @Injectable()
 export class IndexLagSampler implements OnApplicationBootstrap, OnModuleDestroy {
@@ -44,13 +51,22 @@ export class IndexLagSampler implements OnApplicationBootstrap, OnModuleDestroy 
     clearInterval(this.#timer);
   }
 
-  /** One sample; when the peer or the database cannot answer, the previous value stands. */
+  /**
+   * One sample of each gauge; one that cannot be read (the peer or the database does not answer)
+   * keeps its previous value, without holding back the other.
+   */
   async sample(): Promise<void> {
-    if (this.sink === undefined) return;
-    try {
-      this.sink.setIndexLag(await this.listener.lag());
-    } catch (error) {
-      this.logger.debug(`Index lag not sampled: ${String(error)}`);
-    }
+    const sink = this.sink;
+    if (sink === undefined) return;
+    await Promise.all([
+      this.listener.lag().then(
+        (blocks) => sink.setIndexLag(blocks),
+        (error: unknown) => this.logger.debug(`Index lag not sampled: ${String(error)}`),
+      ),
+      this.listener.quarantined().then(
+        (byReason) => sink.setIndexQuarantinedEvents(byReason),
+        (error: unknown) => this.logger.debug(`Quarantined events not counted: ${String(error)}`),
+      ),
+    ]);
   }
 }
