@@ -1,9 +1,9 @@
-import { common, ledger, msp, peer } from '@hyperledger/fabric-protos';
+import { common, msp, peer } from '@hyperledger/fabric-protos';
 
 import { type BlockEvent, type LedgerBlock, type TransactionOrigin } from '../ledger/ledger-events.port';
 import { BlockDecodeError } from './block-decode.error';
 import { CreatorRoles } from './creator-roles';
-import { writtenKeys } from './write-set-keys';
+import { endorserMspIds, writtenKeysByNamespace } from './endorsed-action-facts';
 
 /**
  * Decodes a block from fabric-gateway's getBlockEvents into the chaincode events of `chaincodeName`
@@ -119,37 +119,9 @@ function originOf(
   return {
     creatorMspId,
     ...(creatorRole !== undefined && { creatorRole }),
-    endorserMspIds: endorsersOf(actions),
-    writes: writesOf(actions),
+    endorserMspIds: endorserMspIds(actions.flatMap(({ endorsements }) => endorsements)),
+    writes: writtenKeysByNamespace(actions.map(({ chaincodeAction }) => chaincodeAction)),
   };
-}
-
-function endorsersOf(actions: readonly Action[]): string[] {
-  const msps = new Set<string>();
-  for (const { endorsements } of actions) {
-    for (const endorsement of endorsements) {
-      const mspId = msp.SerializedIdentity.deserializeBinary(endorsement.getEndorser_asU8()).getMspid();
-      if (mspId !== '') msps.add(mspId);
-    }
-  }
-  return [...msps].sort();
-}
-
-/** Public writes only: private data shows in a block as hashes of a collection's writes, not read here. */
-function writesOf(actions: readonly Action[]): Map<string, string[]> {
-  const writes = new Map<string, string[]>();
-  for (const { chaincodeAction } of actions) {
-    const results = chaincodeAction.getResults_asU8();
-    if (results.length === 0) continue;
-    for (const namespace of ledger.rwset.TxReadWriteSet.deserializeBinary(results).getNsRwsetList()) {
-      const keys = writtenKeys(namespace.getRwset_asU8());
-      if (keys.length === 0) continue;
-      const known = writes.get(namespace.getNamespace());
-      if (known === undefined) writes.set(namespace.getNamespace(), keys);
-      else for (const key of keys) known.push(key); // not push(...keys): thousands of arguments
-    }
-  }
-  return writes;
 }
 
 function required<T>(value: T | undefined, problem: string): T {

@@ -1,9 +1,9 @@
-import { common, ledger, msp, peer } from '@hyperledger/fabric-protos';
+import { common, msp, peer } from '@hyperledger/fabric-protos';
 
 import { type LedgerTransaction, type TransactionCreator } from '../ledger/ledger-transactions.port';
 import { readCertificate, ROLE_ATTRIBUTE } from './certificate';
 import { validationCodeName } from './fabric-errors';
-import { writtenKeys } from './write-set-keys';
+import { endorserMspIds, writtenKeysByNamespace } from './endorsed-action-facts';
 
 /** The bytes qscc answered are not the transaction they should be. */
 export class TransactionDecodeError extends Error {
@@ -43,8 +43,8 @@ export function decodeProcessedTransaction(bytes: Uint8Array, blockNumber: bigin
     validationCode: validationCodeName(processed.getValidationcode()),
     timestamp: isoTimestamp(channelHeader.getTimestamp()),
     creator: creatorOf(signatureHeader.getCreator_asU8()),
-    endorsers: endorsersOf(actions),
-    writes: writesOf(actions),
+    endorsers: endorserMspIds(actions.flatMap((action) => action.getEndorsementsList())),
+    writes: writtenKeysByNamespace(actions.map(chaincodeActionOf)),
   };
 }
 
@@ -76,33 +76,9 @@ function endorsedActionsOf(transactionBytes: Uint8Array): peer.ChaincodeEndorsed
     });
 }
 
-function endorsersOf(actions: readonly peer.ChaincodeEndorsedAction[]): string[] {
-  const msps = new Set<string>();
-  for (const action of actions) {
-    for (const endorsement of action.getEndorsementsList()) {
-      const mspId = msp.SerializedIdentity.deserializeBinary(endorsement.getEndorser_asU8()).getMspid();
-      if (mspId !== '') msps.add(mspId);
-    }
-  }
-  return [...msps].sort();
-}
-
-/** Public keys written per namespace; Fabric commits one action per transaction, but all are read. */
-function writesOf(actions: readonly peer.ChaincodeEndorsedAction[]): Map<string, string[]> {
-  const writes = new Map<string, string[]>();
-  for (const action of actions) {
-    const response = peer.ProposalResponsePayload.deserializeBinary(action.getProposalResponsePayload_asU8());
-    const results = peer.ChaincodeAction.deserializeBinary(response.getExtension_asU8()).getResults_asU8();
-    if (results.length === 0) continue;
-    for (const namespace of ledger.rwset.TxReadWriteSet.deserializeBinary(results).getNsRwsetList()) {
-      const keys = writtenKeys(namespace.getRwset_asU8());
-      if (keys.length === 0) continue;
-      const known = writes.get(namespace.getNamespace());
-      if (known === undefined) writes.set(namespace.getNamespace(), keys);
-      else for (const key of keys) known.push(key); // not push(...keys): thousands of arguments
-    }
-  }
-  return writes;
+function chaincodeActionOf(action: peer.ChaincodeEndorsedAction): peer.ChaincodeAction {
+  const response = peer.ProposalResponsePayload.deserializeBinary(action.getProposalResponsePayload_asU8());
+  return peer.ChaincodeAction.deserializeBinary(response.getExtension_asU8());
 }
 
 /**
