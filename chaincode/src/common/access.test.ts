@@ -36,6 +36,7 @@ describe('role to MSP mapping', () => {
     ['station_operator', 'UrbanMSP'],
     ['hauler', 'UrbanMSP'],
     ['facility_operator', 'UrbanMSP'],
+    ['registry_verifier', 'RegistryMSP'],
   ])('%s belongs to %s', (role, msp) => {
     expect(RoleMsp[role]).toBe(msp);
   });

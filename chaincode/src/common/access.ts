@@ -27,6 +27,8 @@ export const Roles = {
   StationOperator: 'station_operator',
   Hauler: 'hauler',
   FacilityOperator: 'facility_operator',
+  /** The registry's service identity (the gateway's), not a person: only it answers holder checks. */
+  RegistryVerifier: 'registry_verifier',
 } as const;
 
 export type Role = (typeof Roles)[keyof typeof Roles];
@@ -40,6 +42,7 @@ export const RoleMsp: Readonly<Record<Role, OrgMsp>> = {
   station_operator: OrgMsps.Urban,
   hauler: OrgMsps.Urban,
   facility_operator: OrgMsps.Urban,
+  registry_verifier: OrgMsps.Registry,
 };
 
 /** Who submitted the transaction, for recording on the ledger. */

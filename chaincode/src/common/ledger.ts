@@ -16,6 +16,7 @@ export const RecordTypes = {
   DeedTaxClearance: 'realestate.clearance',
   RealEstateHolders: 'realestate.holders',
   RealEstateHolderUnit: 'realestate.holderUnit',
+  RealEstateCertificateCode: 'realestate.certificateCode',
   DeedTaxTransferees: 'realestate.transferees',
   BusinessCase: 'business.case',
   BusinessStep: 'business.step',

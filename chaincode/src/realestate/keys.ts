@@ -8,6 +8,7 @@
 //   realestate.transferees   [unitNumber, clearanceNumber]      deedTaxShared    transferees' IDs and salts
 //   realestate.holderUnit    [lookupKey, unitNumber]            registryPrivate  {unitNumber, holdersSequence}:
 //                            "this owner holds this unit"; lookupKey = hex HMAC-SHA256(pepper, ID), see holder-index.ts
+//   realestate.certificateCode [certificate number]             registryPrivate  {salt, codeHash}: certificate-code.ts
 //
 // The last column is the key-level endorsement policy set on every write of a public key.
 

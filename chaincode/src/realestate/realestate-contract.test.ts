@@ -10,6 +10,7 @@ import {
   parseChaincodeErrorMessage,
 } from '../common/errors';
 import { residentIdCheckCharacter } from '../common/identifiers';
+import { VERIFICATION_CODE_ALPHABET } from '../common/verification-code';
 import { contracts } from '../index';
 import {
   InMemoryLedger,
@@ -26,6 +27,7 @@ import { RealEstateContract } from './realestate-contract';
 const contract = new RealEstateContract();
 const clerk = identityForRole(Roles.RegistryClerk);
 const officer = identityForRole(Roles.TaxOfficer);
+const verifier = identityForRole(Roles.RegistryVerifier, 'holder-verifier');
 
 const UNIT = '440184001016GB00009F00800039';
 const OTHER_UNIT = '440184001016GB00009F00800040';
@@ -59,6 +61,33 @@ const ORDER = '(2026)粤0106执保123号';
 /** The gateway's holder lookup pepper (holder-index.ts), sent with every Register. */
 const PEPPER = Buffer.alloc(32, 7).toString('base64');
 
+/**
+ * The verification code the gateway would print on `certificateNumber`: fixed per number here so a
+ * test can ask with it later. 8 symbols of the alphabet, taken from a hash of the number.
+ */
+function codeOf(certificateNumber: string): string {
+  const digest = createHash('sha256')
+    .update(certificateNumber.replace('（', '(').replace('）', ')'))
+    .digest();
+  return [...digest.subarray(0, 8)].map((byte) => VERIFICATION_CODE_ALPHABET[byte % 31] ?? '2').join('');
+}
+
+/** The transient data of a Register as the gateway sends it: pepper, holders, and a code when a certificate is issued. */
+function registerTransient(
+  request: Request | string,
+  holders: unknown,
+  withCode: boolean,
+): Record<string, string> {
+  const certificateNumber = typeof request === 'string' ? undefined : request.certificateNumber;
+  return {
+    holderLookupPepper: PEPPER,
+    ...(holders === undefined ? {} : { holders: JSON.stringify(holders) }),
+    ...(withCode && typeof certificateNumber === 'string'
+      ? { verificationCode: JSON.stringify({ code: codeOf(certificateNumber), salt: 'f6'.repeat(16) }) }
+      : {}),
+  };
+}
+
 type Request = Record<string, unknown>;
 type Json = Record<string, unknown>;
 
@@ -78,6 +107,9 @@ function sha256(text: string): string {
 class Harness {
   readonly ledger = new InMemoryLedger({ collections: ['registryPrivate', 'deedTaxShared'] });
 
+  /** @param withCodes false: registers as before verification codes existed (no code on any certificate). */
+  constructor(private readonly withCodes = true) {}
+
   async register(
     request: Request,
     holders?: unknown,
@@ -85,10 +117,7 @@ class Harness {
   ): Promise<Json & { txId: string }> {
     const tx = this.ledger.newTransaction({
       identity,
-      transient: {
-        holderLookupPepper: PEPPER,
-        ...(holders === undefined ? {} : { holders: JSON.stringify(holders) }),
-      },
+      transient: registerTransient(request, holders, this.withCodes),
     });
     const result = JSON.parse(await contract.Register(tx.ctx, JSON.stringify(request))) as Json;
     expect(tx.commit().validationCode).toBe('VALID');
@@ -103,10 +132,7 @@ class Harness {
   ): Promise<{ code: string; message: string; fields: string[] }> {
     const tx = this.ledger.newTransaction({
       identity,
-      transient: {
-        holderLookupPepper: PEPPER,
-        ...(holders === undefined ? {} : { holders: JSON.stringify(holders) }),
-      },
+      transient: registerTransient(request, holders, this.withCodes),
     });
     const error = await errorOf(
       contract.Register(tx.ctx, typeof request === 'string' ? request : JSON.stringify(request)),
@@ -370,7 +396,7 @@ describe('RealEstateContract: one unit through its life', () => {
 
     // Holder verification (evaluate on a registry peer): current and former holders of their certificates.
     const match = (number: string, id: string): Promise<Json> =>
-      h.read((ctx) => contract.GetHolderMatch(ctx, number, id));
+      h.read((ctx) => contract.GetHolderMatch(ctx, number, id, codeOf(number)), verifier);
     expect(await match(t2, carol.idNumber)).toMatchObject({ match: true, status: 'CANCELLED' });
     expect(await match(t2, alice.idNumber)).toMatchObject({ match: false });
     expect(await match(t1.replace('(', '（').replace(')', '）'), bob.idNumber)).toMatchObject({
@@ -495,10 +521,16 @@ describe('RealEstateContract: other acts', () => {
     });
     expect(unit.advanceNotice).toMatchObject({ certificateNumber: proof('0003001') });
     expect(
-      await h.read((ctx) => contract.GetHolderMatch(ctx, proof('0002002'), dave.idNumber)),
+      await h.read(
+        (ctx) => contract.GetHolderMatch(ctx, proof('0002002'), dave.idNumber, codeOf(proof('0002002'))),
+        verifier,
+      ),
     ).toMatchObject({ match: true });
     expect(
-      await h.read((ctx) => contract.GetHolderMatch(ctx, proof('0002002'), alice.idNumber)),
+      await h.read(
+        (ctx) => contract.GetHolderMatch(ctx, proof('0002002'), alice.idNumber, codeOf(proof('0002002'))),
+        verifier,
+      ),
     ).toMatchObject({ match: false });
 
     // The transfer realises the advance notice; a CORRECTION closes the objection.
@@ -943,9 +975,10 @@ describe('RealEstateContract: rejections', () => {
     expect(await h.readError((ctx) => contract.GetCertificate(ctx, '不动产权第1号'))).toBe(
       'VALIDATION_FAILED',
     );
-    expect(await h.readError((ctx) => contract.GetHolderMatch(ctx, title('09400110'), '123'))).toBe(
-      'VALIDATION_FAILED',
-    );
+    const code = codeOf(title('09400110'));
+    expect(
+      await h.readError((ctx) => contract.GetHolderMatch(ctx, title('09400110'), '123', code), verifier),
+    ).toBe('VALIDATION_FAILED');
     expect(await h.readError((ctx) => contract.GetDeedTaxClearance(ctx, UNIT, 'QS-404'))).toBe('NOT_FOUND');
     expect(
       await h.readError((ctx) => contract.GetUnit(ctx, UNIT), newTestIdentity({ mspId: 'OrdererMSP' })),

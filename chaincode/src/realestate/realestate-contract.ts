@@ -10,7 +10,6 @@ import { Context, Contract, Info, Returns, Transaction } from 'fabric-contract-a
 import { Roles, requireMember, requireRole } from '../common/access';
 import { toCanonicalJson } from '../common/canonical-json';
 import { Collections } from '../common/collections';
-import { NotFoundError } from '../common/errors';
 import { RecordTypes, getPrivateRecord, getRecord, listRecords, requireRecord } from '../common/ledger';
 import { type CertificateRecord, parseStoredCertificate } from './certificate-record';
 import {
@@ -20,15 +19,9 @@ import {
 } from './clearance-record';
 import { recordDeedTaxClearance } from './deed-tax-clearance';
 import { findUnitsByHolder } from './find-units-by-holder';
-import { certificateKey, clearanceKey, holdersKey, transfereesKey, unitKey } from './keys';
-import {
-  certificateNumberArgument,
-  clearanceNumberArgument,
-  residentIdArgument,
-  unitNumberArgument,
-} from './lookup-arguments';
-import { saltedIdHash } from '../common/personal-data';
-import { parsePrivateHolders } from './private-holders';
+import { certificateKey, clearanceKey, transfereesKey, unitKey } from './keys';
+import { certificateNumberArgument, clearanceNumberArgument, unitNumberArgument } from './lookup-arguments';
+import { holderMatch } from './holder-match';
 import { register } from './register';
 import { parseStoredRegistration } from './registration-record';
 import { type UnitRecord, activeCertificates, parseStoredUnit } from './unit-record';
@@ -159,42 +152,20 @@ export class RealEstateContract extends Contract {
   }
 
   /**
-   * EVALUATE ONLY, on a RegistryMSP peer: whether `idNumber` belongs to a holder printed on the
-   * certificate. It reads the holders' salts from RegistryPrivate, which only registry peers hold, so
-   * it must never be submitted (other endorsers could not run it). Returns no personal data.
+   * EVALUATE ONLY, on a RegistryMSP peer, registry_verifier only (the gateway's service identity):
+   * whether `idNumber` belongs to a holder printed on the certificate AND `verificationCode` is the
+   * code printed on it. It reads RegistryPrivate, which only registry peers hold, so it must never be
+   * submitted. Returns `{certificateNumber, status, contentHash, codeIssued, match}`; no personal data.
    */
   @Transaction(false)
   @Returns('string')
-  async GetHolderMatch(ctx: Context, certificateNumber: string, idNumber: string): Promise<string> {
-    requireMember(ctx);
-    const number = certificateNumberArgument(certificateNumber).canonical;
-    const id = residentIdArgument(idNumber);
-    const certificate = await requireRecord(
-      ctx,
-      certificateKey(ctx, number),
-      parseStoredCertificate,
-      `certificate ${number}`,
-    );
-    const { unitNumber } = certificate.content;
-    const stored = await getPrivateRecord(
-      ctx,
-      Collections.RegistryPrivate,
-      holdersKey(ctx, unitNumber, certificate.holdersSequence),
-      parsePrivateHolders,
-    );
-    if (stored === undefined) {
-      throw new NotFoundError(
-        `the holders of certificate ${number} are not on this peer; ask a RegistryMSP peer`,
-      );
-    }
-    const printed = new Set(certificate.content.holders.map((holder) => holder.idHash));
-    const match = stored.holders.some((holder) => printed.has(saltedIdHash(holder.salt, id)));
-    return toCanonicalJson({
-      certificateNumber: number,
-      status: certificate.status,
-      contentHash: certificate.contentHash,
-      match,
-    });
+  async GetHolderMatch(
+    ctx: Context,
+    certificateNumber: string,
+    idNumber: string,
+    verificationCode: string,
+  ): Promise<string> {
+    return toCanonicalJson(await holderMatch(ctx, certificateNumber, idNumber, verificationCode));
   }
 
   /**

@@ -1,6 +1,7 @@
 // The Register transaction: validate, decide with the state machine (acts.ts), then write the
 // issued certificate, the status changes of earlier certificates, the private holders, the private
-// owner index (holder-index.ts), the registration record and the unit — each public key with a
+// owner index (holder-index.ts), the salted hash of the certificate's verification code
+// (certificate-code.ts), the registration record and the unit — each public key with a
 // RegistryMSP key-level policy — and emit one RealEstateRegistered event for all of it.
 
 import { type Context } from 'fabric-contract-api';
@@ -20,6 +21,12 @@ import {
   withStatus,
 } from './certificate-record';
 import { type ClearanceRecord, parseStoredClearance } from './clearance-record';
+import {
+  type CodeInput,
+  putCertificateCode,
+  requireCertificateForCode,
+  transientCode,
+} from './certificate-code';
 import { withoutTxId } from './event-payloads';
 import { changeCannotReplaceHolders } from './holder-change-rules';
 import { ownershipChanged, requirePepper, updateHolderIndex } from './holder-index';
@@ -37,6 +44,7 @@ export async function register(ctx: Context, requestJson: string): Promise<strin
   const clerk = requireRole(ctx, Roles.RegistryClerk);
   const request = parseRegisterRequest(requestJson);
   const holders = transientHolders(ctx, request.type);
+  const code = transientCode(ctx);
   const unit = await getRecord(ctx, unitKey(ctx, request.unitNumber), parseStoredUnit);
   const sequence = (unit?.sequence ?? 0) + 1;
   const id = registrationId(request.unitNumber, sequence);
@@ -47,8 +55,9 @@ export async function register(ctx: Context, requestJson: string): Promise<strin
   const pepper = ownershipChanged(unit, outcome.unit)
     ? requirePepper(ctx, `a ${request.type} registration`)
     : undefined;
+  requireCertificateForCode(code, outcome.issued !== null);
 
-  const issued = await writeCertificates(ctx, outcome, id, at);
+  const issued = await writeCertificates(ctx, outcome, id, at, code);
   if (holders !== null) {
     const record: PrivateHolders = {
       unitNumber: request.unitNumber,
@@ -100,12 +109,16 @@ export async function register(ctx: Context, requestJson: string): Promise<strin
   });
 }
 
-/** Writes the issued certificate (unique on the channel) and the new status of superseded / cancelled ones. */
+/**
+ * Writes the issued certificate (unique on the channel) with its code's salted hash, and the new
+ * status of superseded / cancelled ones.
+ */
 async function writeCertificates(
   ctx: Context,
   outcome: ActOutcome,
   id: string,
   at: string,
+  code: CodeInput | undefined,
 ): Promise<CertificateRecord | null> {
   let issued: CertificateRecord | null = null;
   if (outcome.issued !== null) {
@@ -118,6 +131,7 @@ async function writeCertificates(
     }
     issued = issueCertificate(outcome.issued.content, outcome.issued.holdersSequence);
     await putRegistryRecord(ctx, key, issued);
+    await putCertificateCode(ctx, number, code);
   }
   for (const change of outcome.changes) {
     const key = certificateKey(ctx, change.certificateNumber);

@@ -1,7 +1,7 @@
 import { OperatorError } from '../lib/errors';
 import { emptyStore, type EnrolledUser, withUser } from './identity-store';
 import { usersToProvision } from './provision';
-import { demoUsers } from './roles';
+import { demoUsers, serviceUsers } from './roles';
 
 const entry = (user: string, mspId: string, role: string, revoked = false): EnrolledUser => ({
   user,
@@ -15,8 +15,16 @@ const entry = (user: string, mspId: string, role: string, revoked = false): Enro
 });
 
 describe('usersToProvision', () => {
-  it('is the demo users on a fresh checkout', () => {
-    expect(usersToProvision(emptyStore)).toEqual(demoUsers);
+  it('is the demo users and the service users on a fresh checkout', () => {
+    expect(usersToProvision(emptyStore)).toEqual([...demoUsers, ...serviceUsers]);
+  });
+
+  it('lists the holder verifier once, as a service user of RegistryMSP, even when the store has it', () => {
+    const store = withUser(emptyStore, entry('holder-verifier', 'RegistryMSP', 'registry_verifier'));
+    const verifiers = usersToProvision(store).filter((u) => u.role === 'registry_verifier');
+    expect(verifiers).toEqual([
+      { user: 'holder-verifier', mspId: 'RegistryMSP', role: 'registry_verifier', service: true },
+    ]);
   });
 
   it('adds the users added later, once each, after the demo users', () => {
@@ -25,7 +33,11 @@ describe('usersToProvision', () => {
       entry('clerk-2', 'RegistryMSP', 'registry_clerk'),
     );
     const users = usersToProvision(store);
-    expect(users.map((u) => u.user)).toEqual([...demoUsers.map((u) => u.user), 'clerk-2']);
+    expect(users.map((u) => u.user)).toEqual([
+      ...demoUsers.map((u) => u.user),
+      ...serviceUsers.map((u) => u.user),
+      'clerk-2',
+    ]);
     expect(users.at(-1)).toEqual({ user: 'clerk-2', mspId: 'RegistryMSP', role: 'registry_clerk' });
   });
 

@@ -18,20 +18,24 @@ import {
   writeStoreAndTokens,
 } from './identity-files';
 import { type EnrolledUser, findUser, type IdentityStore, withUser } from './identity-store';
-import { assertRoleForOrg, demoUsers, isRole, type UserSpec } from './roles';
-import { tokenSha256 } from './tokens';
+import { assertRoleForOrg, demoUsers, isRole, serviceUsers, type UserSpec } from './roles';
+import { newApiToken, tokenSha256 } from './tokens';
 
-/** The users `up` takes care of: the demo users, then every other user added with `users add`. */
+/**
+ * The users `up` takes care of: the demo users, the gateway's service users, then every other user
+ * added with `users add`.
+ */
 export function usersToProvision(store: IdentityStore): UserSpec[] {
+  const builtIn = [...demoUsers, ...serviceUsers];
   const added = store.users
-    .filter((entry) => !demoUsers.some((demo) => demo.user === entry.user))
+    .filter((entry) => !builtIn.some((known) => known.user === entry.user))
     .map((entry): UserSpec => {
       if (!isRole(entry.role)) {
         throw new OperatorError(`identities.json: ${entry.user} has an unknown role ${entry.role}`);
       }
       return { user: entry.user, mspId: entry.mspId, role: entry.role };
     });
-  return [...demoUsers, ...added];
+  return [...builtIn, ...added];
 }
 
 /**
@@ -84,6 +88,16 @@ async function provisionOne(
     // A revoked user stays revoked (its certificates are on the CA's CRL); no token.
     state.tokens = withoutToken(state.tokens, spec.user);
     state.revoked.push(spec.user);
+    return;
+  }
+  if (spec.service) {
+    // The store needs a token hash; this one is of a token nobody was ever given, so no bearer
+    // token reaches this identity. It is kept across runs, like a person's.
+    const hash = existing?.tokenSha256 ?? tokenSha256(newApiToken());
+    const { entry, enrolledNow } = await ensureEnrolled(topology, spec, existing, files, hash);
+    (enrolledNow ? state.enrolled : state.kept).push(spec.user);
+    state.tokens = withoutToken(state.tokens, spec.user);
+    state.store = withUser(state.store, entry);
     return;
   }
   const { token, isNew } = tokenFor(state.tokens, spec.user);

@@ -14,6 +14,7 @@ export const roleMsp = {
   station_operator: 'UrbanMSP',
   hauler: 'UrbanMSP',
   facility_operator: 'UrbanMSP',
+  registry_verifier: 'RegistryMSP',
 } as const;
 
 export type Role = keyof typeof roleMsp;
@@ -22,6 +23,8 @@ export interface UserSpec {
   readonly user: string;
   readonly mspId: string;
   readonly role: Role;
+  /** A service identity of the gateway, not a person: no API token is issued for it. */
+  readonly service?: true;
 }
 
 /** The demo users of shared/API.md ("Identity and tokens"), provisioned by `network up`. */
@@ -33,6 +36,15 @@ export const demoUsers: readonly UserSpec[] = [
   { user: 'station-operator', mspId: 'UrbanMSP', role: 'station_operator' },
   { user: 'hauler', mspId: 'UrbanMSP', role: 'hauler' },
   { user: 'facility-operator', mspId: 'UrbanMSP', role: 'facility_operator' },
+];
+
+/**
+ * The gateway's own identities, provisioned by `network up` beside the demo users. The holder
+ * verifier is the only identity the chaincode lets evaluate GetHolderMatch; the gateway acts as it
+ * for the public holder check, so no person (and no token) ever holds that role.
+ */
+export const serviceUsers: readonly UserSpec[] = [
+  { user: 'holder-verifier', mspId: 'RegistryMSP', role: 'registry_verifier', service: true },
 ];
 
 const roles = Object.keys(roleMsp) as Role[];
