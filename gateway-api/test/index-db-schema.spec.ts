@@ -29,6 +29,7 @@ const TABLES = [
   'waste_sites',
   'waste_scans',
   'waste_anomalies',
+  'verify_holder_check_failures',
 ];
 
 async function existingTables(dataSource: DataSource): Promise<string[]> {

@@ -10,9 +10,10 @@ import { type DatabaseConfig } from './database-config';
 import { NestTypeOrmLogger } from './typeorm-logger';
 import { BUSINESS_ENTITIES } from '../../business/entities';
 import { REAL_ESTATE_ENTITIES } from '../../real-estate/entities';
+import { HolderCheckFailures } from '../../verify/holder-check/holder-check-failures.entity';
 import { WASTE_ENTITIES } from '../../waste/entities';
 
-/** Every entity of the gateway's database (the index projections and the idempotency records). */
+/** Every entity of the gateway's database (index projections, idempotency records, holder-check lockout). */
 export const ENTITIES = [
   IndexCheckpoint,
   IndexQuarantinedEvent,
@@ -22,6 +23,7 @@ export const ENTITIES = [
   ...REAL_ESTATE_ENTITIES,
   ...BUSINESS_ENTITIES,
   ...WASTE_ENTITIES,
+  HolderCheckFailures,
 ];
 
 /** How long a SQLite statement waits for another process's write lock before failing with SQLITE_BUSY. */

@@ -6,6 +6,7 @@ import { CreateBusinessIndex1795478402000 } from './1795478402000-create-busines
 import { CreateWasteIndex1795478403000 } from './1795478403000-create-waste-index';
 import { CreateWasteBagIndex1795478404000 } from './1795478404000-create-waste-bag-index';
 import { CreateIndexQuarantine1795478405000 } from './1795478405000-create-index-quarantine';
+import { CreateHolderCheckFailures1795478406000 } from './1795478406000-create-holder-check-failures';
 
 /**
  * Every migration of the gateway's database, oldest first. Listed as classes rather than found by
@@ -20,4 +21,5 @@ export const MIGRATIONS = [
   CreateWasteIndex1795478403000,
   CreateWasteBagIndex1795478404000,
   CreateIndexQuarantine1795478405000,
+  CreateHolderCheckFailures1795478406000,
 ];
