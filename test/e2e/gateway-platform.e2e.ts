@@ -56,14 +56,17 @@ describe('gateway platform over HTTP', () => {
     expect(String(written.body['txId'])).toMatch(/^[0-9a-f]{64}$/);
     expect(Number(written.body['blockNumber'])).toBeGreaterThan(0);
 
-    const transaction = await call(
-      gateway.baseUrl,
-      'GET',
-      `/api/v1/ledger/transactions/${String(written.body['txId'])}`,
-      {
+    // The write answered once the writer's own peer committed it; the gateway reads transactions
+    // through its service identity's peer, which may commit the same block a moment later.
+    const readBack = () =>
+      call(gateway.baseUrl, 'GET', `/api/v1/ledger/transactions/${String(written.body['txId'])}`, {
         token: token(user),
-      },
-    );
+      });
+    let transaction = await readBack();
+    for (let attempt = 0; transaction.status === 404 && attempt < 40; attempt += 1) {
+      await new Promise((resolve) => setTimeout(resolve, 250));
+      transaction = await readBack();
+    }
     expect(transaction.status).toBe(200);
     expect(transaction.body).toMatchObject({
       txId: written.body['txId'],
