@@ -10,7 +10,14 @@ import {
   TX,
 } from '../../test/support/fabric-errors';
 import { clearanceNotRecorded } from '../../../chaincode/src/realestate/clearance-record';
-import { ApiError, INTERNAL_MESSAGE, NotFoundError, renderError, toApiError } from '../common/errors';
+import {
+  ApiError,
+  INTERNAL_MESSAGE,
+  NotFoundError,
+  OutcomeUnknownError,
+  renderError,
+  toApiError,
+} from '../common/errors';
 import { mapFabricError, stageOf, validationCodeName } from './fabric-errors';
 
 const TRANSACTION_KINDS: GatewayErrorKind[] = ['endorse', 'submit', 'commit-status'];
@@ -138,6 +145,23 @@ describe('mapFabricError', () => {
       ]);
       // neither peer addresses nor the nodes' own messages reach the client
       expect(JSON.stringify(body)).not.toMatch(/10\.0\.0\.7|secret/);
+    });
+
+    it.each(cases)(
+      '%s with %s: outcome unknown only after endorsement, with the txId',
+      (kind, _label, code) => {
+        const mapped = mapFabricError(gatewayError(kind, code, 'deadline'));
+        const unknown = kind === 'submit' || kind === 'commit-status';
+        expect(mapped instanceof OutcomeUnknownError).toBe(unknown);
+        if (mapped instanceof OutcomeUnknownError) expect(mapped.txId).toBe(TX);
+      },
+    );
+
+    it('a chaincode error or a refused identity at submit is a definite answer, not an unknown outcome', () => {
+      const refused = mapFabricError(gatewayError('submit', GrpcStatus.PERMISSION_DENIED, 'denied'));
+      expect(refused).not.toBeInstanceOf(OutcomeUnknownError);
+      const commitFailed = mapFabricError(commitError(StatusCode.ENDORSEMENT_POLICY_FAILURE));
+      expect(commitFailed).not.toBeInstanceOf(OutcomeUnknownError);
     });
 
     it('says that a transaction whose commit was not confirmed may still have committed', () => {

@@ -14,6 +14,7 @@ import {
   ForbiddenError,
   INTERNAL_MESSAGE,
   NotFoundError,
+  OutcomeUnknownError,
   RuleViolationError,
   UnavailableError,
   ValidationFailedError,
@@ -34,6 +35,8 @@ import { type ChaincodeErrorCode, type ChaincodeErrorPayload, findChaincodeError
  *   gRPC INVALID_ARGUMENT / UNIMPLEMENTED   → 500 INTERNAL (the gateway sent something wrong: a bug)
  *   gRPC UNKNOWN / ABORTED from a chaincode that ran but failed without a code → 500 INTERNAL (a bug)
  *   every other gRPC status (UNAVAILABLE, DEADLINE_EXCEEDED, FAILED_PRECONDITION "no peers", …) → 503
+ *     at the submit or commit-status stage: OutcomeUnknownError (still 503), since the orderer may
+ *     have the transaction and it may yet commit
  *   anything else                           → 500 INTERNAL with a generic message
  *
  * `txId` is set whenever a transaction was attempted (endorse, submit, commit), never for queries.
@@ -139,10 +142,27 @@ function fromGatewayError(error: GatewayError, txId: string | undefined): ApiErr
     case GrpcStatus.ABORTED:
       return messages.some((m) => /chaincode response \d{3}/.test(m))
         ? internal(error, reportedTxId)
-        : new UnavailableError(UNAVAILABLE_MESSAGES[stage], options);
+        : unavailable(stage, options);
     default:
-      return new UnavailableError(UNAVAILABLE_MESSAGES[stage], options);
+      return unavailable(stage, options);
   }
+}
+
+/**
+ * After endorsement, a failure without a definite answer (a deadline, a lost connection, an orderer
+ * that answered something other than "accepted") leaves the transaction possibly ordered: it may
+ * still commit. Counting every such failure as unknown is the safe side: a wrong "unknown" only
+ * makes a retry wait for the ledger look-up; a wrong "not written" could make it write twice.
+ */
+function unavailable(
+  stage: Exclude<FabricStage, 'commit'>,
+  options: { txId: string | undefined; cause: unknown; details: ErrorDetail[] },
+): ApiError {
+  const { txId } = options;
+  if ((stage === 'submit' || stage === 'commit-status') && txId !== undefined) {
+    return new OutcomeUnknownError(UNAVAILABLE_MESSAGES[stage], { ...options, txId });
+  }
+  return new UnavailableError(UNAVAILABLE_MESSAGES[stage], options);
 }
 
 function fromChaincodeError(

@@ -6,6 +6,7 @@ import { LEDGER_CLIENT } from '../ledger/ledger-client.port';
 import { LEDGER_EVENT_SOURCE } from '../ledger/ledger-events.port';
 import { LEDGER_TRANSACTION_READER } from '../ledger/ledger-transactions.port';
 import { PUBLIC_LEDGER } from '../ledger/public-ledger.port';
+import { ReplayingLedgerClient } from '../ledger/replaying-ledger-client';
 import { MetricsModule } from '../metrics/metrics.module';
 import { FabricLedgerClient } from './fabric-ledger-client';
 import { FabricLedgerEventSource } from './fabric-event-source';
@@ -32,7 +33,12 @@ import { PeerConnections } from './peer-connections';
     FabricTransactionReader,
     FabricPublicLedger,
     FabricReadinessCheck,
-    { provide: LEDGER_CLIENT, useExisting: FabricLedgerClient },
+    // wrapped, so a retried write whose first commit was unconfirmed can be answered from the ledger
+    {
+      provide: LEDGER_CLIENT,
+      useFactory: (fabric: FabricLedgerClient) => new ReplayingLedgerClient(fabric),
+      inject: [FabricLedgerClient],
+    },
     { provide: LEDGER_EVENT_SOURCE, useExisting: FabricLedgerEventSource },
     { provide: LEDGER_TRANSACTION_READER, useExisting: FabricTransactionReader },
     { provide: PUBLIC_LEDGER, useExisting: FabricPublicLedger },

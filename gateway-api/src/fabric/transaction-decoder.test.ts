@@ -78,6 +78,13 @@ describe('decodeProcessedTransaction', () => {
     expect(tx.validationCode).toBe(name);
   });
 
+  it("carries the chaincode's return value, the bytes the submitter was answered", () => {
+    const answer = Buffer.from('{"registrationId":"R-1"}');
+    const tx = decodeProcessedTransaction(processedTransaction({ ...base, responses: [answer] }), 7n);
+    expect(Buffer.from(tx.responsePayload ?? []).toString()).toBe('{"registrationId":"R-1"}');
+    expect(decodeProcessedTransaction(processedTransaction(base), 7n).responsePayload).toBeUndefined();
+  });
+
   it('lists each endorsing organisation once, across actions', () => {
     const actions = [
       [{ mspId: 'UrbanMSP', certificate: peerCert('UrbanMSP') }],

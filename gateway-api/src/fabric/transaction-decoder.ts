@@ -22,8 +22,9 @@ export class TransactionDecodeError extends Error {
  *     data (ENDORSER_TRANSACTION) → Transaction { actions[] }
  *       action.payload → ChaincodeActionPayload { action: ChaincodeEndorsedAction }
  *         { endorsements[].endorser → SerializedIdentity { mspid },
- *           proposalResponsePayload → ProposalResponsePayload.extension → ChaincodeAction.results
- *             → TxReadWriteSet { nsRwset[]: { namespace, rwset → KVRWSet.writes[].key } } }
+ *           proposalResponsePayload → ProposalResponsePayload.extension → ChaincodeAction
+ *             .results → TxReadWriteSet { nsRwset[]: { namespace, rwset → KVRWSet.writes[].key } }
+ *             .response.payload → what the chaincode function returned } }
  */
 export function decodeProcessedTransaction(bytes: Uint8Array, blockNumber: bigint): LedgerTransaction {
   const processed = peer.ProcessedTransaction.deserializeBinary(bytes);
@@ -37,6 +38,8 @@ export function decodeProcessedTransaction(bytes: Uint8Array, blockNumber: bigin
     throw new TransactionDecodeError('the channel header has no transaction id');
   const isEndorserTransaction = channelHeader.getType() === common.HeaderType.ENDORSER_TRANSACTION;
   const actions = isEndorserTransaction ? endorsedActionsOf(payload.getData_asU8()) : [];
+  const chaincodeActions = actions.map(chaincodeActionOf);
+  const responsePayload = chaincodeActions[0]?.getResponse()?.getPayload_asU8();
   return {
     txId,
     blockNumber,
@@ -44,7 +47,9 @@ export function decodeProcessedTransaction(bytes: Uint8Array, blockNumber: bigin
     timestamp: isoTimestamp(channelHeader.getTimestamp()),
     creator: creatorOf(signatureHeader.getCreator_asU8()),
     endorsers: endorserMspIds(actions.flatMap((action) => action.getEndorsementsList())),
-    writes: writtenKeysByNamespace(actions.map(chaincodeActionOf)),
+    writes: writtenKeysByNamespace(chaincodeActions),
+    // Fabric commits one action per transaction: its return value is the submitter's answer
+    ...(responsePayload !== undefined && { responsePayload }),
   };
 }
 

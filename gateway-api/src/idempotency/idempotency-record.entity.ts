@@ -1,6 +1,11 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 
-export const IDEMPOTENCY_STATES = ['IN_PROGRESS', 'COMPLETED'] as const;
+/**
+ * IN_PROGRESS: a request holds the key. COMPLETED: its answer is stored for replay. UNKNOWN_OUTCOME:
+ * its transaction `txId` went to the orderer but the commit was never confirmed (503); a retry looks
+ * the transaction up before anything else happens (unknown-outcome.ts).
+ */
+export const IDEMPOTENCY_STATES = ['IN_PROGRESS', 'COMPLETED', 'UNKNOWN_OUTCOME'] as const;
 export type IdempotencyState = (typeof IDEMPOTENCY_STATES)[number];
 
 /**
@@ -48,6 +53,11 @@ export class IdempotencyRecord {
   @Column({ name: 'response_body', type: 'text', nullable: true })
   responseBody!: string | null;
 
+  /** The transaction whose outcome is unknown (UNKNOWN_OUTCOME only). */
+  @Column({ name: 'tx_id', type: 'varchar', length: 64, nullable: true })
+  txId!: string | null;
+
+  /** When the current attempt started: a restarted request resets it, a retry that only looks up does not. */
   @Column({ name: 'created_at', type: 'varchar', length: 24 })
   createdAt!: string;
 

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 
 import { type EnvironmentVariables } from '../config/env.schema';
+import { FabricModule } from '../fabric/fabric.module';
 import { DatabaseModule } from '../index-db/database/database.module';
 import { IdempotencyInterceptor } from './idempotency.interceptor';
 import { IdempotencyJanitor } from './idempotency.janitor';
@@ -10,10 +11,11 @@ import { IdempotencyStore } from './idempotency.store';
 
 /**
  * Idempotency-Key support: exports IdempotencyInterceptor (apply it globally with APP_INTERCEPTOR
- * or per controller with @UseInterceptors) and the store behind it.
+ * or per controller with @UseInterceptors) and the store behind it. FabricModule gives the ledger
+ * look-up that settles a retry of a write whose commit was never confirmed.
  */
 @Module({
-  imports: [DatabaseModule],
+  imports: [DatabaseModule, FabricModule],
   providers: [
     {
       provide: IDEMPOTENCY_OPTIONS,

@@ -30,7 +30,19 @@ export type Claim =
   /** The key was used for a different request. */
   | { readonly kind: 'mismatch' }
   /** The first request is still running. */
-  | { readonly kind: 'in-progress' };
+  | { readonly kind: 'in-progress' }
+  /**
+   * The first request's transaction `txId` went out but its commit was never confirmed. The ticket
+   * is the record as it stands: `complete` stores a rebuilt answer, `restart` takes the key over to
+   * run the request afresh; both act only if the record is still this one.
+   */
+  | {
+      readonly kind: 'unknown-outcome';
+      readonly ticket: ClaimTicket;
+      readonly txId: string;
+      /** When the attempt that submitted `txId` started (ISO-8601). */
+      readonly since: string;
+    };
 
 /** Claiming retries when a record vanishes between insert and read (released or purged meanwhile). */
 const CLAIM_ATTEMPTS = 3;
@@ -78,6 +90,36 @@ export class IdempotencyStore {
     });
   }
 
+  /**
+   * Keeps the record after a write whose transaction `txId` may still commit: a retry must look it up
+   * instead of writing again. False when the record is no longer this ticket's.
+   */
+  markUnknownOutcome(ticket: ClaimTicket, txId: string): Promise<boolean> {
+    return this.db.run(async (manager) => {
+      const result = await records(manager).update(
+        { ...owned(ticket), state: 'IN_PROGRESS' },
+        { state: 'UNKNOWN_OUTCOME', txId },
+      );
+      return result.affected === 1;
+    });
+  }
+
+  /**
+   * Takes over an UNKNOWN_OUTCOME record whose transaction turned out never to commit: IN_PROGRESS
+   * again under a new attempt id and start time, the txId forgotten. Undefined when another retry
+   * took it first (only one of them may write).
+   */
+  restart(ticket: ClaimTicket): Promise<ClaimTicket | undefined> {
+    const attemptId = randomUUID();
+    return this.db.run(async (manager) => {
+      const result = await records(manager).update(
+        { ...owned(ticket), state: 'UNKNOWN_OUTCOME' },
+        { attemptId, state: 'IN_PROGRESS', txId: null, createdAt: this.now().toISOString() },
+      );
+      return result.affected === 1 ? { ...ticket, attemptId } : undefined;
+    });
+  }
+
   /** Forgets the record, so the client may try again with the same key. */
   release(ticket: ClaimTicket): Promise<void> {
     return this.db.run(async (manager) => {
@@ -112,17 +154,19 @@ export class IdempotencyStore {
         ticket: { user: request.user, key: request.key, attemptId: fresh.attemptId },
       };
     }
-    return judge(row, request.fingerprint);
+    return judge(row, request);
   }
 
   /**
    * An expired record, or one IN_PROGRESS for longer than any request can run: its gateway died
    * before completing or releasing it (a SIGKILL, a crash), and the client's retry must get through.
+   * An UNKNOWN_OUTCOME record is never taken over by age alone: only the ledger look-up may decide
+   * that its transaction will not commit (restart).
    */
   private replaceable(row: IdempotencyRecord, nowIso: string): boolean {
     if (row.expiresAt <= nowIso) return true;
     const abandonedBefore = new Date(Date.parse(nowIso) - this.leaseMs).toISOString();
-    return row.state !== 'COMPLETED' && row.createdAt <= abandonedBefore;
+    return row.state === 'IN_PROGRESS' && row.createdAt <= abandonedBefore;
   }
 
   private newRecord(request: IdempotentRequest): IdempotencyRecord {
@@ -137,6 +181,7 @@ export class IdempotencyStore {
       bodySha256: request.fingerprint.bodySha256,
       responseStatus: null,
       responseBody: null,
+      txId: null,
       createdAt: now.toISOString(),
       expiresAt: new Date(now.getTime() + this.ttlMs).toISOString(),
     };
@@ -151,9 +196,17 @@ function owned(ticket: ClaimTicket): Pick<IdempotencyRecord, 'userId' | 'key' | 
   return { userId: ticket.user, key: ticket.key, attemptId: ticket.attemptId };
 }
 
-function judge(row: IdempotencyRecord, fingerprint: RequestFingerprint): Claim {
+function judge(row: IdempotencyRecord, request: IdempotentRequest): Claim {
   const stored = { method: row.requestMethod, path: row.requestPath, bodySha256: row.bodySha256 };
-  if (!sameRequest(stored, fingerprint)) return { kind: 'mismatch' };
+  if (!sameRequest(stored, request.fingerprint)) return { kind: 'mismatch' };
+  if (row.state === 'UNKNOWN_OUTCOME' && row.txId !== null) {
+    return {
+      kind: 'unknown-outcome',
+      ticket: { user: request.user, key: request.key, attemptId: row.attemptId },
+      txId: row.txId,
+      since: row.createdAt,
+    };
+  }
   if (row.state !== 'COMPLETED' || row.responseStatus === null) return { kind: 'in-progress' };
   return {
     kind: 'replay',

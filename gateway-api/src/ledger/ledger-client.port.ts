@@ -28,6 +28,12 @@ export interface SubmitResult {
   readonly blockNumber: bigint;
   /** What the transaction function returned (bytes; usually canonical JSON). */
   readonly result: Uint8Array;
+  /**
+   * True when nothing was submitted now: the request is a retry answered from the transaction an
+   * earlier attempt committed (ReplayingLedgerClient). Whatever the service generated for this
+   * attempt (random salts, codes) did not go into that transaction, so it must not be answered.
+   */
+  readonly replayed?: boolean;
 }
 
 export interface LedgerClient {

@@ -17,6 +17,12 @@ export interface LedgerTransaction {
    * verifier check that this transaction really wrote a record. Private data writes are not listed.
    */
   readonly writes: ReadonlyMap<string, readonly string[]>;
+  /**
+   * What the chaincode function returned (ChaincodeAction.response.payload), the bytes a submit
+   * answers with: lets a write whose commit was not confirmed rebuild its answer from the ledger.
+   * Absent for transactions without a chaincode action (channel configuration).
+   */
+  readonly responsePayload?: Uint8Array;
 }
 
 export interface TransactionCreator {

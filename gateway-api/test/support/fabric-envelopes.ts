@@ -19,6 +19,8 @@ export interface TestTransaction {
   readonly actions?: readonly (readonly TestEndorsement[])[];
   /** The serialised TxReadWriteSet of the action at the same index (fabric-blocks' readWriteSet). */
   readonly results?: readonly Uint8Array[];
+  /** The chaincode's return value (ChaincodeAction.response.payload) of the action at the same index. */
+  readonly responses?: readonly Uint8Array[];
 }
 
 export function serializedIdentity(mspId: string, idBytes: string | Uint8Array): Uint8Array {
@@ -45,9 +47,16 @@ export function processedTransaction(tx: TestTransaction): Uint8Array {
     (tx.actions ?? []).map((endorsements, index) => {
       const endorsed = new peer.ChaincodeEndorsedAction();
       const results = tx.results?.[index];
-      if (results !== undefined) {
+      const returned = tx.responses?.[index];
+      if (results !== undefined || returned !== undefined) {
         const chaincodeAction = new peer.ChaincodeAction();
-        chaincodeAction.setResults(results);
+        if (results !== undefined) chaincodeAction.setResults(results);
+        if (returned !== undefined) {
+          const chaincodeResponse = new peer.Response();
+          chaincodeResponse.setStatus(200);
+          chaincodeResponse.setPayload(returned);
+          chaincodeAction.setResponse(chaincodeResponse);
+        }
         const response = new peer.ProposalResponsePayload();
         response.setExtension$(chaincodeAction.serializeBinary());
         endorsed.setProposalResponsePayload(response.serializeBinary());

@@ -7,6 +7,7 @@ import { CreateWasteIndex1795478403000 } from './1795478403000-create-waste-inde
 import { CreateWasteBagIndex1795478404000 } from './1795478404000-create-waste-bag-index';
 import { CreateIndexQuarantine1795478405000 } from './1795478405000-create-index-quarantine';
 import { CreateHolderCheckFailures1795478406000 } from './1795478406000-create-holder-check-failures';
+import { IdempotencyUnknownOutcome1795478407000 } from './1795478407000-idempotency-unknown-outcome';
 
 /**
  * Every migration of the gateway's database, oldest first. Listed as classes rather than found by
@@ -22,4 +23,5 @@ export const MIGRATIONS = [
   CreateWasteBagIndex1795478404000,
   CreateIndexQuarantine1795478405000,
   CreateHolderCheckFailures1795478406000,
+  IdempotencyUnknownOutcome1795478407000,
 ];
