@@ -5,6 +5,7 @@ import { Roles } from '../common/access';
 import { parseChaincodeErrorMessage } from '../common/errors';
 import { residentIdCheckCharacter } from '../common/identifiers';
 import { InMemoryLedger, type TestIdentity, identityForRole } from '../testing';
+import { entryKeyVersion, parseHolderUnitEntry } from './holder-index';
 import { RealEstateContract } from './realestate-contract';
 
 // The private owner index (holder-index.ts) and FindUnitsByHolder.
@@ -308,5 +309,90 @@ describe('FindUnitsByHolder', () => {
     }
     expect(text).not.toContain(PEPPER);
     expect(text).not.toContain('holderUnit');
+  });
+});
+
+describe('owner index key versions', () => {
+  const v2 = (version: string): Transient => ({
+    holderLookupPepper: PEPPER,
+    holderLookupKeyVersion: version,
+  });
+
+  it('records the key version in the entries an act writes, and they are found as before', async () => {
+    const h = new Harness();
+    await h.register(
+      { unitNumber: UNIT, type: 'FIRST', certificateNumber: title('09400110') },
+      [alice, bob],
+      v2('2'),
+    );
+    expect(h.indexEntry(alice.idNumber, UNIT)).toEqual({
+      unitNumber: UNIT,
+      holdersSequence: 1,
+      keyVersion: 2,
+    });
+    expect(await h.unitsOf(alice.idNumber)).toEqual([UNIT]);
+  });
+
+  it('writes version 1 entries exactly as before versions existed, whether or not the version is sent', async () => {
+    const h = new Harness();
+    await h.register(
+      { unitNumber: UNIT, type: 'FIRST', certificateNumber: title('09400110') },
+      [aliceAlone],
+      v2('1'),
+    );
+    await h.first(OTHER_UNIT, '09400120', [aliceAlone]);
+    expect(h.indexEntry(alice.idNumber, UNIT)).toEqual({ unitNumber: UNIT, holdersSequence: 1 });
+    expect(h.indexEntry(alice.idNumber, OTHER_UNIT)).toEqual({ unitNumber: OTHER_UNIT, holdersSequence: 1 });
+  });
+
+  it('moves entries written under version 1 when a later act comes with version 2', async () => {
+    const h = new Harness();
+    await h.first(UNIT, '09400110', [alice, bob]);
+    await h.register(
+      {
+        unitNumber: UNIT,
+        type: 'CORRECTION',
+        certificateNumber: title('09400111'),
+        description: '权利人登记错误，依判决更正',
+        correctionBasis: { kind: 'COURT_DECISION', reference: '(2026)粤0106民初123号' },
+      },
+      [aliceAlone],
+      v2('2'),
+    );
+    expect(h.indexEntry(alice.idNumber, UNIT)).toEqual({
+      unitNumber: UNIT,
+      holdersSequence: 2,
+      keyVersion: 2,
+    });
+    expect(h.indexEntry(bob.idNumber, UNIT)).toBeUndefined();
+  });
+
+  it.each(['0', '-1', '1.5', 'two', '2147483648', ' '])(
+    'refuses the version %p, naming the field, before writing anything',
+    async (version) => {
+      const h = new Harness();
+      const failure = await h.refusedRegister(
+        { unitNumber: UNIT, type: 'FIRST', certificateNumber: title('09400110') },
+        [aliceAlone],
+        v2(version),
+      );
+      expect(failure).toEqual({ code: 'VALIDATION_FAILED', fields: ['transient.holderLookupKeyVersion'] });
+    },
+  );
+});
+
+describe('parseHolderUnitEntry', () => {
+  it.each([
+    [{ unitNumber: UNIT, holdersSequence: 3 }, 1],
+    [{ unitNumber: UNIT, holdersSequence: 3, keyVersion: 1 }, 1],
+    [{ unitNumber: UNIT, holdersSequence: 3, keyVersion: 7 }, 7],
+  ])('reads %j as key version %i', (raw, version) => {
+    expect(entryKeyVersion(parseHolderUnitEntry(raw))).toBe(version);
+  });
+
+  it.each([0, 1.5, '2', null])('refuses an entry with key version %p', (keyVersion) => {
+    expect(() => parseHolderUnitEntry({ unitNumber: UNIT, holdersSequence: 3, keyVersion })).toThrow(
+      /holder-unit index entry is invalid/,
+    );
   });
 });

@@ -9,6 +9,12 @@
 // secret sent as transient `holderLookupPepper` (base64, ≥ 32 bytes) and never stored on the ledger.
 //
 // The index lists OWNERS only (the unit's current holders), not objectors or advance-notice holders.
+//
+// Key versions: the gateway's key file has a version (1, 2, … one per rotation), sent as transient
+// `holderLookupKeyVersion` (decimal; absent means 1). Each entry records the version of the pepper
+// that made its key (`keyVersion`; entries without one, all written before versions existed, are
+// version 1, and version 1 entries are still written without it, byte for byte as before), so after
+// a rotation the entries still under an older key can be told apart and re-indexed.
 
 import { createHmac } from 'node:crypto';
 import { type Context } from 'fabric-contract-api';
@@ -21,6 +27,8 @@ import { parsePrivateHolders } from './private-holders';
 import { type UnitRecord } from './unit-record';
 
 export const PEPPER_FIELD = 'holderLookupPepper';
+export const KEY_VERSION_FIELD = 'holderLookupKeyVersion';
+const MAX_KEY_VERSION = 2 ** 31 - 1;
 export const MIN_PEPPER_BYTES = 32;
 const MAX_PEPPER_BYTES = 1024;
 const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
@@ -30,13 +38,63 @@ export interface HolderUnitEntry {
   readonly unitNumber: string;
   /** unit.holdersSequence when written; an entry whose sequence is no longer the unit's is stale. */
   readonly holdersSequence: number;
+  /** The version of the pepper its key was made with; stored only when not 1. */
+  readonly keyVersion?: number;
+}
+
+/** The pepper and its version, as the gateway sent them. */
+export interface HolderLookupKey {
+  readonly pepper: Buffer;
+  readonly version: number;
 }
 
 export function parseHolderUnitEntry(raw: unknown): HolderUnitEntry {
-  if (!isObject(raw) || typeof raw.unitNumber !== 'string' || typeof raw.holdersSequence !== 'number') {
+  if (
+    !isObject(raw) ||
+    typeof raw.unitNumber !== 'string' ||
+    typeof raw.holdersSequence !== 'number' ||
+    (raw.keyVersion !== undefined && !isKeyVersion(raw.keyVersion))
+  ) {
     throw new Error('stored holder-unit index entry is invalid');
   }
-  return { unitNumber: raw.unitNumber, holdersSequence: raw.holdersSequence };
+  return {
+    unitNumber: raw.unitNumber,
+    holdersSequence: raw.holdersSequence,
+    ...(raw.keyVersion !== undefined && raw.keyVersion !== 1 && { keyVersion: raw.keyVersion }),
+  };
+}
+
+/** The version of the pepper an entry was written with: entries without one are version 1. */
+export function entryKeyVersion(entry: HolderUnitEntry): number {
+  return entry.keyVersion ?? 1;
+}
+
+function isKeyVersion(value: unknown): value is number {
+  return typeof value === 'number' && Number.isInteger(value) && value >= 1 && value <= MAX_KEY_VERSION;
+}
+
+/**
+ * The pepper and its version from transient data; VALIDATION_FAILED naming the field when either is
+ * malformed or the pepper is absent. No version means 1 (gateways from before versions send none).
+ */
+export function requireHolderLookupKey(ctx: Context, why: string): HolderLookupKey {
+  return { pepper: requirePepper(ctx, why), version: keyVersion(ctx) };
+}
+
+function keyVersion(ctx: Context): number {
+  const bytes = ctx.stub.getTransient().get(KEY_VERSION_FIELD);
+  if (bytes === undefined || bytes.length === 0) return 1;
+  const text = Buffer.from(bytes).toString('latin1').trim();
+  const version = /^[1-9][0-9]{0,9}$/.test(text) ? Number(text) : NaN;
+  if (!isKeyVersion(version)) {
+    throw new ValidationError(`transient '${KEY_VERSION_FIELD}' is invalid`, [
+      {
+        field: `transient.${KEY_VERSION_FIELD}`,
+        message: `must be a whole number from 1 to ${MAX_KEY_VERSION}`,
+      },
+    ]);
+  }
+  return version;
 }
 
 /** The pepper from transient data; VALIDATION_FAILED naming the field when absent or malformed. */
@@ -86,7 +144,7 @@ export function ownershipChanged(previous: UnitRecord | undefined, next: UnitRec
  */
 export async function updateHolderIndex(
   ctx: Context,
-  pepper: Buffer,
+  { pepper, version }: HolderLookupKey,
   previous: UnitRecord | undefined,
   next: UnitRecord,
   owners: readonly PrivateHolder[],
@@ -99,7 +157,11 @@ export async function updateHolderIndex(
   for (const key of [...former].filter((k) => !current.has(k)).sort()) {
     await deletePrivateRecord(ctx, Collections.RegistryPrivate, holderUnitKey(ctx, key, next.unitNumber));
   }
-  const entry: HolderUnitEntry = { unitNumber: next.unitNumber, holdersSequence: next.holdersSequence };
+  const entry: HolderUnitEntry = {
+    unitNumber: next.unitNumber,
+    holdersSequence: next.holdersSequence,
+    ...(version !== 1 && { keyVersion: version }),
+  };
   for (const key of [...current].sort()) {
     await putPrivateRecord(ctx, Collections.RegistryPrivate, holderUnitKey(ctx, key, next.unitNumber), entry);
   }

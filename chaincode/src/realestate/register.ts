@@ -29,7 +29,7 @@ import {
 } from './certificate-code';
 import { withoutTxId } from './event-payloads';
 import { changeCannotReplaceHolders } from './holder-change-rules';
-import { ownershipChanged, requirePepper, updateHolderIndex } from './holder-index';
+import { ownershipChanged, requireHolderLookupKey, updateHolderIndex } from './holder-index';
 import { certificateKey, clearanceKey, holdersKey, registrationKey, unitKey } from './keys';
 import { type HolderInput, parseHolders, privateHolder, readTransientJson } from './personal-data';
 import { type PrivateHolders } from './private-holders';
@@ -52,8 +52,8 @@ export async function register(ctx: Context, requestJson: string): Promise<strin
   const clearance = await clearanceFor(ctx, request);
   const outcome = applyAct({ request, unit, holders, clearance, registrationId: id, sequence, at });
   // Checked before any write: an act that moves ownership must keep the private owner index right.
-  const pepper = ownershipChanged(unit, outcome.unit)
-    ? requirePepper(ctx, `a ${request.type} registration`)
+  const lookupKey = ownershipChanged(unit, outcome.unit)
+    ? requireHolderLookupKey(ctx, `a ${request.type} registration`)
     : undefined;
   requireCertificateForCode(code, outcome.issued !== null);
 
@@ -71,9 +71,9 @@ export async function register(ctx: Context, requestJson: string): Promise<strin
       record,
     );
   }
-  if (pepper !== undefined) {
+  if (lookupKey !== undefined) {
     const owners = outcome.unit.holdersSequence === sequence ? (holders ?? []).map(privateHolder) : [];
-    await updateHolderIndex(ctx, pepper, unit, outcome.unit, owners);
+    await updateHolderIndex(ctx, lookupKey, unit, outcome.unit, owners);
   }
   const registration: RegistrationRecord = {
     registrationId: id,
