@@ -7,7 +7,7 @@ import { type ApiTokens, tokenFor, withoutToken, withToken } from './api-tokens'
 import { caSiteFor, orgByMsp } from './ca-site';
 import { connectionProfile } from './connection-profile';
 import { enrolledFiles, enrollUser, hasCurrentEnrollment } from './enrollment';
-import { ensureHolderLookupKey, holderLookupKeyFile } from './holder-lookup-key';
+import { ensureHolderLookupKey, holderLookupKeyFile, type HolderLookupKeyOptions } from './holder-lookup-key';
 import {
   defaultIdentityFiles,
   type IdentityFiles,
@@ -111,11 +111,13 @@ async function provisionOne(
 /**
  * Run by `network up` once the CAs are healthy: enrolls every user that needs
  * it, gives each a token (keeping existing ones), and writes the tokens file,
- * the gateway's identity store, its connection profile and (once) its holder lookup key. Safe to repeat.
+ * the gateway's identity store, its connection profile and its holder lookup key
+ * (created only for a new network, never replaced: holder-lookup-key.ts). Safe to repeat.
  */
 export async function provisionIdentities(
   topology: Topology,
   files: IdentityFiles = defaultIdentityFiles,
+  lookupKeyOptions: HolderLookupKeyOptions = { newNetwork: false },
 ): Promise<void> {
   const state: Progress = {
     store: await readStore(files),
@@ -134,7 +136,9 @@ export async function provisionIdentities(
   await writeConnectionProfile(files, connectionProfile(topology));
   const shown = (file: string): string => path.relative(paths.repoRoot, file);
   const lookupKey = holderLookupKeyFile(files);
-  if (await ensureHolderLookupKey(lookupKey)) log.detail(`new holder lookup key in ${shown(lookupKey)}`);
+  if (await ensureHolderLookupKey(lookupKey, lookupKeyOptions)) {
+    log.detail(`new holder lookup key in ${shown(lookupKey)}: back it up with the network`);
+  }
   log.detail(
     `identities: ${state.enrolled.length} enrolled now, ${state.kept.length} already enrolled, ` +
       `${state.revoked.length} revoked; ${state.newTokens.length} new tokens in ${shown(files.apiTokens)}`,

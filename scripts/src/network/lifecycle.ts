@@ -4,6 +4,7 @@ import { fabricCaPin, fabricPin } from '../fabric/pin';
 import { prepareCaHome } from '../identity/ca-home';
 import { caServerSpec } from '../identity/ca-process';
 import { caSiteFor } from '../identity/ca-site';
+import { CREATE_SETTING } from '../identity/holder-lookup-key';
 import { provisionIdentities } from '../identity/provision';
 import { readDeploymentState } from '../deploy/deployment-state';
 import { log } from '../lib/log';
@@ -53,8 +54,12 @@ export async function networkUp(): Promise<void> {
         if (packageId) await start(chaincodeServerSpec(org, packageId, deployment.entry));
       }
     }
-    // Demo users enrolled at their CAs, API tokens, and the files the gateway reads.
-    await provisionIdentities(topology);
+    // Demo users enrolled at their CAs, API tokens, and the files the gateway reads. The holder
+    // lookup key is created only while no chaincode is deployed (nothing can have been indexed yet).
+    await provisionIdentities(topology, undefined, {
+      newNetwork: deployment === undefined,
+      create: process.env[CREATE_SETTING] === 'true',
+    });
   } catch (error) {
     for (const name of startedNow.reverse()) await supervisor.stop(name);
     throw error;
