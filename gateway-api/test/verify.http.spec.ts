@@ -56,8 +56,19 @@ const licence = {
   statusHistory: [{ status: 'ACTIVE', at: '2026-11-24T02:00:00.000Z', txId: TX }],
 };
 
+const HOLDER = '11010519491231002X';
+const CODE = 'K7M2Q9XR';
+const OLD_NUMBER = '粤(2026)广州市不动产权第09400120号';
+
 const ledger = new FakeVerifyLedger()
   .record('GetCertificate', NUMBER, certificate)
+  .printed(NUMBER, HOLDER, CODE)
+  // issued before verification codes: no holder check possible
+  .record('GetCertificate', OLD_NUMBER, {
+    ...certificate,
+    content: { ...certificate.content, certificateNumber: OLD_NUMBER },
+  })
+  .lastWrite('realestate.certificate', [OLD_NUMBER], TX)
   .lastWrite('realestate.certificate', [NUMBER], TX)
   .transaction(
     ledgerTransaction({
@@ -83,6 +94,9 @@ describe('public verification routes over HTTP', () => {
       VERIFY_MAX_CONCURRENT_READS: '2',
       VERIFY_MAX_QUEUED_READS: '1',
       PUBLIC_BASE_URL: 'https://verify.example.gov.cn',
+      DATABASE_TYPE: 'sqlite',
+      DATABASE_PATH: ':memory:',
+      VERIFY_HOLDER_CHECK_MAX_FAILURES: '5',
     });
     const moduleRef = await Test.createTestingModule({
       imports: [
@@ -203,13 +217,69 @@ describe('public verification routes over HTTP', () => {
     );
   });
 
-  it('asks the registry peer for holderMatch every time, never from the cache', async () => {
+  it('asks the holder verifier for holderMatch every time, never from the cache', async () => {
     const url = `/api/v1/verify/certificates/${encodeURIComponent(NUMBER)}`;
-    for (let i = 0; i < 2; i += 1) {
-      const answer = await request(server).get(url).query({ holderIdNumber: '11010519491231002X' });
-      expect(answer.body).toMatchObject({ holderMatch: true });
+    for (const verificationCode of [CODE, 'k7m2-q9xr']) {
+      const answer = await request(server).get(url).query({ holderIdNumber: HOLDER, verificationCode });
+      expect(answer.status).toBe(200);
+      expect(answer.body).toMatchObject({ valid: true, holderMatch: true });
     }
     expect(reads.filter((name) => name === 'realestate:GetHolderMatch')).toHaveLength(2);
+    expect(ledger.holderMatchUsers.slice(-2)).toEqual(['holder-verifier', 'holder-verifier']);
+  });
+
+  it.each([
+    ['verificationCode', { holderIdNumber: HOLDER }],
+    ['holderIdNumber', { verificationCode: CODE }],
+  ])('refuses a holder check without %s with 400 naming it, before the ledger', async (missing, query) => {
+    const answer = await request(server)
+      .get(`/api/v1/verify/certificates/${encodeURIComponent(NUMBER)}`)
+      .query(query);
+    expect(answer.status).toBe(400);
+    expect((answer.body as ErrorBody).error.code).toBe('VALIDATION_FAILED');
+    expect(fieldsNamed(answer.body)).toEqual([missing]);
+    expect(reads).toEqual([]);
+  });
+
+  it('answers holderMatch null with the reason for a certificate issued without a code', async () => {
+    const answer = await request(server)
+      .get(`/api/v1/verify/certificates/${encodeURIComponent(OLD_NUMBER)}`)
+      .query({ holderIdNumber: HOLDER, verificationCode: CODE });
+    expect(answer.status).toBe(200);
+    expect(answer.body).toMatchObject({
+      holderMatch: null,
+      holderMatchReason: { code: 'NO_VERIFICATION_CODE' },
+    });
+  });
+
+  it('locks the holder check of a certificate after 5 failures a day, whatever the address, without the ledger', async () => {
+    const url = `/api/v1/verify/certificates/${encodeURIComponent(NUMBER)}`;
+    const wrong = { holderIdNumber: HOLDER, verificationCode: 'K7M2Q9XS' };
+    const statuses: number[] = [];
+    for (let i = 0; i < 5; i += 1) {
+      // X-Forwarded-For is not trusted, and the lock is per certificate anyway
+      const answer = await request(server).get(url).set('X-Forwarded-For', `203.0.113.${i}`).query(wrong);
+      statuses.push(answer.status);
+      expect(answer.body).toMatchObject({ holderMatch: false });
+    }
+    expect(statuses).toEqual([200, 200, 200, 200, 200]);
+    reads.length = 0;
+    const locked = await request(server).get(url).query({ holderIdNumber: HOLDER, verificationCode: CODE });
+    expect(locked.status).toBe(429);
+    expect(locked.body).toMatchObject({
+      error: {
+        code: 'TOO_MANY_REQUESTS',
+        details: [
+          {
+            reason: 'HOLDER_CHECK_LOCKED',
+            lockedUntil: expect.stringMatching(/T00:00:00\.000Z$/) as unknown,
+          },
+        ],
+      },
+    });
+    expect(reads).toEqual([]);
+    // the certificate itself is still verifiable without the holder check
+    expect((await request(server).get(url)).status).toBe(200);
   });
 
   it.each([
@@ -230,7 +300,19 @@ describe('public verification routes over HTTP', () => {
 
   const certificatePath = `/api/v1/verify/certificates/${encodeURIComponent(NUMBER)}`;
   it.each<[string, string, string, Record<string, string | string[]>]>([
-    ['holderIdNumber', 'a wrong check character', certificatePath, { holderIdNumber: '110105194912310021' }],
+    [
+      'holderIdNumber',
+      'a wrong check character',
+      certificatePath,
+      { holderIdNumber: '110105194912310021', verificationCode: CODE },
+    ],
+    [
+      'verificationCode',
+      'an ambiguous symbol',
+      certificatePath,
+      { holderIdNumber: HOLDER, verificationCode: 'K7M2Q9X0' },
+    ],
+    ['verificationCode', 'too short', certificatePath, { holderIdNumber: HOLDER, verificationCode: 'K7M2' }],
     ['format', 'repeated', `${certificatePath}/qr`, { format: ['png', 'svg'] }],
     ['limit', 'unknown', certificatePath, { limit: '10' }],
     ['page', 'unknown', `/api/v1/verify/licenses/${USCC}/qr`, { page: '1e30' }],

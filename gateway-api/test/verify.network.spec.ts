@@ -45,6 +45,8 @@ describe('public verification on the real network', () => {
     const second = titleNumber();
     let firstTxId = '';
     let changeTxId = '';
+    /** Printed on the second title: the registration's 201 answer shows it once. */
+    let secondCode = '';
 
     beforeAll(async () => {
       const register = (body: Body) =>
@@ -59,6 +61,8 @@ describe('public verification on the real network', () => {
       const changed = await register({ type: 'CHANGE', certificateNumber: second, description: '面积变更' });
       expect(changed.status).toBe(201);
       changeTxId = String((changed.body as Body)['txId']);
+      secondCode = String((changed.body as Body)['verificationCode']);
+      expect(secondCode).toMatch(/^[2-9A-HJKMNP-Z]{4}-[2-9A-HJKMNP-Z]{4}$/);
     });
 
     it('answers VALID for the current certificate, with masked holders and the proof of its issue', async () => {
@@ -104,16 +108,19 @@ describe('public verification on the real network', () => {
       expect(firstTxId).not.toBe(changeTxId);
     });
 
-    it("answers holderMatch from the holder's ID number without revealing anything else", async () => {
+    it("answers holderMatch from the holder's ID number and printed code without revealing anything else", async () => {
       const url = `/api/v1/verify/certificates/${encodeURIComponent(second)}`;
-      const yes = await get(url).query({ holderIdNumber: owner.idNumber });
+      const yes = await get(url).query({ holderIdNumber: owner.idNumber, verificationCode: secondCode });
       expect(yes.status).toBe(200);
       expect((yes.body as Body)['holderMatch']).toBe(true);
       expect(JSON.stringify(yes.body)).not.toContain(owner.idNumber);
-      const no = await get(url).query({ holderIdNumber: residentId() });
+      // one wrong guess (of the day's five): another ID with the right code does not match
+      const no = await get(url).query({ holderIdNumber: residentId(), verificationCode: secondCode });
       expect((no.body as Body)['holderMatch']).toBe(false);
-      const malformed = await get(url).query({ holderIdNumber: '123' });
+      const malformed = await get(url).query({ holderIdNumber: '123', verificationCode: secondCode });
       expect(malformed.status).toBe(400);
+      const withoutCode = await get(url).query({ holderIdNumber: owner.idNumber });
+      expect(withoutCode.status).toBe(400);
     });
 
     it('answers 404 for an unknown number and 400 for a malformed one', async () => {

@@ -67,7 +67,8 @@ const LISTS: readonly ListEndpoint[] = [
   {
     path: `/api/v1/verify/certificates/${CERTIFICATE}`,
     user: undefined,
-    base: {},
+    // the holder check takes both or neither: a well-formed code, so only the ID number is at fault
+    base: { verificationCode: 'K7M2Q9XR' },
     paged: false,
     bad: [['holderIdNumber', 'a wrong check character', '110105194912310021']],
   },

@@ -144,6 +144,16 @@ export class EnvironmentVariables {
   @Matches(/^[A-Za-z0-9][A-Za-z0-9._@-]{0,127}$/, { message: 'FABRIC_SERVICE_USER must be a user name' })
   FABRIC_SERVICE_USER: string = 'ledger-reader';
 
+  /**
+   * The registry's service identity (RegistryMSP, role registry_verifier) the public holder check
+   * evaluates GetHolderMatch as; the chaincode refuses everyone else. `network up` enrols it.
+   */
+  @Expose()
+  @Matches(/^[A-Za-z0-9][A-Za-z0-9._@-]{0,127}$/, {
+    message: 'FABRIC_HOLDER_VERIFIER_USER must be a user name',
+  })
+  FABRIC_HOLDER_VERIFIER_USER: string = 'holder-verifier';
+
   @Expose()
   @Type(() => Number)
   @Max(600_000)
@@ -311,4 +321,12 @@ export class EnvironmentVariables {
   @Min(0)
   @IsInt()
   VERIFY_MAX_QUEUED_READS: number = 200;
+
+  /** Failed holder checks of one certificate per UTC day, from any address, before it locks until 00:00 UTC. */
+  @Expose()
+  @Type(() => Number)
+  @Max(100)
+  @Min(1)
+  @IsInt()
+  VERIFY_HOLDER_CHECK_MAX_FAILURES: number = 5;
 }

@@ -27,6 +27,7 @@ describe('validateEnv', () => {
       GOVTRACE_IDENTITIES: path.join(repoRoot, '.govtrace', 'gateway', 'identities.json'),
       HOLDER_LOOKUP_KEY_FILE: path.join(repoRoot, '.govtrace', 'gateway', 'holder-lookup.key'),
       FABRIC_SERVICE_USER: 'ledger-reader',
+      FABRIC_HOLDER_VERIFIER_USER: 'holder-verifier',
       FABRIC_EVALUATE_TIMEOUT_MS: 5000,
       FABRIC_ENDORSE_TIMEOUT_MS: 15000,
       FABRIC_SUBMIT_TIMEOUT_MS: 5000,
@@ -47,6 +48,7 @@ describe('validateEnv', () => {
       VERIFY_CACHE_TTL_MS: 2000,
       VERIFY_MAX_CONCURRENT_READS: 8,
       VERIFY_MAX_QUEUED_READS: 200,
+      VERIFY_HOLDER_CHECK_MAX_FAILURES: 5,
     });
   });
 
@@ -167,6 +169,7 @@ describe('validateEnv', () => {
       'FABRIC_COMMIT_STATUS_TIMEOUT_MS',
       'FABRIC_ENDORSE_TIMEOUT_MS',
       'FABRIC_EVALUATE_TIMEOUT_MS',
+      'FABRIC_HOLDER_VERIFIER_USER',
       'FABRIC_SERVICE_USER',
       'FABRIC_SUBMIT_TIMEOUT_MS',
       'GOVTRACE_CONNECTION_PROFILE',
@@ -181,6 +184,7 @@ describe('validateEnv', () => {
       'PORT',
       'PUBLIC_BASE_URL',
       'VERIFY_CACHE_TTL_MS',
+      'VERIFY_HOLDER_CHECK_MAX_FAILURES',
       'VERIFY_MAX_CONCURRENT_READS',
       'VERIFY_MAX_QUEUED_READS',
       'VERIFY_RATE_LIMIT',
@@ -207,6 +211,9 @@ describe('validateEnv', () => {
     ['FABRIC_ENDORSE_TIMEOUT_MS', '50', 'must not be less than 100'],
     ['FABRIC_COMMIT_RETRIES', '11', 'must not be greater than 10'],
     ['FABRIC_SERVICE_USER', 'a b', 'must be a user name'],
+    ['FABRIC_HOLDER_VERIFIER_USER', 'a b', 'must be a user name'],
+    ['VERIFY_HOLDER_CHECK_MAX_FAILURES', '0', 'must not be less than 1'],
+    ['VERIFY_HOLDER_CHECK_MAX_FAILURES', '101', 'must not be greater than 100'],
     ['METRICS_ALLOW_REMOTE', 'yes', 'must be a boolean value'],
     ['DATABASE_TYPE', 'mysql', 'must be one of the following values: sqlite, postgres'],
     ['IDEMPOTENCY_TTL_SECONDS', '0', 'must not be less than 1'],

@@ -17,13 +17,15 @@ export class FabricPublicLedger implements PublicLedger {
 
   async evaluate(
     call: Omit<LedgerCall, 'transient' | 'endorsingOrgs'>,
-    options: { mspId?: string } = {},
+    options: { mspId?: string; user?: string } = {},
   ): Promise<Uint8Array> {
-    const user =
-      options.mspId === undefined
-        ? await this.gateways.serviceUser()
-        : await this.gateways.serviceUserOf(options.mspId);
-    return this.client.evaluate(user, call);
+    return this.client.evaluate(await this.readerFor(options), call);
+  }
+
+  private async readerFor(options: { mspId?: string; user?: string }): Promise<string> {
+    if (options.user !== undefined) return this.gateways.namedServiceUser(options.user);
+    if (options.mspId !== undefined) return this.gateways.serviceUserOf(options.mspId);
+    return this.gateways.serviceUser();
   }
 
   async blockOf(txId: string): Promise<Uint8Array | undefined> {

@@ -79,6 +79,19 @@ export class GatewayPool implements OnModuleDestroy {
     return chosen.user;
   }
 
+  /**
+   * A dedicated service identity by name (the registry's holder verifier): no fallback to another
+   * user, because the chaincode grants the read to that identity's role only. Missing or revoked is
+   * the setup's fault, not the public caller's: 503.
+   */
+  async namedServiceUser(user: string): Promise<string> {
+    const enrolled = await this.identities.findUser(user);
+    if (enrolled === undefined || enrolled.revoked) {
+      throw new UnavailableError(`The service identity ${user} is not enrolled; run network up`);
+    }
+    return enrolled.user;
+  }
+
   onModuleDestroy(): void {
     for (const entry of this.#gateways.values()) {
       entry.then(({ gateway }) => gateway.close()).catch(() => undefined);

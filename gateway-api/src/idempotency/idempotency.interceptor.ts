@@ -31,6 +31,7 @@ import { fingerprintRequest } from './request-fingerprint';
 import { judgeUnknownOutcome, PENDING_RETRY_AFTER_SECONDS } from './unknown-outcome';
 
 type UnknownOutcomeClaim = Extract<Claim, { kind: 'unknown-outcome' }>;
+import { withoutOneTimeFields } from './one-time-fields';
 
 /**
  * `Idempotency-Key` on POST requests: a retried request gets the first answer instead of writing
@@ -201,7 +202,8 @@ export class IdempotencyInterceptor implements NestInterceptor {
         from(this.settleFailure(ticket, error, res)).pipe(mergeMap(() => throwError(() => error))),
       ),
       concatMap(async (body: unknown) => {
-        await this.settle(ticket, res.statusCode, body === undefined ? null : JSON.stringify(body));
+        const kept = body === undefined ? null : JSON.stringify(withoutOneTimeFields(body));
+        await this.settle(ticket, res.statusCode, kept);
         return body;
       }),
     );

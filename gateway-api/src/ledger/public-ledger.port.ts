@@ -7,12 +7,13 @@ import { type LedgerCall } from './ledger-client.port';
  */
 export interface PublicLedger {
   /**
-   * Evaluates a chaincode query. With `mspId`, on a peer of that organisation (a query of its
-   * private data); otherwise on the service identity's peer.
+   * Evaluates a chaincode query. With `user`, as that service identity (on its organisation's peer:
+   * the holder verifier); with `mspId`, on a peer of that organisation (a query of its private data);
+   * otherwise on the service identity's peer.
    */
   evaluate(
     call: Omit<LedgerCall, 'transient' | 'endorsingOrgs'>,
-    options?: { mspId?: string },
+    options?: { mspId?: string; user?: string },
   ): Promise<Uint8Array>;
   /** The serialised block (common.Block) holding the transaction, or undefined for an unknown txId. */
   blockOf(txId: string): Promise<Uint8Array | undefined>;

@@ -65,7 +65,35 @@ const registered = {
   unitStatus: 'REGISTERED',
 };
 
+/** The verification code as the clerk prints it. */
+const PRINTED_CODE = /^[23456789ABCDEFGHJKMNPQRSTUVWXYZ]{4}-[23456789ABCDEFGHJKMNPQRSTUVWXYZ]{4}$/;
+
 describe('RealEstateService', () => {
+  it('draws a new verification code per certificate, and none for an act without a certificate', async () => {
+    const ledger = new FakeLedger(registered);
+    const service = newService(ledger);
+    const issue = (serial: string) =>
+      service.register(clerk, {
+        type: 'CHANGE',
+        unitNumber: UNIT,
+        certificateNumber: `粤(2026)广州市不动产权第${serial}号`,
+        description: '面积更正',
+      });
+    const codes = [(await issue('09400111')).verificationCode, (await issue('09400112')).verificationCode];
+    expect(new Set(codes).size).toBe(2);
+    const seized = await newService(new FakeLedger({ ...registered, certificateNumber: null })).register(
+      clerk,
+      {
+        type: 'SEIZURE',
+        unitNumber: UNIT,
+        court: '广州市越秀区人民法院',
+        courtOrder: '(2026)粤0106执保123号',
+      },
+    );
+    expect(seized).not.toHaveProperty('verificationCode');
+    expect(ledger.submitted.every(({ call }) => call.transient?.verificationCode !== undefined)).toBe(true);
+  });
+
   it('maps a FIRST registration: public request in args, holders with fresh salts in transient only', async () => {
     const ledger = new FakeLedger(registered);
     const dto: CreateRegistrationDto = {
@@ -86,11 +114,19 @@ describe('RealEstateService', () => {
       unitNumber: UNIT,
       certificateNumber: registered.certificateNumber,
       certificateContentHash: registered.certificateContentHash,
+      verificationCode: expect.stringMatching(PRINTED_CODE) as string,
       unitStatus: 'REGISTERED',
       txId: 'tx-1',
       blockNumber: 7,
     });
     const [{ user, call }] = ledger.submitted as [{ user: string; call: LedgerCall }];
+    // the code printed for the clerk is the one sent (salted) to the chaincode, in transient data only
+    const sent = decode(call.transient?.verificationCode) as { code: string; salt: string };
+    expect(sent).toEqual({
+      code: answer.verificationCode?.replace('-', ''),
+      salt: expect.stringMatching(SALT) as string,
+    });
+    expect(String(call.args[0])).not.toContain(sent.code);
     expect(user).toBe('registry-clerk');
     expect(call).toMatchObject({
       contract: 'realestate',
@@ -134,7 +170,10 @@ describe('RealEstateService', () => {
       },
     });
     const call = ledger.submitted[0]?.call;
-    expect(call?.transient).toEqual({ holderLookupPepper: PEPPER });
+    expect(call?.transient).toEqual({
+      holderLookupPepper: PEPPER,
+      verificationCode: expect.any(String) as string,
+    });
     expect(decode(call?.args[0])).toEqual({
       unitNumber: UNIT,
       type: 'MORTGAGE',

@@ -1,5 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 
+import { printedVerificationCode } from '../../../chaincode/src/common/verification-code';
 import { type Principal } from '../auth/principal';
 import { ApiError, INTERNAL_MESSAGE, RuleViolationError, ValidationFailedError } from '../common/errors';
 import { LEDGER_CLIENT, type LedgerClient } from '../ledger/ledger-client.port';
@@ -15,6 +16,7 @@ import {
   toTransientHolders,
 } from './registration-request';
 import { HolderLookupKey } from './holder-lookup-key';
+import { newVerificationCode } from './verification-code';
 
 export const CONTRACT = 'realestate';
 /** Transient data for registryPrivate may reach RegistryMSP's peers only (collection membership). */
@@ -41,13 +43,16 @@ export class RealEstateService {
     // the pepper goes with EVERY act: the chaincode needs it whenever ownership moves (FIRST, TRANSFER,
     // CORRECTION with holders, CANCELLATION) to keep its private owner index right
     const holderLookupPepper = await this.holderLookupKey.base64();
-    const { txId, blockNumber, result } = await this.ledger.submit(caller.user, {
+    // a certificate gets the code the holder proves it with; only its salted hash reaches the ledger
+    const code = dto.certificateNumber !== undefined ? newVerificationCode() : undefined;
+    const { txId, blockNumber, result, replayed } = await this.ledger.submit(caller.user, {
       contract: CONTRACT,
       transaction: 'Register',
       args: [JSON.stringify(request)],
       transient: {
         holderLookupPepper,
         ...(holders !== undefined && { holders: JSON.stringify(holders) }),
+        ...(code !== undefined && { verificationCode: JSON.stringify({ code, salt: newSalt() }) }),
       },
       endorsingOrgs: REGISTRY_ORGS,
     });
@@ -69,6 +74,11 @@ export class RealEstateService {
       ...(typeof answer.certificateContentHash === 'string' && {
         certificateContentHash: answer.certificateContentHash,
       }),
+      // shown once, for the clerk to print on the certificate; never stored in clear (not even for
+      // replay). Not when the answer comes from an earlier attempt's transaction: this code is not it.
+      ...(typeof answer.certificateNumber === 'string' &&
+        code !== undefined &&
+        replayed !== true && { verificationCode: printedVerificationCode(code) }),
       unitStatus,
       txId,
       blockNumber: Number(blockNumber),

@@ -59,7 +59,9 @@ export interface CertificateAnswer {
   readonly issuer: string;
   readonly contentHash: string;
   readonly statusChangedAt: string | null;
-  readonly holderMatch?: boolean;
+  /** Only when the holder check was asked (holder-check/holder-check.ts). */
+  readonly holderMatch?: boolean | null;
+  readonly holderMatchReason?: { readonly code: string; readonly message: string };
   readonly proof: VerificationProof;
 }
 

@@ -42,7 +42,12 @@ const ANSWER_CACHE = 'public, max-age=5';
 @ApiTags('verification')
 @ApiBadRequestResponse({ type: ErrorResponse, description: 'VALIDATION_FAILED: malformed identifier' })
 @ApiNotFoundResponse({ type: ErrorResponse, description: 'NOT_FOUND: no such record on the ledger' })
-@ApiTooManyRequestsResponse({ type: ErrorResponse, description: 'TOO_MANY_REQUESTS: rate limit' })
+@ApiTooManyRequestsResponse({
+  type: ErrorResponse,
+  description:
+    'TOO_MANY_REQUESTS: rate limit per address; or (details[0].reason HOLDER_CHECK_LOCKED) too many failed ' +
+    'holder checks of this certificate today, whatever the address, until 00:00 UTC (details[0].lockedUntil)',
+})
 @ApiServiceUnavailableResponse({
   type: ErrorResponse,
   description: 'UNAVAILABLE: the ledger cannot answer now',
@@ -66,7 +71,13 @@ export class VerifyController {
     @Param() params: CertificateNumberParams,
     @Query() query: HolderMatchQuery,
   ): Promise<CertificateAnswer> {
-    return this.verify.certificate(params.certificateNumber, query.holderIdNumber);
+    const { holderIdNumber, verificationCode } = query;
+    // the DTO admits both or neither
+    const holder =
+      holderIdNumber !== undefined && verificationCode !== undefined
+        ? { idNumber: holderIdNumber, verificationCode }
+        : undefined;
+    return this.verify.certificate(params.certificateNumber, holder);
   }
 
   @Get('certificates/:certificateNumber/proof-bundle')

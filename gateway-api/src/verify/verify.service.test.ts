@@ -1,5 +1,7 @@
 import { NotFoundError, UnavailableError } from '../common/errors';
 import { compositeKey } from './authority-check';
+import { HolderCheck } from './holder-check/holder-check';
+import { type HolderCheckLockout } from './holder-check/holder-check-lockout';
 import { FakeVerifyLedger, ledgerTransaction } from './testing/fake-verify-ledger';
 import { VerifyService } from './verify.service';
 import { type VerifySettings } from './verify.settings';
@@ -61,10 +63,14 @@ const settings: VerifySettings = {
   maxQueuedReads: 4,
   rateLimit: 100,
   rateWindowMs: 60_000,
+  holderCheckMaxFailures: 5,
+  holderVerifierUser: 'holder-verifier',
 };
 
 function serviceOver(ledger: FakeVerifyLedger): VerifyService {
-  return new VerifyService(ledger, ledger, settings);
+  // the holder check has tests of its own (holder-check/holder-check.test.ts); none of these asks it
+  const noHolderChecks = {} as HolderCheckLockout;
+  return new VerifyService(ledger, ledger, settings, new HolderCheck(noHolderChecks, ledger, settings));
 }
 
 describe('VerifyService', () => {

@@ -13,6 +13,7 @@ import {
   type VerifiedRecordKind,
   writesRecord,
 } from './authority-check';
+import { HolderCheck, type HolderQuestion } from './holder-check/holder-check';
 import { buildProofBundle, lastConfigBlockNumber, type ProofBundle } from './proof-bundle';
 import { ReadLimiter } from './read-limiter';
 import { TtlCache } from './ttl-cache';
@@ -32,8 +33,6 @@ import {
   type VerificationProof,
 } from './verify-answers';
 import { VERIFY_SETTINGS, type VerifySettings } from './verify.settings';
-
-const REGISTRY_MSP = 'RegistryMSP';
 
 type RecordKeyParts = readonly [string, ...string[]];
 
@@ -74,25 +73,23 @@ export class VerifyService {
     @Inject(PUBLIC_LEDGER) private readonly ledger: PublicLedger,
     @Inject(LEDGER_TRANSACTION_READER) private readonly transactions: LedgerTransactionReader,
     @Inject(VERIFY_SETTINGS) private readonly settings: VerifySettings,
+    private readonly holderCheck: HolderCheck,
   ) {
     this.#answers = new TtlCache(settings.cacheTtlMs, 10_000);
     this.#limiter = new ReadLimiter(settings.maxConcurrentReads, settings.maxQueuedReads);
   }
 
-  /** `holderIdNumber` answers `holderMatch` by salted hash on a registry peer; it is never cached. */
-  async certificate(number: string, holderIdNumber?: string): Promise<CertificateAnswer> {
-    const answer = (await this.#answers.get(`certificate:${number}`, () =>
-      this.#limiter.run(() => this.#readCertificate(number)),
-    )) as CertificateAnswer;
-    if (holderIdNumber === undefined) return answer;
-    const match = await this.#limiter.run(async () => {
-      const bytes = await this.ledger.evaluate(
-        { contract: 'realestate', transaction: 'GetHolderMatch', args: [number, holderIdNumber] },
-        { mspId: REGISTRY_MSP },
-      );
-      return (parse(bytes) as { match: boolean }).match;
-    });
-    return { ...answer, holderMatch: match };
+  /**
+   * With a holder question (ID number and printed verification code), `holderMatch` from the
+   * registry's holder verifier, behind the certificate's daily lockout (holder-check/); never cached.
+   */
+  async certificate(number: string, holder?: HolderQuestion): Promise<CertificateAnswer> {
+    const read = (): Promise<CertificateAnswer> =>
+      this.#answers.get(`certificate:${number}`, () =>
+        this.#limiter.run(() => this.#readCertificate(number)),
+      ) as Promise<CertificateAnswer>;
+    if (holder === undefined) return read();
+    return this.holderCheck.ask(number, holder, (work) => this.#limiter.run(work), read);
   }
 
   license(uscc: string): Promise<LicenseAnswer> {

@@ -11,6 +11,10 @@ export interface VerifySettings {
   readonly maxQueuedReads: number;
   readonly rateLimit: number;
   readonly rateWindowMs: number;
+  /** Failed holder checks per certificate and UTC day before the check locks (holder-check/). */
+  readonly holderCheckMaxFailures: number;
+  /** The RegistryMSP registry_verifier identity that evaluates GetHolderMatch. */
+  readonly holderVerifierUser: string;
 }
 
 export const VERIFY_SETTINGS = Symbol('VerifySettings');
@@ -26,6 +30,8 @@ export function verifySettingsFrom(config: ConfigService<EnvironmentVariables, t
     maxQueuedReads: get('VERIFY_MAX_QUEUED_READS'),
     rateLimit: get('VERIFY_RATE_LIMIT'),
     rateWindowMs: get('VERIFY_RATE_WINDOW_MS'),
+    holderCheckMaxFailures: get('VERIFY_HOLDER_CHECK_MAX_FAILURES'),
+    holderVerifierUser: get('FABRIC_HOLDER_VERIFIER_USER'),
   };
 }
 

@@ -13,6 +13,15 @@ export class RegistrationResponse {
   @ApiPropertyOptional({ description: "hex SHA-256 of the issued certificate's canonical content" })
   certificateContentHash?: string;
 
+  @ApiPropertyOptional({
+    example: 'K7M2-Q9XR',
+    description:
+      'When a certificate is issued: the verification code to print on it, shown this once. The holder ' +
+      'gives it with the ID number to the public holder check. Only its salted hash is kept (on the ' +
+      "registry's private collection); a replay of this answer (Idempotency-Key) does not repeat it",
+  })
+  verificationCode?: string;
+
   @ApiProperty({ example: 'REGISTERED' })
   unitStatus!: string;
 

@@ -56,6 +56,14 @@ const VALID_MEANS =
   "The record's last write (named by the peer's history of its key) committed VALID, wrote this record, " +
   "was endorsed by the responsible department's peer and submitted by that department's role for it";
 
+export class HolderMatchReasonResponse {
+  @ApiProperty({ enum: ['NO_VERIFICATION_CODE'] })
+  code!: string;
+
+  @ApiProperty()
+  message!: string;
+}
+
 export class CertificateVerificationResponse {
   @ApiProperty({ description: `${VALID_MEANS} (RegistryMSP, registry_clerk), and status is VALID` })
   valid!: boolean;
@@ -93,8 +101,21 @@ export class CertificateVerificationResponse {
   @ApiProperty({ nullable: true, type: String })
   statusChangedAt!: string | null;
 
-  @ApiPropertyOptional({ description: 'Only with ?holderIdNumber=' })
-  holderMatch?: boolean;
+  @ApiPropertyOptional({
+    type: Boolean,
+    nullable: true,
+    description:
+      'Only with ?holderIdNumber=&verificationCode=: true when that ID number is a holder printed on the ' +
+      'certificate AND the code is the one printed on it; null when the certificate was issued before ' +
+      'verification codes (no holder check possible, see holderMatchReason)',
+  })
+  holderMatch?: boolean | null;
+
+  @ApiPropertyOptional({
+    type: HolderMatchReasonResponse,
+    description: 'Only when holderMatch is null: why the holder check is not available',
+  })
+  holderMatchReason?: HolderMatchReasonResponse;
 
   @ApiProperty({ type: VerificationProofResponse })
   proof!: VerificationProofResponse;

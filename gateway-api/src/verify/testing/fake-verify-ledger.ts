@@ -48,6 +48,10 @@ export class FakeVerifyLedger implements PublicLedger, LedgerTransactionReader {
   readonly #records = new Map<string, unknown>();
   readonly #history = new Map<string, { txId: string; isDelete: boolean }>();
   readonly #transactions = new Map<string, LedgerTransaction>();
+  /** Certificate number → the holder's ID and the code printed on it; absent: issued without a code. */
+  readonly #printed = new Map<string, { idNumber: string; code: string }>();
+  /** The `user` option of each GetHolderMatch evaluation (who the gateway asked as). */
+  readonly holderMatchUsers: (string | undefined)[] = [];
 
   /** What `transaction(arg)` answers, e.g. record('GetLicense', uscc, licence). */
   record(transaction: string, arg: string, value: unknown): this {
@@ -61,12 +65,21 @@ export class FakeVerifyLedger implements PublicLedger, LedgerTransactionReader {
     return this;
   }
 
+  /** The certificate carries this holder and this verification code (the chaincode's GetHolderMatch). */
+  printed(certificateNumber: string, idNumber: string, code: string): this {
+    this.#printed.set(certificateNumber, { idNumber, code });
+    return this;
+  }
+
   transaction(tx: LedgerTransaction): this {
     this.#transactions.set(tx.txId, tx);
     return this;
   }
 
-  async evaluate(call: Omit<LedgerCall, 'transient' | 'endorsingOrgs'>): Promise<Uint8Array> {
+  async evaluate(
+    call: Omit<LedgerCall, 'transient' | 'endorsingOrgs'>,
+    options: { mspId?: string; user?: string } = {},
+  ): Promise<Uint8Array> {
     this.queries.push(`${call.contract}:${call.transaction}`);
     if (this.hold !== undefined) await this.hold;
     const args = call.args.map((arg) => (typeof arg === 'string' ? arg : Buffer.from(arg).toString('utf8')));
@@ -78,10 +91,21 @@ export class FakeVerifyLedger implements PublicLedger, LedgerTransactionReader {
       return json({ key, timestamp: '2026-11-24T02:00:00.000Z', ...write });
     }
     const [arg = ''] = args;
-    if (call.transaction === 'GetHolderMatch') return json({ match: true });
+    if (call.transaction === 'GetHolderMatch') {
+      this.holderMatchUsers.push(options.user);
+      return json(this.#holderMatch(args));
+    }
     const found = this.#records.get(`${call.transaction} ${arg}`);
     if (found === undefined) throw new NotFoundError(`${arg} not found`);
     return json(found);
+  }
+
+  #holderMatch([number = '', idNumber = '', code = '']: string[]): unknown {
+    if (!this.#records.has(`GetCertificate ${number}`)) throw new NotFoundError(`${number} not found`);
+    const printed = this.#printed.get(number);
+    if (printed === undefined) return { certificateNumber: number, codeIssued: false, match: null };
+    const match = printed.idNumber === idNumber && printed.code === code;
+    return { certificateNumber: number, codeIssued: true, match };
   }
 
   find(txId: string): Promise<LedgerTransaction | undefined> {
