@@ -41,10 +41,14 @@ function isolateFromNetwork(): { restore(): void } {
     }),
   );
   writeFileSync(identities, JSON.stringify({ version: 1, users: [] }));
+  // the gateway does not start without the holder lookup key; a throw-away one, not the developer's
+  const holderLookupKey = path.join(dir, 'holder-lookup.key');
+  writeFileSync(holderLookupKey, Buffer.alloc(32, 1), { mode: 0o600 });
   const saved = { ...process.env };
   Object.assign(process.env, {
     GOVTRACE_CONNECTION_PROFILE: profile,
     GOVTRACE_IDENTITIES: identities,
+    HOLDER_LOOKUP_KEY_FILE: holderLookupKey,
     DATABASE_TYPE: 'sqlite',
     DATABASE_PATH: ':memory:',
   });

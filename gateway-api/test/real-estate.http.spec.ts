@@ -202,7 +202,10 @@ describe('real-estate routes over HTTP', () => {
       .set('Authorization', `Bearer ${token('registry-clerk')}`)
       .send({ type: 'SEIZURE', unitNumber: UNIT, court: '某法院', courtOrder: '(2026)粤0104执1号' });
     expect(res.status).toBe(201);
-    expect(calls[0]?.transient).toEqual({ holderLookupPepper: KEY.toString('base64') });
+    expect(calls[0]?.transient).toEqual({
+      holderLookupPepper: KEY.toString('base64'),
+      holderLookupKeyVersion: '1',
+    });
   });
 
   describe('POST /api/v1/real-estate/holder-units/search', () => {

@@ -130,14 +130,24 @@ export class EnvironmentVariables {
   GOVTRACE_IDENTITIES: string = defaults.GOVTRACE_IDENTITIES;
 
   /**
-   * Raw bytes (at least 32) of the secret behind the chaincode's private owner index (src/real-estate,
-   * holder-lookup-key.ts); `network up` creates it. Replacing it orphans the index.
+   * The versioned secret behind the chaincode's private owner index (src/real-estate,
+   * holder-lookup-key.ts; format in holder-lookup-key-file.ts); `network up` creates it for a new
+   * network. Without it the gateway does not start. Replacing it orphans the index.
    */
   @Expose()
   @Transform(toAbsolutePath)
   @IsNotEmpty()
   @IsString()
   HOLDER_LOOKUP_KEY_FILE: string = defaults.HOLDER_LOOKUP_KEY_FILE;
+
+  /**
+   * `true`: create HOLDER_LOOKUP_KEY_FILE if it is missing (a brand-new network only). An existing
+   * file is never replaced, whatever this says.
+   */
+  @Expose()
+  @Transform(toBoolean)
+  @IsBoolean()
+  HOLDER_LOOKUP_KEY_CREATE: boolean = false;
 
   /** The identity that reads chaincode events, answers readiness and public ledger look-ups. */
   @Expose()
@@ -178,7 +188,9 @@ export class EnvironmentVariables {
   @Expose()
   @Type(() => Number)
   @Max(600_000)
-  @Min(100)
+  // from 1 ms: a deadline so short that every commit goes unconfirmed is how the tests reach the
+  // unknown-outcome path of Idempotency-Key on the real network (test/e2e/idempotent-retry.e2e.ts)
+  @Min(1)
   @IsInt()
   FABRIC_COMMIT_STATUS_TIMEOUT_MS: number = 60_000;
 

@@ -26,6 +26,7 @@ describe('validateEnv', () => {
       GOVTRACE_CONNECTION_PROFILE: path.join(repoRoot, '.govtrace', 'gateway', 'connection.json'),
       GOVTRACE_IDENTITIES: path.join(repoRoot, '.govtrace', 'gateway', 'identities.json'),
       HOLDER_LOOKUP_KEY_FILE: path.join(repoRoot, '.govtrace', 'gateway', 'holder-lookup.key'),
+      HOLDER_LOOKUP_KEY_CREATE: false,
       FABRIC_SERVICE_USER: 'ledger-reader',
       FABRIC_HOLDER_VERIFIER_USER: 'holder-verifier',
       FABRIC_EVALUATE_TIMEOUT_MS: 5000,
@@ -174,6 +175,7 @@ describe('validateEnv', () => {
       'FABRIC_SUBMIT_TIMEOUT_MS',
       'GOVTRACE_CONNECTION_PROFILE',
       'GOVTRACE_IDENTITIES',
+      'HOLDER_LOOKUP_KEY_CREATE',
       'HOLDER_LOOKUP_KEY_FILE',
       'HOST',
       'IDEMPOTENCY_TTL_SECONDS',
@@ -190,6 +192,12 @@ describe('validateEnv', () => {
       'VERIFY_RATE_LIMIT',
       'VERIFY_RATE_WINDOW_MS',
     ]);
+  });
+
+  it('creates no holder lookup key unless told exactly `true`; a 1 ms commit-status deadline is allowed', () => {
+    expect(validateEnv({ HOLDER_LOOKUP_KEY_CREATE: 'true' }).HOLDER_LOOKUP_KEY_CREATE).toBe(true);
+    expect(validateEnv({ HOLDER_LOOKUP_KEY_CREATE: 'false' }).HOLDER_LOOKUP_KEY_CREATE).toBe(false);
+    expect(validateEnv({ FABRIC_COMMIT_STATUS_TIMEOUT_MS: '1' }).FABRIC_COMMIT_STATUS_TIMEOUT_MS).toBe(1);
   });
 
   it('treats an empty variable as unset', () => {
@@ -215,6 +223,8 @@ describe('validateEnv', () => {
     ['VERIFY_HOLDER_CHECK_MAX_FAILURES', '0', 'must not be less than 1'],
     ['VERIFY_HOLDER_CHECK_MAX_FAILURES', '101', 'must not be greater than 100'],
     ['METRICS_ALLOW_REMOTE', 'yes', 'must be a boolean value'],
+    ['HOLDER_LOOKUP_KEY_CREATE', '1', 'must be a boolean value'],
+    ['FABRIC_COMMIT_STATUS_TIMEOUT_MS', '0', 'must not be less than 1'],
     ['DATABASE_TYPE', 'mysql', 'must be one of the following values: sqlite, postgres'],
     ['IDEMPOTENCY_TTL_SECONDS', '0', 'must not be less than 1'],
     ['IDEMPOTENCY_TTL_SECONDS', '1.5', 'must be an integer number'],

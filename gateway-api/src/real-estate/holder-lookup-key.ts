@@ -1,54 +1,97 @@
-import { randomBytes } from 'node:crypto';
 import { readFile, writeFile } from 'node:fs/promises';
 
 import { Logger } from '@nestjs/common';
 
-/** What the key file must hold at least (the chaincode refuses a shorter pepper). */
-export const MIN_HOLDER_LOOKUP_KEY_BYTES = 32;
+import {
+  formatHolderLookupKeyFile,
+  type HolderLookupKeyFile,
+  newHolderLookupKey,
+  parseHolderLookupKeyFile,
+} from '../config/holder-lookup-key-file';
+
+/** Why the gateway cannot start: the key file is missing or unusable. */
+export class HolderLookupKeyError extends Error {
+  override readonly name = 'HolderLookupKeyError';
+}
 
 /**
- * The holder lookup pepper: the secret behind the chaincode's private owner index (chaincode README,
- * "Owner index"). It goes to the chaincode as transient `holderLookupPepper` (base64) with every
- * Register and every owner search, and never onto the ledger. It lives in a file of raw bytes in the
- * runtime folder (`.govtrace/gateway/holder-lookup.key`, 0600), which `network up` creates.
+ * The holder lookup key: the pepper behind the chaincode's private owner index (chaincode README,
+ * "Owner index"), and its version. Both go to the chaincode as transient data with every Register
+ * and every owner search, and never onto the ledger.
  *
- * A missing file is created here too (32 random bytes, exclusive create, so two gateways starting at
- * once end up with the same key), because a network set up before this feature has none. A file
- * that exists but is too short is an error, never replaced: a new key would orphan every entry.
+ * It is read once, at start-up, from HOLDER_LOOKUP_KEY_FILE. A missing file stops start-up: a new
+ * key would leave every entry written with the old one unfindable, so every earlier holder would
+ * "own nothing", silently. The file is created only when HOLDER_LOOKUP_KEY_CREATE=true (a brand-new
+ * network; `network up` creates it anyway when it provisions one), and an existing file is never
+ * replaced, not even then.
  */
 export class HolderLookupKey {
   private readonly logger = new Logger(HolderLookupKey.name);
-  private loaded: Promise<string> | undefined;
+  private loaded: Promise<HolderLookupKeyFile> | undefined;
 
-  constructor(private readonly file: string) {}
+  constructor(
+    private readonly file: string,
+    private readonly options: { readonly create: boolean } = { create: false },
+  ) {}
 
-  /** The pepper as base64, read once and kept for the life of the process. */
-  base64(): Promise<string> {
-    this.loaded ??= this.load().catch((error: unknown) => {
-      this.loaded = undefined; // a later request may succeed (e.g. after the operator fixed the file)
-      throw error;
-    });
+  /**
+   * Reads the key (creating it first only if allowed); RealEstateModule awaits this while the
+   * application starts, so a missing or malformed file stops start-up with HolderLookupKeyError.
+   */
+  async load(): Promise<this> {
+    this.loaded ??= this.read();
+    await this.loaded;
+    return this;
+  }
+
+  /** The pepper as base64, the form the chaincode takes. */
+  async base64(): Promise<string> {
+    return (await this.key()).key.toString('base64');
+  }
+
+  /** The key's version, which the chaincode records in each owner index entry. */
+  async version(): Promise<number> {
+    return (await this.key()).version;
+  }
+
+  private key(): Promise<HolderLookupKeyFile> {
+    this.loaded ??= this.read();
     return this.loaded;
   }
 
-  private async load(): Promise<string> {
-    let key = await readIfExists(this.file);
-    if (key === undefined) {
-      await writeFile(this.file, randomBytes(MIN_HOLDER_LOOKUP_KEY_BYTES), { mode: 0o600, flag: 'wx' }).catch(
-        (error: NodeJS.ErrnoException) => {
-          if (error.code !== 'EEXIST') throw error; // another process created it first: use theirs
-        },
-      );
-      this.logger.warn(
-        `Created the holder lookup key ${this.file}; keep it: a new key orphans the owner index`,
-      );
-      key = await readIfExists(this.file);
+  private async read(): Promise<HolderLookupKeyFile> {
+    const { file } = this;
+    let bytes = await readIfExists(file);
+    if (bytes === undefined) {
+      if (!this.options.create) {
+        throw new HolderLookupKeyError(
+          `The holder lookup key ${file} (HOLDER_LOOKUP_KEY_FILE) does not exist. Restore it from a backup: ` +
+            'with a new key every earlier holder search answers "owns nothing". Only for a brand-new network, ' +
+            'start once with HOLDER_LOOKUP_KEY_CREATE=true to create it.',
+        );
+      }
+      await createExclusively(file, newHolderLookupKey());
+      this.logger.warn(`Created the holder lookup key ${file} (version 1); keep it and back it up`);
+      bytes = await readIfExists(file);
     }
-    if (key === undefined || key.length < MIN_HOLDER_LOOKUP_KEY_BYTES) {
-      throw new Error(`${this.file} must hold at least ${MIN_HOLDER_LOOKUP_KEY_BYTES} bytes`);
+    const parsed = parseHolderLookupKeyFile(bytes ?? Buffer.alloc(0));
+    if (!parsed.ok) {
+      throw new HolderLookupKeyError(
+        `The holder lookup key ${file} (HOLDER_LOOKUP_KEY_FILE) ${parsed.reason}. Restore it from a backup; ` +
+          'it is never replaced automatically (HOLDER_LOOKUP_KEY_CREATE only creates a missing file).',
+      );
     }
-    return key.toString('base64');
+    return parsed.value;
   }
+}
+
+/** 'wx': if another gateway (or `network up`) created it a moment ago, theirs is kept and used. */
+async function createExclusively(file: string, key: HolderLookupKeyFile): Promise<void> {
+  await writeFile(file, formatHolderLookupKeyFile(key), { mode: 0o600, flag: 'wx' }).catch(
+    (error: NodeJS.ErrnoException) => {
+      if (error.code !== 'EEXIST') throw error;
+    },
+  );
 }
 
 async function readIfExists(file: string): Promise<Buffer | undefined> {
@@ -56,6 +99,8 @@ async function readIfExists(file: string): Promise<Buffer | undefined> {
     return await readFile(file);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw error;
+    throw new HolderLookupKeyError(
+      `The holder lookup key ${file} (HOLDER_LOOKUP_KEY_FILE) cannot be read: ${String(error)}`,
+    );
   }
 }

@@ -24,8 +24,11 @@ import { RealEstateService } from './real-estate.service';
     {
       provide: HolderLookupKey,
       inject: [ConfigService],
-      useFactory: (config: ConfigService<EnvironmentVariables, true>) =>
-        new HolderLookupKey(config.get('HOLDER_LOOKUP_KEY_FILE', { infer: true })),
+      // read while the application starts: without the key the gateway must not start at all
+      useFactory: (config: ConfigService<EnvironmentVariables, true>): Promise<HolderLookupKey> =>
+        new HolderLookupKey(config.get('HOLDER_LOOKUP_KEY_FILE', { infer: true }), {
+          create: config.get('HOLDER_LOOKUP_KEY_CREATE', { infer: true }),
+        }).load(),
     },
   ],
 })

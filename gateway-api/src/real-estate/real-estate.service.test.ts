@@ -142,6 +142,8 @@ describe('RealEstateService', () => {
     // no personal data in the arguments, which land in the block
     expect(String(call.args[0])).not.toMatch(/张三|110105/i);
     expect(call.transient?.holderLookupPepper).toBe(PEPPER);
+    // the key file is a raw key from before versions: version 1
+    expect(call.transient?.holderLookupKeyVersion).toBe('1');
     const holders = decode(call.transient?.holders) as { salt: string }[];
     expect(holders).toEqual([
       { name: '张三', idNumber: ID, share: '1/2', salt: expect.stringMatching(SALT) as string },
@@ -172,6 +174,7 @@ describe('RealEstateService', () => {
     const call = ledger.submitted[0]?.call;
     expect(call?.transient).toEqual({
       holderLookupPepper: PEPPER,
+      holderLookupKeyVersion: '1',
       verificationCode: expect.any(String) as string,
     });
     expect(decode(call?.args[0])).toEqual({

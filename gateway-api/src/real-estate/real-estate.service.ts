@@ -41,8 +41,10 @@ export class RealEstateService {
     const clearanceSalts = dto.type === 'TRANSFER' ? await this.clearanceSalts(caller, dto) : undefined;
     const holders = toTransientHolders(dto, clearanceSalts);
     // the pepper goes with EVERY act: the chaincode needs it whenever ownership moves (FIRST, TRANSFER,
-    // CORRECTION with holders, CANCELLATION) to keep its private owner index right
+    // CORRECTION with holders, CANCELLATION) to keep its private owner index right; its version is
+    // recorded in the entries, so those made with an older key can be re-indexed after a rotation
     const holderLookupPepper = await this.holderLookupKey.base64();
+    const holderLookupKeyVersion = String(await this.holderLookupKey.version());
     // a certificate gets the code the holder proves it with; only its salted hash reaches the ledger
     const code = dto.certificateNumber !== undefined ? newVerificationCode() : undefined;
     const { txId, blockNumber, result, replayed } = await this.ledger.submit(caller.user, {
@@ -51,6 +53,7 @@ export class RealEstateService {
       args: [JSON.stringify(request)],
       transient: {
         holderLookupPepper,
+        holderLookupKeyVersion,
         ...(holders !== undefined && { holders: JSON.stringify(holders) }),
         ...(code !== undefined && { verificationCode: JSON.stringify({ code, salt: newSalt() }) }),
       },
