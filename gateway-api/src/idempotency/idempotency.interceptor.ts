@@ -176,7 +176,10 @@ export class IdempotencyInterceptor implements NestInterceptor {
         );
       }),
       concatMap(async (body: unknown) => {
-        await this.settle(ticket, res.statusCode, body === undefined ? null : JSON.stringify(body));
+        // kept like any first answer: one-time fields never stored (the service leaves them out of a
+        // replayed submit's answer anyway, since they were made up for this attempt)
+        const kept = body === undefined ? null : JSON.stringify(withoutOneTimeFields(body));
+        await this.settle(ticket, res.statusCode, kept);
         res.setHeader(IDEMPOTENT_REPLAY_HEADER, 'true');
         return body;
       }),
