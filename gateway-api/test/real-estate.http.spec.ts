@@ -10,6 +10,7 @@ import { type NestExpressApplication } from '@nestjs/platform-express';
 import { Test } from '@nestjs/testing';
 import request from 'supertest';
 import { type App } from 'supertest/types';
+import { DataSource } from 'typeorm';
 
 import { APP_OPTIONS, configureApp } from '../src/app.setup';
 import { AuthModule } from '../src/auth/auth.module';
@@ -55,7 +56,16 @@ const calls: LedgerCall[] = [];
 const fakeLedger: LedgerClient = {
   submit(_user: string, call: LedgerCall): Promise<SubmitResult> {
     calls.push(call);
-    const result = { registrationId: `${UNIT}-00000001`, unitNumber: UNIT, unitStatus: 'REGISTERED' };
+    // the chaincode answers the certificate it issued (canonical number), when the act issues one
+    const { certificateNumber } = JSON.parse(String(call.args[0])) as { certificateNumber?: string };
+    const result = {
+      registrationId: `${UNIT}-00000001`,
+      unitNumber: UNIT,
+      unitStatus: 'REGISTERED',
+      ...(certificateNumber !== undefined && {
+        certificateNumber: certificateNumber.replace('（', '(').replace('）', ')'),
+      }),
+    };
     return Promise.resolve({
       txId: 'tx-1',
       blockNumber: 5n,
@@ -141,11 +151,39 @@ describe('real-estate routes over HTTP', () => {
     expect(res.body).toEqual({
       registrationId: `${UNIT}-00000001`,
       unitNumber: UNIT,
+      certificateNumber: '粤(2026)广州市不动产权第09400110号',
+      verificationCode: expect.stringMatching(/^[2-9A-HJKMNP-Z]{4}-[2-9A-HJKMNP-Z]{4}$/) as unknown,
       unitStatus: 'REGISTERED',
       txId: 'tx-1',
       blockNumber: 5,
     });
     expect(calls.map((call) => call.transaction)).toEqual(['Register']);
+  });
+
+  it('shows the verification code once: a replay (Idempotency-Key) lacks it and the database never holds it', async () => {
+    const register = () =>
+      request(server)
+        .post('/api/v1/real-estate/registrations')
+        .set('Authorization', `Bearer ${token('registry-clerk')}`)
+        .set('Idempotency-Key', 'code-once-1')
+        .send(first);
+    const shown = await register();
+    expect(shown.status).toBe(201);
+    const code = String((shown.body as Record<string, unknown>)['verificationCode']);
+    expect(code).toMatch(/^[2-9A-HJKMNP-Z]{4}-[2-9A-HJKMNP-Z]{4}$/);
+    const replay = await register();
+    expect(replay.headers['idempotent-replay']).toBe('true');
+    const withoutCode = Object.fromEntries(
+      Object.entries(shown.body as Record<string, unknown>).filter(([name]) => name !== 'verificationCode'),
+    );
+    expect(replay.body).toEqual(withoutCode);
+    const stored = await app
+      .get(DataSource)
+      .query<{ body: string | null }[]>('SELECT response_body AS body FROM idempotency_records');
+    const text = JSON.stringify(stored);
+    expect(text).toContain('tx-1');
+    expect(text).not.toContain(code);
+    expect(text).not.toContain(code.replace('-', ''));
   });
 
   it.each(['station-operator', 'market-clerk', 'tax-officer'])(
