@@ -129,6 +129,23 @@ describe('GatewayPool', () => {
     });
   });
 
+  describe('namedServiceUser (the holder verifier)', () => {
+    it('is that user when enrolled and unrevoked, never another one', async () => {
+      await writeUsers([user('registry-clerk', 'RegistryMSP'), user('holder-verifier', 'RegistryMSP')]);
+      expect(await pool.namedServiceUser('holder-verifier')).toBe('holder-verifier');
+    });
+
+    it('is unavailable (503, the setup is missing it) when absent or revoked: no fallback', async () => {
+      await writeUsers([user('registry-clerk', 'RegistryMSP')]);
+      expect(await apiError(pool.namedServiceUser('holder-verifier'))).toMatchObject({ code: 'UNAVAILABLE' });
+      await writeUsers([
+        user('registry-clerk', 'RegistryMSP'),
+        user('holder-verifier', 'RegistryMSP', { revoked: true }),
+      ]);
+      expect(await apiError(pool.namedServiceUser('holder-verifier'))).toMatchObject({ code: 'UNAVAILABLE' });
+    });
+  });
+
   it("connects a user through its organisation's peer and reuses the gateway", async () => {
     await writeUsers([user('registry-clerk', 'RegistryMSP')]);
     const network = await pool.network('registry-clerk');
