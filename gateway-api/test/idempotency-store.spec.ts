@@ -22,6 +22,13 @@ function request(
   };
 }
 
+function unknownOutcome(claim: Claim): Extract<Claim, { kind: 'unknown-outcome' }> {
+  if (claim.kind !== 'unknown-outcome') throw new Error(`expected unknown-outcome, got ${claim.kind}`);
+  return claim;
+}
+
+const TX = 'e'.repeat(64);
+
 function acquired(claim: Claim): Extract<Claim, { kind: 'acquired' }> {
   if (claim.kind !== 'acquired') throw new Error(`expected acquired, got ${claim.kind}`);
   return claim;
@@ -150,6 +157,72 @@ describe.each(TEST_DATABASES)('IdempotencyStore on %s', (_name, makeDatabase) =>
       Array.from({ length: 20 }, () => store.claim(request({ siteId: 'S1' }))),
     );
     expect(claims.filter((claim) => claim.kind === 'acquired')).toHaveLength(1);
+  });
+
+  describe('a write whose outcome is unknown (UNKNOWN_OUTCOME)', () => {
+    it('is kept with its txId and the attempt start; retries see it, even long after the lease', async () => {
+      const leased = new IdempotencyStore(db, { ttlSeconds: TTL_SECONDS, leaseSeconds: 10, now: () => now });
+      const first = acquired(await leased.claim(request({ siteId: 'U1' })));
+      const startedAt = now.toISOString();
+      now = new Date(now.getTime() + 1_000);
+      expect(await leased.markUnknownOutcome(first.ticket, TX)).toBe(true);
+
+      now = new Date(now.getTime() + 30_000); // far past the lease: never taken over by age alone
+      expect(await leased.claim(request({ siteId: 'U1' }))).toEqual({
+        kind: 'unknown-outcome',
+        ticket: first.ticket,
+        txId: TX,
+        since: startedAt,
+      });
+      expect(await leased.claim(request({ siteId: 'U2' }))).toEqual({ kind: 'mismatch' });
+    });
+
+    it('is marked only by the attempt that owns it while in progress', async () => {
+      const first = acquired(await store.claim(request({ siteId: 'U3' })));
+      expect(await store.markUnknownOutcome({ ...first.ticket, attemptId: 'someone-else' }, TX)).toBe(false);
+      await store.complete(first.ticket, 201, '{}');
+      expect(await store.markUnknownOutcome(first.ticket, TX)).toBe(false);
+      expect((await store.claim(request({ siteId: 'U3' }))).kind).toBe('replay');
+    });
+
+    it('stores the rebuilt answer under the ticket the retry got, for replay', async () => {
+      const first = acquired(await store.claim(request({ siteId: 'U4' })));
+      await store.markUnknownOutcome(first.ticket, TX);
+      const retry = unknownOutcome(await store.claim(request({ siteId: 'U4' })));
+      expect(await store.complete(retry.ticket, 201, JSON.stringify({ txId: TX }))).toBe(true);
+      expect(await store.claim(request({ siteId: 'U4' }))).toEqual({
+        kind: 'replay',
+        status: 201,
+        body: { txId: TX },
+      });
+    });
+
+    it('is restarted by exactly one of many concurrent retries: in progress again, new attempt, no txId', async () => {
+      const first = acquired(await store.claim(request({ siteId: 'U5' })));
+      await store.markUnknownOutcome(first.ticket, TX);
+      const retry = unknownOutcome(await store.claim(request({ siteId: 'U5' })));
+      now = new Date(now.getTime() + 5_000);
+
+      const restarts = await Promise.all(Array.from({ length: 8 }, () => store.restart(retry.ticket)));
+      const winners = restarts.filter((ticket) => ticket !== undefined);
+      expect(winners).toHaveLength(1);
+      expect(winners[0]?.attemptId).not.toBe(first.ticket.attemptId);
+      expect(await store.claim(request({ siteId: 'U5' }))).toEqual({ kind: 'in-progress' });
+      const row = await db.run((manager) =>
+        manager.getRepository(IdempotencyRecord).findOneByOrFail({ userId: 'registry-clerk', key: 'key-1' }),
+      );
+      expect(row).toMatchObject({ state: 'IN_PROGRESS', txId: null, createdAt: now.toISOString() });
+      // the stale ticket can neither store an answer nor restart again
+      expect(await store.complete(retry.ticket, 201, '{}')).toBe(false);
+      expect(await store.restart(retry.ticket)).toBeUndefined();
+    });
+
+    it('is replaced like any other record once the TTL is over', async () => {
+      const first = acquired(await store.claim(request({ siteId: 'U6' })));
+      await store.markUnknownOutcome(first.ticket, TX);
+      now = new Date(now.getTime() + TTL_SECONDS * 1000);
+      expect((await store.claim(request({ siteId: 'U6' }))).kind).toBe('acquired');
+    });
   });
 
   it('purges expired records only', async () => {
