@@ -55,10 +55,21 @@ export async function joinPeers(topology: Topology): Promise<void> {
   for (const org of topology.peerOrgs) {
     if ((await peerHeight(org, topology.channel)) !== undefined) continue;
     log.detail(`${org.key} peer: joining channel ${topology.channel}`);
-    await retry(`${org.key} peer join`, 30_000, () =>
-      peerAsAdmin(org, ['channel', 'join', '-b', channelBlockFile(topology)]),
-    );
+    await retry(`${org.key} peer join`, 30_000, async () => {
+      try {
+        await peerAsAdmin(org, ['channel', 'join', '-b', channelBlockFile(topology)]);
+      } catch (error) {
+        // getinfo can fail for a peer that is still opening its ledgers; its join then finds the
+        // channel there already, which is what we wanted
+        if (!alreadyJoined(error)) throw error;
+      }
+    });
   }
+}
+
+/** The peer's answer to a join of a channel whose ledger it has already. */
+export function alreadyJoined(error: unknown): boolean {
+  return /ledger \[[^\]]+\] already exists/.test(String(error));
 }
 
 /** Heights of the channel on every peer; undefined for a peer that does not answer. */
