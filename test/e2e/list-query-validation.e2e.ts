@@ -4,6 +4,7 @@ import * as path from 'node:path';
 import { MAX_PAGE, MAX_PAGE_SIZE } from '../../gateway-api/src/common/paging/page-query';
 import { badIntegerValues, fieldsNamed } from '../../gateway-api/test/support/bad-query-values';
 import { apiTokens, call, type GatewayProcess, startGateway } from '../support/gateway-process';
+import { residentId } from '../support/identifiers';
 
 // The query parameters of every list endpoint against the built gateway: a bad value answers
 // 400 VALIDATION_FAILED naming the parameter (never a 500 from the index database), an unknown
@@ -67,8 +68,8 @@ const LISTS: readonly ListEndpoint[] = [
   {
     path: `/api/v1/verify/certificates/${CERTIFICATE}`,
     user: undefined,
-    // the holder check takes both or neither: a well-formed code, so only the ID number is at fault
-    base: { verificationCode: 'K7M2Q9XR' },
+    // the holder check takes both or neither: a well-formed pair, so only the named parameter is at fault
+    base: { holderIdNumber: residentId(), verificationCode: 'K7M2Q9XR' },
     paged: false,
     bad: [['holderIdNumber', 'a wrong check character', '110105194912310021']],
   },
