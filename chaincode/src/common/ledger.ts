@@ -20,6 +20,8 @@ export const RecordTypes = {
   DeedTaxTransferees: 'realestate.transferees',
   BusinessCase: 'business.case',
   BusinessStep: 'business.step',
+  /** The TAX step of a business case, recorded by the tax bureau in its own namespace (tax). */
+  BusinessTaxStep: 'business.taxStep',
   BusinessLicense: 'business.license',
   BusinessNameClaim: 'business.name',
   BusinessLegalRepresentative: 'business.legalrep',
