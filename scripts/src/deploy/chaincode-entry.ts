@@ -1,14 +1,19 @@
 import * as path from 'node:path';
+import { type ChaincodeName } from '../../../chaincode/src/common/definitions';
 import { paths } from '../lib/paths';
 
 /**
- * Which contracts the chaincode servers load. `production` (chaincode/package.json → dist/index.js)
- * is what `npm start` deploys; `test-fixtures` (chaincode/test-fixtures/ → dist/test-fixtures.js)
- * adds the smoke contract the end-to-end tests use, and only `npm test` deploys it.
+ * Which chaincode definitions a deployment holds (definitionsFor in
+ * chaincode/src/common/definitions.ts): `production` (the four departments' definitions) is what
+ * `npm start` deploys; `test-fixtures` adds the `smoke` definition the end-to-end tests use, and only
+ * `npm test` (and `npm run bench`) deploy it.
  */
 export type ChaincodeEntry = 'production' | 'test-fixtures';
 
-/** The folder whose package.json names the entry: fabric-chaincode-node's `--module-path`. */
-export function chaincodeModulePath(entry: ChaincodeEntry): string {
-  return entry === 'production' ? paths.chaincodeSource : path.join(paths.chaincodeSource, 'test-fixtures');
+/**
+ * fabric-chaincode-node's `--module-path` for a definition's servers: chaincode/module-paths/<name>,
+ * whose package.json names dist/definitions/<name>.js, which exports that definition's contracts only.
+ */
+export function chaincodeModulePath(definition: ChaincodeName): string {
+  return path.join(paths.chaincodeSource, 'module-paths', definition);
 }

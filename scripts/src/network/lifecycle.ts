@@ -6,7 +6,7 @@ import { caServerSpec } from '../identity/ca-process';
 import { caSiteFor } from '../identity/ca-site';
 import { CREATE_SETTING } from '../identity/holder-lookup-key';
 import { provisionIdentities } from '../identity/provision';
-import { readDeploymentState } from '../deploy/deployment-state';
+import { deployedDefinitions, legacyNotice, readDeploymentState } from '../deploy/deployment-state';
 import { log } from '../lib/log';
 import { paths } from '../lib/paths';
 import { type ProcessSpec } from '../process/supervisor';
@@ -47,17 +47,24 @@ export async function networkUp(): Promise<void> {
       }),
     );
     await joinPeers(topology);
+    // Every deployed definition's server in every org, under the package id deploy recorded.
     const deployment = await readDeploymentState();
-    if (deployment) {
-      for (const org of topology.peerOrgs) {
-        const packageId = deployment.packageIds[org.key];
-        if (packageId) await start(chaincodeServerSpec(org, packageId, deployment.entry));
-      }
+    if (deployment.kind === 'legacy') log.warn(legacyNotice(deployment.name));
+    if (deployment.kind === 'current') {
+      await Promise.all(
+        deployedDefinitions(deployment.state).flatMap(({ name, definition }) =>
+          topology.peerOrgs.map(async (org) => {
+            const packageId = definition.packageIds[org.key];
+            if (packageId) await start(chaincodeServerSpec(org, name, packageId));
+          }),
+        ),
+      );
     }
     // Demo users enrolled at their CAs, API tokens, and the files the gateway reads. The holder
-    // lookup key is created only while no chaincode is deployed (nothing can have been indexed yet).
+    // lookup key is created only while no chaincode was ever deployed (nothing can have been
+    // indexed yet); a single-definition deployment counts as deployed.
     await provisionIdentities(topology, undefined, {
-      newNetwork: deployment === undefined,
+      newNetwork: deployment.kind === 'none',
       create: process.env[CREATE_SETTING] === 'true',
     });
   } catch (error) {

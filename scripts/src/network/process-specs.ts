@@ -1,11 +1,12 @@
 import * as path from 'node:path';
-import { type ChaincodeEntry, chaincodeModulePath } from '../deploy/chaincode-entry';
+import { type ChaincodeName } from '../../../chaincode/src/common/definitions';
+import { chaincodeModulePath } from '../deploy/chaincode-entry';
 import { binDirFor } from '../fabric/build-binaries';
 import { fabricPin } from '../fabric/pin';
 import { networkPath, paths } from '../lib/paths';
 import { type ProcessSpec } from '../process/supervisor';
 import { crypto } from './crypto-layout';
-import { address, fqdn, type OrdererNode, type PeerOrg, type Topology } from './topology';
+import { address, chaincodeServer, fqdn, type OrdererNode, type PeerOrg, type Topology } from './topology';
 
 /**
  * The environment of each Fabric process: Fabric's sampleconfig defaults,
@@ -75,7 +76,10 @@ export function ordererSpec(t: Topology, node: OrdererNode): ProcessSpec {
 }
 
 export const peerProcessName = (org: PeerOrg): string => `peer-${org.key}`;
-export const chaincodeServerName = (org: PeerOrg): string => `chaincode-${org.key}`;
+export const chaincodeServerName = (org: PeerOrg, definition: ChaincodeName): string =>
+  `chaincode-${org.key}-${definition}`;
+/** The one server per org of the single-definition chaincode, before one definition per department. */
+export const legacyChaincodeServerName = (org: PeerOrg): string => `chaincode-${org.key}`;
 
 export function peerSpec(org: PeerOrg): ProcessSpec {
   const tls = crypto.peerTls(org);
@@ -132,22 +136,22 @@ export function peerSpec(org: PeerOrg): ProcessSpec {
   };
 }
 
-/** The org's chaincode server: our TypeScript chaincode in fabric-shim's server mode, TLS on. */
-export function chaincodeServerSpec(
-  org: PeerOrg,
-  packageId: string,
-  entry: ChaincodeEntry = 'production',
-): ProcessSpec {
+/**
+ * The org's chaincode server for one definition: our TypeScript chaincode in fabric-shim's server
+ * mode, TLS on, loading only that definition's contracts (its module path), on that definition's port.
+ */
+export function chaincodeServerSpec(org: PeerOrg, definition: ChaincodeName, packageId: string): ProcessSpec {
   const tls = crypto.chaincodeServerTls(org);
+  const endpoint = chaincodeServer(org, definition);
   const cli = require.resolve('fabric-shim/cli.js', { paths: [paths.chaincodeSource] });
   return {
-    name: chaincodeServerName(org),
+    name: chaincodeServerName(org, definition),
     program: process.execPath,
     args: [
       cli,
       'server',
       '--chaincode-address',
-      address(org.chaincodeServer),
+      address(endpoint),
       '--chaincode-id',
       packageId,
       '--chaincode-tls-cert-file',
@@ -158,11 +162,11 @@ export function chaincodeServerSpec(
       '--chaincode-tls-client-cacert-file',
       crypto.peerTlsCa(org),
       '--module-path',
-      chaincodeModulePath(entry),
+      chaincodeModulePath(definition),
     ],
     env: { PATH: process.env['PATH'], HOME: process.env['HOME'], CORE_CHAINCODE_LOGGING_LEVEL: 'info' },
     cwd: paths.chaincodeSource,
-    listens: [{ label: `${org.key} chaincode server`, ...org.chaincodeServer }],
-    health: { kind: 'tcp', host: org.chaincodeServer.host, port: org.chaincodeServer.port },
+    listens: [{ label: `${org.key} chaincode server ${definition}`, ...endpoint }],
+    health: { kind: 'tcp', ...endpoint },
   };
 }

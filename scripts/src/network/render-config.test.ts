@@ -35,6 +35,26 @@ describe('renderCryptoConfig', () => {
       expect(org.Specs[2]?.SANS).toContain('127.0.0.1');
     }
   });
+
+  it("puts the chaincode servers' host in their one TLS certificate, whatever the definition", () => {
+    const [registry, ...others] = topology.peerOrgs;
+    if (!registry) throw new Error('no org');
+    const remote = {
+      ...topology,
+      peerOrgs: [
+        { ...registry, chaincodeServers: { ...registry.chaincodeServers, host: 'cc.registry.example' } },
+        ...others,
+      ],
+    };
+    const specs = (
+      parse(renderCryptoConfig(read('crypto-config.yaml'), remote)) as { PeerOrgs: { Specs: Spec[] }[] }
+    ).PeerOrgs[0]?.Specs;
+    expect(specs?.find((s) => s.Hostname === 'chaincode')?.SANS).toEqual([
+      'cc.registry.example',
+      '127.0.0.1',
+      'localhost',
+    ]);
+  });
 });
 
 describe('renderConfigtx', () => {

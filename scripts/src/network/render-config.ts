@@ -11,7 +11,7 @@ import { address, type Endpoint, type Topology } from './topology';
  * and comments) rather than templating text.
  */
 
-const sansFor = (e: Endpoint): string[] => [
+const sansFor = (e: Pick<Endpoint, 'host'>): string[] => [
   ...new Set([e.host.replace(/^\[|\]$/g, ''), '127.0.0.1', 'localhost']),
 ];
 
@@ -48,9 +48,9 @@ export function renderCryptoConfig(source: string, topology: Topology): string {
       'Specs',
       doc.createNode([
         { Hostname: org.peer.name, SANS: sansFor(org.peer) },
-        // Not a peer: the TLS server certificate of the org's chaincode server,
-        // issued by the org's TLS CA so its peer can verify it.
-        { Hostname: 'chaincode', SANS: sansFor(org.chaincodeServer) },
+        // Not a peer: the TLS server certificate of the org's chaincode servers (one host for
+        // every definition, so one certificate), issued by the org's TLS CA so its peer can verify it.
+        { Hostname: 'chaincode', SANS: sansFor(org.chaincodeServers) },
         // Not a peer either: the TLS server certificate of the org's Fabric CA.
         { Hostname: 'ca', SANS: sansFor(org.ca) },
       ]),

@@ -1,34 +1,104 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import * as path from 'node:path';
-import { readDeploymentState } from '../deploy/deployment-state';
+import { type ChaincodeName, definitionsFor } from '../../../chaincode/src/common/definitions';
+import {
+  deployedDefinitions,
+  type DeploymentRecord,
+  legacyNotice,
+  readDeploymentState,
+} from '../deploy/deployment-state';
+import { type Committed, queryCommitted } from '../deploy/lifecycle-commands';
 import { OperatorError } from '../lib/errors';
-import { peerAsAdmin } from './admin-cli';
 import { channelHeights } from './channel';
 import { caProcessName } from '../identity/ca-site';
+import { describeDefinitions } from './definition-status';
 import { chaincodeServerName, peerProcessName } from './process-specs';
 import { networkSupervisor } from './supervisor-instance';
-import { loadTopology } from './topology';
+import { loadTopology, type Topology } from './topology';
 
-/** Prints the health of every process, the channel height on each peer and the committed chaincode. */
+/** The deployed definitions' server process names, per definition. */
+interface Deployed {
+  readonly record: DeploymentRecord;
+  readonly definitions: readonly ChaincodeName[];
+  readonly serverNames: (name: ChaincodeName) => string[];
+}
+
+function deployedServers(topology: Topology, record: DeploymentRecord): Deployed {
+  const definitions =
+    record.kind === 'current' ? deployedDefinitions(record.state).map(({ name }) => name) : [];
+  return {
+    record,
+    definitions,
+    serverNames: (name) => topology.peerOrgs.map((org) => chaincodeServerName(org, name)),
+  };
+}
+
+/** The process table; returns the healthy processes' names and how many are not. */
+async function printProcesses(names: readonly string[]): Promise<{ healthy: Set<string>; problems: number }> {
+  const supervisor = networkSupervisor();
+  const healthy = new Set<string>();
+  console.log(`${'process'.padEnd(32)} ${'pid'.padEnd(8)} state`);
+  for (const name of names) {
+    const state = await supervisor.state(name);
+    const label = state.healthy ? 'healthy' : state.running ? 'UNHEALTHY' : 'STOPPED';
+    if (state.healthy) healthy.add(name);
+    console.log(
+      `${name.padEnd(32)} ${String(state.pid ?? '-').padEnd(8)} ${label}${state.healthy ? '' : `  (log: ${state.logFile})`}`,
+    );
+  }
+  return { healthy, problems: names.length - healthy.size };
+}
+
+/** Every chaincode definition as the first peer sees it; returns the number of problems. */
+async function printDefinitions(
+  topology: Topology,
+  deployed: Deployed,
+  healthy: ReadonlySet<string>,
+): Promise<number> {
+  const first = topology.peerOrgs[0];
+  if (!first) return 0;
+  let committed: Map<string, Committed>;
+  try {
+    committed = await queryCommitted(topology, first);
+  } catch (error) {
+    console.log(`\nchaincode definitions: ${first.key}'s peer did not answer (${String(error)})`);
+    return 1;
+  }
+  const state = deployed.record.kind === 'current' ? deployed.record.state : undefined;
+  const described = describeDefinitions(
+    definitionsFor('test-fixtures').map((spec) => {
+      const recorded = state?.definitions[spec.name];
+      const current = committed.get(spec.name);
+      const names = deployed.serverNames(spec.name);
+      return {
+        name: spec.name,
+        ...(current && { committed: current }),
+        ...(recorded && { recorded }),
+        serversExpected: deployed.definitions.includes(spec.name),
+        serversHealthy: names.filter((name) => healthy.has(name)).length,
+        serversTotal: names.length,
+      };
+    }),
+  );
+  console.log(`\nchaincode definitions on ${topology.channel}:\n${described.lines.join('\n')}`);
+  return described.problems;
+}
+
+/**
+ * Prints the health of every process, the channel height on each peer and every chaincode
+ * definition: committed version and sequence, and its servers.
+ */
 export async function networkStatus(): Promise<number> {
   const topology = await loadTopology();
   const supervisor = networkSupervisor();
-  const expected = [
+  const deployed = deployedServers(topology, await readDeploymentState());
+  const processes = await printProcesses([
     ...topology.ordererOrg.orderers.map((o) => o.name),
     ...topology.peerOrgs.map(peerProcessName),
     ...topology.peerOrgs.map(caProcessName),
-    ...((await readDeploymentState()) ? topology.peerOrgs.map(chaincodeServerName) : []),
-  ];
-  let problems = 0;
-  console.log('process              pid      state');
-  for (const name of expected) {
-    const state = await supervisor.state(name);
-    const label = state.healthy ? 'healthy' : state.running ? 'UNHEALTHY' : 'STOPPED';
-    if (!state.healthy) problems += 1;
-    console.log(
-      `${name.padEnd(20)} ${String(state.pid ?? '-').padEnd(8)} ${label}${state.healthy ? '' : `  (log: ${state.logFile})`}`,
-    );
-  }
+    ...deployed.definitions.flatMap(deployed.serverNames),
+  ]);
+  let problems = processes.problems;
   const orderers = topology.ordererOrg.orderers.length;
   const peers = topology.peerOrgs.length;
   const healthy = async (names: string[]): Promise<number> =>
@@ -48,28 +118,13 @@ export async function networkStatus(): Promise<number> {
     if (height === undefined) problems += 1;
   }
 
+  if (deployed.record.kind === 'legacy') {
+    console.log(`\n${legacyNotice(deployed.record.name)}`);
+    problems += 1;
+  }
   const first = topology.peerOrgs[0];
   if (first && heights.get(first.key) !== undefined) {
-    try {
-      const { stdout } = await peerAsAdmin(first, [
-        'lifecycle',
-        'chaincode',
-        'querycommitted',
-        '-C',
-        topology.channel,
-        '-n',
-        topology.chaincodeName,
-        '-O',
-        'json',
-      ]);
-      const committed = JSON.parse(stdout) as { version?: string; sequence?: number };
-      console.log(
-        `\nchaincode ${topology.chaincodeName}: committed, version ${committed.version}, sequence ${committed.sequence}`,
-      );
-    } catch {
-      console.log(`\nchaincode ${topology.chaincodeName}: NOT COMMITTED (run \`npm run deploy\`)`);
-      problems += 1;
-    }
+    problems += await printDefinitions(topology, deployed, processes.healthy);
   }
   return problems === 0 ? 0 : 1;
 }

@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { parse } from 'yaml';
+import { type ChaincodeName, definitionsFor } from '../../../chaincode/src/common/definitions';
 import { OperatorError } from '../lib/errors';
 import { paths } from '../lib/paths';
 
@@ -25,19 +26,27 @@ export interface CaNode extends Endpoint {
   readonly operationsPort: number;
 }
 
+/**
+ * The org's chaincode-as-a-service processes: one per chaincode definition, all on one host (so one
+ * TLS server certificate covers them), each definition on its own port.
+ */
+export interface ChaincodeServers {
+  readonly host: string;
+  readonly ports: Readonly<Record<ChaincodeName, number>>;
+}
+
 export interface PeerOrg {
   /** Short name used for folders, process names and log files. */
   readonly key: string;
   readonly mspId: string;
   readonly domain: string;
   readonly peer: PeerNode;
-  readonly chaincodeServer: Endpoint;
+  readonly chaincodeServers: ChaincodeServers;
   readonly ca: CaNode;
 }
 
 export interface Topology {
   readonly channel: string;
-  readonly chaincodeName: string;
   readonly ordererOrg: {
     readonly mspId: string;
     readonly domain: string;
@@ -58,6 +67,14 @@ class Reader {
       throw this.problem('must be a mapping');
     }
     return new Reader((this.value as Record<string, unknown>)[name], this.at ? `${this.at}.${name}` : name);
+  }
+
+  /** The mapping's keys, for refusing names nobody reads (a typo would otherwise be ignored). */
+  keys(): string[] {
+    if (typeof this.value !== 'object' || this.value === null || Array.isArray(this.value)) {
+      throw this.problem('must be a mapping');
+    }
+    return Object.keys(this.value);
   }
 
   list(): Reader[] {
@@ -84,7 +101,7 @@ class Reader {
     return this.value;
   }
 
-  private problem(what: string): OperatorError {
+  problem(what: string): OperatorError {
     return new OperatorError(`topology: ${this.at} ${what} (got ${JSON.stringify(this.value)})`);
   }
 }
@@ -104,6 +121,26 @@ function ordererNode(reader: Reader): OrdererNode {
   };
 }
 
+/** Every definition name (the smoke fixture included: `deploy --test-fixtures` needs its port too). */
+const definitionNames: readonly ChaincodeName[] = definitionsFor('test-fixtures').map((d) => d.name);
+
+function chaincodeServers(reader: Reader): ChaincodeServers {
+  const ports = reader.field('ports');
+  const unknown = ports.keys().filter((key) => !definitionNames.some((name) => name === key));
+  if (unknown.length > 0) {
+    throw ports.problem(
+      `names no chaincode definition: ${unknown.join(', ')} (known: ${definitionNames.join(', ')})`,
+    );
+  }
+  return {
+    host: reader.field('host').string(hostPattern),
+    ports: Object.fromEntries(definitionNames.map((name) => [name, ports.field(name).port()])) as Record<
+      ChaincodeName,
+      number
+    >,
+  };
+}
+
 function peerOrg(reader: Reader): PeerOrg {
   const peer = reader.field('peer');
   return {
@@ -116,7 +153,7 @@ function peerOrg(reader: Reader): PeerOrg {
       chaincodePort: peer.field('chaincodePort').port(),
       operationsPort: peer.field('operationsPort').port(),
     },
-    chaincodeServer: endpoint(reader.field('chaincodeServer')),
+    chaincodeServers: chaincodeServers(reader.field('chaincodeServers')),
     ca: {
       ...endpoint(reader.field('ca')),
       operationsPort: reader.field('ca').field('operationsPort').port(),
@@ -137,7 +174,9 @@ export function listeningSockets(topology: Topology): { label: string; host: str
     sockets.push({ label: `${org.key} peer`, host: p.host, port: p.port });
     sockets.push({ label: `${org.key} peer chaincode listener`, host: p.host, port: p.chaincodePort });
     sockets.push({ label: `${org.key} peer operations`, host: p.host, port: p.operationsPort });
-    sockets.push({ label: `${org.key} chaincode server`, ...org.chaincodeServer });
+    for (const name of definitionNames) {
+      sockets.push({ label: `${org.key} chaincode server ${name}`, ...chaincodeServer(org, name) });
+    }
     sockets.push({ label: `${org.key} CA`, host: org.ca.host, port: org.ca.port });
     sockets.push({ label: `${org.key} CA operations`, host: org.ca.host, port: org.ca.operationsPort });
   }
@@ -158,10 +197,6 @@ export function parseTopology(document: unknown): Topology {
   const ordererOrg = root.field('ordererOrg');
   const topology: Topology = {
     channel: root.field('channel').string(/^[a-z][a-z0-9.-]*$/),
-    chaincodeName: root
-      .field('chaincode')
-      .field('name')
-      .string(/^[A-Za-z0-9_-]+$/),
     ordererOrg: {
       mspId: ordererOrg.field('mspId').string(),
       domain: ordererOrg.field('domain').string(),
@@ -197,6 +232,12 @@ export const fqdn = {
   /** The TLS server name of the org's Fabric CA (cryptogen node `ca`). */
   ca: (org: PeerOrg): string => `ca.${org.domain}`,
 };
+
+/** Where the org's chaincode server for one definition listens (and its peer dials). */
+export const chaincodeServer = (org: PeerOrg, definition: ChaincodeName): Endpoint => ({
+  host: org.chaincodeServers.host,
+  port: org.chaincodeServers.ports[definition],
+});
 
 export const address = (e: Endpoint, port = e.port): string =>
   e.host.includes(':') ? `[${e.host.replace(/^\[|\]$/g, '')}]:${port}` : `${e.host}:${port}`;
