@@ -1,17 +1,21 @@
+import { ChaincodeNames, ContractNames } from '../../../chaincode/src/common/definitions';
 import { connectAs, findOrg } from '../../../test/support/fabric-client';
 import { loadTopology } from '../network/topology';
 import { bounded, type Measurement } from './measurement';
 
 export const RAW_FABRIC = 'raw Fabric smoke Put (8 clients)';
 
-/** The reference: a minimal write (smoke Put) straight through fabric-gateway, no HTTP, no index. */
+/**
+ * The reference: a minimal write (smoke Put) straight through fabric-gateway, no HTTP, no index. The
+ * smoke definition (test fixture) may be endorsed by any department, so the gateway picks the peer.
+ */
 export async function measureRawFabric(): Promise<Measurement> {
   const topology = await loadTopology();
   const connection = connectAs(findOrg(topology, 'RegistryMSP'));
   try {
     const contract = connection.gateway
       .getNetwork(topology.channel)
-      .getContract(topology.chaincodeName, 'smoke');
+      .getContract(ChaincodeNames.Smoke, ContractNames.Smoke);
     const prefix = `bench-${Date.now()}`;
     return await bounded(RAW_FABRIC, { count: 200, seconds: 60, concurrency: 8 }, async (i) => {
       const commit = await contract.submitAsync('Put', { arguments: [`${prefix}-${i}`, 'x'] });

@@ -7,12 +7,12 @@ export type { ConnectionProfile };
 /**
  * Where the gateway finds the network: one entry per department's peer, dialled
  * at its topology address and checked against the host name in its TLS
- * certificate (a TLS server name must not be an IP address).
+ * certificate (a TLS server name must not be an IP address). No chaincode name:
+ * the gateway takes the definitions' names from chaincode/src/common/definitions.ts.
  */
 export function connectionProfile(topology: Topology): ConnectionProfile {
   return {
     channel: topology.channel,
-    chaincode: topology.chaincodeName,
     peers: topology.peerOrgs.map((org) => ({
       mspId: org.mspId,
       endpoint: address(org.peer),
