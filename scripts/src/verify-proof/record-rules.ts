@@ -1,45 +1,67 @@
 import { createHash } from 'node:crypto';
 
 import { toCanonicalBytes } from '../../../chaincode/src/common/canonical-json';
+import { type ChaincodeName, ownerOf, RecordTypeHome } from '../../../chaincode/src/common/definitions';
+import { type RecordType, RecordTypes } from '../../../chaincode/src/common/ledger';
 import {
+  type ProofBundle,
   type ProofRecord,
   type ProofRecordKind,
 } from '../../../gateway-api/src/verify/proof-bundle/bundle-format';
 import { fail } from './verification-failure';
 
-// What each kind of record must satisfy. Hard-coded here on purpose: the responsible organisation and
-// the key layout are facts of the govtrace network, and a bundle that could state them itself could
-// prove anything.
+// What each kind of record must satisfy. Hard-coded here (and in chaincode/src/common/definitions.ts,
+// which says which definition holds each record type and which department alone endorses it) on
+// purpose: the namespace, the responsible organisation and the key layout are facts of the govtrace
+// network, and a bundle that could state them itself could prove anything.
 
 interface RecordRule {
-  /** The org whose endorsement makes the record authoritative (its key-level endorsement policy). */
-  readonly responsibleMsp: string;
-  /** The composite key's object type: the key is "\u0000" + objectType + "\u0000" + id + "\u0000". */
-  readonly objectType: string;
+  /** The record type: the composite key's object type, "\u0000" + type + "\u0000" + id + "\u0000". */
+  readonly recordType: RecordType;
   /** Checks the record's own content against its id; returns the content hash when it has one. */
   readonly checkContent: (record: ProofRecord) => string | undefined;
 }
 
 const RULES: Readonly<Record<ProofRecordKind, RecordRule>> = {
   'real-estate-certificate': {
-    responsibleMsp: 'RegistryMSP',
-    objectType: 'realestate.certificate',
+    recordType: RecordTypes.RealEstateCertificate,
     checkContent: checkCertificate,
   },
   'business-license': {
-    responsibleMsp: 'MarketMSP',
-    objectType: 'business.license',
+    recordType: RecordTypes.BusinessLicense,
     checkContent: checkLicence,
   },
 };
 
-/** At least one valid endorsement is by the organisation responsible for this kind of record. */
+/** The chaincode definition (namespace) that holds this kind of record. */
+export function homeDefinition(kind: ProofRecordKind): ChaincodeName {
+  return RecordTypeHome[RULES[kind].recordType];
+}
+
+/**
+ * The bundle names the definition that holds its kind of record: a record type's key written in any
+ * other namespace (by the department that owns that namespace) is not the record.
+ */
+export function checkHomeDefinition(bundle: ProofBundle): void {
+  const home = homeDefinition(bundle.record.kind);
+  if (bundle.chaincode !== home) {
+    fail(
+      'bundle',
+      `a ${bundle.record.kind} is held by chaincode ${home}, but the bundle names ${JSON.stringify(bundle.chaincode)}`,
+    );
+  }
+}
+
+/**
+ * At least one valid endorsement is by the department that owns the record's definition: its peer
+ * alone is that definition's endorsement policy.
+ */
 export function checkEndorsementPolicy(kind: ProofRecordKind, endorsers: readonly string[]): void {
-  const { responsibleMsp } = RULES[kind];
-  if (!endorsers.includes(responsibleMsp)) {
+  const responsibleMsp = ownerOf(homeDefinition(kind));
+  if (responsibleMsp === undefined || !endorsers.includes(responsibleMsp)) {
     fail(
       'endorsement-policy',
-      `a ${kind} must be endorsed by ${responsibleMsp}, but only ${endorsers.join(', ')} endorsed it`,
+      `a ${kind} must be endorsed by ${responsibleMsp ?? 'its owner'}, but only ${endorsers.join(', ')} endorsed it`,
     );
   }
 }
@@ -47,8 +69,8 @@ export function checkEndorsementPolicy(kind: ProofRecordKind, endorsers: readonl
 /** The key is the record id's composite key and the content matches the id; returns the content hash. */
 export function checkRecord(record: ProofRecord): string | undefined {
   const rule = RULES[record.kind];
-  if (record.key !== `\u0000${rule.objectType}\u0000${record.id}\u0000`) {
-    fail('record', `the record key is not the ${rule.objectType} key of ${record.id}`);
+  if (record.key !== `\u0000${rule.recordType}\u0000${record.id}\u0000`) {
+    fail('record', `the record key is not the ${rule.recordType} key of ${record.id}`);
   }
   return rule.checkContent(record);
 }

@@ -247,7 +247,22 @@ describe('verifyProofBundle', () => {
         ...copy(valid),
         record: { ...valid.record, key: '\u0000realestate.certificate\u0000SYN(2026)0000002\u0000' },
       }),
-      /^write-set: the endorsed write set of govtrace does not write the record key$/,
+      /^write-set: the endorsed write set of realestate does not write the record key$/,
+    ],
+    [
+      "a certificate key written in the tax bureau's own namespace, endorsed by its peer",
+      () => proofBundle(network, { chaincode: 'tax', endorsers: [network.taxPeer] }),
+      /^bundle: a real-estate-certificate is held by chaincode realestate, but the bundle names "tax"$/,
+    ],
+    [
+      'a licence bundle naming the real-estate definition',
+      () => ({ ...copy(proofBundle(network, { kind: 'business-license' })), chaincode: 'realestate' }),
+      /^bundle: a business-license is held by chaincode business, but the bundle names "realestate"$/,
+    ],
+    [
+      'a bundle that claims the home definition for an action of another',
+      () => ({ ...copy(proofBundle(network, { chaincode: 'tax' })), chaincode: 'realestate' }),
+      /^write-set: the endorsed action is of chaincode tax, not realestate$/,
     ],
     [
       'a record key that is not the id’s composite key',

@@ -4,7 +4,7 @@ import { parseBundle } from './bundle-shape';
 import { checkCreator } from './creator';
 import { checkEndorsements } from './endorsements';
 import { OrganizationTrust, type TrustedRootFingerprints } from './organization-trust';
-import { checkEndorsementPolicy, checkRecord } from './record-rules';
+import { checkEndorsementPolicy, checkHomeDefinition, checkRecord } from './record-rules';
 import { readTransaction } from './transaction-envelope';
 import { VerificationFailure } from './verification-failure';
 import { checkRecordWrite } from './write-set';
@@ -45,6 +45,7 @@ export function verifyProofBundle(bundle: unknown, options: VerifyOptions = {}):
 
 function verify(input: unknown, options: VerifyOptions): VerifiedFacts {
   const bundle = parseBundle(input);
+  checkHomeDefinition(bundle);
   const trust = new OrganizationTrust(bundle.organizations, options.trustedRootFingerprints);
   const envelope = checkBlock(bundle);
   const transaction = readTransaction(envelope, bundle);

@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto';
 import { peer } from '@hyperledger/fabric-protos';
 
 import { toCanonicalBytes } from '../../../../chaincode/src/common/canonical-json';
+import { ChaincodeNames } from '../../../../chaincode/src/common/definitions';
 import { buildProofBundle } from '../../../../gateway-api/src/verify/proof-bundle/build-proof-bundle';
 import {
   type ProofBundle,
@@ -21,7 +22,11 @@ import { type TestCa, TestPki } from '../../../../gateway-api/src/verify/proof-b
 // an orderer org) and real proof bundles built by the gateway's builder from synthetic blocks.
 
 export const CHANNEL = 'govtrace';
-export const CHAINCODE = 'govtrace';
+/** The definition (namespace) that holds each kind of record, as in RecordTypeHome. */
+export const HOME: Readonly<Record<ProofRecordKind, string>> = {
+  'real-estate-certificate': ChaincodeNames.RealEstate,
+  'business-license': ChaincodeNames.Business,
+};
 
 export interface ProofNetwork {
   readonly registryCa: TestCa;
@@ -111,6 +116,8 @@ export interface BundleOptions {
   readonly writes?: readonly SyntheticWrite[];
   readonly timestamp?: Date;
   readonly txId?: string;
+  /** The definition whose action writes the record (and that the bundle names); default its home. */
+  readonly chaincode?: string;
 }
 
 /** A bundle for a transaction in the middle of block 42, built by the gateway's builder. */
@@ -120,6 +127,7 @@ export function proofBundle(network: ProofNetwork, options: BundleOptions = {}):
   const key = options.key ?? (isCertificate ? CERTIFICATE_KEY : LICENCE_KEY);
   const value = options.value ?? (isCertificate ? certificateRecord() : licenceRecord());
   const responsible = isCertificate ? network.registryPeer : network.marketPeer;
+  const chaincode = options.chaincode ?? HOME[kind];
   const transaction = (
     writes: readonly SyntheticWrite[],
     endorsers: readonly SyntheticSigner[],
@@ -127,7 +135,7 @@ export function proofBundle(network: ProofNetwork, options: BundleOptions = {}):
   ) =>
     endorserTransaction({
       channel: CHANNEL,
-      chaincode: CHAINCODE,
+      chaincode,
       creator: options.creator ?? (isCertificate ? network.registryClerk : network.marketClerk),
       endorsers,
       writes,
@@ -143,7 +151,7 @@ export function proofBundle(network: ProofNetwork, options: BundleOptions = {}):
   const envelopes = [neighbours[0]!.envelope, target.envelope, neighbours[1]!.envelope];
   return buildProofBundle({
     channel: CHANNEL,
-    chaincode: CHAINCODE,
+    chaincode,
     recordKind: kind,
     recordId: options.id ?? (isCertificate ? CERTIFICATE_NUMBER : USCC),
     recordKey: key,
