@@ -1,24 +1,16 @@
-import { readFile } from 'node:fs/promises';
 import * as path from 'node:path';
-import { type ChaincodeName, definitionsFor, ownerOf } from '../../../chaincode/src/common/definitions';
+import { type ChaincodeName, definitionsFor } from '../../../chaincode/src/common/definitions';
 import { OperatorError } from '../lib/errors';
 import { exec } from '../lib/exec';
 import { log } from '../lib/log';
-import { networkPath, paths } from '../lib/paths';
-import { retry } from '../network/channel';
-import { crypto } from '../network/crypto-layout';
-import {
-  chaincodeServerName,
-  chaincodeServerSpec,
-  legacyChaincodeServerName,
-} from '../network/process-specs';
-import { networkSupervisor } from '../network/supervisor-instance';
-import { address, chaincodeServer, loadTopology, type PeerOrg, type Topology } from '../network/topology';
-import { writeCcaasPackage } from './ccaas-package';
+import { paths } from '../lib/paths';
+import { chaincodeServerName, legacyChaincodeServerName } from '../network/process-specs';
+import { loadTopology } from '../network/topology';
 import { type DefinitionConfig, loadDefinitionConfigs } from './chaincode-definitions';
 import { type ChaincodeEntry } from './chaincode-entry';
+import { ensureServersRunning, stopServers } from './chaincode-servers';
 import { buildDigest, definitionVersion } from './chaincode-version';
-import { type DefinitionPlan, planDeployment } from './deploy-plan';
+import { planDeployment } from './deploy-plan';
 import {
   currentState,
   type DefinitionState,
@@ -26,117 +18,8 @@ import {
   readDeploymentState,
   writeDeploymentState,
 } from './deployment-state';
-import {
-  approvals,
-  approve,
-  commit,
-  type Committed,
-  install,
-  queryCommitted,
-  queryInstalled,
-} from './lifecycle-commands';
-
-type Upgrade = Extract<DefinitionPlan, { kind: 'upgrade' }>;
-
-/** The org's ccaas package for one definition: its peer dials that org's server for the definition. */
-async function writeOrgPackage(org: PeerOrg, definition: ChaincodeName, label: string) {
-  return writeCcaasPackage(networkPath('chaincode', `${org.key}-${label}.tgz`), label, {
-    address: address(chaincodeServer(org, definition)),
-    dialTimeout: '10s',
-    rootCertPem: await readFile(crypto.peerTlsCa(org), 'utf8'),
-    // The peer's own TLS identity doubles as its client certificate towards the chaincode server.
-    client: {
-      certPem: await readFile(crypto.peerTls(org).cert, 'utf8'),
-      keyPem: await readFile(crypto.peerTls(org).key, 'utf8'),
-    },
-  });
-}
-
-/** The org whose peer runs the definition's lifecycle calls: its owner's, so definitions spread over the peers. */
-function lifecycleOrg(t: Topology, definition: ChaincodeName): PeerOrg {
-  const owner = ownerOf(definition);
-  const org = t.peerOrgs.find((candidate) => candidate.mspId === owner) ?? t.peerOrgs[0];
-  if (!org) throw new Error('topology has no peer organisation');
-  return org;
-}
-
-/**
- * Packages, installs and approves one definition for every org, (re)starting each org's server for
- * it under the new package id before the commit (a peer dials the server as soon as it commits),
- * then commits it. Returns what deployment.json records.
- */
-async function upgradeDefinition(
-  t: Topology,
-  config: DefinitionConfig,
-  plan: Upgrade,
-  installed: ReadonlyMap<string, ReadonlySet<string>>,
-): Promise<DefinitionState> {
-  const { name, version, sequence } = plan;
-  const supervisor = networkSupervisor();
-  const packageIds = Object.fromEntries(
-    await Promise.all(
-      t.peerOrgs.map(async (org) => {
-        const pkg = await writeOrgPackage(org, name, `${name}_${version}`);
-        if (!installed.get(org.key)?.has(pkg.packageId)) {
-          log.detail(`${org.key}: installing ${pkg.packageId.slice(0, 40)}…`);
-          await install(org, pkg.file);
-        }
-        await supervisor.stop(chaincodeServerName(org, name));
-        await supervisor.ensureStarted(chaincodeServerSpec(org, name, pkg.packageId));
-        return [org.key, pkg.packageId] as const;
-      }),
-    ),
-  );
-  const submitter = lifecycleOrg(t, name);
-  const approved = await approvals(t, submitter, config, version, sequence);
-  await Promise.all(
-    t.peerOrgs
-      .filter((org) => !approved[org.mspId])
-      .map(async (org) => {
-        log.detail(`${org.key}: approving ${name} ${version} (sequence ${sequence})`);
-        await approve(t, org, config, version, sequence, packageIds[org.key] ?? '');
-      }),
-  );
-  log.detail(`${name}: committing ${version} (sequence ${sequence})`);
-  await commit(t, submitter, config, version, sequence);
-  return { version, sequence, packageIds, committedAt: new Date().toISOString() };
-}
-
-/** Waits until every peer has each of `expected` committed at its version (one query per peer). */
-async function waitCommittedEverywhere(
-  t: Topology,
-  expected: ReadonlyMap<ChaincodeName, Committed>,
-): Promise<void> {
-  if (expected.size === 0) return;
-  await Promise.all(
-    t.peerOrgs.map((org) =>
-      retry(`${org.key}: waiting for the committed definitions`, 30_000, async () => {
-        const committed = await queryCommitted(t, org);
-        const behind = [...expected].filter(
-          ([name, { version }]) => committed.get(name)?.version !== version,
-        );
-        if (behind.length > 0)
-          throw new Error(`not yet committed: ${behind.map(([name]) => name).join(', ')}`);
-      }),
-    ),
-  );
-}
-
-/** Starts each org's server for a definition under its committed package id, when it is not running. */
-async function ensureServersRunning(t: Topology, name: ChaincodeName, state: DefinitionState): Promise<void> {
-  const supervisor = networkSupervisor();
-  await Promise.all(
-    t.peerOrgs.map(async (org) => {
-      const packageId = state.packageIds[org.key];
-      if (packageId) await supervisor.ensureStarted(chaincodeServerSpec(org, name, packageId));
-    }),
-  );
-}
-
-async function stopServers(processNames: readonly string[]): Promise<void> {
-  const supervisor = networkSupervisor();
-  await Promise.all(processNames.map((name) => supervisor.stop(name)));
-}
+import { type Committed, queryCommitted, queryInstalled } from './lifecycle-commands';
+import { upgradeDefinition, waitCommittedEverywhere } from './upgrade-definition';
 
 interface Outcome {
   readonly name: ChaincodeName;
@@ -195,8 +78,8 @@ export async function deploy(options: DeployOptions = {}): Promise<void> {
     // Their ports now belong to the per-department definitions' servers.
     await stopServers(topology.peerOrgs.map(legacyChaincodeServerName));
     log.detail(
-      `stopped the servers of "${record.name}" (chaincode-<org>); that definition stays committed on the ` +
-        'channel, unused (Fabric cannot remove a definition)',
+      `the servers of "${record.name}" (chaincode-<org>) are stopped; that definition stays committed ` +
+        'on the channel, unused (Fabric cannot remove a definition)',
     );
   }
   const previous = currentState(record, entry);
