@@ -91,7 +91,9 @@ describe('InMemoryStub world state', () => {
     const concurrent = ledger.newTransaction({ identity });
     await writer.putState('k', Buffer.from('v1'));
     expect(await writer.getState('k')).toHaveLength(0);
-    expect(writer.pendingWrites()).toEqual([{ namespace: '', key: 'k', value: Buffer.from('v1') }]);
+    expect(writer.pendingWrites()).toEqual([
+      { chaincodeName: 'govtrace', namespace: '', key: 'k', value: Buffer.from('v1') },
+    ]);
     writer.commit();
     expect(text(await concurrent.getState('k'))).toBe('v1');
     expect(text(ledger.getState('k'))).toBe('v1');
@@ -219,7 +221,13 @@ describe('InMemoryStub commit validation', () => {
     const result = tx.commit();
     expect(result.event?.name).toBe('Second');
     expect(ledger.events).toEqual([
-      { name: 'Second', payload: Buffer.from('2'), txId: tx.getTxID(), blockNumber: 1 },
+      {
+        name: 'Second',
+        payload: Buffer.from('2'),
+        chaincodeName: 'govtrace',
+        txId: tx.getTxID(),
+        blockNumber: 1,
+      },
     ]);
     expect(() => ledger.newTransaction({ identity }).setEvent('', Buffer.from(''))).toThrow(/non-empty/);
   });

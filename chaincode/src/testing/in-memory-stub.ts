@@ -10,8 +10,13 @@
 // - getHistoryForKey lists the committed writes of a public key, newest first, each with the
 //   writing transaction's id and timestamp (a policy change alone is no entry), and is not re-checked
 //   at commit;
+// - invokeChaincode (same channel) runs the called definition's contracts through fabric-shim's router
+//   in the same simulation: the callee sees its own namespace's committed state, its reads and writes
+//   join this transaction's read-write set under its namespace, it answers { status, message,
+//   payload } (a thrown error is status 500), and a chaincode already on the call stack cannot be
+//   entered again (the peer refuses: its transaction context for that txid exists).
 // Not simulated: endorsement policies (validated by peers at commit), CouchDB rich queries (our peers
-// run LevelDB, which rejects them), pagination, chaincode-to-chaincode calls.
+// run LevelDB, which rejects them), pagination, calls to another channel.
 
 import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
@@ -29,17 +34,16 @@ import {
   type StateQueryResponse,
   type Timestamp,
 } from 'fabric-shim';
-import { type TestIdentity } from './test-identity';
 import {
-  compareKeys,
-  type KeyRange,
-  PUBLIC_STATE,
-  type WorldState,
-  type WriteMap,
-  type WriteSet,
-} from './world-state';
+  type NamespaceAccess,
+  type RangeRead,
+  type ReadWriteSet,
+  type ValidationCode,
+} from './read-write-set';
+import { type TestIdentity } from './test-identity';
+import { compareKeys, type KeyRange, PUBLIC_STATE, type WorldState } from './world-state';
 
-export type ValidationCode = 'VALID' | 'MVCC_READ_CONFLICT' | 'PHANTOM_READ_CONFLICT';
+export { type ValidationCode } from './read-write-set';
 
 export interface ChaincodeEventRecord {
   readonly name: string;
@@ -55,14 +59,18 @@ export interface CommitResult {
 }
 
 export interface PendingWrite {
+  /** The chaincode (definition) whose namespace the write goes to. */
+  readonly chaincodeName: string;
+  /** '' for public state, else the private data collection. */
   readonly namespace: string;
   readonly key: string;
   /** null for a delete. */
   readonly value: Buffer | null;
 }
 
-/** What the ledger gives each transaction; see InMemoryLedger.newTransaction. */
+/** What the ledger gives each transaction (and each chaincode it calls); see InMemoryLedger. */
 export interface TransactionEnvironment {
+  /** Committed state of this chaincode's namespace. */
   readonly state: WorldState;
   readonly chaincodeName: string;
   readonly channelId: string;
@@ -73,12 +81,28 @@ export interface TransactionEnvironment {
   readonly peerMspId: string;
   readonly transient: ReadonlyMap<string, Uint8Array>;
   readonly args: readonly string[];
-  /** Records the validated transaction, written at `timestamp`; returns its block number. */
-  readonly record: (
-    result: Omit<CommitResult, 'blockNumber'>,
-    writes: WriteSet | undefined,
-    timestamp: Date,
-  ) => number;
+  /** The transaction's read-write set, shared with every chaincode it calls. */
+  readonly rwset: ReadWriteSet;
+  /** Chaincodes on the call stack, outermost first, this one last. */
+  readonly callStack: readonly string[];
+  /** Runs `args` on another chaincode of the channel, as the peer does for invokeChaincode. */
+  readonly invoke: (
+    caller: TransactionEnvironment,
+    chaincodeName: string,
+    args: readonly string[],
+  ) => Promise<ChaincodeResponse>;
+  /**
+   * Validates the read-write set, applies it when valid and records the transaction with its event
+   * (written at `timestamp`); returns the result. Absent for a called chaincode: only the
+   * transaction as a whole commits.
+   */
+  readonly commit:
+    | ((request: {
+        readonly txId: string;
+        readonly event: ChaincodeEventRecord | undefined;
+        readonly timestamp: Date;
+      }) => CommitResult)
+    | undefined;
 }
 
 type Long = Timestamp['seconds'];
@@ -95,11 +119,6 @@ const LongClass = shimLong as { fromNumber(value: number, unsigned?: boolean): L
 const MAX_UNICODE_RUNE = '\u{10FFFF}';
 const EMPTY_KEY_SUBSTITUTE = '\u0001';
 
-interface RangeRead extends KeyRange {
-  readonly consumed: [string, number][];
-  exhausted: boolean;
-}
-
 export class InMemoryStub implements ChaincodeStub {
   static readonly RESPONSE_CODE = ShimStub.RESPONSE_CODE;
 
@@ -107,15 +126,14 @@ export class InMemoryStub implements ChaincodeStub {
   readonly ctx: Context;
 
   readonly #env: TransactionEnvironment;
+  readonly #access: NamespaceAccess;
   #timestamp: Date;
-  readonly #reads = new Map<string, Map<string, number | undefined>>();
-  readonly #rangeReads: RangeRead[] = [];
-  readonly #writes: WriteSet = { values: new Map(), validationParameters: new Map() };
   readonly #events: ChaincodeEventRecord[] = [];
   #finished = false;
 
   constructor(env: TransactionEnvironment) {
     this.#env = env;
+    this.#access = env.rwset.of(env.chaincodeName);
     this.#timestamp = validDate(env.timestamp);
     const ctx = new Context();
     ctx.stub = this;
@@ -132,26 +150,31 @@ export class InMemoryStub implements ChaincodeStub {
   }
 
   /**
-   * Value writes (puts and deletes) made so far, sorted by namespace then key: handy to assert that
-   * a failed transaction wrote nothing. Validation-parameter writes are not listed.
+   * Value writes (puts and deletes) of the whole transaction so far, called chaincodes included,
+   * sorted by chaincode, namespace, key: handy to assert that a failed transaction wrote nothing.
+   * Validation-parameter writes are not listed.
    */
   pendingWrites(): PendingWrite[] {
     const writes: PendingWrite[] = [];
-    for (const [namespace, entries] of this.#writes.values) {
-      for (const [key, value] of entries) {
-        writes.push({ namespace, key, value });
+    for (const [chaincodeName, access] of this.#env.rwset.entries()) {
+      for (const [namespace, entries] of access.writes.values) {
+        for (const [key, value] of entries) {
+          writes.push({ chaincodeName, namespace, key, value });
+        }
       }
     }
-    return writes.sort((a, b) => compareKeys(a.namespace, b.namespace) || compareKeys(a.key, b.key));
+    return writes.sort(byLocation);
   }
 
-  /** Keys whose validation parameter (key-level policy) this transaction sets, sorted like pendingWrites. */
-  pendingValidationParameterWrites(): { namespace: string; key: string }[] {
-    const writes: { namespace: string; key: string }[] = [];
-    for (const [namespace, entries] of this.#writes.validationParameters) {
-      for (const key of entries.keys()) writes.push({ namespace, key });
+  /** Keys whose validation parameter (key-level policy) the transaction sets, sorted like pendingWrites. */
+  pendingValidationParameterWrites(): { chaincodeName: string; namespace: string; key: string }[] {
+    const writes: { chaincodeName: string; namespace: string; key: string }[] = [];
+    for (const [chaincodeName, access] of this.#env.rwset.entries()) {
+      for (const [namespace, entries] of access.writes.validationParameters) {
+        for (const key of entries.keys()) writes.push({ chaincodeName, namespace, key });
+      }
     }
-    return writes.sort((a, b) => compareKeys(a.namespace, b.namespace) || compareKeys(a.key, b.key));
+    return writes.sort(byLocation);
   }
 
   /** Sets the transaction timestamp (the client sets it in the proposal header on a real network). */
@@ -162,18 +185,22 @@ export class InMemoryStub implements ChaincodeStub {
 
   /** Validates the read set against committed state and, when valid, applies the writes. */
   commit(): CommitResult {
+    const commit = this.#env.commit;
+    if (commit === undefined) {
+      throw new Error(`chaincode ${this.#env.chaincodeName} was called by another: only the caller commits`);
+    }
     this.#assertActive();
     this.#finished = true;
-    const validationCode = this.#validate();
-    const last = this.#events[this.#events.length - 1];
-    const valid = validationCode === 'VALID';
-    const result = {
+    return commit({
       txId: this.#env.txId,
-      validationCode,
-      ...(valid && last !== undefined ? { event: last } : {}),
-    };
-    const blockNumber = this.#env.record(result, valid ? this.#writes : undefined, this.#timestamp);
-    return { ...result, blockNumber };
+      event: this.#events[this.#events.length - 1],
+      timestamp: this.#timestamp,
+    });
+  }
+
+  /** Ends a called chaincode's part: the peer's context for it is gone once it has answered. */
+  finish(): void {
+    this.#finished = true;
   }
 
   // ---- transaction information ---------------------------------------------------------------
@@ -313,8 +340,17 @@ export class InMemoryStub implements ChaincodeStub {
     return queryOf(entries);
   }
 
-  async invokeChaincode(): Promise<ChaincodeResponse> {
-    return Promise.resolve(unsupported('invokeChaincode'));
+  /**
+   * Calls another chaincode of this channel (`channel` empty or this channel's name). The answer is
+   * the callee's response, an error status included; what the peer itself refuses (a chaincode not
+   * defined, or one already on the call stack) is thrown, as the shim throws the peer's ERROR.
+   */
+  async invokeChaincode(chaincodeName: string, args: string[], channel: string): Promise<ChaincodeResponse> {
+    this.#assertActive();
+    if (channel !== '' && channel !== this.#env.channelId) {
+      return unsupported(`invokeChaincode on another channel (${channel})`);
+    }
+    return this.#env.invoke({ ...this.#env, timestamp: this.#timestamp }, chaincodeName, [...args]);
   }
 
   setEvent(name: string, payload: Uint8Array): void {
@@ -404,20 +440,8 @@ export class InMemoryStub implements ChaincodeStub {
   #read(namespace: string, key: string): Buffer {
     this.#assertActive();
     const current = this.#env.state.get(namespace, key);
-    this.#recordRead(namespace, key, current?.version);
+    this.#access.recordRead(namespace, key, current?.version);
     return current === undefined ? Buffer.alloc(0) : Buffer.from(current.value);
-  }
-
-  #recordRead(namespace: string, key: string, version: number | undefined): void {
-    let reads = this.#reads.get(namespace);
-    if (reads === undefined) {
-      reads = new Map();
-      this.#reads.set(namespace, reads);
-    }
-    // The first read's version is what the peer would have recorded.
-    if (!reads.has(key)) {
-      reads.set(key, version);
-    }
   }
 
   #write(namespace: string, key: string, value: Uint8Array | null): void {
@@ -425,18 +449,18 @@ export class InMemoryStub implements ChaincodeStub {
     assertKey(key);
     // An empty value is written as a delete in Fabric's read-write set.
     const stored = value === null || value.length === 0 ? null : Buffer.from(value);
-    writeEntry(this.#writes.values, namespace, key, stored);
+    this.#access.write(namespace, key, stored);
   }
 
   #writeValidationParameter(namespace: string, key: string, ep: Uint8Array): void {
     this.#assertActive();
     assertKey(key);
-    writeEntry(this.#writes.validationParameters, namespace, key, Buffer.from(ep));
+    this.#access.writeValidationParameter(namespace, key, Buffer.from(ep));
   }
 
   #readValidationParameter(namespace: string, key: string): Uint8Array {
     this.#assertActive();
-    this.#recordRead(namespace, key, this.#env.state.get(namespace, key)?.version);
+    this.#access.recordRead(namespace, key, this.#env.state.get(namespace, key)?.version);
     const parameter = this.#env.state.validationParameter(namespace, key);
     // The shim returns undefined for a key without a policy, whatever its type declaration says;
     // mirroring that keeps tests honest about the case.
@@ -445,8 +469,7 @@ export class InMemoryStub implements ChaincodeStub {
 
   #rangeQuery(range: KeyRange): QueryResult {
     this.#assertActive();
-    const read: RangeRead = { ...range, consumed: [], exhausted: false };
-    this.#rangeReads.push(read);
+    const read: RangeRead = this.#access.recordRangeRead(range);
     const entries = this.#env.state.range(range);
     const chaincodeName = this.#env.chaincodeName;
     let position = 0;
@@ -476,35 +499,6 @@ export class InMemoryStub implements ChaincodeStub {
         }
       },
     });
-  }
-
-  #validate(): ValidationCode {
-    for (const [namespace, reads] of this.#reads) {
-      for (const [key, version] of reads) {
-        if (this.#env.state.get(namespace, key)?.version !== version) {
-          return 'MVCC_READ_CONFLICT';
-        }
-      }
-    }
-    return this.#rangeReads.every((read) => this.#rangeUnchanged(read)) ? 'VALID' : 'PHANTOM_READ_CONFLICT';
-  }
-
-  // Like the peer, re-run the range up to where the chaincode stopped reading.
-  #rangeUnchanged(read: RangeRead): boolean {
-    const lastConsumed = read.consumed[read.consumed.length - 1];
-    if (!read.exhausted && lastConsumed === undefined) {
-      return true;
-    }
-    const again = read.exhausted
-      ? this.#env.state.range(read)
-      : this.#env.state.range({ ...read, endKey: lastConsumed?.[0] ?? read.endKey, endInclusive: true });
-    return (
-      again.length === read.consumed.length &&
-      again.every(([key, value], index) => {
-        const seen = read.consumed[index];
-        return seen !== undefined && seen[0] === key && seen[1] === value.version;
-      })
-    );
   }
 
   #assertCollection(collection: string): void {
@@ -552,13 +546,15 @@ function isWellFormed(text: string): boolean {
   return Buffer.from(text, 'utf8').toString('utf8') === text;
 }
 
-function writeEntry(writes: WriteMap, namespace: string, key: string, value: Buffer | null): void {
-  let entries = writes.get(namespace);
-  if (entries === undefined) {
-    entries = new Map();
-    writes.set(namespace, entries);
-  }
-  entries.set(key, value);
+function byLocation(
+  a: { chaincodeName: string; namespace: string; key: string },
+  b: { chaincodeName: string; namespace: string; key: string },
+): number {
+  return (
+    compareKeys(a.chaincodeName, b.chaincodeName) ||
+    compareKeys(a.namespace, b.namespace) ||
+    compareKeys(a.key, b.key)
+  );
 }
 
 /**

@@ -3,6 +3,8 @@
 
 export {
   type CommittedEvent,
+  type CommittedTransaction,
+  type DeployedChaincode,
   InMemoryLedger,
   type LedgerOptions,
   type TransactionOptions,
@@ -14,7 +16,7 @@ export {
   type PendingWrite,
   type ValidationCode,
 } from './in-memory-stub';
-export { ShimRouter, type ShimResponse } from './shim-router';
+export { type ContractClass, ShimRouter, type ShimResponse } from './shim-router';
 export {
   identityForRole,
   newTestIdentity,

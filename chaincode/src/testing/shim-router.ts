@@ -7,6 +7,9 @@ import { createRequire } from 'node:module';
 import { type Contract, JSONSerializer } from 'fabric-contract-api';
 import { type InMemoryStub } from './in-memory-stub';
 
+/** A contract class as fabric-chaincode-node instantiates it: with no arguments. */
+export type ContractClass = new () => Contract;
+
 export interface ShimResponse {
   readonly status: number;
   readonly message: string;
@@ -39,12 +42,15 @@ const defaultSerializers = { transaction: 'jsonSerializer', serializers: { jsonS
 export class ShimRouter {
   readonly #router: Router;
 
-  constructor(contracts: readonly (new () => Contract)[]) {
+  constructor(contracts: readonly ContractClass[]) {
     // The router appends its system contract to the array it is given, so hand it a copy.
     this.#router = new ChaincodeFromContract([...contracts], defaultSerializers, {}, 'govtrace', 'test');
   }
 
-  /** Invokes the function named by the stub's args (e.g. ['smoke:Put', 'k', 'v']). */
+  /**
+   * Invokes the function named by the stub's args (e.g. ['smoke:Put', 'k', 'v']). A thrown error is
+   * the 500 response whose message is the error's message, as the server answers the peer.
+   */
   async invoke(stub: InMemoryStub): Promise<ShimResponse> {
     const response = await this.#router.Invoke(stub);
     return {
