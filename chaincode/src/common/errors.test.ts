@@ -7,6 +7,7 @@ import {
   RuleViolationError,
   UnavailableError,
   ValidationError,
+  chaincodeErrorFromPayload,
   formatChaincodeErrorMessage,
   parseChaincodeErrorMessage,
 } from './errors';
@@ -32,6 +33,15 @@ describe('ChaincodeError subclasses', () => {
     expect(error.name).toBe(name);
     expect(error.code).toBe(code);
     expect(parseChaincodeErrorMessage(error.message)).toEqual(error.toPayload());
+  });
+
+  it.each(Object.values(ErrorCodes))('rebuilds a %s error from its wire payload, class included', (code) => {
+    const payload = { code, message: 'from another chaincode', details: [{ field: 'f', message: 'm' }] };
+    const rebuilt = chaincodeErrorFromPayload(payload);
+    expect(rebuilt.code).toBe(code);
+    expect(rebuilt.toPayload()).toEqual(payload);
+    expect(rebuilt.constructor).toBe(chaincodeErrorFromPayload(rebuilt.toPayload()).constructor);
+    expect(rebuilt.name).toMatch(/Error$/);
   });
 
   it('serialises as canonical JSON with code, details and message', () => {

@@ -125,6 +125,22 @@ export class UnavailableError extends ChaincodeError {
   }
 }
 
+/**
+ * The ChaincodeError subclass of a decoded wire payload: how a chaincode rethrows, unchanged, the
+ * error another chaincode answered it (common/cross-chaincode.ts).
+ */
+export function chaincodeErrorFromPayload(payload: ChaincodeErrorPayload): ChaincodeError {
+  const make: Record<ErrorCode, new (reason: string, details: readonly ErrorDetail[]) => ChaincodeError> = {
+    VALIDATION_FAILED: ValidationError,
+    FORBIDDEN: ForbiddenError,
+    NOT_FOUND: NotFoundError,
+    CONFLICT: ConflictError,
+    RULE_VIOLATION: RuleViolationError,
+    UNAVAILABLE: UnavailableError,
+  };
+  return new make[payload.code](payload.message, payload.details);
+}
+
 const wireMarker = '{"code":';
 
 /**
