@@ -1,16 +1,19 @@
 // Must stay the first import: it quiets fabric-contract-api before the contract classes load.
 import '../testing/quiet-logs';
-import { KeyEndorsementPolicy } from 'fabric-shim';
 import { OrgMsps, type Role, Roles } from '../common/access';
-import { type ChaincodeError } from '../common/errors';
+import { type ChaincodeError, parseChaincodeErrorMessage } from '../common/errors';
 import { USCC_ALPHABET } from '../common/identifiers';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { InMemoryLedger, ShimRouter, identityForRole } from '../testing';
+import { contracts } from '../definitions/business';
+import { BusinessProofContract } from '../proof/proof-contract';
+import { type InMemoryLedger, ShimRouter, identityForRole } from '../testing';
+import { channelLedger } from '../testing/channel';
 import { commitEndorsedBy } from '../testing/endorsement-simulation';
+import { BusinessTaxContract } from '../tax/business-tax-contract';
 import { BusinessContract } from './business-contract';
 
 const contract = new BusinessContract();
+/** The TAX step is the tax bureau's, in the tax definition. */
+const businessTax = new BusinessTaxContract();
 const USCC = '91350100M000100Y43';
 const OTHER_USCC = '9144030071526726XG';
 const CASE_ID = `BO-${USCC}`;
@@ -39,7 +42,7 @@ describe('BusinessContract', () => {
   let ledger: InMemoryLedger;
 
   beforeEach(() => {
-    ledger = new InMemoryLedger({ collections: ['marketPrivate'] });
+    ledger = channelLedger('business');
   });
 
   function tx(role: Role, timestamp?: string, person: unknown = PERSON) {
@@ -50,6 +53,25 @@ describe('BusinessContract', () => {
     });
   }
 
+  /** A transaction of the tax definition, where the TAX step is recorded. */
+  function taxTx(role: Role, timestamp?: string) {
+    return ledger.newTransaction({
+      identity: who(role),
+      chaincodeName: 'tax',
+      ...(timestamp === undefined ? {} : { timestamp }),
+    });
+  }
+
+  /** Completes a step where it is recorded: TAX with businesstax:CompleteTaxStep, the others here. */
+  function attempt(name: string, role: Role, reference: string, timestamp?: string) {
+    const t = name === 'TAX' ? taxTx(role, timestamp) : tx(role, timestamp);
+    const result =
+      name === 'TAX'
+        ? businessTax.CompleteTaxStep(t.ctx, CASE_ID, reference)
+        : contract.CompleteStep(t.ctx, CASE_ID, name, reference);
+    return { t, result };
+  }
+
   async function open(request: unknown = REQUEST, role: Role = Roles.MarketClerk, person: unknown = PERSON) {
     const t = tx(role, '2026-03-02T01:00:00.000Z', person);
     const result = await contract.OpenCase(t.ctx, JSON.stringify(request));
@@ -57,11 +79,11 @@ describe('BusinessContract', () => {
     return { t, result };
   }
 
-  async function step(name: string, role: Role, timestamp?: string, caseId = CASE_ID) {
-    const t = tx(role, timestamp);
-    const result = await contract.CompleteStep(t.ctx, caseId, name, `REF-${name}`);
+  async function step(name: string, role: Role, timestamp?: string) {
+    const { t, result } = attempt(name, role, `REF-${name}`, timestamp);
+    const answer = await result;
     expect(t.commit().validationCode).toBe('VALID');
-    return { t, result };
+    return { t, result: answer };
   }
 
   const roleOf = (name: string): Role => (name === 'TAX' ? Roles.TaxOfficer : Roles.MarketClerk);
@@ -70,16 +92,8 @@ describe('BusinessContract', () => {
     return fn(tx(Roles.TaxOfficer));
   }
 
-  function orgsOf(key: string): string[] {
-    const parameter = ledger.getStateValidationParameter(key);
-    return parameter === undefined ? [] : new KeyEndorsementPolicy(parameter).listOrgs().sort();
-  }
-
-  // index.ts also lists the other domains' contracts, built concurrently; read it rather than import it.
-  it('is registered in index.ts as the business contract', () => {
-    const index = readFileSync(join(__dirname, '..', 'index.ts'), 'utf8');
-    expect(index).toContain("import { BusinessContract } from './business/business-contract';");
-    expect(index).toMatch(/contracts = \[[^\]]*\bBusinessContract,/);
+  it('is the default contract of the business definition, followed by its proof', () => {
+    expect(contracts).toEqual([BusinessContract, BusinessProofContract]);
     expect(contract.getName()).toBe('business');
   });
 
@@ -147,15 +161,20 @@ describe('BusinessContract', () => {
     });
   });
 
-  it('sets key-level endorsement: MarketMSP on case, name, licence and steps; TAX also TaxMSP', async () => {
+  it('keeps case, name, licence and five steps here and the TAX step in tax, without key-level policies', async () => {
     await open();
     for (const name of STEPS) {
       await step(name, roleOf(name));
     }
     const keys = ledger.stateKeys();
-    expect(keys).toHaveLength(1 + 1 + 1 + 6);
-    for (const key of keys) {
-      expect(orgsOf(key)).toEqual(key.includes('\u0000TAX\u0000') ? ['MarketMSP', 'TaxMSP'] : ['MarketMSP']);
+    expect(keys).toHaveLength(1 + 1 + 1 + 5);
+    expect(keys.some((key) => key.includes('TAX'))).toBe(false);
+    expect(ledger.stateKeys('tax')).toEqual([`\u0000business.taxStep\u0000${CASE_ID}\u0000`]);
+    for (const [namespace, key] of [
+      ...keys.map((key) => ['business', key] as const),
+      ['tax', `\u0000business.taxStep\u0000${CASE_ID}\u0000`] as const,
+    ]) {
+      expect([key, ledger.getStateValidationParameter(key, namespace)]).toEqual([key, undefined]);
     }
   });
 
@@ -169,7 +188,11 @@ describe('BusinessContract', () => {
     c.commit();
     const forbidden = ['欧阳小明', '阳小', '11010519491231002X', '11010519491231002x', '110105194912'];
     const publicTexts = [
-      ...ledger.stateKeys().map((key) => `${key} ${ledger.getState(key)?.toString() ?? ''}`),
+      ...ledger.namespaces.flatMap((namespace) =>
+        ledger
+          .stateKeys(namespace)
+          .map((key) => `${key} ${ledger.getState(key, namespace)?.toString() ?? ''}`),
+      ),
       ...ledger.events.map((event) => event.payload.toString()),
     ];
     expect(publicTexts.length).toBeGreaterThan(9);
@@ -296,8 +319,8 @@ describe('BusinessContract', () => {
 
     it('answers RULE_VIOLATION for any step before LICENSE', async () => {
       for (const name of STEPS.slice(1)) {
-        const t = tx(roleOf(name));
-        const error = await errorOf(contract.CompleteStep(t.ctx, CASE_ID, name, 'R1'));
+        const { t, result } = attempt(name, roleOf(name), 'R1');
+        const error = await errorOf(result);
         expect([name, error.code]).toEqual([name, 'RULE_VIOLATION']);
         expect(t.pendingWrites()).toEqual([]);
       }
@@ -310,8 +333,7 @@ describe('BusinessContract', () => {
         ['LICENSE', Roles.MarketClerk],
         ['TAX', Roles.TaxOfficer],
       ] as const) {
-        const t = tx(role);
-        expect((await errorOf(contract.CompleteStep(t.ctx, CASE_ID, name, 'again'))).code).toBe('CONFLICT');
+        expect((await errorOf(attempt(name, role, 'again').result)).code).toBe('CONFLICT');
       }
     });
 
@@ -321,39 +343,48 @@ describe('BusinessContract', () => {
         const wrong =
           name === 'TAX' ? [Roles.MarketClerk, Roles.RegistryClerk] : [Roles.TaxOfficer, Roles.Hauler];
         for (const role of wrong) {
-          const t = tx(role);
-          expect([
+          expect([name, role, (await errorOf(attempt(name, role, 'R').result)).code]).toEqual([
             name,
             role,
-            (await errorOf(contract.CompleteStep(t.ctx, CASE_ID, name, 'R'))).code,
-          ]).toEqual([name, role, 'FORBIDDEN']);
+            'FORBIDDEN',
+          ]);
         }
       }
     });
 
-    it('guards each step with the case: steps racing on one case conflict, and a retry completes them', async () => {
+    it('lets the steps of one case complete concurrently: each writes its own key, all commit', async () => {
       await step('LICENSE', Roles.MarketClerk);
-      // Every step rewrites the case (its MarketMSP policy guards the step's creation), so steps of
-      // one case committed in the same block conflict; the gateway retries MVCC conflicts.
-      const racing = STEPS.slice(1).map((name) => tx(roleOf(name)));
-      await Promise.all(racing.map((t, i) => contract.CompleteStep(t.ctx, CASE_ID, STEPS[i + 1] ?? '', 'R')));
-      const codes = racing.map((t) => t.commit().validationCode);
-      expect(codes.filter((code) => code === 'VALID')).toHaveLength(1);
-      for (const [i, code] of codes.entries()) {
-        if (code === 'VALID') continue;
-        expect(code).toBe('MVCC_READ_CONFLICT');
-        await step(STEPS[i + 1] ?? '', roleOf(STEPS[i + 1] ?? ''));
-      }
+      const racing = STEPS.slice(1).map((name) => attempt(name, roleOf(name), 'R'));
+      await Promise.all(racing.map(({ result }) => result));
+      expect(racing.map(({ t }) => t.commit().validationCode)).toEqual(STEPS.slice(1).map(() => 'VALID'));
       const view = JSON.parse(await read((t) => contract.GetCase(t.ctx, CASE_ID))) as Record<string, unknown>;
       expect(view.status).toBe('COMPLETED');
+    });
+
+    it('refuses TAX here for everyone, naming where the tax bureau records it', async () => {
+      await step('LICENSE', Roles.MarketClerk);
+      for (const role of [Roles.TaxOfficer, Roles.MarketClerk]) {
+        const t = tx(role);
+        const error = await errorOf(contract.CompleteStep(t.ctx, CASE_ID, 'TAX', 'R'));
+        expect(parseChaincodeErrorMessage(error.message)).toEqual({
+          code: 'RULE_VIOLATION',
+          message:
+            'the TAX step is recorded by the tax bureau in its own chaincode: tax, businesstax:CompleteTaxStep',
+          details: [
+            { field: 'step', message: 'TAX is completed with businesstax:CompleteTaxStep (definition tax)' },
+          ],
+        });
+        expect(t.pendingWrites()).toEqual([]);
+      }
     });
 
     it('invalidates a step endorsed only by a department other than market regulation', async () => {
       await step('LICENSE', Roles.MarketClerk);
       const forged = tx(Roles.MarketClerk);
       await contract.CompleteStep(forged.ctx, CASE_ID, 'SEAL', 'R');
-      expect(commitEndorsedBy(ledger, forged, [OrgMsps.Registry])).toMatchObject({
+      expect(commitEndorsedBy(ledger, forged, [OrgMsps.Registry, OrgMsps.Tax, OrgMsps.Urban])).toMatchObject({
         validationCode: 'ENDORSEMENT_POLICY_FAILURE',
+        chaincodeName: 'business',
       });
       const view = JSON.parse(await read((t) => contract.GetCase(t.ctx, CASE_ID))) as { steps: unknown };
       expect(JSON.stringify(view.steps)).not.toMatch(/SEAL[^}]*COMPLETED/);

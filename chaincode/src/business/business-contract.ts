@@ -1,6 +1,8 @@
 // Business opening (开办企业, "one application"): a case per enterprise, six department steps, and the
-// business licence issued at the LICENSE step. See chaincode/README.md, "business contract", for the
-// key layout, events, endorsement and privacy rules.
+// business licence issued at the LICENSE step (definition `business`, whose chaincode-level policy is
+// MarketMSP's peer alone). The TAX step is the tax bureau's, recorded in the tax definition
+// (tax/business-tax-contract.ts). See chaincode/README.md, "business contract", for the key layout,
+// events, endorsement and privacy rules.
 //
 // MVCC: CompleteStep reads the case, the licence and its own step key and writes only its own step key
 // (plus the licence at LICENSE). Steps of one case completed concurrently by different departments
@@ -9,15 +11,14 @@
 
 // Context must be a value import: fabric-contract-api recognises the context parameter by its runtime type.
 import { Context, Contract, Info, Returns, Transaction } from 'fabric-contract-api';
-import { OrgMsps, requireMember, requireRole, Roles } from '../common/access';
+import { requireMember, requireRole, Roles } from '../common/access';
 import { toCanonicalJson } from '../common/canonical-json';
 import { Collections } from '../common/collections';
-import { requireEndorsementBy } from '../common/endorsement';
+import { ContractNames } from '../common/definitions';
 import { ConflictError, type ErrorDetail, RuleViolationError, ValidationError } from '../common/errors';
 import { EventNames, emitEvent } from '../common/events';
 import {
   getRecord,
-  listRecords,
   putPrivateRecord,
   putRecord,
   recordExists,
@@ -29,23 +30,24 @@ import { transactionTime } from '../common/transaction-time';
 import { actorOf } from './actor';
 import { caseIdForUscc, parseCaseId, requireUscc } from './case-id';
 import { CaseRecord } from './case-record';
+import { caseView, requireCase } from './case-view';
 import { enterpriseNameClaimId } from './enterprise-name';
 import { publicView, readLegalRepresentative } from './legal-representative';
 import { LicenseRecord } from './license-record';
+import { requireActiveLicense } from './license-rules';
 import { NameClaimRecord } from './name-claim-record';
 import { textField } from './open-case-request';
 import { parseOpenCaseRequest } from './open-case-request';
-import { StepRecord } from './step-record';
-import { type BusinessStep, BusinessSteps, isBusinessStep, StepEndorsers, StepRoles } from './steps';
+import { REFERENCE_MAX_CHARS, StepRecord } from './step-record';
+import { BusinessSteps, isBusinessStep, StepRoles } from './steps';
 
-export const REFERENCE_MAX_CHARS = 100;
 export const REASON_MAX_CHARS = 500;
 const FINAL_STATUSES = ['CANCELLED', 'REVOKED'] as const;
 
 @Info({ title: 'BusinessContract', description: 'Business opening cases, their steps and business licences' })
 export class BusinessContract extends Contract {
   constructor() {
-    super('business');
+    super(ContractNames.Business);
   }
 
   /**
@@ -85,7 +87,6 @@ export class BusinessContract extends Contract {
       openedBy,
     });
     await putRecord(ctx, caseKey, record);
-    await requireEndorsementBy(ctx, caseKey, OrgMsps.Market);
     const nameClaim = NameClaimRecord.create({
       claimId: nameClaimId,
       normalisedName: request.normalisedName,
@@ -95,7 +96,6 @@ export class BusinessContract extends Contract {
       claimedAt: now,
     });
     await putRecord(ctx, nameKey, nameClaim);
-    await requireEndorsementBy(ctx, nameKey, OrgMsps.Market);
     await putPrivateRecord(
       ctx,
       Collections.MarketPrivate,
@@ -116,7 +116,11 @@ export class BusinessContract extends Contract {
     return toCanonicalJson({ caseId, uscc: request.uscc });
   }
 
-  /** Completes one step once, by its role; LICENSE first. Returns { caseId, step, completedAt }. */
+  /**
+   * Completes one step once, by its role; LICENSE first. TAX is refused (RULE_VIOLATION): the tax
+   * bureau records it in its own definition, businesstax:CompleteTaxStep. Returns
+   * { caseId, step, completedAt }.
+   */
   @Transaction()
   @Returns('string')
   async CompleteStep(ctx: Context, caseId: string, step: string, reference: string): Promise<string> {
@@ -129,8 +133,14 @@ export class BusinessContract extends Contract {
     if (problems.length > 0 || !isBusinessStep(step)) {
       throw new ValidationError('invalid step completion', problems);
     }
+    if (step === 'TAX') {
+      throw new RuleViolationError(
+        'the TAX step is recorded by the tax bureau in its own chaincode: tax, businesstax:CompleteTaxStep',
+        [{ field: 'step', message: 'TAX is completed with businesstax:CompleteTaxStep (definition tax)' }],
+      );
+    }
     const submitter = requireRole(ctx, StepRoles[step]);
-    const record = await this.#requireCase(ctx, parsed.caseId);
+    const record = await requireCase(ctx, parsed.caseId);
     const stepKey = recordKey(ctx, RecordTypes.BusinessStep, record.caseId, step);
     if (await recordExists(ctx, stepKey)) {
       throw new ConflictError(`step ${step} of case ${record.caseId} is already completed`, [
@@ -152,10 +162,6 @@ export class BusinessContract extends Contract {
       completedBy: actor,
     });
     await putRecord(ctx, stepKey, stepRecord);
-    await requireEndorsementBy(ctx, stepKey, ...StepEndorsers[step]);
-    // The step key is new, so only the case's own policy (MarketMSP) can guard its creation: setting
-    // the case's policy again writes the case's metadata, which its current policy must approve.
-    await requireEndorsementBy(ctx, recordKey(ctx, RecordTypes.BusinessCase, record.caseId), OrgMsps.Market);
     let issued: LicenseRecord | undefined;
     if (step === 'LICENSE') {
       issued = LicenseRecord.issue(
@@ -170,7 +176,6 @@ export class BusinessContract extends Contract {
         ctx.stub.getTxID(),
       );
       await putRecord(ctx, licenseKey, issued);
-      await requireEndorsementBy(ctx, licenseKey, OrgMsps.Market);
     }
     emitEvent(ctx, EventNames.BusinessStepCompleted, {
       caseId: record.caseId,
@@ -225,7 +230,6 @@ export class BusinessContract extends Contract {
       txId: ctx.stub.getTxID(),
     });
     await putRecord(ctx, key, next);
-    await requireEndorsementBy(ctx, key, OrgMsps.Market);
     emitEvent(ctx, EventNames.BusinessLicenseStatusChanged, {
       uscc: canonical,
       caseId: license.caseId,
@@ -239,12 +243,15 @@ export class BusinessContract extends Contract {
     return toCanonicalJson({ uscc: canonical, status: next.status, changedAt: now });
   }
 
-  /** The case with its six steps (status, time, actor) and the derived case status. */
+  /**
+   * The case with its six steps (status, time, actor) and the derived case status. The TAX step is
+   * read from the tax definition (businesstax:GetTaxStep), so the tax chaincode must not call this.
+   */
   @Transaction(false)
   @Returns('string')
   async GetCase(ctx: Context, caseId: string): Promise<string> {
     requireMember(ctx);
-    return toCanonicalJson(await this.#caseView(ctx, parseCaseId(caseId).caseId));
+    return toCanonicalJson(await caseView(ctx, parseCaseId(caseId).caseId));
   }
 
   /** Same as GetCase, found by the enterprise's USCC. */
@@ -252,7 +259,27 @@ export class BusinessContract extends Contract {
   @Returns('string')
   async FindCaseByUscc(ctx: Context, uscc: string): Promise<string> {
     requireMember(ctx);
-    return toCanonicalJson(await this.#caseView(ctx, caseIdForUscc(requireUscc(uscc))));
+    return toCanonicalJson(await caseView(ctx, caseIdForUscc(requireUscc(uscc))));
+  }
+
+  /**
+   * The case as opened, without steps and without any cross-chaincode read: `{ caseId, uscc, name,
+   * entityType, openedAt, openedBy }`. What the tax definition reads for CompleteTaxStep (it cannot
+   * read GetCase, which calls back into tax).
+   */
+  @Transaction(false)
+  @Returns('string')
+  async GetCaseRecord(ctx: Context, caseId: string): Promise<string> {
+    requireMember(ctx);
+    const record = await requireCase(ctx, parseCaseId(caseId).caseId);
+    return toCanonicalJson({
+      caseId: record.caseId,
+      uscc: record.uscc,
+      name: record.name,
+      entityType: record.entityType,
+      openedAt: record.openedAt,
+      openedBy: record.openedBy,
+    });
   }
 
   /** The licence: status, name, masked legal representative, establishedAt and status history. */
@@ -271,77 +298,5 @@ export class BusinessContract extends Contract {
       ...license,
       statusHistory: license.statusHistory.map((change) => ({ ...change })),
     });
-  }
-
-  async #requireCase(ctx: Context, caseId: string): Promise<CaseRecord> {
-    return requireRecord(
-      ctx,
-      recordKey(ctx, RecordTypes.BusinessCase, caseId),
-      (raw) => CaseRecord.fromStored(raw),
-      `case ${caseId}`,
-    );
-  }
-
-  async #caseView(ctx: Context, caseId: string): Promise<Record<string, unknown>> {
-    const record = await this.#requireCase(ctx, caseId);
-    const done = new Map<string, StepRecord>();
-    for (const { record: step } of await listRecords(ctx, RecordTypes.BusinessStep, [caseId], (raw) =>
-      StepRecord.fromStored(raw),
-    )) {
-      done.set(step.step, step);
-    }
-    const steps = BusinessSteps.map((step) => stepView(step, done.get(step)));
-    const completed = done.size === BusinessSteps.length;
-    const completedAt = completed
-      ? [...done.values()]
-          .map((step) => step.completedAt)
-          .sort()
-          .at(-1)
-      : undefined;
-    const license = await getRecord(ctx, recordKey(ctx, RecordTypes.BusinessLicense, record.uscc), (raw) =>
-      LicenseRecord.fromStored(raw),
-    );
-    return {
-      caseId: record.caseId,
-      uscc: record.uscc,
-      name: record.name,
-      entityType: record.entityType,
-      registeredCapitalFen: record.registeredCapitalFen,
-      address: record.address,
-      businessScope: record.businessScope,
-      legalRepresentative: record.legalRepresentative.maskedName,
-      openedAt: record.openedAt,
-      openedBy: record.openedBy,
-      status: completed ? 'COMPLETED' : 'OPEN',
-      ...(completedAt === undefined ? {} : { completedAt }),
-      ...(license === undefined ? {} : { licenseStatus: license.status }),
-      steps,
-    };
-  }
-}
-
-function stepView(step: BusinessStep, record: StepRecord | undefined): Record<string, unknown> {
-  return record === undefined
-    ? { step, status: 'PENDING' }
-    : {
-        step,
-        status: 'DONE',
-        reference: record.reference,
-        completedAt: record.completedAt,
-        completedBy: record.completedBy,
-      };
-}
-
-/** Steps after LICENSE need the licence, and an ACTIVE one: a closed enterprise gets no seal or tax. */
-function requireActiveLicense(step: BusinessStep, license: LicenseRecord | undefined): void {
-  if (license === undefined) {
-    throw new RuleViolationError(`step ${step} needs the LICENSE step to be completed first`, [
-      { field: 'step', message: 'LICENSE not completed yet' },
-    ]);
-  }
-  if (license.status !== 'ACTIVE') {
-    throw new RuleViolationError(`step ${step} is not possible: the licence is ${license.status}`, [
-      { field: 'step', message: `licence is ${license.status}` },
-    ]);
   }
 }

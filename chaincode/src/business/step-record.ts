@@ -1,4 +1,5 @@
-// One completed step of a case (key business.step/<caseId>/<step>). Written once; its existence is the
+// One completed step of a case (key business.step/<caseId>/<step> in the business definition; the TAX
+// step under business.taxStep/<caseId> in the tax definition). Written once; its existence is the
 // step's "done" status.
 
 import { Object as DataType, Property } from 'fabric-contract-api';
@@ -7,6 +8,9 @@ import { type BusinessStep, BusinessSteps } from './steps';
 import { storedObject, storedOneOf, storedString } from './stored';
 
 const WHAT = 'business step';
+
+/** Longest completion reference a step records (characters). */
+export const REFERENCE_MAX_CHARS = 100;
 
 export interface StepRecordFields {
   readonly caseId: string;

@@ -1,8 +1,10 @@
 // The six steps of a business opening case and who completes each. LICENSE comes first (it creates the
-// enterprise); the others follow in any order. TAX is the tax bureau's own act; for the other steps a
-// market clerk records the responsible department's completion reference.
+// enterprise); the others follow in any order. TAX is the tax bureau's own act, recorded in its own
+// definition (tax, businesstax:CompleteTaxStep); for the other steps a market clerk records the
+// responsible department's completion reference in the business definition (business:CompleteStep).
 
 import { type OrgMsp, OrgMsps, type Role, Roles } from '../common/access';
+import { type ContractName, ContractNames } from '../common/definitions';
 
 export const BusinessSteps = [
   'LICENSE',
@@ -24,14 +26,27 @@ export const StepRoles: Readonly<Record<BusinessStep, Role>> = {
   BANK_ACCOUNT: Roles.MarketClerk,
 };
 
-/** Organisations whose peers must endorse later changes to the step's key (state-based endorsement). */
+/**
+ * The organisation whose peer endorses the step's transaction: the owner of the definition that
+ * records it (its chaincode-level policy is that peer alone).
+ */
 export const StepEndorsers: Readonly<Record<BusinessStep, [OrgMsp, ...OrgMsp[]]>> = {
   LICENSE: [OrgMsps.Market],
   SEAL: [OrgMsps.Market],
-  TAX: [OrgMsps.Market, OrgMsps.Tax],
+  TAX: [OrgMsps.Tax],
   SOCIAL_SECURITY: [OrgMsps.Market],
   HOUSING_FUND: [OrgMsps.Market],
   BANK_ACCOUNT: [OrgMsps.Market],
+};
+
+/** The contract that records each step: `business` (CompleteStep), TAX `businesstax` (CompleteTaxStep). */
+export const StepContracts: Readonly<Record<BusinessStep, ContractName>> = {
+  LICENSE: ContractNames.Business,
+  SEAL: ContractNames.Business,
+  TAX: ContractNames.BusinessTax,
+  SOCIAL_SECURITY: ContractNames.Business,
+  HOUSING_FUND: ContractNames.Business,
+  BANK_ACCOUNT: ContractNames.Business,
 };
 
 export function isBusinessStep(value: unknown): value is BusinessStep {

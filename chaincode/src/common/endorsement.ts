@@ -1,22 +1,16 @@
-// State-based (key-level) endorsement: the department responsible for a record must endorse every
-// later change to it. The chaincode definition's policy (any one department's peer) covers a key's
-// creation; from then on this key-level policy replaces it for that key, so a transaction endorsed
-// only by other departments — even running modified chaincode — is invalidated at commit
-// (ENDORSEMENT_POLICY_FAILURE) and changes nothing.
+// State-based (key-level) endorsement: after a key carries such a policy, every later change to it
+// needs the peers the policy names, whatever the namespace's chaincode-level policy admits.
+//
+// Only the smoke test fixture uses it. Its definition's policy admits any of the four departments, so
+// a key-level policy is what gives a smoke key an owner. The production definitions do not need it:
+// each one's chaincode-level policy is its department's peer alone, which already governs the
+// creation and every change of every key of that namespace (chaincode/README.md, "Endorsement").
 
 import { type Context } from 'fabric-contract-api';
 import { KeyEndorsementPolicy } from 'fabric-shim';
 import { type OrgMsp } from './access';
 
-/**
- * Requires a peer of every one of `orgs` to endorse changes to `key` (set in the same transaction as
- * the write). Setting it again on an existing key is how a transaction puts itself under that key's
- * policy without changing the key: a new child record (a bag's scan event, a case's step) has no
- * policy of its own until it commits, but this metadata write of its parent must satisfy the
- * parent's current policy, so another department's peer running this chaincode cannot endorse the
- * child's creation alone. (Chaincode modified to leave this write out escapes it: chaincode/README.md,
- * "Endorsement".)
- */
+/** Requires a peer of every one of `orgs` to endorse later changes to `key` (set with its write). */
 export async function requireEndorsementBy(
   ctx: Context,
   key: string,

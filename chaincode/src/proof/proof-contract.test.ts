@@ -1,14 +1,36 @@
 // Must stay the first import: it quiets fabric-contract-api before the contract classes load.
 import '../testing/quiet-logs';
 import { Roles } from '../common/access';
+import { type ChaincodeName, ProductionDefinitions, RecordTypeHome } from '../common/definitions';
 import { type ChaincodeError, parseChaincodeErrorMessage } from '../common/errors';
-import { RecordTypes } from '../common/ledger';
-import { contracts } from '../index';
-import { InMemoryLedger, type InMemoryStub, ShimRouter, identityForRole, newTestIdentity } from '../testing';
+import { type RecordType, RecordTypes } from '../common/ledger';
+import { contracts as businessEntry } from '../definitions/business';
+import {
+  type InMemoryLedger,
+  type InMemoryStub,
+  ShimRouter,
+  identityForRole,
+  newTestIdentity,
+} from '../testing';
+import { channelLedger, DefinitionEntries } from '../testing/channel';
 import { bag, scan, WasteWorld } from '../testing/waste-fixtures';
-import { ProofContract } from './proof-contract';
+import {
+  BusinessProofContract,
+  ProofContract,
+  RealEstateProofContract,
+  TaxProofContract,
+  WasteProofContract,
+} from './proof-contract';
+import { ProvableRecordTypes } from './provable-records';
 
-const contract = new ProofContract();
+const proofOf: Readonly<Record<Exclude<ChaincodeName, 'smoke'>, ProofContract>> = {
+  realestate: new RealEstateProofContract(),
+  tax: new TaxProofContract(),
+  business: new BusinessProofContract(),
+  waste: new WasteProofContract(),
+};
+/** The licence tests ask the business definition's proof, which holds business.license. */
+const contract = proofOf.business;
 const reader = identityForRole(Roles.Hauler);
 const clerk = identityForRole(Roles.MarketClerk);
 const USCC = '91350100M000100Y43';
@@ -23,11 +45,15 @@ async function errorOf(promise: Promise<unknown>): Promise<ChaincodeError> {
   throw new Error('expected the query to fail');
 }
 
-async function latest(ledger: InMemoryLedger, recordType: string, key: unknown[]): Promise<unknown> {
-  const tx = ledger.newTransaction({ identity: reader });
-  return JSON.parse(await contract.LatestWrite(tx.ctx, recordType, JSON.stringify(key)));
+/** LatestWrite asked of the proof contract of the definition that holds the record type. */
+async function latest(ledger: InMemoryLedger, recordType: RecordType, key: unknown[]): Promise<unknown> {
+  const home = RecordTypeHome[recordType];
+  if (home === 'smoke') throw new Error('the smoke definition serves no proof');
+  const tx = ledger.newTransaction({ identity: reader, chaincodeName: home });
+  return JSON.parse(await proofOf[home].LatestWrite(tx.ctx, recordType, JSON.stringify(key)));
 }
 
+/** A write of the ledger's default namespace: business, where the licence lives. */
 async function put(ledger: InMemoryLedger, key: string, value: string | null, timestamp?: string) {
   const tx = ledger.newTransaction({ identity: clerk, ...(timestamp !== undefined && { timestamp }) });
   if (value === null) await tx.deleteState(key);
@@ -37,13 +63,56 @@ async function put(ledger: InMemoryLedger, key: string, value: string | null, ti
 }
 
 describe('ProofContract', () => {
-  it('is served by the production entry as `proof`, after the domain contracts', () => {
-    expect(contracts.at(-1)).toBe(ProofContract);
-    expect(contract.getName()).toBe('proof');
+  it.each(ProductionDefinitions.map((definition) => [definition.name] as const))(
+    'is served by the %s entry as `proof`, after its domain contracts, answering for that definition',
+    (name) => {
+      const served = DefinitionEntries[name].at(-1);
+      expect(served).toBeDefined();
+      const instance = new (served as new () => ProofContract)();
+      expect(instance).toBeInstanceOf(ProofContract);
+      expect(instance.getName()).toBe('proof');
+      expect(instance.home).toBe(name);
+    },
+  );
+
+  it('is not served by the smoke fixture', () => {
+    expect(DefinitionEntries.smoke.some((served) => served.prototype instanceof ProofContract)).toBe(false);
+  });
+
+  it.each(
+    [...ProvableRecordTypes.keys()].flatMap((recordType) =>
+      (Object.keys(proofOf) as (keyof typeof proofOf)[])
+        .filter((home) => home !== RecordTypeHome[recordType])
+        .map((home) => [recordType, home] as const),
+    ),
+  )(
+    'refuses %s at the %s definition with VALIDATION_FAILED naming its definition',
+    async (recordType, home) => {
+      const tx = channelLedger(home).newTransaction({ identity: reader });
+      const error = await errorOf(proofOf[home].LatestWrite(tx.ctx, recordType, '["x"]'));
+      const owner = RecordTypeHome[recordType];
+      expect(parseChaincodeErrorMessage(error.message)).toEqual({
+        code: 'VALIDATION_FAILED',
+        message: `record type ${recordType} is held by definition ${owner}, not ${home}: ask proof:LatestWrite of ${owner}`,
+        details: [{ field: 'recordType', message: `held by definition ${owner}` }],
+      });
+    },
+  );
+
+  it("names the definition's own provable types when asked for another of its types", async () => {
+    const tx = channelLedger('tax').newTransaction({ identity: reader });
+    const tax = await errorOf(proofOf.tax.LatestWrite(tx.ctx, RecordTypes.DeedTaxClearance, '["x","y"]'));
+    expect(parseChaincodeErrorMessage(tax.message)?.details).toEqual([
+      { field: 'recordType', message: 'definition tax holds no provable record type' },
+    ]);
+    const waste = await errorOf(proofOf.waste.LatestWrite(tx.ctx, RecordTypes.WasteSite, '["x"]'));
+    expect(parseChaincodeErrorMessage(waste.message)?.details).toEqual([
+      { field: 'recordType', message: 'must be one of waste-bag, waste-bag-event' },
+    ]);
   });
 
   it("answers the transaction that last wrote the record's key, from the history, not the record", async () => {
-    const ledger = new InMemoryLedger();
+    const ledger = channelLedger('business');
     await put(ledger, LICENCE_KEY, '{"status":"ACTIVE","txId":"' + 'e'.repeat(64) + '"}');
     const change = await put(ledger, LICENCE_KEY, '{"status":"CANCELLED"}', '2026-06-01T08:30:00.123Z');
     expect(await latest(ledger, RecordTypes.BusinessLicense, [USCC])).toEqual({
@@ -55,7 +124,7 @@ describe('ProofContract', () => {
   });
 
   it('reports a deleted key as its delete', async () => {
-    const ledger = new InMemoryLedger();
+    const ledger = channelLedger('business');
     await put(ledger, LICENCE_KEY, '{}');
     const removal = await put(ledger, LICENCE_KEY, null);
     expect(await latest(ledger, RecordTypes.BusinessLicense, [USCC])).toMatchObject({
@@ -64,7 +133,7 @@ describe('ProofContract', () => {
     });
   });
 
-  it("names a bag event's own transaction; the bag's policy rewrite by that scan is no write of the bag", async () => {
+  it("names a bag event's own transaction; the scan writes nothing of the bag", async () => {
     const world = new WasteWorld();
     await world.standardSites();
     const commissioned = await world.commission(1, 1);
@@ -79,12 +148,12 @@ describe('ProofContract', () => {
   });
 
   it('answers NOT_FOUND for a key never written', async () => {
-    const error = await errorOf(latest(new InMemoryLedger(), RecordTypes.BusinessLicense, [USCC]));
+    const error = await errorOf(latest(channelLedger('business'), RecordTypes.BusinessLicense, [USCC]));
     expect(error.code).toBe('NOT_FOUND');
   });
 
   it('answers UNAVAILABLE while the history has not caught up with the state (the peer commits state first)', async () => {
-    const ledger = new InMemoryLedger();
+    const ledger = channelLedger('business');
     await put(ledger, LICENCE_KEY, '{"status":"ACTIVE"}');
     const tx = ledger.newTransaction({ identity: reader });
     // the history still ends at the previous write while the state already holds the next value
@@ -94,7 +163,7 @@ describe('ProofContract', () => {
   });
 
   it('answers UNAVAILABLE, not a crash, on a peer whose history database is off', async () => {
-    const tx = new InMemoryLedger().newTransaction({ identity: reader });
+    const tx = channelLedger('business').newTransaction({ identity: reader });
     jest.spyOn(tx, 'getHistoryForKey').mockImplementation(() => {
       throw new Error('history database is not enabled');
     });
@@ -103,7 +172,7 @@ describe('ProofContract', () => {
   });
 
   it('closes the history iterator after reading the newest entry', async () => {
-    const ledger = new InMemoryLedger();
+    const ledger = channelLedger('business');
     await put(ledger, LICENCE_KEY, 'a');
     await put(ledger, LICENCE_KEY, 'b');
     const tx = ledger.newTransaction({ identity: reader });
@@ -133,8 +202,10 @@ describe('ProofContract', () => {
     ['an empty key attribute', RecordTypes.BusinessLicense, '[""]', 'key[0]'],
     ['a key attribute with U+0000', RecordTypes.BusinessLicense, '["a\\u0000b"]', 'key[0]'],
   ])('refuses %s with VALIDATION_FAILED', async (_what, recordType, keyJson, field) => {
-    const tx = new InMemoryLedger().newTransaction({ identity: reader });
-    const error = await errorOf(contract.LatestWrite(tx.ctx, recordType, keyJson));
+    // asked of the definition that holds the type, so only the fault named is wrong
+    const held = recordType === RecordTypes.WasteBagEvent ? proofOf.waste : contract;
+    const tx = channelLedger(held.home).newTransaction({ identity: reader });
+    const error = await errorOf(held.LatestWrite(tx.ctx, recordType, keyJson));
     expect(parseChaincodeErrorMessage(error.message)).toMatchObject({
       code: 'VALIDATION_FAILED',
       details: [{ field }],
@@ -142,17 +213,19 @@ describe('ProofContract', () => {
   });
 
   it('refuses callers outside the four organisations', async () => {
-    const tx = new InMemoryLedger().newTransaction({ identity: newTestIdentity({ mspId: 'OrdererMSP' }) });
+    const tx = channelLedger('business').newTransaction({
+      identity: newTestIdentity({ mspId: 'OrdererMSP' }),
+    });
     expect(
       (await errorOf(contract.LatestWrite(tx.ctx, RecordTypes.BusinessLicense, `["${USCC}"]`))).code,
     ).toBe('FORBIDDEN');
   });
 
   it('is reached through the contract router as proof:LatestWrite with its two arguments', async () => {
-    const ledger = new InMemoryLedger();
+    const ledger = channelLedger('business');
     const written = await put(ledger, LICENCE_KEY, '{}');
     const call = (args: string[]): InMemoryStub => ledger.newTransaction({ identity: reader, args });
-    const router = new ShimRouter(contracts);
+    const router = new ShimRouter(businessEntry);
     const answer = await router.invoke(
       call(['proof:LatestWrite', RecordTypes.BusinessLicense, `["${USCC}"]`]),
     );

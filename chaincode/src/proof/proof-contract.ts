@@ -1,31 +1,70 @@
 // The `proof` contract: read-only questions a verifier asks about how a record came to be on the
 // ledger, answered from the peer's own records rather than from the record's content. The gateway's
 // public verification uses LatestWrite to find the transaction whose endorsers and submitter it checks.
+//
+// Every production definition serves `proof`, and each answers for its own namespace only: a peer's
+// history of a key is kept per namespace, so a record type another definition holds (RecordTypeHome)
+// is refused with VALIDATION_FAILED naming that definition. fabric-chaincode-node instantiates
+// contract classes without arguments, so each definition has its own small subclass below.
 
 // Context must be a value import: with emitDecoratorMetadata, fabric-contract-api recognises the
 // context parameter by its runtime type and would otherwise reject it as a plain Object.
 import { Context, Contract, Info, Returns, Transaction } from 'fabric-contract-api';
 import { requireMember } from '../common/access';
 import { toCanonicalJson } from '../common/canonical-json';
+import { type ChaincodeName, ChaincodeNames, ContractNames } from '../common/definitions';
 import { latestWrite } from './latest-write';
 import { provableRecordKey } from './provable-records';
 
 @Info({ title: 'ProofContract', description: 'Which committed transaction last wrote a public record' })
-export class ProofContract extends Contract {
-  constructor() {
-    super('proof');
+export abstract class ProofContract extends Contract {
+  /** The definition (namespace) whose records this contract answers for. */
+  readonly home: ChaincodeName;
+
+  protected constructor(home: ChaincodeName) {
+    super(ContractNames.Proof);
+    this.home = home;
   }
 
   /**
    * `{ key, txId, timestamp, isDelete }` of the newest write of the record's key in the peer's history.
    * `keyJson` is a JSON array of the key's attributes, e.g. `["粤(2026)广州市不动产权第09400110号"]`
    * for `realestate.certificate`, `["440103…", "1-COLLECTED"]` for `waste-bag-event`.
-   * NOT_FOUND when the key was never written; UNAVAILABLE while the history catches up with state.
+   * NOT_FOUND when the key was never written; UNAVAILABLE while the history catches up with state;
+   * VALIDATION_FAILED for a record type of another definition (the message names it).
    */
   @Transaction(false)
   @Returns('string')
   async LatestWrite(ctx: Context, recordType: string, keyJson: string): Promise<string> {
     requireMember(ctx);
-    return toCanonicalJson(await latestWrite(ctx, provableRecordKey(ctx, recordType, keyJson)));
+    return toCanonicalJson(await latestWrite(ctx, provableRecordKey(ctx, this.home, recordType, keyJson)));
+  }
+}
+
+@Info({ title: 'RealEstateProofContract', description: 'proof for the realestate definition' })
+export class RealEstateProofContract extends ProofContract {
+  constructor() {
+    super(ChaincodeNames.RealEstate);
+  }
+}
+
+@Info({ title: 'TaxProofContract', description: 'proof for the tax definition' })
+export class TaxProofContract extends ProofContract {
+  constructor() {
+    super(ChaincodeNames.Tax);
+  }
+}
+
+@Info({ title: 'BusinessProofContract', description: 'proof for the business definition' })
+export class BusinessProofContract extends ProofContract {
+  constructor() {
+    super(ChaincodeNames.Business);
+  }
+}
+
+@Info({ title: 'WasteProofContract', description: 'proof for the waste definition' })
+export class WasteProofContract extends ProofContract {
+  constructor() {
+    super(ChaincodeNames.Waste);
   }
 }

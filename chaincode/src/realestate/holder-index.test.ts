@@ -4,8 +4,10 @@ import { createHmac } from 'node:crypto';
 import { Roles } from '../common/access';
 import { parseChaincodeErrorMessage } from '../common/errors';
 import { residentIdCheckCharacter } from '../common/identifiers';
-import { InMemoryLedger, type TestIdentity, identityForRole } from '../testing';
+import { type TestIdentity, identityForRole } from '../testing';
 import { entryKeyVersion, parseHolderUnitEntry } from './holder-index';
+import { channelLedger } from '../testing/channel';
+import { DeedTaxContract } from '../tax/deedtax-contract';
 import { RealEstateContract } from './realestate-contract';
 
 // The private owner index (holder-index.ts) and FindUnitsByHolder.
@@ -47,7 +49,7 @@ const lookupKeyOf = (idNumber: string): string =>
   createHmac('sha256', PEPPER_BYTES).update(idNumber, 'utf8').digest('hex');
 
 class Harness {
-  readonly ledger = new InMemoryLedger({ collections: ['registryPrivate', 'deedTaxShared'] });
+  readonly ledger = channelLedger('realestate');
 
   async register(request: Json, holders?: unknown, transient: Transient = { holderLookupPepper: PEPPER }) {
     const tx = this.ledger.newTransaction({
@@ -75,10 +77,14 @@ class Harness {
   async transferToCarol(unitNumber: string, serial: string): Promise<void> {
     const tx = this.ledger.newTransaction({
       identity: officer,
+      chaincodeName: 'tax',
       transient: { transferees: JSON.stringify([{ idNumber: carol.idNumber, salt: carol.clearanceSalt }]) },
     });
     const clearanceNumber = `QS-${serial}`;
-    await contract.RecordDeedTaxClearance(tx.ctx, JSON.stringify({ unitNumber, clearanceNumber }));
+    await new DeedTaxContract().RecordDeedTaxClearance(
+      tx.ctx,
+      JSON.stringify({ unitNumber, clearanceNumber }),
+    );
     expect(tx.commit().validationCode).toBe('VALID');
     await this.register(
       {

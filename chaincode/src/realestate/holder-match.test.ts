@@ -4,7 +4,8 @@ import { createHash } from 'node:crypto';
 import { OrgMsps, ROLE_ATTRIBUTE, type Role, Roles } from '../common/access';
 import { parseChaincodeErrorMessage } from '../common/errors';
 import { residentIdCheckCharacter } from '../common/identifiers';
-import { InMemoryLedger, type TestIdentity, identityForRole, newTestIdentity } from '../testing';
+import { type InMemoryLedger, type TestIdentity, identityForRole, newTestIdentity } from '../testing';
+import { channelLedger } from '../testing/channel';
 import { RealEstateContract } from './realestate-contract';
 
 // GetHolderMatch is the holder's question, not an oracle (issue 13): only the registry's service
@@ -44,7 +45,7 @@ async function failureCode(run: Promise<unknown>): Promise<{ code: string; field
 }
 
 function setUp(): InMemoryLedger {
-  return new InMemoryLedger({ collections: ['registryPrivate', 'deedTaxShared'] });
+  return channelLedger('realestate');
 }
 
 async function register(

@@ -3,7 +3,9 @@ import '../testing/quiet-logs';
 import { Roles } from '../common/access';
 import { parseChaincodeErrorMessage } from '../common/errors';
 import { residentIdCheckCharacter } from '../common/identifiers';
-import { InMemoryLedger, identityForRole } from '../testing';
+import { type InMemoryLedger, identityForRole } from '../testing';
+import { channelLedger } from '../testing/channel';
+import { DeedTaxContract } from '../tax/deedtax-contract';
 import { RealEstateContract } from './realestate-contract';
 import { RegistrationTypes } from './registration-types';
 
@@ -57,7 +59,7 @@ interface Refusal {
 }
 
 class Harness {
-  readonly ledger = new InMemoryLedger({ collections: ['registryPrivate', 'deedTaxShared'] });
+  readonly ledger = channelLedger('realestate');
 
   async register(request: Json, holders?: unknown): Promise<Json> {
     const tx = this.#registerTx(holders);
@@ -89,9 +91,13 @@ class Harness {
   async clearance(clearanceNumber: string): Promise<void> {
     const tx = this.ledger.newTransaction({
       identity: officer,
+      chaincodeName: 'tax',
       transient: { transferees: JSON.stringify([{ idNumber: carol.idNumber, salt: carol.clearanceSalt }]) },
     });
-    await contract.RecordDeedTaxClearance(tx.ctx, JSON.stringify({ unitNumber: UNIT, clearanceNumber }));
+    await new DeedTaxContract().RecordDeedTaxClearance(
+      tx.ctx,
+      JSON.stringify({ unitNumber: UNIT, clearanceNumber }),
+    );
     expect(tx.commit().validationCode).toBe('VALID');
   }
 

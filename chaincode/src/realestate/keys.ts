@@ -1,16 +1,16 @@
-// Key layout of the realestate contract (composite keys, one namespace per record type):
+// Key layout of the realestate definition (namespace `realestate`; composite keys, one namespace per
+// record type):
 //
-//   realestate.unit          [unitNumber]                       public   UnitRecord            RegistryMSP
-//   realestate.registration  [unitNumber, sequence(8 digits)]   public   RegistrationRecord    RegistryMSP
-//   realestate.certificate   [canonical certificate number]     public   CertificateRecord     RegistryMSP
-//   realestate.clearance     [unitNumber, clearanceNumber]      public   ClearanceRecord       TaxMSP
+//   realestate.unit          [unitNumber]                       public   UnitRecord
+//   realestate.registration  [unitNumber, sequence(8 digits)]   public   RegistrationRecord
+//   realestate.certificate   [canonical certificate number]     public   CertificateRecord
 //   realestate.holders       [unitNumber, sequence(8 digits)]   registryPrivate  names, IDs, salts of the act's holders
-//   realestate.transferees   [unitNumber, clearanceNumber]      deedTaxShared    transferees' IDs and salts
 //   realestate.holderUnit    [lookupKey, unitNumber]            registryPrivate  {unitNumber, holdersSequence}:
 //                            "this owner holds this unit"; lookupKey = hex HMAC-SHA256(pepper, ID), see holder-index.ts
 //   realestate.certificateCode [certificate number]             registryPrivate  {salt, codeHash}: certificate-code.ts
 //
-// The last column is the key-level endorsement policy set on every write of a public key.
+// Only RegistryMSP's peer endorses writes to this namespace (its chaincode-level policy). The deed-tax
+// clearance and its transferees live in the tax definition (tax/keys.ts).
 
 import { type Context } from 'fabric-contract-api';
 import { RecordTypes, recordKey } from '../common/ledger';
@@ -28,16 +28,8 @@ export function certificateKey(ctx: Context, certificateNumber: string): string 
   return recordKey(ctx, RecordTypes.RealEstateCertificate, certificateNumber);
 }
 
-export function clearanceKey(ctx: Context, unitNumber: string, clearanceNumber: string): string {
-  return recordKey(ctx, RecordTypes.DeedTaxClearance, unitNumber, clearanceNumber);
-}
-
 export function holdersKey(ctx: Context, unitNumber: string, sequence: number): string {
   return recordKey(ctx, RecordTypes.RealEstateHolders, unitNumber, sequenceKey(sequence));
-}
-
-export function transfereesKey(ctx: Context, unitNumber: string, clearanceNumber: string): string {
-  return recordKey(ctx, RecordTypes.DeedTaxTransferees, unitNumber, clearanceNumber);
 }
 
 /** lookupKey first, so a partial-key scan on it lists one person's units in unit-number order. */

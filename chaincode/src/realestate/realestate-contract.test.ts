@@ -1,7 +1,6 @@
 // Must stay the first import: it quiets fabric-contract-api before the contract classes load.
 import '../testing/quiet-logs';
 import { createHash } from 'node:crypto';
-import { KeyEndorsementPolicy } from 'fabric-shim';
 import { Roles } from '../common/access';
 import { toCanonicalBytes } from '../common/canonical-json';
 import {
@@ -11,20 +10,24 @@ import {
 } from '../common/errors';
 import { residentIdCheckCharacter } from '../common/identifiers';
 import { VERIFICATION_CODE_ALPHABET } from '../common/verification-code';
-import { contracts } from '../index';
+import { contracts } from '../definitions/realestate';
 import {
-  InMemoryLedger,
+  type InMemoryLedger,
   type InMemoryStub,
   ShimRouter,
   type TestIdentity,
   identityForRole,
   newTestIdentity,
 } from '../testing';
+import { channelLedger } from '../testing/channel';
 import { commitEndorsedBy } from '../testing/endorsement-simulation';
-import { clearanceKey } from './keys';
+import { DeedTaxContract } from '../tax/deedtax-contract';
+import { clearanceKey } from '../tax/keys';
 import { RealEstateContract } from './realestate-contract';
 
 const contract = new RealEstateContract();
+/** The deed-tax clearance is the tax definition's (tax/deedtax-contract.ts); TRANSFER reads it there. */
+const deedtax = new DeedTaxContract();
 const clerk = identityForRole(Roles.RegistryClerk);
 const officer = identityForRole(Roles.TaxOfficer);
 const verifier = identityForRole(Roles.RegistryVerifier, 'holder-verifier');
@@ -105,7 +108,8 @@ function sha256(text: string): string {
 }
 
 class Harness {
-  readonly ledger = new InMemoryLedger({ collections: ['registryPrivate', 'deedTaxShared'] });
+  /** Transactions run in the realestate definition unless they name another. */
+  readonly ledger = channelLedger('realestate');
 
   /** @param withCodes false: registers as before verification codes existed (no code on any certificate). */
   constructor(private readonly withCodes = true) {}
@@ -156,10 +160,11 @@ class Harness {
   ): Promise<Json> {
     const tx = this.ledger.newTransaction({
       identity,
+      chaincodeName: 'tax',
       transient: { transferees: JSON.stringify(transferees) },
     });
     const result = JSON.parse(
-      await contract.RecordDeedTaxClearance(tx.ctx, JSON.stringify({ unitNumber, clearanceNumber })),
+      await deedtax.RecordDeedTaxClearance(tx.ctx, JSON.stringify({ unitNumber, clearanceNumber })),
     ) as Json;
     expect(tx.commit().validationCode).toBe('VALID');
     return result;
@@ -172,26 +177,30 @@ class Harness {
   ): Promise<string> {
     const tx = this.ledger.newTransaction({
       identity,
+      chaincodeName: 'tax',
       transient: transferees === undefined ? {} : { transferees: JSON.stringify(transferees) },
     });
-    const error = await errorOf(contract.RecordDeedTaxClearance(tx.ctx, JSON.stringify(request)));
+    const error = await errorOf(deedtax.RecordDeedTaxClearance(tx.ctx, JSON.stringify(request)));
     expect(tx.pendingWrites()).toEqual([]);
     return parseChaincodeErrorMessage(error.message)?.code ?? '';
   }
 
+  /** A query in the realestate definition, or in `chaincodeName` (tax for the deedtax contract). */
   async read(
     call: (ctx: InMemoryLedgerContext) => Promise<string>,
     identity: TestIdentity = clerk,
+    chaincodeName = 'realestate',
   ): Promise<Json> {
-    const tx = this.ledger.newTransaction({ identity });
+    const tx = this.ledger.newTransaction({ identity, chaincodeName });
     return JSON.parse(await call(tx.ctx)) as Json;
   }
 
   async readError(
     call: (ctx: InMemoryLedgerContext) => Promise<string>,
     identity: TestIdentity = clerk,
+    chaincodeName = 'realestate',
   ): Promise<string> {
-    const tx = this.ledger.newTransaction({ identity });
+    const tx = this.ledger.newTransaction({ identity, chaincodeName });
     return (await errorOf(call(tx.ctx))).code;
   }
 
@@ -207,10 +216,14 @@ class Harness {
     return this.register({ unitNumber, type: 'FIRST', certificateNumber }, [alice, bob]);
   }
 
-  /** Every committed public value and event payload, as text. */
+  /** Every committed public value of every namespace and every event payload, as text. */
   publicText(): string[] {
     return [
-      ...this.ledger.stateKeys().map((key) => `${key}=${this.ledger.getState(key)?.toString('utf8') ?? ''}`),
+      ...this.ledger.namespaces.flatMap((namespace) =>
+        this.ledger
+          .stateKeys(namespace)
+          .map((key) => `${key}=${this.ledger.getState(key, namespace)?.toString('utf8') ?? ''}`),
+      ),
       ...this.ledger.events.map((event) => `${event.name}:${event.payload.toString('utf8')}`),
     ];
   }
@@ -218,9 +231,17 @@ class Harness {
 
 type InMemoryLedgerContext = ReturnType<InMemoryLedger['newTransaction']>['ctx'];
 
-function policyOrgs(ledger: InMemoryLedger, key: string): string[] {
-  const parameter = ledger.getStateValidationParameter(key);
-  return parameter === undefined ? [] : new KeyEndorsementPolicy(parameter).listOrgs();
+/** Every committed public key as [namespace, key], each with its key-level policy if it has one. */
+function keysWithPolicies(ledger: InMemoryLedger): [string, string, Buffer | undefined][] {
+  return ledger.namespaces.flatMap((namespace) =>
+    ledger
+      .stateKeys(namespace)
+      .map((key): [string, string, Buffer | undefined] => [
+        namespace,
+        key,
+        ledger.getStateValidationParameter(key, namespace),
+      ]),
+  );
 }
 
 describe('RealEstateContract: one unit through its life', () => {
@@ -405,13 +426,15 @@ describe('RealEstateContract: one unit through its life', () => {
     });
     expect(await match(r1, alice.idNumber)).toMatchObject({ match: true });
 
-    // Endorsement: registry keys need RegistryMSP, the clearance TaxMSP.
-    const keys = h.ledger.stateKeys();
+    // Endorsement: the registry's records in its namespace, the clearance in the tax bureau's, and no
+    // key-level policy anywhere (each namespace's own policy names its department alone).
+    const keys = keysWithPolicies(h.ledger);
     expect(keys.length).toBeGreaterThan(10);
-    for (const key of keys) {
-      expect([key, policyOrgs(h.ledger, key)]).toEqual([
+    for (const [namespace, key, policy] of keys) {
+      expect([key, namespace, policy]).toEqual([
         key,
-        key.includes('realestate.clearance') ? ['TaxMSP'] : ['RegistryMSP'],
+        key.includes('realestate.clearance') ? 'tax' : 'realestate',
+        undefined,
       ]);
     }
 
@@ -428,7 +451,11 @@ describe('RealEstateContract: one unit through its life', () => {
     expect(privateFirst?.toString()).toContain(alice.name);
     expect(
       h.ledger
-        .getPrivateData('deedTaxShared', `\u0000realestate.transferees\u0000${UNIT}\u0000QS-2026-0001\u0000`)
+        .getPrivateData(
+          'deedTaxShared',
+          `\u0000realestate.transferees\u0000${UNIT}\u0000QS-2026-0001\u0000`,
+          'tax',
+        )
         ?.toString(),
     ).toContain(carol.idNumber);
   });
@@ -828,8 +855,8 @@ describe('RealEstateContract: rejections', () => {
 
     /** The payload of a failed evaluation of GetDeedTaxClearanceTransferees by the clerk. */
     async function transfereesRefusal(): Promise<ChaincodeErrorPayload | undefined> {
-      const tx = h.ledger.newTransaction({ identity: clerk });
-      const error = await errorOf(contract.GetDeedTaxClearanceTransferees(tx.ctx, UNIT, 'QS-7'));
+      const tx = h.ledger.newTransaction({ identity: clerk, chaincodeName: 'tax' });
+      const error = await errorOf(deedtax.GetDeedTaxClearanceTransferees(tx.ctx, UNIT, 'QS-7'));
       return parseChaincodeErrorMessage(error.message);
     }
 
@@ -868,7 +895,7 @@ describe('RealEstateContract: rejections', () => {
 
     it('answers UNAVAILABLE when the clearance is committed but its private list has not arrived', async () => {
       // as on a member peer still waiting for the private data: the public record alone
-      const tx = h.ledger.newTransaction({ identity: officer });
+      const tx = h.ledger.newTransaction({ identity: officer, chaincodeName: 'tax' });
       const record = {
         clearanceNumber: 'QS-7',
         unitNumber: UNIT,
@@ -918,18 +945,23 @@ describe('RealEstateContract: rejections', () => {
 
     it('gives the registry clerk the clearance salts (evaluate-only private read)', async () => {
       await h.clearance(UNIT, 'QS-7', [{ idNumber: carol.idNumber, salt: carol.clearanceSalt }]);
-      expect(await h.read((ctx) => contract.GetDeedTaxClearanceTransferees(ctx, UNIT, 'QS-7'))).toEqual({
+      expect(
+        await h.read((ctx) => deedtax.GetDeedTaxClearanceTransferees(ctx, UNIT, 'QS-7'), clerk, 'tax'),
+      ).toEqual({
         clearanceNumber: 'QS-7',
         unitNumber: UNIT,
         transferees: [{ idNumber: carol.idNumber, salt: carol.clearanceSalt }],
       });
       expect(
         await h.readError(
-          (ctx) => contract.GetDeedTaxClearanceTransferees(ctx, UNIT, 'QS-7'),
+          (ctx) => deedtax.GetDeedTaxClearanceTransferees(ctx, UNIT, 'QS-7'),
           identityForRole(Roles.Hauler),
+          'tax',
         ),
       ).toBe('FORBIDDEN');
-      expect(await h.read((ctx) => contract.GetDeedTaxClearance(ctx, UNIT, 'QS-7'))).toMatchObject({
+      expect(
+        await h.read((ctx) => deedtax.GetDeedTaxClearance(ctx, UNIT, 'QS-7'), clerk, 'tax'),
+      ).toMatchObject({
         titleVersion: 1,
       });
     });
@@ -979,7 +1011,9 @@ describe('RealEstateContract: rejections', () => {
     expect(
       await h.readError((ctx) => contract.GetHolderMatch(ctx, title('09400110'), '123', code), verifier),
     ).toBe('VALIDATION_FAILED');
-    expect(await h.readError((ctx) => contract.GetDeedTaxClearance(ctx, UNIT, 'QS-404'))).toBe('NOT_FOUND');
+    expect(await h.readError((ctx) => deedtax.GetDeedTaxClearance(ctx, UNIT, 'QS-404'), clerk, 'tax')).toBe(
+      'NOT_FOUND',
+    );
     expect(
       await h.readError((ctx) => contract.GetUnit(ctx, UNIT), newTestIdentity({ mspId: 'OrdererMSP' })),
     ).toBe('FORBIDDEN');
@@ -988,8 +1022,8 @@ describe('RealEstateContract: rejections', () => {
 
 describe('RealEstateContract through the fabric-shim router', () => {
   it('is registered and routes realestate:Register with transient holders', async () => {
-    expect(contracts).toContain(RealEstateContract);
-    const ledger = new InMemoryLedger();
+    expect(contracts[0]).toBe(RealEstateContract);
+    const ledger = channelLedger('realestate');
     const request = JSON.stringify({ unitNumber: UNIT, type: 'FIRST', certificateNumber: title('09400110') });
     const tx = ledger.newTransaction({
       identity: clerk,
@@ -1003,7 +1037,7 @@ describe('RealEstateContract through the fabric-shim router', () => {
   });
 });
 
-describe('RealEstateContract: state-based endorsement at commit', () => {
+describe('RealEstateContract: chaincode-level endorsement at commit', () => {
   it('invalidates a change endorsed only by other organisations and leaves the unit unchanged', async () => {
     const h = new Harness();
     await h.first();
@@ -1016,6 +1050,7 @@ describe('RealEstateContract: state-based endorsement at commit', () => {
     await contract.Register(forged.ctx, request);
     expect(commitEndorsedBy(h.ledger, forged, ['TaxMSP', 'MarketMSP'])).toMatchObject({
       validationCode: 'ENDORSEMENT_POLICY_FAILURE',
+      chaincodeName: 'realestate',
     });
     expect(h.ledger.getState(`\u0000realestate.unit\u0000${UNIT}\u0000`)?.toString()).toBe(before);
     expect(h.ledger.events).toHaveLength(1);
@@ -1023,25 +1058,63 @@ describe('RealEstateContract: state-based endorsement at commit', () => {
     // With the registry's endorsement the same act commits.
     const genuine = seize();
     await contract.Register(genuine.ctx, request);
-    expect(commitEndorsedBy(h.ledger, genuine, ['RegistryMSP', 'TaxMSP'])).toMatchObject({
-      validationCode: 'VALID',
-    });
+    expect(commitEndorsedBy(h.ledger, genuine, ['RegistryMSP'])).toMatchObject({ validationCode: 'VALID' });
     expect((await h.unit()).seizure).toMatchObject({ courtOrder: ORDER });
   });
 
-  it('invalidates a change to a deed-tax clearance without the tax bureau', async () => {
+  it('invalidates the creation of a unit endorsed by any other department', async () => {
+    const h = new Harness();
+    const create = JSON.stringify({ unitNumber: UNIT, type: 'FIRST', certificateNumber: title('09400110') });
+    const transient = registerTransient(create, [alice, bob], false);
+    for (const others of [['TaxMSP'], ['MarketMSP', 'UrbanMSP', 'TaxMSP']]) {
+      const forged = h.ledger.newTransaction({ identity: clerk, transient });
+      await contract.Register(forged.ctx, create);
+      expect(commitEndorsedBy(h.ledger, forged, others)).toMatchObject({
+        validationCode: 'ENDORSEMENT_POLICY_FAILURE',
+      });
+    }
+    expect(h.ledger.stateKeys()).toEqual([]);
+  });
+
+  it('invalidates the creation or change of a deed-tax clearance without the tax bureau', async () => {
     const h = new Harness();
     await h.first();
     await h.clearance(UNIT, 'QS-1', [{ idNumber: carol.idNumber, salt: carol.clearanceSalt }]);
-    // A modified chaincode rewriting the clearance, endorsed by registry and market peers only.
-    const tx = h.ledger.newTransaction({ identity: clerk });
-    await tx.putState(`\u0000realestate.clearance\u0000${UNIT}\u0000QS-1\u0000`, Buffer.from('{}'));
-    expect(commitEndorsedBy(h.ledger, tx, ['RegistryMSP', 'MarketMSP'])).toMatchObject({
-      validationCode: 'ENDORSEMENT_POLICY_FAILURE',
+    // Modified chaincode on the registry's and market's peers writing the tax namespace.
+    for (const key of [
+      `\u0000realestate.clearance\u0000${UNIT}\u0000QS-1\u0000`,
+      `\u0000realestate.clearance\u0000${UNIT}\u0000QS-2\u0000`,
+    ]) {
+      const tx = h.ledger.newTransaction({ identity: clerk, chaincodeName: 'tax' });
+      await tx.putState(key, Buffer.from('{}'));
+      expect(commitEndorsedBy(h.ledger, tx, ['RegistryMSP', 'MarketMSP'])).toMatchObject({
+        validationCode: 'ENDORSEMENT_POLICY_FAILURE',
+        chaincodeName: 'tax',
+      });
+    }
+    expect(await h.read((ctx) => deedtax.GetDeedTaxClearance(ctx, UNIT, 'QS-1'), clerk, 'tax')).toMatchObject(
+      { titleVersion: 1 },
+    );
+    expect(h.ledger.stateKeys('tax')).toHaveLength(1);
+  });
+
+  it('needs only the registry for a TRANSFER: the clearance is read, and reads are checked for MVCC alone', async () => {
+    const h = new Harness();
+    await h.first();
+    await h.clearance(UNIT, 'QS-1', [{ idNumber: carol.idNumber, salt: carol.clearanceSalt }]);
+    const request = {
+      unitNumber: UNIT,
+      type: 'TRANSFER',
+      certificateNumber: title('09400140'),
+      deedTaxClearanceNumber: 'QS-1',
+    };
+    const tx = h.ledger.newTransaction({
+      identity: clerk,
+      transient: registerTransient(request, [carol], true),
     });
-    expect(await h.read((ctx) => contract.GetDeedTaxClearance(ctx, UNIT, 'QS-1'))).toMatchObject({
-      titleVersion: 1,
-    });
+    await contract.Register(tx.ctx, JSON.stringify(request));
+    expect(tx.pendingWrites().every((write) => write.chaincodeName === 'realestate')).toBe(true);
+    expect(commitEndorsedBy(h.ledger, tx, ['RegistryMSP'])).toMatchObject({ validationCode: 'VALID' });
   });
 });
 

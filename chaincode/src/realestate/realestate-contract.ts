@@ -1,26 +1,21 @@
-// RealEstateContract ('realestate'): real-estate registration (不动产登记). One Register transaction
-// for every registration type (the state machine is in acts.ts), the tax bureau's deed-tax clearance,
-// and the reads clerks and the citizen verification page need.
+// RealEstateContract ('realestate', definition `realestate`): real-estate registration (不动产登记).
+// One Register transaction for every registration type (the state machine is in acts.ts), and the
+// reads clerks, the tax bureau and the citizen verification page need. The deed-tax clearance is the
+// tax bureau's, in its own definition (tax/deedtax-contract.ts); a TRANSFER reads it from there.
 //
-// Personal data never enters the arguments: right holders come as transient `holders`, transferees of
-// a clearance as transient `transferees`; see personal-data.ts and README "realestate".
+// Personal data never enters the arguments: right holders come as transient `holders`; see
+// personal-data.ts and README "realestate".
 
 // Context must be a value import: fabric-contract-api recognises the context parameter by its runtime type.
 import { Context, Contract, Info, Returns, Transaction } from 'fabric-contract-api';
-import { Roles, requireMember, requireRole } from '../common/access';
+import { requireMember } from '../common/access';
 import { toCanonicalJson } from '../common/canonical-json';
-import { Collections } from '../common/collections';
-import { RecordTypes, getPrivateRecord, getRecord, listRecords, requireRecord } from '../common/ledger';
+import { ContractNames } from '../common/definitions';
+import { RecordTypes, listRecords, requireRecord } from '../common/ledger';
 import { type CertificateRecord, parseStoredCertificate } from './certificate-record';
-import {
-  clearanceNotRecorded,
-  clearanceTransfereesNotYetHere,
-  parseStoredClearance,
-} from './clearance-record';
-import { recordDeedTaxClearance } from './deed-tax-clearance';
 import { findUnitsByHolder } from './find-units-by-holder';
-import { certificateKey, clearanceKey, transfereesKey, unitKey } from './keys';
-import { certificateNumberArgument, clearanceNumberArgument, unitNumberArgument } from './lookup-arguments';
+import { certificateKey, unitKey } from './keys';
+import { certificateNumberArgument, unitNumberArgument } from './lookup-arguments';
 import { holderMatch } from './holder-match';
 import { register } from './register';
 import { parseStoredRegistration } from './registration-record';
@@ -32,7 +27,7 @@ import { type UnitRecord, activeCertificates, parseStoredUnit } from './unit-rec
 })
 export class RealEstateContract extends Contract {
   constructor() {
-    super('realestate');
+    super(ContractNames.RealEstate);
   }
 
   /**
@@ -45,17 +40,6 @@ export class RealEstateContract extends Contract {
   @Returns('string')
   async Register(ctx: Context, requestJson: string): Promise<string> {
     return register(ctx, requestJson);
-  }
-
-  /**
-   * The tax bureau records that deed tax is paid for a coming TRANSFER of `unitNumber` to the
-   * transferees in transient `transferees` (JSON [{ idNumber, salt }]). `requestJson`:
-   * { unitNumber, clearanceNumber }. Bound to the unit's current ownership generation.
-   */
-  @Transaction()
-  @Returns('string')
-  async RecordDeedTaxClearance(ctx: Context, requestJson: string): Promise<string> {
-    return recordDeedTaxClearance(ctx, requestJson);
   }
 
   /** The unit with masked holders, encumbrances and the records of its current certificates. */
@@ -106,49 +90,6 @@ export class RealEstateContract extends Contract {
       unitNumber: canonical,
       registrations: registrations.map((entry) => entry.record),
     });
-  }
-
-  /** The public deed-tax clearance (hashes only). */
-  @Transaction(false)
-  @Returns('string')
-  async GetDeedTaxClearance(ctx: Context, unitNumber: string, clearanceNumber: string): Promise<string> {
-    requireMember(ctx);
-    const key = clearanceKey(ctx, unitNumberArgument(unitNumber), clearanceNumberArgument(clearanceNumber));
-    return toCanonicalJson(
-      await requireRecord(ctx, key, parseStoredClearance, `deed-tax clearance ${clearanceNumber}`),
-    );
-  }
-
-  /**
-   * EVALUATE ONLY, on a peer of the registry (RegistryPrivate) or the tax bureau and registry
-   * (DeedTaxShared): the transferees' IDs and the salts the registry clerk must send back as
-   * `clearanceSalt` in the TRANSFER's transient holders. It is the first step of a TRANSFER, so a
-   * clearance never recorded for the unit is that TRANSFER's missing precondition: RULE_VIOLATION,
-   * as Register itself answers. A recorded clearance whose private list is not here yet: UNAVAILABLE.
-   */
-  @Transaction(false)
-  @Returns('string')
-  async GetDeedTaxClearanceTransferees(
-    ctx: Context,
-    unitNumber: string,
-    clearanceNumber: string,
-  ): Promise<string> {
-    requireRole(ctx, Roles.RegistryClerk, Roles.TaxOfficer);
-    const canonical = unitNumberArgument(unitNumber);
-    const number = clearanceNumberArgument(clearanceNumber);
-    const record = await getPrivateRecord(
-      ctx,
-      Collections.DeedTaxShared,
-      transfereesKey(ctx, canonical, number),
-      (raw) => raw,
-    );
-    if (record === undefined) {
-      const recorded = await getRecord(ctx, clearanceKey(ctx, canonical, number), parseStoredClearance);
-      throw recorded === undefined
-        ? clearanceNotRecorded(canonical, number)
-        : clearanceTransfereesNotYetHere(canonical, number);
-    }
-    return toCanonicalJson(record);
   }
 
   /**

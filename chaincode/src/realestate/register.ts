@@ -1,14 +1,17 @@
 // The Register transaction: validate, decide with the state machine (acts.ts), then write the
 // issued certificate, the status changes of earlier certificates, the private holders, the private
 // owner index (holder-index.ts), the salted hash of the certificate's verification code
-// (certificate-code.ts), the registration record and the unit — each public key with a
-// RegistryMSP key-level policy — and emit one RealEstateRegistered event for all of it.
+// (certificate-code.ts), the registration record and the unit, and emit one RealEstateRegistered event
+// for all of it. Only RegistryMSP's peer endorses writes to the realestate namespace (its
+// chaincode-level policy), so no key needs a key-level policy. A TRANSFER reads the deed-tax clearance
+// from the tax definition (deedtax:GetDeedTaxClearance) within this transaction.
 
 import { type Context } from 'fabric-contract-api';
-import { OrgMsps, Roles, requireRole } from '../common/access';
+import { Roles, requireRole } from '../common/access';
 import { toCanonicalJson } from '../common/canonical-json';
 import { Collections } from '../common/collections';
-import { requireEndorsementBy } from '../common/endorsement';
+import { findInContract } from '../common/cross-chaincode';
+import { ContractNames } from '../common/definitions';
 import { ConflictError, ValidationError } from '../common/errors';
 import { EventNames, emitEvent } from '../common/events';
 import { getRecord, putPrivateRecord, putRecord, requireRecord } from '../common/ledger';
@@ -30,7 +33,7 @@ import {
 import { withoutTxId } from './event-payloads';
 import { changeCannotReplaceHolders } from './holder-change-rules';
 import { ownershipChanged, requireHolderLookupKey, updateHolderIndex } from './holder-index';
-import { certificateKey, clearanceKey, holdersKey, registrationKey, unitKey } from './keys';
+import { certificateKey, holdersKey, registrationKey, unitKey } from './keys';
 import { type HolderInput, parseHolders, privateHolder, readTransientJson } from './personal-data';
 import { type PrivateHolders } from './private-holders';
 import { type RegisterRequest, parseRegisterRequest } from './register-request';
@@ -90,8 +93,8 @@ export async function register(ctx: Context, requestJson: string): Promise<strin
     unitStatus: outcome.unit.status,
     details: outcome.details,
   };
-  await putRegistryRecord(ctx, registrationKey(ctx, request.unitNumber, sequence), registration);
-  await putRegistryRecord(ctx, unitKey(ctx, request.unitNumber), outcome.unit);
+  await putRecord(ctx, registrationKey(ctx, request.unitNumber, sequence), registration);
+  await putRecord(ctx, unitKey(ctx, request.unitNumber), outcome.unit);
   emitEvent(ctx, EventNames.RealEstateRegistered, {
     registration: withoutTxId(registration),
     certificate: issued,
@@ -130,7 +133,7 @@ async function writeCertificates(
       ]);
     }
     issued = issueCertificate(outcome.issued.content, outcome.issued.holdersSequence);
-    await putRegistryRecord(ctx, key, issued);
+    await putRecord(ctx, key, issued);
     await putCertificateCode(ctx, number, code);
   }
   for (const change of outcome.changes) {
@@ -141,7 +144,7 @@ async function writeCertificates(
       parseStoredCertificate,
       `certificate ${change.certificateNumber}`,
     );
-    await putRegistryRecord(ctx, key, withStatus(previous, change.status, id, at));
+    await putRecord(ctx, key, withStatus(previous, change.status, id, at));
   }
   return issued;
 }
@@ -174,21 +177,23 @@ function transientHolders(ctx: Context, type: RegistrationType): HolderInput[] |
 }
 
 /**
- * The PUBLIC clearance a TRANSFER names. Every endorsing peer can read it, so every peer reaches the
- * same verdict; the private transferee list is never read here.
+ * The PUBLIC clearance a TRANSFER names, read from the tax definition (deedtax:GetDeedTaxClearance);
+ * undefined when the tax bureau recorded none under that number for the unit (its NOT_FOUND), which
+ * acts.ts answers as the TRANSFER's missing precondition. Any other failure of the read propagates.
+ * The read joins this transaction's read set (tax namespace), so a clearance changed before commit
+ * invalidates the TRANSFER. The private transferee list is never read here.
  */
 async function clearanceFor(ctx: Context, request: RegisterRequest): Promise<ClearanceRecord | undefined> {
   if (request.type !== 'TRANSFER' || request.deedTaxClearanceNumber === null) {
     return undefined;
   }
-  return getRecord(
+  return findInContract(
     ctx,
-    clearanceKey(ctx, request.unitNumber, request.deedTaxClearanceNumber),
+    {
+      contract: ContractNames.DeedTax,
+      fn: 'GetDeedTaxClearance',
+      args: [request.unitNumber, request.deedTaxClearanceNumber],
+    },
     parseStoredClearance,
   );
-}
-
-async function putRegistryRecord(ctx: Context, key: string, value: unknown): Promise<void> {
-  await putRecord(ctx, key, value);
-  await requireEndorsementBy(ctx, key, OrgMsps.Registry);
 }

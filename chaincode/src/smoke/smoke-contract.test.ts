@@ -3,9 +3,10 @@ import '../testing/quiet-logs';
 import { KeyEndorsementPolicy } from 'fabric-shim';
 import { OrgMsps, Roles } from '../common/access';
 import { type ChaincodeError, parseChaincodeErrorMessage } from '../common/errors';
-import { contracts as productionContracts } from '../index';
-import { contracts } from '../test-fixtures';
+import { ProductionDefinitions } from '../common/definitions';
+import { contracts } from '../definitions/smoke';
 import { InMemoryLedger, ShimRouter, identityForRole, newTestIdentity } from '../testing';
+import { DefinitionEntries } from '../testing/channel';
 import { SmokeContract } from './smoke-contract';
 
 const contract = new SmokeContract();
@@ -25,7 +26,7 @@ describe('SmokeContract', () => {
   let ledger: InMemoryLedger;
 
   beforeEach(() => {
-    ledger = new InMemoryLedger();
+    ledger = new InMemoryLedger({ chaincodeName: 'smoke' });
   });
 
   async function put(key: string, value: string, timestamp = '2026-03-01T08:00:00.123Z', identity = clerk) {
@@ -34,9 +35,11 @@ describe('SmokeContract', () => {
     return { tx, result: tx.commit() };
   }
 
-  it('is served by the test-fixtures entry only, named smoke', () => {
-    expect(contracts).toContain(SmokeContract);
-    expect(productionContracts).not.toContain(SmokeContract);
+  it('is served by the smoke definition only, named smoke', () => {
+    expect(contracts).toEqual([SmokeContract]);
+    for (const definition of ProductionDefinitions) {
+      expect(DefinitionEntries[definition.name]).not.toContain(SmokeContract);
+    }
     expect(contract.getName()).toBe('smoke');
   });
 

@@ -40,7 +40,9 @@ export class SmokeContract extends Contract {
     const isNew = !(await recordExists(ctx, stateKey));
     await putRecord(ctx, stateKey, record);
     if (isNew && isOrgMsp(submitter.mspId)) {
-      // Set once, at creation; afterwards only the owner's endorsement could change it.
+      // Set once, at creation; afterwards only the owner's endorsement could change it. The smoke
+      // definition's own policy admits any of the four departments, so here (and only here: the
+      // production definitions each have one owner) a key-level policy is what names an owner.
       await requireEndorsementBy(ctx, stateKey, submitter.mspId);
     }
     emitEvent(ctx, EventNames.SmokeValueWritten, record);

@@ -1,12 +1,13 @@
-// Test support for the waste contract's unit tests: a ledger with the contract, committed calls by
-// role, and builders for sites, bag batches and scans. Not built into dist (src/testing is excluded).
+// Test support for the waste contract's unit tests: a channel whose transactions run in the waste
+// definition, committed calls by role, and builders for sites, bag batches and scans. Not built into
+// dist (src/testing is excluded).
 
-import { KeyEndorsementPolicy } from 'fabric-shim';
 import { type Role, Roles } from '../common/access';
+import { ChaincodeNames } from '../common/definitions';
 import { type ChaincodeError } from '../common/errors';
 import { makeBagBarcode } from '../common/identifiers';
 import { WasteContract } from '../waste/waste-contract';
-import { InMemoryLedger } from './in-memory-ledger';
+import { channelLedger } from './channel';
 import { type CommitResult, type InMemoryStub } from './in-memory-stub';
 import { identityForRole } from './test-identity';
 
@@ -39,12 +40,6 @@ export function scan(barcode: string, overrides: Record<string, unknown> = {}): 
   };
 }
 
-export function urbanEndorsementPolicy(): Buffer {
-  const policy = new KeyEndorsementPolicy();
-  policy.addOrgs('PEER', 'UrbanMSP');
-  return Buffer.from(policy.getPolicy());
-}
-
 export async function errorOf(promise: Promise<unknown>): Promise<ChaincodeError> {
   try {
     await promise;
@@ -55,7 +50,7 @@ export async function errorOf(promise: Promise<unknown>): Promise<ChaincodeError
 }
 
 export class WasteWorld {
-  readonly ledger = new InMemoryLedger({ startTime: '2026-01-01T00:00:00.000Z' });
+  readonly ledger = channelLedger(ChaincodeNames.Waste, { startTime: '2026-01-01T00:00:00.000Z' });
   readonly contract = new WasteContract();
 
   /** Starts a transaction as `role`; call the contract on tx.ctx and commit yourself. */
@@ -72,6 +67,10 @@ export class WasteWorld {
   ): Promise<Call> {
     const tx = this.transaction(role, transient);
     const text = await this.contract[method](tx.ctx, typeof json === 'string' ? json : JSON.stringify(json));
+    // the waste namespace's own policy (UrbanMSP's peer) is all that guards it: no key-level policies
+    if (tx.pendingValidationParameterWrites().length > 0) {
+      throw new Error(`transaction ${method} writes key-level endorsement policies`);
+    }
     const commit = tx.commit();
     if (commit.validationCode !== 'VALID') {
       throw new Error(`transaction ${method} committed as ${commit.validationCode}`);

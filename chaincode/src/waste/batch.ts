@@ -14,7 +14,7 @@ import {
   type RejectedItem,
 } from './domain';
 import { anomalyKey } from './keys';
-import { putWasteRecord } from './write';
+import { putRecord } from '../common/ledger';
 
 /** An anomaly as reported in results and event payloads. */
 export interface ReportedAnomaly {
@@ -64,7 +64,7 @@ export class BatchOutcome {
       at: attempt.at,
       ...stamp,
     };
-    await putWasteRecord(ctx, anomalyKey(ctx, attempt.barcode, stamp.txId, attempt.index), record);
+    await putRecord(ctx, anomalyKey(ctx, attempt.barcode, stamp.txId, attempt.index), record);
     this.reject(attempt.index, attempt.barcode, ItemCodes.AfterFinalOutcome, message);
     this.anomalies.push({ index: attempt.index, barcode: attempt.barcode, type: record.type, message });
   }

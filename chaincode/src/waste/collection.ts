@@ -5,7 +5,7 @@
 import { type Context } from 'fabric-contract-api';
 import { type AuthorisedSubmitter } from '../common/access';
 import { EventNames, emitEvent } from '../common/events';
-import { getRecord } from '../common/ledger';
+import { getRecord, putRecord } from '../common/ledger';
 import { transactionTime } from '../common/transaction-time';
 import { type WasteBagEvent } from './bag-event';
 import { BatchOutcome, type TransactionStamp } from './batch';
@@ -26,7 +26,7 @@ import { configKey, loadKey } from './keys';
 import { readBagEvent } from './ledger-reads';
 import { barcodeOrReject, commissionedNewBag, isRepeat } from './item-checks';
 import { requireSiteOfKind } from './site-check';
-import { putBagEvent, putWasteRecord } from './write';
+import { putBagEvent } from './write';
 
 interface CollectionInput {
   readonly vehicleId: string;
@@ -97,7 +97,7 @@ export async function recordCollection(
     ...stamp,
   };
   if (barcodes.length > 0) {
-    await putWasteRecord(ctx, loadKey(ctx, loadId), load);
+    await putRecord(ctx, loadKey(ctx, loadId), load);
   }
   for (const barcode of barcodes) {
     const event: WasteBagEvent = {

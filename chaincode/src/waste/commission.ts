@@ -9,13 +9,12 @@ import { Collections } from '../common/collections';
 import { ConflictError, ValidationError } from '../common/errors';
 import { EventNames, emitEvent } from '../common/events';
 import { type BagCategoryCode, MAX_BAG_SERIAL, makeBagBarcode } from '../common/identifiers';
-import { putPrivateRecord, recordExists } from '../common/ledger';
+import { putPrivateRecord, putRecord, recordExists } from '../common/ledger';
 import { transactionTime } from '../common/transaction-time';
 import { WasteBag } from './bag';
 import { CategoryCodes, DISTRICT_CODE_PATTERN, DISTRICT_CODE_RULE, MAX_BATCH_ITEMS } from './domain';
 import { FieldReader, parseJsonObjectArgument } from './input';
 import { bagKey, householdKey } from './keys';
-import { putWasteRecord } from './write';
 
 /** Transient field names of CommissionBags. */
 export const HouseholdTransient = { Reference: 'householdRef', Salt: 'householdSalt' } as const;
@@ -63,7 +62,7 @@ export async function commissionBags(
       commissionedBy: submitter.mspId,
       txId,
     });
-    await putWasteRecord(ctx, bagKey(ctx, barcode), bag);
+    await putRecord(ctx, bagKey(ctx, barcode), bag);
   }
   await putPrivateRecord(ctx, Collections.UrbanPrivate, householdKey(ctx, batchId), {
     batchId,

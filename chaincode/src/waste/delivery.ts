@@ -24,7 +24,8 @@ import { deliveryKey } from './keys';
 import { readBagEvent } from './ledger-reads';
 import { barcodeOrReject, commissionedNewBag, isRepeat } from './item-checks';
 import { requireSiteOfKind } from './site-check';
-import { putBagEvent, putWasteRecord } from './write';
+import { putBagEvent } from './write';
+import { putRecord } from '../common/ledger';
 
 interface DeliveryInput {
   readonly facilityId: string;
@@ -78,7 +79,7 @@ export async function recordDelivery(
     ...stamp,
   };
   if (barcodes.length > 0) {
-    await putWasteRecord(ctx, deliveryKey(ctx, deliveryId), delivery);
+    await putRecord(ctx, deliveryKey(ctx, deliveryId), delivery);
   }
   for (const barcode of barcodes) {
     const event: WasteBagEvent = {

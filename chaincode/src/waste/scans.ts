@@ -1,6 +1,6 @@
 // RecordScans: up to 1000 station scans in one transaction, each validated on its own. Per accepted
-// scan the chaincode reads the bag key and its COLLECTED key and writes only the COLLECTED key (plus
-// its key-level policy); two stations scanning different bags therefore never touch the same key.
+// scan the chaincode reads the bag key and its COLLECTED key and writes only the COLLECTED key; two
+// stations scanning different bags therefore never touch the same key.
 
 import { type Context } from 'fabric-contract-api';
 import { type AuthorisedSubmitter } from '../common/access';

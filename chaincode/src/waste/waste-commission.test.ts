@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { Roles } from '../common/access';
 import { parseChaincodeErrorMessage } from '../common/errors';
 import { isValidBagBarcode } from '../common/identifiers';
-import { HOUSEHOLD, SALT, WasteWorld, bag, errorOf, urbanEndorsementPolicy } from '../testing/waste-fixtures';
+import { HOUSEHOLD, SALT, WasteWorld, bag, errorOf } from '../testing/waste-fixtures';
 
 const batch = (fields: Record<string, unknown> = {}): string =>
   JSON.stringify({ districtCode: '440103', category: '02', firstSerial: 1, count: 3, ...fields });
@@ -26,7 +26,7 @@ describe('WasteContract CommissionBags', () => {
     const keys = barcodes.map((barcode) => `\u0000waste-bag\u0000${barcode}\u0000`);
     expect(world.ledger.stateKeys()).toEqual(keys);
     for (const key of keys) {
-      expect(world.ledger.getStateValidationParameter(key)).toEqual(urbanEndorsementPolicy());
+      expect(world.ledger.getStateValidationParameter(key)).toBeUndefined();
     }
     expect(commit.event?.name).toBe('WasteBagsCommissioned');
     expect(JSON.parse(commit.event?.payload.toString() ?? '')).toMatchObject({

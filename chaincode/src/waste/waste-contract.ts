@@ -8,8 +8,7 @@ import { Roles, requireMember, requireRole } from '../common/access';
 import { toCanonicalJson } from '../common/canonical-json';
 import { ConflictError, NotFoundError, ValidationError } from '../common/errors';
 import { EventNames, emitEvent } from '../common/events';
-import { Collections } from '../common/collections';
-import { getRecord, putPrivateRecord, recordExists } from '../common/ledger';
+import { getRecord, putRecord, recordExists } from '../common/ledger';
 import { transactionTime } from '../common/transaction-time';
 import { bagTrace } from './bag-trace';
 import { recordCollection } from './collection';
@@ -22,7 +21,6 @@ import { configKey, siteKey } from './keys';
 import { readSite } from './ledger-reads';
 import { recordScans } from './scans';
 import { WasteSite } from './site';
-import { putWasteRecord } from './write';
 
 @Info({
   title: 'WasteContract',
@@ -49,15 +47,9 @@ export class WasteContract extends Contract {
         { field: 'siteId', message: 'taken' },
       ]);
     }
-    await putWasteRecord(ctx, key, site);
-    // A new site key has no key-level policy yet. Writing an attestation to urban management's own
-    // collection puts that collection's endorsement policy (UrbanMSP peer) on the registration, so a
-    // site endorsed only by another department is invalidated at commit. (Chaincode modified to skip
-    // this write would escape it: see "Endorsement" in chaincode/README.md.)
-    await putPrivateRecord(ctx, Collections.UrbanPrivate, key, {
-      siteId: site.siteId,
-      txId: ctx.stub.getTxID(),
-    });
+    // Only UrbanMSP's peer endorses writes to the waste namespace (its chaincode-level policy), so
+    // the site needs no key-level policy and no attestation in urbanPrivate to borrow that one.
+    await putRecord(ctx, key, site);
     emitEvent(ctx, EventNames.WasteSiteRegistered, { ...site, txId: ctx.stub.getTxID() });
     return toCanonicalJson(site);
   }
@@ -129,7 +121,7 @@ export class WasteContract extends Contract {
       transactionTime(ctx),
       submitter.mspId,
     );
-    await putWasteRecord(ctx, configKey(ctx), config);
+    await putRecord(ctx, configKey(ctx), config);
     emitEvent(ctx, EventNames.WasteConfigUpdated, { ...config, txId: ctx.stub.getTxID() });
     return toCanonicalJson(config);
   }

@@ -3,8 +3,9 @@ import { OrgMsps, Roles } from '../common/access';
 import { commitEndorsedBy } from '../testing/endorsement-simulation';
 import { WasteWorld, bag, scan } from '../testing/waste-fixtures';
 
-// A bag's events are new keys, which have no key-level policy of their own yet: each event
-// transaction rewrites the bag, whose UrbanMSP policy then applies to the whole transaction.
+// The waste definition's chaincode-level policy is UrbanMSP's peer alone: a waste write endorsed by
+// any other department is invalid at commit, whatever chaincode that department's peer ran, for a
+// new key as for an existing one (no key-level policy is involved).
 describe('WasteContract against forged endorsements', () => {
   let world: WasteWorld;
 

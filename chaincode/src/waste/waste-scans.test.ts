@@ -1,7 +1,7 @@
 import '../testing/quiet-logs';
 import { Roles } from '../common/access';
 import { parseChaincodeErrorMessage } from '../common/errors';
-import { WasteWorld, bag, errorOf, scan, urbanEndorsementPolicy } from '../testing/waste-fixtures';
+import { WasteWorld, bag, errorOf, scan } from '../testing/waste-fixtures';
 
 interface ScansAnswer {
   accepted: number;
@@ -12,7 +12,6 @@ interface ScansAnswer {
 
 const collectedKey = (barcode: string): string =>
   `\u0000waste-bag-event\u0000${barcode}\u00001-COLLECTED\u0000`;
-const bagKeyOf = (barcode: string): string => `\u0000waste-bag\u0000${barcode}\u0000`;
 
 describe('WasteContract RecordScans', () => {
   let world: WasteWorld;
@@ -34,9 +33,7 @@ describe('WasteContract RecordScans', () => {
     ]);
     expect(result).toEqual({ accepted: 2, duplicates: [], rejected: [], anomalies: [] });
     for (const barcode of [bag(1), bag(2)]) {
-      expect(world.ledger.getStateValidationParameter(collectedKey(barcode))).toEqual(
-        urbanEndorsementPolicy(),
-      );
+      expect(world.ledger.getStateValidationParameter(collectedKey(barcode))).toBeUndefined();
     }
     const stored: unknown = JSON.parse(world.ledger.getState(collectedKey(bag(2)))?.toString() ?? '');
     expect(stored).toMatchObject({
@@ -118,11 +115,8 @@ describe('WasteContract RecordScans', () => {
     ]);
     expect(result).toEqual({ accepted: 1, duplicates: [bag(1), bag(2)], rejected: [], anomalies: [] });
     expect(tx.pendingWrites().map((write) => write.key)).toEqual([collectedKey(bag(2))]);
-    // the new event's key and the bag (its policy set again: the bag's policy guards the event)
-    expect(tx.pendingValidationParameterWrites().map((write) => write.key)).toEqual([
-      bagKeyOf(bag(2)),
-      collectedKey(bag(2)),
-    ]);
+    // no key-level policies: the waste namespace's own policy guards the new event
+    expect(tx.pendingValidationParameterWrites()).toEqual([]);
     expect(JSON.parse(world.ledger.getState(collectedKey(bag(1)))?.toString() ?? '')).toMatchObject({
       siteId: 'LW-ST-001',
     });

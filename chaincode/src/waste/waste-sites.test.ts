@@ -1,7 +1,7 @@
 import '../testing/quiet-logs';
 import { Roles } from '../common/access';
 import { parseChaincodeErrorMessage } from '../common/errors';
-import { WasteWorld, errorOf, urbanEndorsementPolicy } from '../testing/waste-fixtures';
+import { WasteWorld, errorOf } from '../testing/waste-fixtures';
 
 const siteKey = '\u0000waste-site\u0000LW-ST-001\u0000';
 
@@ -23,7 +23,7 @@ describe('WasteContract sites', () => {
       registeredBy: 'UrbanMSP',
     });
     expect(world.ledger.stateKeys()).toEqual([siteKey]);
-    expect(world.ledger.getStateValidationParameter(siteKey)).toEqual(urbanEndorsementPolicy());
+    expect(world.ledger.getStateValidationParameter(siteKey)).toBeUndefined();
     expect(commit.event?.name).toBe('WasteSiteRegistered');
     expect(JSON.parse(commit.event?.payload.toString() ?? '')).toMatchObject({
       siteId: 'LW-ST-001',
@@ -106,7 +106,7 @@ describe('WasteContract configuration', () => {
     const { commit } = await world.call(Roles.UrbanInspector, 'SetConfig', { toleranceRatio: 0.025 });
     expect(commit.event?.name).toBe('WasteConfigUpdated');
     const key = '\u0000waste-config\u0000current\u0000';
-    expect(world.ledger.getStateValidationParameter(key)).toEqual(urbanEndorsementPolicy());
+    expect(world.ledger.getStateValidationParameter(key)).toBeUndefined();
     const after = world.transaction(Roles.Hauler);
     expect(JSON.parse(await world.contract.GetConfig(after.ctx))).toMatchObject({
       toleranceRatio: '0.025',

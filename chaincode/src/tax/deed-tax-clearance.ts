@@ -1,31 +1,35 @@
 // The RecordDeedTaxClearance transaction: a tax officer records that deed tax is paid for a coming
-// TRANSFER of a unit to named transferees. The public record (TaxMSP key-level policy) holds salted
-// hashes; the ID numbers and salts go to DeedTaxShared, which the registry can read to give its clerk
-// the salts the TRANSFER must present.
+// TRANSFER of a unit to named transferees. The public record holds salted hashes; the ID numbers and
+// salts go to DeedTaxShared, which the registry can read to give its clerk the salts the TRANSFER must
+// present. The unit, and so its ownership generation (titleVersion), is read from the registry's
+// definition (realestate:GetUnit) within this transaction.
 
 import { type Context } from 'fabric-contract-api';
-import { OrgMsps, Roles, requireRole } from '../common/access';
+import { Roles, requireRole } from '../common/access';
 import { toCanonicalJson } from '../common/canonical-json';
 import { Collections } from '../common/collections';
-import { requireEndorsementBy } from '../common/endorsement';
 import { ConflictError, ValidationError } from '../common/errors';
 import { EventNames, emitEvent } from '../common/events';
-import { getRecord, putPrivateRecord, putRecord, requireRecord } from '../common/ledger';
-import { transactionTime } from '../common/transaction-time';
-import { type ClearanceRecord, type PrivateTransferees, parseStoredClearance } from './clearance-record';
-import { withoutTxId } from './event-payloads';
-import { clearanceKey, transfereesKey, unitKey } from './keys';
-import { clearanceNumberArgument, unitNumberArgument } from './lookup-arguments';
-import { saltedIdHash } from '../common/personal-data';
-import { isObject, parseTransferees, readTransientJson } from './personal-data';
-import { parseStoredUnit } from './unit-record';
 import { refuseNulCharacters } from '../common/nul-characters';
+import { saltedIdHash } from '../common/personal-data';
+import { getRecord, putPrivateRecord, putRecord } from '../common/ledger';
+import { transactionTime } from '../common/transaction-time';
+import {
+  type ClearanceRecord,
+  type PrivateTransferees,
+  parseStoredClearance,
+} from '../realestate/clearance-record';
+import { withoutTxId } from '../realestate/event-payloads';
+import { clearanceNumberArgument, unitNumberArgument } from '../realestate/lookup-arguments';
+import { isObject, parseTransferees, readTransientJson } from '../realestate/personal-data';
+import { clearanceKey, transfereesKey } from './keys';
+import { unitFromRegistry } from './registry-reads';
 
 export async function recordDeedTaxClearance(ctx: Context, requestJson: string): Promise<string> {
   const officer = requireRole(ctx, Roles.TaxOfficer);
   const { unitNumber, clearanceNumber } = parseClearanceRequest(requestJson);
   const transferees = parseTransferees(ctx, readTransientJson(ctx, 'transferees'));
-  const unit = await requireRecord(ctx, unitKey(ctx, unitNumber), parseStoredUnit, `unit ${unitNumber}`);
+  const unit = await unitFromRegistry(ctx, unitNumber);
   const key = clearanceKey(ctx, unitNumber, clearanceNumber);
   if ((await getRecord(ctx, key, parseStoredClearance)) !== undefined) {
     throw new ConflictError(
@@ -42,7 +46,6 @@ export async function recordDeedTaxClearance(ctx: Context, requestJson: string):
     txId: ctx.stub.getTxID(),
   };
   await putRecord(ctx, key, record);
-  await requireEndorsementBy(ctx, key, OrgMsps.Tax);
   const shared: PrivateTransferees = { clearanceNumber, unitNumber, transferees };
   await putPrivateRecord(
     ctx,

@@ -1,0 +1,101 @@
+// DeedTaxContract ('deedtax', definition `tax`): the tax bureau's deed-tax clearances (契税完税) for
+// coming transfers of real estate, and its audit of the transfers the registry recorded. Only
+// TaxMSP's peer endorses writes to the tax namespace, so only the tax bureau can create or change a
+// clearance; the registry reads them (realestate Register TRANSFER calls GetDeedTaxClearance).
+//
+// Personal data never enters the arguments: the transferees come as transient `transferees`
+// (realestate/personal-data.ts) and are stored in DeedTaxShared; the public record holds salted hashes.
+
+// Context must be a value import: fabric-contract-api recognises the context parameter by its runtime type.
+import { Context, Contract, Info, Returns, Transaction } from 'fabric-contract-api';
+import { Roles, requireMember, requireRole } from '../common/access';
+import { toCanonicalJson } from '../common/canonical-json';
+import { Collections } from '../common/collections';
+import { ContractNames } from '../common/definitions';
+import { getPrivateRecord, getRecord, requireRecord } from '../common/ledger';
+import {
+  clearanceNotRecorded,
+  clearanceTransfereesNotYetHere,
+  parseStoredClearance,
+} from '../realestate/clearance-record';
+import { clearanceNumberArgument, unitNumberArgument } from '../realestate/lookup-arguments';
+import { recordDeedTaxClearance } from './deed-tax-clearance';
+import { clearanceKey, transfereesKey } from './keys';
+import { auditUnitTransfers } from './unit-transfer-audit';
+
+@Info({
+  title: 'DeedTaxContract',
+  description: 'Deed-tax clearances for real-estate transfers, and their audit',
+})
+export class DeedTaxContract extends Contract {
+  constructor() {
+    super(ContractNames.DeedTax);
+  }
+
+  /**
+   * The tax bureau records that deed tax is paid for a coming TRANSFER of `unitNumber` to the
+   * transferees in transient `transferees` (JSON [{ idNumber, salt }]). `requestJson`:
+   * { unitNumber, clearanceNumber }. Bound to the unit's current ownership generation, read from the
+   * registry (realestate:GetUnit; an unknown unit is its NOT_FOUND).
+   */
+  @Transaction()
+  @Returns('string')
+  async RecordDeedTaxClearance(ctx: Context, requestJson: string): Promise<string> {
+    return recordDeedTaxClearance(ctx, requestJson);
+  }
+
+  /** The public deed-tax clearance (hashes only); NOT_FOUND when none is recorded for the unit. */
+  @Transaction(false)
+  @Returns('string')
+  async GetDeedTaxClearance(ctx: Context, unitNumber: string, clearanceNumber: string): Promise<string> {
+    requireMember(ctx);
+    const key = clearanceKey(ctx, unitNumberArgument(unitNumber), clearanceNumberArgument(clearanceNumber));
+    return toCanonicalJson(
+      await requireRecord(ctx, key, parseStoredClearance, `deed-tax clearance ${clearanceNumber}`),
+    );
+  }
+
+  /**
+   * EVALUATE ONLY, on a peer of the tax bureau or the registry (DeedTaxShared): the transferees' IDs
+   * and the salts the registry clerk must send back as `clearanceSalt` in the TRANSFER's transient
+   * holders. It is the first step of a TRANSFER, so a clearance never recorded for the unit is that
+   * TRANSFER's missing precondition: RULE_VIOLATION, as Register itself answers. A recorded clearance
+   * whose private list is not here yet: UNAVAILABLE.
+   */
+  @Transaction(false)
+  @Returns('string')
+  async GetDeedTaxClearanceTransferees(
+    ctx: Context,
+    unitNumber: string,
+    clearanceNumber: string,
+  ): Promise<string> {
+    requireRole(ctx, Roles.RegistryClerk, Roles.TaxOfficer);
+    const canonical = unitNumberArgument(unitNumber);
+    const number = clearanceNumberArgument(clearanceNumber);
+    const record = await getPrivateRecord(
+      ctx,
+      Collections.DeedTaxShared,
+      transfereesKey(ctx, canonical, number),
+      (raw) => raw,
+    );
+    if (record === undefined) {
+      const recorded = await getRecord(ctx, clearanceKey(ctx, canonical, number), parseStoredClearance);
+      throw recorded === undefined
+        ? clearanceNotRecorded(canonical, number)
+        : clearanceTransfereesNotYetHere(canonical, number);
+    }
+    return toCanonicalJson(record);
+  }
+
+  /**
+   * tax_officer: every TRANSFER of the unit the registry recorded (realestate:GetUnitHistory), each
+   * with the clearance it names and a verdict OK | MISSING | REUSED | WRONG_GENERATION
+   * (unit-transfer-audit.ts). Returns `{ unitNumber, transfers: [...], irregular }`.
+   */
+  @Transaction(false)
+  @Returns('string')
+  async AuditUnitTransfers(ctx: Context, unitNumber: string): Promise<string> {
+    requireRole(ctx, Roles.TaxOfficer);
+    return toCanonicalJson(await auditUnitTransfers(ctx, unitNumberArgument(unitNumber)));
+  }
+}
