@@ -17,6 +17,7 @@ export interface ShimResponse {
 }
 
 interface Router {
+  readonly metadata: unknown;
   Invoke(stub: InMemoryStub): Promise<{ status: number; message?: string; payload?: Uint8Array }>;
 }
 
@@ -45,6 +46,14 @@ export class ShimRouter {
   constructor(contracts: readonly ContractClass[]) {
     // The router appends its system contract to the array it is given, so hand it a copy.
     this.#router = new ChaincodeFromContract([...contracts], defaultSerializers, {}, 'govtrace', 'test');
+  }
+
+  /**
+   * The contract metadata the router built from the classes (what `GetMetadata` answers on a peer;
+   * its serialization through the system contract needs the shim's full bootstrap, so read it here).
+   */
+  metadata(): unknown {
+    return this.#router.metadata;
   }
 
   /**
