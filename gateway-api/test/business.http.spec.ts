@@ -49,10 +49,12 @@ const fakeLedger: LedgerClient = {
   submit(user: string, call: LedgerCall): Promise<SubmitResult> {
     calls.push({ user, call });
     const [first, second] = call.args;
+    // as the chaincode answers: CompleteStep(caseId, step, reference), CompleteTaxStep(caseId, reference)
+    const step = call.transaction === 'CompleteTaxStep' ? 'TAX' : second;
     const result =
       call.transaction === 'OpenCase'
         ? { caseId: `BO-${USCC}`, uscc: USCC }
-        : { caseId: first, step: second, completedAt: '2026-03-02T02:00:00.000Z' };
+        : { caseId: first, step, completedAt: '2026-03-02T02:00:00.000Z' };
     return Promise.resolve({ txId: 'tx-1', blockNumber: 5n, result: encode(result) });
   },
   evaluate(user: string, call: LedgerCall): Promise<Uint8Array> {

@@ -37,7 +37,7 @@ const siteOrigin = (siteId: string, change: Partial<TransactionOrigin> = {}): Tr
   creatorMspId: 'UrbanMSP',
   creatorRole: 'urban_inspector',
   endorserMspIds: ['UrbanMSP'],
-  writes: new Map([['govtrace', [SITE_KEY(siteId)]]]),
+  writes: new Map([['waste', [SITE_KEY(siteId)]]]),
   ...change,
 });
 
@@ -477,9 +477,9 @@ describe.each(TEST_DATABASES)('IndexListener on %s', (_name, makeDatabase) => {
       ],
       [
         'its transaction did not write the site',
-        { writes: new Map([['govtrace', [SITE_KEY('LW-ST-002')]]]) },
+        { writes: new Map([['waste', [SITE_KEY('LW-ST-002')]]]) },
         'KEY_NOT_WRITTEN',
-        '1 of 1 keys not written in namespace govtrace: ␀waste-site␀LW-ST-666␀',
+        '1 of 1 keys not written in namespace waste: ␀waste-site␀LW-ST-666␀',
       ],
     ] as const)(
       'quarantines a site registration when %s, and projects the events after it',
@@ -497,7 +497,7 @@ describe.each(TEST_DATABASES)('IndexListener on %s', (_name, makeDatabase) => {
             transactionId: 'tx-000001',
             eventName: 'WasteSiteRegistered',
             blockNumber: 0n,
-            chaincode: 'govtrace',
+            chaincode: 'waste',
             reasonCode,
             reason,
             payloadBase64: Buffer.from(sitePayload('LW-ST-666')).toString('base64'),

@@ -4,7 +4,7 @@
 // responsible department's completion reference in the business definition (business:CompleteStep).
 
 import { type OrgMsp, OrgMsps, type Role, Roles } from '../common/access';
-import { type ContractName, ContractNames } from '../common/definitions';
+import { ContractNames } from '../common/definitions';
 
 export const BusinessSteps = [
   'LICENSE',
@@ -40,7 +40,9 @@ export const StepEndorsers: Readonly<Record<BusinessStep, [OrgMsp, ...OrgMsp[]]>
 };
 
 /** The contract that records each step: `business` (CompleteStep), TAX `businesstax` (CompleteTaxStep). */
-export const StepContracts: Readonly<Record<BusinessStep, ContractName>> = {
+export const StepContracts: Readonly<
+  Record<BusinessStep, typeof ContractNames.Business | typeof ContractNames.BusinessTax>
+> = {
   LICENSE: ContractNames.Business,
   SEAL: ContractNames.Business,
   TAX: ContractNames.BusinessTax,

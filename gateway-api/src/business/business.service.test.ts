@@ -106,33 +106,38 @@ describe('BusinessService', () => {
   });
 
   it.each([
-    ['LICENSE', clerk, ['MarketMSP']],
-    ['TAX', taxOfficer, ['MarketMSP', 'TaxMSP']],
-  ] as const)('completes %s as the caller, endorsed by %j', async (step, caller, endorsers) => {
-    const ledger = new FakeLedger(() =>
-      encode({ caseId: 'BO-91350100M000100Y43', step, completedAt: '2026-03-02T02:00:00.000Z' }),
-    );
-    const answer = await service(ledger).completeStep(caller, 'BO-91350100M000100Y43', step, {
-      reference: 'R-1',
-    });
-    expect(answer).toEqual({
-      caseId: 'BO-91350100M000100Y43',
-      step,
-      completedAt: '2026-03-02T02:00:00.000Z',
-      txId: 'tx-1',
-      blockNumber: 42,
-    });
-    expect(ledger.calls[0]).toEqual({
-      kind: 'submit',
-      user: caller.user,
-      call: {
-        contract: 'business',
-        transaction: 'CompleteStep',
-        args: ['BO-91350100M000100Y43', step, 'R-1'],
-        endorsingOrgs: endorsers,
-      },
-    });
-  });
+    [
+      'LICENSE',
+      clerk,
+      'business',
+      'CompleteStep',
+      ['BO-91350100M000100Y43', 'LICENSE', 'R-1'],
+      ['MarketMSP'],
+    ],
+    ['TAX', taxOfficer, 'businesstax', 'CompleteTaxStep', ['BO-91350100M000100Y43', 'R-1'], ['TaxMSP']],
+  ] as const)(
+    'completes %s as the caller through its contract, endorsed by its department alone',
+    async (step, caller, contract, transaction, args, endorsers) => {
+      const ledger = new FakeLedger(() =>
+        encode({ caseId: 'BO-91350100M000100Y43', step, completedAt: '2026-03-02T02:00:00.000Z' }),
+      );
+      const answer = await service(ledger).completeStep(caller, 'BO-91350100M000100Y43', step, {
+        reference: 'R-1',
+      });
+      expect(answer).toEqual({
+        caseId: 'BO-91350100M000100Y43',
+        step,
+        completedAt: '2026-03-02T02:00:00.000Z',
+        txId: 'tx-1',
+        blockNumber: 42,
+      });
+      expect(ledger.calls[0]).toEqual({
+        kind: 'submit',
+        user: caller.user,
+        call: { contract, transaction, args, endorsingOrgs: endorsers },
+      });
+    },
+  );
 
   it('changes the licence status and lets a chaincode RULE_VIOLATION through as 422', async () => {
     const ok = new FakeLedger(() =>

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 
 import { Inject, Injectable, Logger, Optional } from '@nestjs/common';
 
-import { type BusinessStep, StepEndorsers } from '../../../chaincode/src/business/steps';
+import { type BusinessStep, StepContracts, StepEndorsers } from '../../../chaincode/src/business/steps';
 import { type Principal } from '../auth/principal';
 import { ApiError, INTERNAL_MESSAGE } from '../common/errors';
 import { LEDGER_CLIENT, type LedgerClient, type SubmitResult } from '../ledger/ledger-client.port';
@@ -69,14 +69,17 @@ export class BusinessService {
     step: BusinessStep,
     dto: CompleteStepDto,
   ): Promise<CompleteStepResponse> {
+    // the TAX step is the tax bureau's own act, recorded by businesstax in the tax definition
+    const call =
+      StepContracts[step] === 'businesstax'
+        ? { contract: StepContracts[step], transaction: 'CompleteTaxStep', args: [caseId, dto.reference] }
+        : { contract: StepContracts[step], transaction: 'CompleteStep', args: [caseId, step, dto.reference] };
     const submitted = await this.ledger.submit(caller.user, {
-      contract: CONTRACT,
-      transaction: 'CompleteStep',
-      args: [caseId, step, dto.reference],
-      // the key-level policies the chaincode sets on the step's key: TAX needs the tax bureau too
+      ...call,
+      // the department whose definition records the step, alone
       endorsingOrgs: [...StepEndorsers[step]],
     });
-    const result = this.resultOf(submitted, 'CompleteStep');
+    const result = this.resultOf(submitted, call.transaction);
     return {
       caseId: stringField(result, 'caseId'),
       step: stringField(result, 'step'),

@@ -7,7 +7,7 @@
 /** `.govtrace/gateway/connection.json`: where the gateway finds the network. */
 export interface ConnectionProfile {
   readonly channel: string;
-  readonly chaincode: string;
+  // no chaincode name: the definitions are chaincode/src/common/definitions.ts's, one per department
   readonly peers: readonly PeerEndpoint[];
 }
 

@@ -6,7 +6,9 @@ import { BlockDecodeError } from './block-decode.error';
 import { decodeBlock } from './block-decoder';
 import { ROLE_ATTRIBUTE } from './certificate';
 
-const CHAINCODE = 'govtrace';
+const CHAINCODE = 'waste';
+/** The definitions the gateway listens to (the event source's set), here two of them. */
+const NAMES: ReadonlySet<string> = new Set([CHAINCODE, 'realestate']);
 const tx = (n: number): string => n.toString(16).padStart(64, '0');
 const operator = testCertificate({
   organisation: 'UrbanMSP',
@@ -38,7 +40,7 @@ function scan(
 }
 
 const eventIds = (block: common.Block): string[] =>
-  decodeBlock(block, CHAINCODE).events.map((event) => `${event.transactionId.slice(-2)} ${event.eventName}`);
+  decodeBlock(block, NAMES).events.map((event) => `${event.transactionId.slice(-2)} ${event.eventName}`);
 
 describe('decodeBlock', () => {
   it("reads each govtrace event of a valid transaction with its transaction's origin", () => {
@@ -65,7 +67,7 @@ describe('decodeBlock', () => {
       },
     ]);
 
-    expect(decodeBlock(block, CHAINCODE)).toEqual({
+    expect(decodeBlock(block, NAMES)).toEqual({
       blockNumber: 17n,
       events: [
         {
@@ -117,7 +119,7 @@ describe('decodeBlock', () => {
       '03 WasteScansRecorded',
     ]);
     // one origin for the whole transaction: both actions' writes
-    const [, first, second] = decodeBlock(block, CHAINCODE).events;
+    const [, first, second] = decodeBlock(block, NAMES).events;
     expect(first?.origin.writes).toEqual(new Map([[CHAINCODE, ['a', 'b']]]));
     expect(second?.origin).toBe(first?.origin);
   });
@@ -157,16 +159,36 @@ describe('decodeBlock', () => {
     ]);
   });
 
+  it('names each event by the definition that emitted it, events of several definitions in one block', () => {
+    const registration: TestBlockTransaction = {
+      txId: tx(2),
+      actions: [
+        {
+          endorsements: [endorsement('RegistryMSP')],
+          event: { chaincodeId: 'realestate', eventName: 'RealEstateRegistered' },
+          rwsets: [
+            { namespace: 'realestate', writes: ['unit'] },
+            { namespace: 'tax', reads: ['clearance'] },
+          ],
+        },
+      ],
+    };
+    const events = decodeBlock(testBlock(8, [scan(1), registration]), NAMES).events;
+    expect(events.map((event) => `${event.chaincodeName} ${event.eventName}`)).toEqual([
+      'waste WasteScansRecorded',
+      'realestate RealEstateRegistered',
+    ]);
+    expect(events[1]?.origin.writes).toEqual(new Map([['realestate', ['unit']]]));
+  });
+
   it('answers the number of a block with no govtrace event, such as the genesis block', () => {
-    expect(decodeBlock(testBlock(0, []), CHAINCODE)).toEqual({ blockNumber: 0n, events: [] });
+    expect(decodeBlock(testBlock(0, []), NAMES)).toEqual({ blockNumber: 0n, events: [] });
     const config = testBlock(1, [{ txId: tx(1), headerType: common.HeaderType.CONFIG }]);
-    expect(decodeBlock(config, CHAINCODE)).toEqual({ blockNumber: 1n, events: [] });
+    expect(decodeBlock(config, NAMES)).toEqual({ blockNumber: 1n, events: [] });
   });
 
   it('counts transactions of a block without validation flags as not valid, as Fabric does', () => {
-    expect(decodeBlock(testBlock(4, [scan(1)], { withoutValidationFlags: true }), CHAINCODE).events).toEqual(
-      [],
-    );
+    expect(decodeBlock(testBlock(4, [scan(1)], { withoutValidationFlags: true }), NAMES).events).toEqual([]);
   });
 
   it('leaves out the role of a creator without one, and of an identity that is not a certificate', () => {
@@ -175,7 +197,7 @@ describe('decodeBlock', () => {
       scan(1, 'A', { creator: { mspId: 'MarketMSP', idBytes: user1 } }),
       scan(2, 'B', { creator: { mspId: 'IdemixMSP', idBytes: Buffer.of(1, 2, 3) } }),
     ]);
-    const origins = decodeBlock(block, CHAINCODE).events.map((event) => event.origin);
+    const origins = decodeBlock(block, NAMES).events.map((event) => event.origin);
     expect(origins.map((origin) => origin.creatorMspId)).toEqual(['MarketMSP', 'IdemixMSP']);
     expect(origins.map((origin) => 'creatorRole' in origin)).toEqual([false, false]);
   });
@@ -196,7 +218,7 @@ describe('decodeBlock', () => {
         ],
       },
     ]);
-    const [event] = decodeBlock(block, CHAINCODE).events;
+    const [event] = decodeBlock(block, NAMES).events;
     expect(event?.origin.writes.get(CHAINCODE)).toEqual(keys);
   });
 
@@ -207,14 +229,14 @@ describe('decodeBlock', () => {
       () => testBlock(1, [scan(1, 'A', { creator: { mspId: '', idBytes: operator } })]),
     ],
   ])('refuses %s', (_case, block) => {
-    expect(() => decodeBlock(block(), CHAINCODE)).toThrow(BlockDecodeError);
+    expect(() => decodeBlock(block(), NAMES)).toThrow(BlockDecodeError);
   });
 
   it('says which transaction of which block it could not read', () => {
     const block = testBlock(8, [scan(1), scan(2)]);
     const data = block.getData()?.getDataList_asU8() ?? [];
     block.getData()?.setDataList([data[0] ?? new Uint8Array(), Buffer.from('not protobuf at all')]);
-    expect(() => decodeBlock(block, CHAINCODE)).toThrow(/^block 8 transaction 1: /);
+    expect(() => decodeBlock(block, NAMES)).toThrow(/^block 8 transaction 1: /);
     // an invalidated transaction is not read at all, so its bytes cannot stop the index
     block.getMetadata()?.setMetadataList([new Uint8Array(), new Uint8Array(), Uint8Array.of(0, 10)]);
     expect(eventIds(block)).toEqual(['01 WasteScansRecorded']);

@@ -6,8 +6,8 @@ import { CreatorRoles } from './creator-roles';
 import { endorserMspIds, writtenKeysByNamespace } from './endorsed-action-facts';
 
 /**
- * Decodes a block from fabric-gateway's getBlockEvents into the chaincode events of `chaincodeName`
- * that it committed, with the origin of each event's transaction. Pure apart from `roles`' memo.
+ * Decodes a block from fabric-gateway's getBlockEvents into the chaincode events of the chaincodes
+ * named in `chaincodeNames` that it committed, with the origin of each event's transaction. Pure apart from `roles`' memo.
  *
  *   Block { header.number, data[i]: Envelope, metadata[TRANSACTIONS_FILTER][i]: validation code }
  *   Envelope.payload → Payload { header { channelHeader, signatureHeader }, data }
@@ -19,12 +19,13 @@ import { endorserMspIds, writtenKeysByNamespace } from './endorsed-action-facts'
  *
  * The rules are Fabric's own for chaincode events (its gateway's ChaincodeEvents service): only
  * transactions flagged VALID (a block without the flags has none), only endorser transactions, an
- * event only with a chaincode id, a name and a transaction id, and only the named chaincode's.
+ * event only with a chaincode id, a name and a transaction id, and only the named chaincodes'. An
+ * event's chaincode id is the definition the transaction invoked (a chaincode called by it emits none).
  * Everything else about a transaction is decoded only when it has such an event.
  */
 export function decodeBlock(
   block: common.Block,
-  chaincodeName: string,
+  chaincodeNames: ReadonlySet<string>,
   roles: CreatorRoles = new CreatorRoles(),
 ): LedgerBlock {
   const header = required(block.getHeader(), 'the block has no header');
@@ -36,7 +37,7 @@ export function decodeBlock(
   (block.getData()?.getDataList_asU8() ?? []).forEach((envelope, index) => {
     if (validation?.[index] !== peer.TxValidationCode.VALID) return;
     try {
-      for (const event of transactionEvents(envelope, blockNumber, chaincodeName, roles)) events.push(event);
+      for (const event of transactionEvents(envelope, blockNumber, chaincodeNames, roles)) events.push(event);
     } catch (error) {
       // google-protobuf throws plain errors on bytes it cannot read; say where they were
       const reason = error instanceof Error ? error.message : String(error);
@@ -54,7 +55,7 @@ interface Action {
 function transactionEvents(
   envelope: Uint8Array,
   blockNumber: bigint,
-  chaincodeName: string,
+  chaincodeNames: ReadonlySet<string>,
   roles: CreatorRoles,
 ): BlockEvent[] {
   const payload = common.Payload.deserializeBinary(
@@ -65,14 +66,14 @@ function transactionEvents(
   // configuration updates (and any other kind) carry no chaincode events
   if (channelHeader.getType() !== common.HeaderType.ENDORSER_TRANSACTION) return [];
   const actions = actionsOf(payload.getData_asU8());
-  const emitted = actions.flatMap((action) => chaincodeEventOf(action.chaincodeAction, chaincodeName));
+  const emitted = actions.flatMap((action) => chaincodeEventOf(action.chaincodeAction, chaincodeNames));
   if (emitted.length === 0) return [];
   const transactionId = channelHeader.getTxId();
   const origin = originOf(header.getSignatureHeader_asU8(), actions, roles);
   return emitted.map((event) => ({
     blockNumber,
     transactionId,
-    chaincodeName,
+    chaincodeName: event.getChaincodeId(),
     eventName: event.getEventName(),
     payload: event.getPayload_asU8(),
     origin,
@@ -97,12 +98,15 @@ function actionsOf(transaction: Uint8Array): Action[] {
     });
 }
 
-function chaincodeEventOf(action: peer.ChaincodeAction, chaincodeName: string): peer.ChaincodeEvent[] {
+function chaincodeEventOf(
+  action: peer.ChaincodeAction,
+  chaincodeNames: ReadonlySet<string>,
+): peer.ChaincodeEvent[] {
   const bytes = action.getEvents_asU8();
   if (bytes.length === 0) return [];
   const event = peer.ChaincodeEvent.deserializeBinary(bytes);
   const complete = event.getEventName() !== '' && event.getTxId() !== '';
-  return complete && event.getChaincodeId() === chaincodeName ? [event] : [];
+  return complete && chaincodeNames.has(event.getChaincodeId()) ? [event] : [];
 }
 
 function originOf(

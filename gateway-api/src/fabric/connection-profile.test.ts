@@ -12,21 +12,24 @@ const peer = {
 };
 
 describe('parseConnectionProfile', () => {
-  it('reads channel, chaincode and peers, taking relative TLS paths from the file folder', () => {
-    expect(
-      parseConnectionProfile({ channel: 'govtrace', chaincode: 'govtrace', peers: [peer] }, '/srv/gw'),
-    ).toEqual({
+  it('reads channel and peers, taking relative TLS paths from the file folder', () => {
+    expect(parseConnectionProfile({ channel: 'govtrace', peers: [peer] }, '/srv/gw')).toEqual({
       channel: 'govtrace',
-      chaincode: 'govtrace',
       peers: [{ ...peer, tlsRootCertPath: '/srv/gw/tls/registry-ca.pem' }],
     });
+  });
+
+  it("ignores an older file's chaincode name: the definitions come from definitions.ts", () => {
+    expect(
+      parseConnectionProfile({ channel: 'c', chaincode: 'govtrace', peers: [peer] }, '/x'),
+    ).not.toHaveProperty('chaincode');
   });
 
   it('accepts a bracketed IPv6 endpoint and an absolute TLS path', () => {
     const parsed = parseConnectionProfile(
       {
         channel: 'c',
-        chaincode: 'cc',
+
         peers: [{ ...peer, endpoint: '[::1]:7051', tlsRootCertPath: '/ca.pem' }],
       },
       '/x',
@@ -36,16 +39,16 @@ describe('parseConnectionProfile', () => {
 
   it.each<[string, unknown, string]>([
     ['not an object', [], 'the file must be a JSON object'],
-    ['no peers', { channel: 'c', chaincode: 'cc', peers: [] }, 'peers must be a non-empty array'],
-    ['a bad channel', { channel: '', chaincode: 'cc', peers: [peer] }, 'channel must be'],
+    ['no peers', { channel: 'c', peers: [] }, 'peers must be a non-empty array'],
+    ['a bad channel', { channel: '', peers: [peer] }, 'channel must be'],
     [
       'an endpoint without port',
-      { channel: 'c', chaincode: 'cc', peers: [{ ...peer, endpoint: 'peer0' }] },
+      { channel: 'c', peers: [{ ...peer, endpoint: 'peer0' }] },
       'peers[0].endpoint',
     ],
     [
       'a missing TLS path',
-      { channel: 'c', chaincode: 'cc', peers: [{ ...peer, tlsRootCertPath: undefined }] },
+      { channel: 'c', peers: [{ ...peer, tlsRootCertPath: undefined }] },
       'peers[0].tlsRootCertPath',
     ],
   ])('refuses %s, naming the field', (_label, raw, message) => {
@@ -63,7 +66,7 @@ describe('loadConnectionProfile', () => {
 
   it('reads the file', async () => {
     const file = path.join(dir, 'connection.json');
-    await writeFile(file, JSON.stringify({ channel: 'c', chaincode: 'cc', peers: [peer] }));
+    await writeFile(file, JSON.stringify({ channel: 'c', peers: [peer] }));
     await expect(loadConnectionProfile(file)).resolves.toMatchObject({ channel: 'c' });
   });
 

@@ -21,7 +21,6 @@ export function parseConnectionProfile(raw: unknown, baseDir: string): Connectio
   }
   return {
     channel: text(root, 'channel', NAME),
-    chaincode: text(root, 'chaincode', NAME),
     peers: (peers as unknown[]).map((peer, index) => parsePeer(peer, `peers[${index}]`, baseDir)),
   };
 }

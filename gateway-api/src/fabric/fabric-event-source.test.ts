@@ -18,9 +18,7 @@ const block = (blockNumber: number, ...txs: number[]): common.Block =>
     blockNumber,
     txs.map((n) => ({
       txId: txId(n),
-      actions: [
-        { event: { chaincodeId: 'govtrace', eventName: 'SmokeValueWritten', payload: `{"n":${n}}` } },
-      ],
+      actions: [{ event: { chaincodeId: 'smoke', eventName: 'SmokeValueWritten', payload: `{"n":${n}}` } }],
     })),
   );
 
@@ -62,7 +60,6 @@ function sourceWith(stream: ReturnType<typeof liveStream>) {
   const pool = {
     serviceUser: () => Promise.resolve('ledger-reader'),
     network: () => Promise.resolve(network),
-    chaincodeName: () => Promise.resolve('govtrace'),
   } as unknown as GatewayPool;
   return { source: new FabricLedgerEventSource(pool), requests };
 }
@@ -124,7 +121,7 @@ describe('FabricLedgerEventSource', () => {
     ]);
     expect(seen[0]?.events[0]).toMatchObject({
       blockNumber: 5n,
-      chaincodeName: 'govtrace',
+      chaincodeName: 'smoke',
       eventName: 'SmokeValueWritten',
       payload: new Uint8Array(Buffer.from('{"n":1}')),
       origin: { creatorMspId: 'RegistryMSP' },

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 
+import { definitionsFor } from '../../../chaincode/src/common/definitions';
 import {
   type LedgerBlock,
   type LedgerCheckpoint,
@@ -11,6 +12,12 @@ import { CreatorRoles } from './creator-roles';
 import { mapFabricError } from './fabric-errors';
 import { GatewayPool } from './gateway-pool';
 import { Qscc } from './qscc';
+
+/**
+ * Every definition's events, the smoke fixture's included: which definition may emit which event is
+ * the index's trust check (trust-rules.ts), which sets an event from the wrong namespace aside.
+ */
+const CHAINCODE_NAMES: ReadonlySet<string> = new Set(definitionsFor('test-fixtures').map((d) => d.name));
 
 /**
  * LedgerEventSource over fabric-gateway's block events, read as the service identity
@@ -28,7 +35,7 @@ export class FabricLedgerEventSource implements LedgerEventSource {
 
   async *blocks(from: LedgerCheckpoint | undefined, signal: AbortSignal): AsyncIterable<LedgerBlock> {
     if (signal.aborted) return;
-    const [network, chaincode] = await Promise.all([this.serviceNetwork(), this.gateways.chaincodeName()]);
+    const network = await this.serviceNetwork();
     // a transaction checkpoint's block is read whole: the listener skips what the checkpoint covers
     const stream = await network
       .getBlockEvents({ startBlock: from?.blockNumber ?? 0n })
@@ -40,7 +47,7 @@ export class FabricLedgerEventSource implements LedgerEventSource {
     signal.addEventListener('abort', close, { once: true });
     try {
       for await (const block of stream) {
-        yield decodeBlock(block, chaincode, this.#roles);
+        yield decodeBlock(block, CHAINCODE_NAMES, this.#roles);
         if (signal.aborted) return;
       }
     } catch (error) {

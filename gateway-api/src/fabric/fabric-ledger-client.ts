@@ -7,6 +7,7 @@ import { type ApiError } from '../common/errors';
 import { type LedgerCall, type LedgerClient, type SubmitResult } from '../ledger/ledger-client.port';
 import { MetricsService } from '../metrics/metrics.service';
 import { retryDelayMs } from './commit-retry';
+import { defaultEndorsers, definitionOf } from './definition-routing';
 import { FABRIC_SETTINGS, type FabricSettings } from './fabric.settings';
 import { mapFabricError, READ_CONFLICT_CODES, validationCodeName } from './fabric-errors';
 import { GatewayPool } from './gateway-pool';
@@ -86,11 +87,8 @@ export class FabricLedgerClient implements LedgerClient {
   }
 
   private async contract(user: string, call: LedgerCall): Promise<Contract> {
-    const [network, chaincode] = await Promise.all([
-      this.gateways.network(user),
-      this.gateways.chaincodeName(),
-    ]);
-    return network.getContract(chaincode, call.contract);
+    const network = await this.gateways.network(user);
+    return network.getContract(definitionOf(call), call.contract);
   }
 
   /** Maps the error; what the client will not see (a bug's cause) goes to the log with the txId. */
@@ -107,10 +105,11 @@ export class FabricLedgerClient implements LedgerClient {
 }
 
 function proposalOptions(call: LedgerCall): ProposalOptions {
+  const endorsingOrgs = call.endorsingOrgs ?? defaultEndorsers(call);
   return {
     arguments: [...call.args],
     ...(call.transient !== undefined && { transientData: { ...call.transient } }),
-    ...(call.endorsingOrgs !== undefined && { endorsingOrganizations: [...call.endorsingOrgs] }),
+    ...(endorsingOrgs !== undefined && { endorsingOrganizations: [...endorsingOrgs] }),
   };
 }
 

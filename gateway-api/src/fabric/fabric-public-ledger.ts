@@ -45,9 +45,9 @@ export class FabricPublicLedger implements PublicLedger {
     }
   }
 
-  async names(): Promise<{ channel: string; chaincode: string }> {
+  async channel(): Promise<string> {
     const network = await this.gateways.network(await this.gateways.serviceUser());
-    return { channel: network.getName(), chaincode: await this.gateways.chaincodeName() };
+    return network.getName();
   }
 
   private async qscc(): Promise<Qscc> {

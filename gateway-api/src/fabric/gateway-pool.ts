@@ -40,10 +40,6 @@ export class GatewayPool implements OnModuleDestroy {
     return gateway.getNetwork(profile.channel);
   }
 
-  async chaincodeName(): Promise<string> {
-    return (await this.connections.profile()).chaincode;
-  }
-
   /**
    * The identity the gateway acts as when no caller does: the chaincode event listener, the
    * readiness probe and public ledger look-ups. FABRIC_SERVICE_USER (default `ledger-reader`) when

@@ -1,3 +1,5 @@
+import { type ChaincodeName, type ContractName } from '../../../chaincode/src/common/definitions';
+
 /**
  * The domain services' view of the ledger: call a chaincode transaction as the principal's own
  * Fabric identity. Fabric (src/fabric, FabricLedgerClient) is the adapter; a service test can
@@ -8,8 +10,13 @@
  * translate one.
  */
 export interface LedgerCall {
-  /** The contract within the channel's chaincode, e.g. `smoke`, `realestate`. */
-  readonly contract: string;
+  /** The contract, e.g. `smoke`, `realestate`; its definition is ContractHome's (definitions.ts). */
+  readonly contract: ContractName;
+  /**
+   * The chaincode definition to call: only for `proof`, which every production definition serves
+   * for its own namespace; any other contract has one home and naming another is refused.
+   */
+  readonly chaincode?: ChaincodeName;
   /** The transaction function, e.g. `Put`. */
   readonly transaction: string;
   readonly args: readonly (string | Uint8Array)[];
@@ -17,7 +24,10 @@ export interface LedgerCall {
   readonly transient?: Readonly<Record<string, string | Uint8Array>>;
   /**
    * Only these organisations' peers are asked to endorse. Needed with `transient` data for a private
-   * collection, which must reach only the peers of the organisations that hold it.
+   * collection, which must reach only the peers of the organisations that hold it. Without it a
+   * write to a production definition is endorsed by its owner's peer alone (the adapter's default):
+   * the definition's policy asks for nothing more, while Fabric's own plan would also ask the
+   * departments whose chaincode the transaction only reads.
    */
   readonly endorsingOrgs?: readonly string[];
 }

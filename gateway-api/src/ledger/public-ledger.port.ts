@@ -19,8 +19,8 @@ export interface PublicLedger {
   blockOf(txId: string): Promise<Uint8Array | undefined>;
   /** The serialised block with this number (e.g. the channel's last configuration block). */
   blockAt(blockNumber: bigint): Promise<Uint8Array>;
-  /** The channel and chaincode the gateway is connected to. */
-  names(): Promise<{ readonly channel: string; readonly chaincode: string }>;
+  /** The channel the gateway is connected to. */
+  channel(): Promise<string>;
 }
 
 export const PUBLIC_LEDGER = Symbol('PublicLedger');

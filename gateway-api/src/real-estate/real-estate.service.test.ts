@@ -260,7 +260,7 @@ describe('RealEstateService', () => {
     expect(ledger.evaluated).toEqual([
       {
         user: 'registry-clerk',
-        call: { contract: 'realestate', transaction: 'GetDeedTaxClearanceTransferees', args: [UNIT, 'QS-1'] },
+        call: { contract: 'deedtax', transaction: 'GetDeedTaxClearanceTransferees', args: [UNIT, 'QS-1'] },
       },
     ]);
     const call = ledger.submitted[0]?.call;

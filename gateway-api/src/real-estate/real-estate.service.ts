@@ -19,6 +19,8 @@ import { HolderLookupKey } from './holder-lookup-key';
 import { newVerificationCode } from './verification-code';
 
 export const CONTRACT = 'realestate';
+/** Deed-tax clearances: the tax bureau's own records, in the tax definition (definitions.ts). */
+export const DEED_TAX_CONTRACT = 'deedtax';
 /** Transient data for registryPrivate may reach RegistryMSP's peers only (collection membership). */
 const REGISTRY_ORGS = ['RegistryMSP'];
 /** deedTaxShared is endorsed by the tax bureau (collection endorsement policy and the key-level policy). */
@@ -94,7 +96,7 @@ export class RealEstateService {
   ): Promise<DeedTaxClearanceResponse> {
     const transferees = dto.transfereeIdNumbers.map((id) => ({ idNumber: canonicalId(id), salt: newSalt() }));
     const { txId, blockNumber, result } = await this.ledger.submit(caller.user, {
-      contract: CONTRACT,
+      contract: DEED_TAX_CONTRACT,
       transaction: 'RecordDeedTaxClearance',
       // the tax receipt number is the clearance number the TRANSFER will name
       args: [
@@ -160,10 +162,12 @@ export class RealEstateService {
         details: [{ field: 'deedTaxClearanceNumber', message: 'is required for a TRANSFER registration' }],
       });
     }
-    const record = await this.evaluate(caller, 'GetDeedTaxClearanceTransferees', [
-      canonicalUnit(dto.unitNumber),
-      dto.deedTaxClearanceNumber,
-    ]);
+    const record = await this.evaluate(
+      caller,
+      'GetDeedTaxClearanceTransferees',
+      [canonicalUnit(dto.unitNumber), dto.deedTaxClearanceNumber],
+      DEED_TAX_CONTRACT,
+    );
     const salts = new Map<string, string>();
     for (const item of Array.isArray(record.transferees) ? (record.transferees as unknown[]) : []) {
       const { idNumber, salt } = (item ?? {}) as Json;
@@ -186,8 +190,13 @@ export class RealEstateService {
     return salts;
   }
 
-  private async evaluate(caller: Principal, transaction: string, args: string[]): Promise<Json> {
-    const bytes = await this.ledger.evaluate(caller.user, { contract: CONTRACT, transaction, args });
+  private async evaluate(
+    caller: Principal,
+    transaction: string,
+    args: string[],
+    contract: typeof CONTRACT | typeof DEED_TAX_CONTRACT = CONTRACT,
+  ): Promise<Json> {
+    const bytes = await this.ledger.evaluate(caller.user, { contract, transaction, args });
     return this.parse(bytes, transaction);
   }
 

@@ -1,9 +1,10 @@
 // Who may have written each record a citizen verifies, and the check that the transaction which last
 // wrote it is that department's. Pure: the service fetches the evidence, this decides whether the
-// gateway may say "valid". A record is only as trustworthy as the write behind it: the chaincode-level
-// policy lets any department's peer endorse the creation of a new key (chaincode/README.md,
-// "Endorsement"), so a record created by another department's modified chaincode can sit on the
-// ledger, VALID, with any content, including a txId pointing at some genuine transaction.
+// gateway may say "valid". A record is only as trustworthy as the write behind it. Each department's
+// records live in its own chaincode definition, whose policy is its peer alone (definitions.ts), so
+// the peers already refuse another department's write there; this check is the citizen-facing second
+// line: it reads the write in the record's own namespace, names the transaction that really wrote the
+// record (never one the record names itself), and still holds if a policy were ever misconfigured.
 
 import { type OrgMsp, OrgMsps, type Role, Roles } from '../../../chaincode/src/common/access';
 import { type RecordType, RecordTypes } from '../../../chaincode/src/common/ledger';
@@ -94,7 +95,7 @@ export interface WriteEvidence {
   readonly creatorMspId: string;
   /** The submitter certificate's govtrace.role; null without one. */
   readonly creatorRole: string | null;
-  /** Its write set holds the record's key in the chaincode's namespace. */
+  /** Its write set holds the record's key in the namespace of the record's definition (RecordTypeHome). */
   readonly wroteRecord: boolean;
 }
 

@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 
+import { type ChaincodeName, RecordTypeHome } from '../../../chaincode/src/common/definitions';
 import { type CertificateRecord } from '../../../chaincode/src/realestate/certificate-record';
 import { BagSteps } from '../../../chaincode/src/waste/domain';
 import { NotFoundError, UnavailableError } from '../common/errors';
@@ -146,13 +147,13 @@ export class VerifyService {
           `The transaction ${txId} of certificate ${certificateNumber} is not on this peer yet`,
         );
       }
-      const [configBlockBytes, names] = await Promise.all([
+      const [configBlockBytes, channel] = await Promise.all([
         this.ledger.blockAt(BigInt(lastConfigBlockNumber(blockBytes))),
-        this.ledger.names(),
+        this.ledger.channel(),
       ]);
       return buildProofBundle({
-        channel: names.channel,
-        chaincode: names.chaincode,
+        channel,
+        chaincode: RecordTypeHome[AUTHORITIES.certificate.recordType],
         recordKind: 'real-estate-certificate',
         recordId: certificateNumber,
         recordKey: compositeKey(AUTHORITIES.certificate.recordType, certificateNumber),
@@ -183,7 +184,11 @@ export class VerifyService {
     standing: RecordStanding,
   ): Promise<ProvenWrite> {
     const { txId, key } = await this.#latestWrite(kind, keyParts);
-    const { proof, wroteRecord } = await this.#writeFacts(txId, key);
+    const { proof, wroteRecord } = await this.#writeFacts(
+      txId,
+      RecordTypeHome[AUTHORITIES[kind].recordType],
+      key,
+    );
     return { proof, verdict: checkAuthority(kind, { ...proof, wroteRecord }, standing) };
   }
 
@@ -202,6 +207,8 @@ export class VerifyService {
       answer = parse(
         await this.ledger.evaluate({
           contract: 'proof',
+          // the history of the record's own namespace: only its department's peer can write there
+          chaincode: RecordTypeHome[recordType],
           transaction: 'LatestWrite',
           args: [recordType, JSON.stringify(keyParts)],
         }),
@@ -220,13 +227,13 @@ export class VerifyService {
     return { txId, key: compositeKey(recordType, ...keyParts) };
   }
 
-  #writeFacts(txId: string, key: string): Promise<WriteFacts> {
-    return this.#writes.get(`${txId} ${key}`, async () => {
-      const [tx, names] = await Promise.all([this.transactions.find(txId), this.ledger.names()]);
+  #writeFacts(txId: string, namespace: ChaincodeName, key: string): Promise<WriteFacts> {
+    return this.#writes.get(`${txId} ${namespace} ${key}`, async () => {
+      const tx = await this.transactions.find(txId);
       if (tx === undefined) {
         throw new UnavailableError(`The history names transaction ${txId}, which this peer cannot read yet`);
       }
-      return { proof: proofOf(tx), wroteRecord: writesRecord(tx, names.chaincode, key) };
+      return { proof: proofOf(tx), wroteRecord: writesRecord(tx, namespace, key) };
     });
   }
 }

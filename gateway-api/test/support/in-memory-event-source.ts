@@ -5,7 +5,7 @@ import {
   type LedgerEventSource,
   type TransactionOrigin,
 } from '../../src/ledger/ledger-events.port';
-import { trustworthyOrigin } from './trusted-origins';
+import { emittingDefinition, trustworthyOrigin } from './trusted-origins';
 
 /**
  * Where a connection starts, given a checkpoint:
@@ -19,6 +19,8 @@ export interface NewEvent {
   readonly eventName: string;
   readonly payload: Uint8Array | string;
   readonly transactionId?: string;
+  /** The definition that emitted it; by default the one that does on a correct network. */
+  readonly chaincodeName?: string;
   /** Who signed, endorsed and wrote what; by default what our chaincode would (trustworthyOrigin). */
   readonly origin?: TransactionOrigin;
 }
@@ -50,14 +52,14 @@ export class InMemoryEventSource implements LedgerEventSource {
     const block: LedgerBlock = {
       blockNumber,
       events: events.map((event): BlockEvent => {
-        const emitted = {
+        const unnamed = {
           blockNumber,
           transactionId: event.transactionId ?? `tx-${(this.#txCounter += 1).toString().padStart(6, '0')}`,
-          chaincodeName: 'govtrace',
           eventName: event.eventName,
           payload:
             typeof event.payload === 'string' ? new TextEncoder().encode(event.payload) : event.payload,
         };
+        const emitted = { ...unnamed, chaincodeName: event.chaincodeName ?? emittingDefinition(unnamed) };
         return { ...emitted, origin: event.origin ?? trustworthyOrigin(emitted) };
       }),
     };

@@ -11,6 +11,7 @@ import { validateEnv } from '../../src/config/validate-env';
 import { type Projector } from '../../src/index-db/projection/projector';
 import { SmokeValueProjector } from '../../src/index-db/smoke/smoke-value.projector';
 import { trustedOrigin } from '../../src/index-db/trust/testing/trusted-origin';
+import { trustRuleFor } from '../../src/index-db/trust/trust-rules';
 import { type LedgerEvent, type TransactionOrigin } from '../../src/ledger/ledger-events.port';
 import { RealEstateRegisteredProjector } from '../../src/real-estate/index/real-estate-registered.projector';
 import { WASTE_PROJECTORS } from '../../src/waste/projection';
@@ -53,8 +54,23 @@ export function trustworthyOrigin(event: LedgerEvent): TransactionOrigin {
   const projector = PROJECTORS.get(event.eventName);
   if (projector === undefined) return PLAIN_ORIGIN;
   try {
-    return trustedOrigin(event.eventName, projector.prepare(event).claim, event.chaincodeName);
+    return trustedOrigin(event.eventName, projector.prepare(event).claim);
   } catch {
     return PLAIN_ORIGIN;
+  }
+}
+
+/**
+ * The chaincode definition that emits `event` on a correct network (its trust rule's namespace, the
+ * business step's from its payload); `unknown` for an event no projector handles or can read.
+ */
+export function emittingDefinition(event: Omit<LedgerEvent, 'chaincodeName'>): string {
+  const projector = PROJECTORS.get(event.eventName);
+  if (projector === undefined) return 'unknown';
+  try {
+    const { claim } = projector.prepare({ ...event, chaincodeName: 'unknown' });
+    return trustRuleFor(event.eventName, claim.subject)?.namespace ?? 'unknown';
+  } catch {
+    return 'unknown';
   }
 }

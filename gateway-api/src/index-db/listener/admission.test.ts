@@ -71,6 +71,8 @@ const scans = {
 const smoke = { key: 'k', value: 'v', updatedAt: AT, updatedBy: 'UrbanMSP' };
 
 interface Domain {
+  /** The definition that emits the event and holds its records. */
+  readonly namespace: string;
   readonly projector: Projector;
   readonly payload: unknown;
   /** Peers of departments other than the responsible one(s). */
@@ -85,6 +87,7 @@ const DOMAINS: [string, Domain][] = [
   [
     'real estate',
     {
+      namespace: 'realestate',
       projector: new RealEstateRegisteredProjector(),
       payload: registered,
       otherEndorsers: ['MarketMSP', 'TaxMSP', 'UrbanMSP'],
@@ -95,6 +98,7 @@ const DOMAINS: [string, Domain][] = [
   [
     'business (TAX step)',
     {
+      namespace: 'tax',
       projector: new BusinessStepCompletedProjector(),
       payload: taxStep,
       otherEndorsers: ['MarketMSP', 'RegistryMSP'], // the tax bureau's peer is missing
@@ -105,6 +109,7 @@ const DOMAINS: [string, Domain][] = [
   [
     'waste',
     {
+      namespace: 'waste',
       projector: new WasteScansProjector(),
       payload: scans,
       otherEndorsers: ['RegistryMSP', 'MarketMSP', 'TaxMSP'],
@@ -114,11 +119,16 @@ const DOMAINS: [string, Domain][] = [
   ],
 ];
 
-function blockEvent(projector: Projector, payload: unknown, origin?: TransactionOrigin): BlockEvent {
+function blockEvent(
+  projector: Projector,
+  payload: unknown,
+  origin?: TransactionOrigin,
+  chaincodeName = projector.eventName === 'SmokeValueWritten' ? 'smoke' : 'unknown',
+): BlockEvent {
   const event: LedgerEvent = {
     blockNumber: 7n,
     transactionId: 'tx-1',
-    chaincodeName: 'govtrace',
+    chaincodeName,
     eventName: projector.eventName,
     payload: new TextEncoder().encode(typeof payload === 'string' ? payload : JSON.stringify(payload)),
   };
@@ -127,14 +137,19 @@ function blockEvent(projector: Projector, payload: unknown, origin?: Transaction
 
 describe.each(DOMAINS)(
   'admit: %s',
-  (_domain, { projector, payload, otherEndorsers, otherCreator, wrongRole }) => {
-    const trusted = blockEvent(projector, payload).origin;
-    const admitted = (change: Partial<TransactionOrigin>) =>
-      admit(projector, blockEvent(projector, payload, { ...trusted, ...change }));
+  (_domain, { namespace, projector, payload, otherEndorsers, otherCreator, wrongRole }) => {
+    const trusted = blockEvent(projector, payload, undefined, namespace).origin;
+    const admitted = (change: Partial<TransactionOrigin>, emitter = namespace) =>
+      admit(projector, blockEvent(projector, payload, { ...trusted, ...change }, emitter));
 
     it('projects what the responsible department signed and wrote', () => {
       expect(admitted({})).toMatchObject({ kind: 'project' });
-      expect(trusted.writes.get('govtrace')?.length).toBeGreaterThan(0);
+      expect(trusted.writes.get(namespace)?.length).toBeGreaterThan(0);
+    });
+
+    it('quarantines the event when another definition emitted it', () => {
+      const other = namespace === 'waste' ? 'realestate' : 'waste';
+      expect(admitted({}, other)).toMatchObject({ kind: 'quarantine', reason: 'WRONG_NAMESPACE' });
     });
 
     it.each([
@@ -147,7 +162,7 @@ describe.each(DOMAINS)(
       ['submitted by a role that may not write it', wrongRole, 'WRONG_CREATOR_ROLE'],
       [
         'not writing the record',
-        { writes: new Map([['govtrace', ['\u0000other\u0000k\u0000']]]) },
+        { writes: new Map([[namespace, ['\u0000other\u0000k\u0000']]]) },
         'KEY_NOT_WRITTEN',
       ],
     ] as [string, Partial<TransactionOrigin>, string][])(

@@ -7,6 +7,8 @@ export const QuarantineReasons = {
   MalformedPayload: 'MALFORMED_PAYLOAD',
   /** The trust table has no rule for the event, or for the variant its payload names. */
   NoTrustRule: 'NO_TRUST_RULE',
+  /** The event was emitted by another chaincode definition than the one that holds its records. */
+  WrongNamespace: 'WRONG_NAMESPACE',
   /** No peer of the responsible department endorsed the transaction. */
   NotEndorsedByDepartment: 'NOT_ENDORSED_BY_DEPARTMENT',
   /** The transaction's creator is not an identity of the department allowed to write the record. */

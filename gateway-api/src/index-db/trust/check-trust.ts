@@ -6,7 +6,7 @@ import { ANY_MEMBER, type TrustRule, trustRuleFor } from './trust-rules';
 
 /** What an event's rows say the ledger holds, read from its payload by the event's projector. */
 export interface LedgerClaim {
-  /** The public keys the chaincode writes for these rows, in the event's chaincode namespace. */
+  /** The public keys the chaincode writes for these rows, in the namespace of the rule's definition. */
   readonly keys: readonly string[];
   /** For an event whose authority depends on its payload (a business step): which rule applies. */
   readonly subject?: string;
@@ -33,7 +33,8 @@ const TRUSTED: TrustVerdict = { trusted: true };
 const KEYS_SHOWN = 3;
 
 /**
- * Whether the index may project `event`: the transaction that emitted it (a) was endorsed by the
+ * Whether the index may project `event`: it was emitted by the chaincode definition that holds its
+ * records, and the transaction that emitted it (a) was endorsed by the
  * responsible department's peer, (b) was submitted by an identity of that department with a role
  * allowed to write the record, and (c) wrote every key the event's rows stand for. Valid chaincode
  * on a correctly configured network always passes; an event that fails was produced by chaincode
@@ -51,13 +52,24 @@ export function checkTrust(event: BlockEvent, claim: LedgerClaim): TrustVerdict 
     };
   }
   const failures = [
+    ...namespaceFailures(rule, event),
     ...endorsementFailures(rule, event.origin),
     ...creatorFailures(rule, event.origin),
-    ...keyFailures(claim, event),
+    ...keyFailures(claim, rule.namespace, event),
   ];
   const first = failures[0];
   if (first === undefined) return TRUSTED;
   return { trusted: false, reason: first.reason, problems: failures.map((failure) => failure.problem) };
+}
+
+function namespaceFailures(rule: TrustRule, event: BlockEvent): Failure[] {
+  if (event.chaincodeName === rule.namespace) return [];
+  return [
+    {
+      reason: QuarantineReasons.WrongNamespace,
+      problem: `emitted by chaincode ${event.chaincodeName}; ${event.eventName} comes from ${rule.namespace}`,
+    },
+  ];
 }
 
 function endorsementFailures(rule: TrustRule, origin: TransactionOrigin): Failure[] {
@@ -102,9 +114,9 @@ function creatorFailures(rule: TrustRule, origin: TransactionOrigin): Failure[] 
   ];
 }
 
-function keyFailures(claim: LedgerClaim, event: BlockEvent): Failure[] {
+function keyFailures(claim: LedgerClaim, namespace: string, event: BlockEvent): Failure[] {
   if (claim.keys.length === 0) return [];
-  const written = new Set(event.origin.writes.get(event.chaincodeName));
+  const written = new Set(event.origin.writes.get(namespace));
   const missing = claim.keys.filter((key) => !written.has(key));
   if (missing.length === 0) return [];
   const shown = missing.slice(0, KEYS_SHOWN).map(printableKey).join(', ');
@@ -113,7 +125,7 @@ function keyFailures(claim: LedgerClaim, event: BlockEvent): Failure[] {
     {
       reason: QuarantineReasons.KeyNotWritten,
       problem:
-        `${missing.length} of ${claim.keys.length} keys not written in namespace ${event.chaincodeName}: ` +
+        `${missing.length} of ${claim.keys.length} keys not written in namespace ${namespace}: ` +
         `${shown}${more}`,
     },
   ];

@@ -1,5 +1,15 @@
-import { BusinessSteps, StepEndorsers, StepRoles } from '../../../../chaincode/src/business/steps';
+import {
+  BusinessSteps,
+  StepContracts,
+  StepEndorsers,
+  StepRoles,
+} from '../../../../chaincode/src/business/steps';
 import { type OrgMsp, OrgMsps, type Role, Roles } from '../../../../chaincode/src/common/access';
+import {
+  type ChaincodeName,
+  ChaincodeNames,
+  ContractHome,
+} from '../../../../chaincode/src/common/definitions';
 import { type EventName, EventNames } from '../../../../chaincode/src/common/events';
 
 /** Any member organisation's identity, with or without a role: the smoke fixture's rule. */
@@ -11,6 +21,11 @@ export const ANY_MEMBER = 'any-member';
  * rules (chaincode/README.md, "Endorsement") have it.
  */
 export interface TrustRule {
+  /**
+   * The chaincode definition that must have emitted the event: the one holding its records, whose
+   * policy only the responsible department's peer satisfies (chaincode/src/common/definitions.ts).
+   */
+  readonly namespace: ChaincodeName;
   /** Departments whose peers must all be among the endorsers (further endorsers do not matter). */
   readonly endorsers: readonly OrgMsp[];
   /** Roles that may submit it; a role counts only in a certificate of the MSP that grants it (RoleMsp). */
@@ -22,21 +37,29 @@ export interface TrustRulesBySubject {
   readonly bySubject: Readonly<Record<string, TrustRule>>;
 }
 
-function department(msp: OrgMsp, ...roles: [Role, ...Role[]]): TrustRule {
-  return { endorsers: [msp], submitters: roles };
+function department(namespace: ChaincodeName, msp: OrgMsp, ...roles: [Role, ...Role[]]): TrustRule {
+  return { namespace, endorsers: [msp], submitters: roles };
 }
 
 /**
- * A step is written by its role (StepRoles) and endorsed by every department of StepEndorsers: the
- * TAX step by the tax bureau, whose act it is, and by market regulation, whose case it belongs to
- * (the chaincode sets the case's key-level policy again with every step, so MarketMSP must endorse
- * it to commit, and the step key's own policy names both).
+ * A step is written by its role (StepRoles), in the definition of the contract that records it
+ * (StepContracts: the TAX step by businesstax in `tax`, the others by business), endorsed by that
+ * department (StepEndorsers).
  */
 function stepRules(): Record<string, TrustRule> {
   return Object.fromEntries(
-    BusinessSteps.map((step) => [step, { endorsers: StepEndorsers[step], submitters: [StepRoles[step]] }]),
+    BusinessSteps.map((step) => [
+      step,
+      {
+        namespace: ContractHome[StepContracts[step]],
+        endorsers: StepEndorsers[step],
+        submitters: [StepRoles[step]],
+      },
+    ]),
   );
 }
+
+const { RealEstate: realestate, Tax: tax, Business: business, Waste: waste } = ChaincodeNames;
 
 /**
  * The trust table: every event the chaincode emits (a missing one is a compile error) and who must
@@ -44,18 +67,18 @@ function stepRules(): Record<string, TrustRule> {
  * only) that any member may call and no department owns, so it asks only for a member creator.
  */
 export const TRUST_RULES: Readonly<Record<EventName, TrustRule | TrustRulesBySubject>> = {
-  [EventNames.SmokeValueWritten]: { endorsers: [], submitters: ANY_MEMBER },
-  [EventNames.RealEstateRegistered]: department(OrgMsps.Registry, Roles.RegistryClerk),
-  [EventNames.DeedTaxClearanceRecorded]: department(OrgMsps.Tax, Roles.TaxOfficer),
-  [EventNames.BusinessCaseOpened]: department(OrgMsps.Market, Roles.MarketClerk),
+  [EventNames.SmokeValueWritten]: { namespace: ChaincodeNames.Smoke, endorsers: [], submitters: ANY_MEMBER },
+  [EventNames.RealEstateRegistered]: department(realestate, OrgMsps.Registry, Roles.RegistryClerk),
+  [EventNames.DeedTaxClearanceRecorded]: department(tax, OrgMsps.Tax, Roles.TaxOfficer),
+  [EventNames.BusinessCaseOpened]: department(business, OrgMsps.Market, Roles.MarketClerk),
   [EventNames.BusinessStepCompleted]: { bySubject: stepRules() },
-  [EventNames.BusinessLicenseStatusChanged]: department(OrgMsps.Market, Roles.MarketClerk),
-  [EventNames.WasteSiteRegistered]: department(OrgMsps.Urban, Roles.UrbanInspector),
-  [EventNames.WasteBagsCommissioned]: department(OrgMsps.Urban, Roles.UrbanInspector),
-  [EventNames.WasteScansRecorded]: department(OrgMsps.Urban, Roles.StationOperator),
-  [EventNames.WasteCollectionRecorded]: department(OrgMsps.Urban, Roles.Hauler),
-  [EventNames.WasteDeliveryRecorded]: department(OrgMsps.Urban, Roles.FacilityOperator),
-  [EventNames.WasteConfigUpdated]: department(OrgMsps.Urban, Roles.UrbanInspector),
+  [EventNames.BusinessLicenseStatusChanged]: department(business, OrgMsps.Market, Roles.MarketClerk),
+  [EventNames.WasteSiteRegistered]: department(waste, OrgMsps.Urban, Roles.UrbanInspector),
+  [EventNames.WasteBagsCommissioned]: department(waste, OrgMsps.Urban, Roles.UrbanInspector),
+  [EventNames.WasteScansRecorded]: department(waste, OrgMsps.Urban, Roles.StationOperator),
+  [EventNames.WasteCollectionRecorded]: department(waste, OrgMsps.Urban, Roles.Hauler),
+  [EventNames.WasteDeliveryRecorded]: department(waste, OrgMsps.Urban, Roles.FacilityOperator),
+  [EventNames.WasteConfigUpdated]: department(waste, OrgMsps.Urban, Roles.UrbanInspector),
 };
 
 /** Whether the table covers `eventName` at all (checked for every projector at start-up). */

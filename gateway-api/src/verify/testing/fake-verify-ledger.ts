@@ -3,21 +3,31 @@
 // history answers proof:LatestWrite, and transactions answer qscc, each set independently so a test
 // can make them disagree the way a forged record would.
 
+import { RecordTypeHome } from '../../../../chaincode/src/common/definitions';
+import { type RecordType } from '../../../../chaincode/src/common/ledger';
 import { NotFoundError } from '../../common/errors';
 import { type LedgerCall } from '../../ledger/ledger-client.port';
 import { type LedgerTransaction, type LedgerTransactionReader } from '../../ledger/ledger-transactions.port';
 import { type PublicLedger } from '../../ledger/public-ledger.port';
 import { compositeKey } from '../authority-check';
 
-export const CHAINCODE = 'govtrace';
+/** The definition whose namespace holds a composite key of ours (its record type's home). */
+function homeOfKey(key: string): string {
+  const recordType = key.split('\u0000')[1] ?? '';
+  return Object.hasOwn(RecordTypeHome, recordType) ? RecordTypeHome[recordType as RecordType] : 'unknown';
+}
 
-/** A committed transaction that wrote `keys` in the chaincode's namespace. */
+/**
+ * A committed transaction that wrote `keys`, each in its record type's namespace (RecordTypeHome), or
+ * all in `namespace` when given (a write in the wrong namespace).
+ */
 export function ledgerTransaction(options: {
   txId: string;
   mspId: string;
   role?: string;
   endorsers?: readonly string[];
   keys?: readonly string[];
+  namespace?: string;
   validationCode?: string;
   blockNumber?: bigint;
 }): LedgerTransaction {
@@ -32,7 +42,7 @@ export function ledgerTransaction(options: {
       ...(options.role !== undefined && { role: options.role }),
     },
     endorsers: options.endorsers ?? [options.mspId],
-    writes: new Map([[CHAINCODE, [...(options.keys ?? [])]]]),
+    writes: writesByNamespace(options.keys ?? [], options.namespace),
   };
 }
 
@@ -85,6 +95,13 @@ export class FakeVerifyLedger implements PublicLedger, LedgerTransactionReader {
     const args = call.args.map((arg) => (typeof arg === 'string' ? arg : Buffer.from(arg).toString('utf8')));
     if (call.contract === 'proof' && call.transaction === 'LatestWrite') {
       const [recordType = '', keyJson = '[]'] = args;
+      // a definition answers only for its own namespace: asking another is a gateway bug
+      if (
+        !Object.hasOwn(RecordTypeHome, recordType) ||
+        call.chaincode !== RecordTypeHome[recordType as RecordType]
+      ) {
+        throw new Error(`proof:LatestWrite of ${recordType} asked of definition ${String(call.chaincode)}`);
+      }
       const key = compositeKey(recordType, ...(JSON.parse(keyJson) as string[]));
       const write = this.#history.get(key);
       if (write === undefined) throw new NotFoundError('no record was ever written under this key');
@@ -122,9 +139,18 @@ export class FakeVerifyLedger implements PublicLedger, LedgerTransactionReader {
     return Promise.reject(new Error('not used'));
   }
 
-  names(): Promise<{ channel: string; chaincode: string }> {
-    return Promise.resolve({ channel: 'govtrace', chaincode: CHAINCODE });
+  channel(): Promise<string> {
+    return Promise.resolve('govtrace');
   }
+}
+
+function writesByNamespace(keys: readonly string[], namespace: string | undefined): Map<string, string[]> {
+  const writes = new Map<string, string[]>();
+  for (const key of keys) {
+    const home = namespace ?? homeOfKey(key);
+    writes.set(home, [...(writes.get(home) ?? []), key]);
+  }
+  return writes;
 }
 
 function json(value: unknown): Uint8Array {
