@@ -75,6 +75,29 @@ describe('real-estate over HTTP on the real network', () => {
     const acts = (history.body as { registrations: { type: string; txId: string }[] }).registrations;
     expect(acts.map((act) => act.type)).toEqual(['FIRST', 'TRANSFER']);
     expect(acts[1]?.txId).toBe((transfer.body as { txId: string }).txId);
+
+    // the tax bureau's audit reads the registry's acts and its own clearances: this transfer is covered
+    const audit = await request(app())
+      .get(`/api/v1/real-estate/units/${UNIT}/transfer-audit`)
+      .set('Authorization', auth('tax-officer'));
+    expect(audit.status).toBe(200);
+    expect(audit.body).toMatchObject({
+      unitNumber: UNIT,
+      irregular: 0,
+      transfers: [
+        {
+          txId: (transfer.body as { txId: string }).txId,
+          clearanceNumber: receiptNumber,
+          titleVersionBefore: 1,
+          clearanceTitleVersion: 1,
+          verdict: 'OK',
+        },
+      ],
+    });
+    const notTheirs = await request(app())
+      .get(`/api/v1/real-estate/units/${UNIT}/transfer-audit`)
+      .set('Authorization', auth('registry-clerk'));
+    expect(notTheirs.status).toBe(403);
   });
 
   it('walks one unit through mortgage, seizure, transfer with consent, discharge and cancellation', async () => {

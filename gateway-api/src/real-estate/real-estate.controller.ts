@@ -95,6 +95,24 @@ export class RealEstateController {
     return this.realEstate.history(caller, params.unitNumber);
   }
 
+  @Get('units/:unitNumber/transfer-audit')
+  @Roles(TAX_OFFICER)
+  @ApiOperation({
+    summary:
+      "The tax bureau's audit of a unit's transfers: each TRANSFER the registry recorded with the clearance it names",
+    description:
+      'Verdict per transfer: OK, MISSING (no clearance of this unit under that number), REUSED (another ' +
+      'transfer names the same clearance) or WRONG_GENERATION (recorded for another ownership); `irregular` counts the others.',
+  })
+  @ApiOkResponse({ description: '`{ unitNumber, transfers: [...], irregular }`' })
+  @ApiNotFoundResponse({ type: ErrorResponse, description: 'NOT_FOUND: no such unit' })
+  transferAudit(
+    @CurrentPrincipal() caller: Principal,
+    @Param() params: UnitParamsDto,
+  ): Promise<Record<string, unknown>> {
+    return this.realEstate.transferAudit(caller, params.unitNumber);
+  }
+
   @Post('holder-units/search')
   @HttpCode(200)
   @Roles(CLERK)

@@ -128,6 +128,14 @@ export class RealEstateService {
   }
 
   /**
+   * deedtax:AuditUnitTransfers on the tax officer's own peer: the tax bureau's after-the-fact check of
+   * every TRANSFER the registry recorded, since only the registry's peer endorses a TRANSFER.
+   */
+  async transferAudit(caller: Principal, unitNumber: string): Promise<Json> {
+    return this.evaluate(caller, 'AuditUnitTransfers', [canonicalUnit(unitNumber)], DEED_TAX_CONTRACT);
+  }
+
+  /**
    * FindUnitsByHolder on the clerk's own (RegistryMSP) peer: the units the person owns now, from the
    * chaincode's private owner index. The ID travels only as an argument of an evaluation, which is
    * never ordered into a block; nothing here logs it.
