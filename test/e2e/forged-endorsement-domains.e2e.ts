@@ -1,6 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { type Contract } from '@hyperledger/fabric-gateway';
 import { common, peer } from '@hyperledger/fabric-protos';
+import { contractOf, type DomainContract } from '../support/contracts';
 import { connectAsEnrolled, findOrg, type OrgConnection, topology } from '../support/fabric-client';
 import * as calls from '../support/hostile/chaincode-calls';
 import * as ids from '../support/hostile/identifiers';
@@ -10,12 +11,14 @@ import * as ids from '../support/hostile/identifiers';
 // (as if that department ran modified chaincode and signed what it liked); the commit must mark it
 // ENDORSEMENT_POLICY_FAILURE and the record must be absent or unchanged afterwards.
 //
-// Design (network/chaincode-definition.yaml, chaincode/README.md): the chaincode-level policy is
-// OR of the four peers; every record key gets a key-level policy of its department when it is
-// created; private data collections carry their department's endorsement policy. So a change to an
-// existing key, or a creation that writes private data, needs the department; a creation of public
-// keys only is governed by the OR policy alone. The creations below without private data
-// (RegisterSite, the LICENSE step, a scan) test exactly that gap.
+// Design (issue 13; network/chaincode-definitions.yaml, chaincode/src/common/definitions.ts): each
+// department's records live in a chaincode definition of its own, whose chaincode-level policy is that
+// department's peer alone, and there are no key-level policies. Fabric judges every write to a
+// namespace, the creation of a key included, by that policy, so EVERY write below is refused: changes
+// of existing keys, creations with private data, and creations of public keys only (a site, the
+// LICENSE step, a scan's event, the TAX step), which the former OR-of-four policy let through unless a
+// key-level policy covered them. forged-creation.e2e.ts shows the same for transactions built by hand,
+// as modified chaincode would build them.
 
 const code = (value: number): string =>
   Object.entries(peer.TxValidationCode).find(([, number]) => number === value)?.[0] ?? String(value);
@@ -24,14 +27,13 @@ describe('forged endorsement per domain', () => {
   jest.setTimeout(120_000);
   const connections = new Map<string, OrgConnection>();
   let channel = '';
-  let chaincode = '';
 
   beforeAll(async () => {
     const t = await topology();
     channel = t.channel;
-    chaincode = t.chaincodeName;
     const users: [string, string][] = [
       ['registry-clerk', 'RegistryMSP'],
+      ['tax-officer', 'TaxMSP'],
       ['market-clerk', 'MarketMSP'],
       ['urban-inspector', 'UrbanMSP'],
       ['station-operator', 'UrbanMSP'],
@@ -41,10 +43,10 @@ describe('forged endorsement per domain', () => {
 
   afterAll(() => connections.forEach((connection) => connection.close()));
 
-  const contractAs = (user: string, name: string): Contract => {
+  const contractAs = (user: string, name: DomainContract): Contract => {
     const connection = connections.get(user);
     if (!connection) throw new Error(`no connection for ${user}`);
-    return connection.gateway.getNetwork(channel).getContract(chaincode, name);
+    return contractOf(connection.gateway.getNetwork(channel), name);
   };
   const read = (write: calls.ChaincodeWrite) =>
     calls.read((name) => contractAs('registry-clerk', name), write.probe);
@@ -156,7 +158,7 @@ describe('forged endorsement per domain', () => {
       expect(await read(forgedPrivate.case)).toBeUndefined();
     }, 200_000);
 
-    // Known gap: the step and licence keys are new, so only the OR policy applies to them.
+    // A creation of public keys only (the step and the licence): the business definition's own policy.
     it('invalidates a LICENSE step of an existing case endorsed only by RegistryMSP; no licence appears', async () => {
       const uscc = ids.uscc();
       await genuine('market-clerk', calls.openCase(uscc));
@@ -168,20 +170,43 @@ describe('forged endorsement per domain', () => {
     });
   });
 
+  describe('tax', () => {
+    // The registry forging the clearance its own TRANSFER will need: the tax definition refuses it.
+    it('invalidates a deed-tax clearance endorsed only by RegistryMSP; the clearance stays absent', async () => {
+      const unit = calls.firstRegistration();
+      await genuine('registry-clerk', unit);
+      const forged = calls.deedTaxClearance(String(unit.probe.args[0]));
+      expect(await commitEndorsedBy('tax-officer', forged, ['RegistryMSP'])).toBe(
+        'ENDORSEMENT_POLICY_FAILURE',
+      );
+      expect(await read(forged)).toBeUndefined();
+    });
+
+    // The market regulator completing the tax bureau's step (public keys only): refused the same way.
+    it('invalidates a TAX step endorsed only by MarketMSP; the case has no TAX step', async () => {
+      const uscc = ids.uscc();
+      await genuine('market-clerk', calls.openCase(uscc));
+      await genuine('market-clerk', calls.completeStep(uscc, 'LICENSE'));
+      const forged = calls.completeTaxStep(uscc);
+      expect(await commitEndorsedBy('tax-officer', forged, ['MarketMSP'])).toBe('ENDORSEMENT_POLICY_FAILURE');
+      expect(await read(forged)).toBeUndefined();
+    });
+  });
+
   describe('waste', () => {
     it('invalidates a bag commission endorsed only by TaxMSP; the bag stays absent', async () => {
       expect(await settled('bags')).toBe('ENDORSEMENT_POLICY_FAILURE');
       expect(await read(forgedPrivate.bags)).toBeUndefined();
     }, 200_000);
 
-    // Known gap: a site key is new, so only the OR policy applies to it.
+    // A creation of a public key only: the waste definition's own policy refuses it.
     it('invalidates a site registration endorsed only by TaxMSP; the site stays absent', async () => {
       const write = calls.registerSite();
       expect(await commitEndorsedBy('urban-inspector', write, ['TaxMSP'])).toBe('ENDORSEMENT_POLICY_FAILURE');
       expect(await read(write)).toBeUndefined();
     });
 
-    // Known gap: the bag's COLLECTED event key is new, so only the OR policy applies to it.
+    // The scan creates the bag's COLLECTED event key, public only: refused by the waste policy.
     it('invalidates a scan of a commissioned bag endorsed only by TaxMSP; the bag has no scan', async () => {
       const station = calls.registerSite();
       await genuine('urban-inspector', station);

@@ -1,16 +1,18 @@
 import { peer } from '@hyperledger/fabric-protos';
+import { contractOf } from '../support/contracts';
 import { type OrgConnection, useTwoDepartments } from '../support/fabric-client';
 
-// "Impossible for one department to forge": once a department has created a
-// record, a change to it endorsed only by peers of other departments is
-// invalidated at commit (ENDORSEMENT_POLICY_FAILURE) and changes nothing. The
-// smoke contract, like the domain contracts, makes the creating department the
-// key's own required endorser (state-based endorsement).
+// "Impossible for one department to forge", for a key-level owner: once a department has created a
+// smoke record, a change to it endorsed only by peers of other departments is invalidated at commit
+// (ENDORSEMENT_POLICY_FAILURE) and changes nothing. The smoke definition is the one whose policy admits
+// any department's peer, so the smoke contract names each key's owner with a key-level policy at
+// creation. The production definitions need none: each admits its own department's peer alone
+// (forged-endorsement-domains.e2e.ts, forged-creation.e2e.ts).
 describe('forged endorsement is invalidated at commit', () => {
   const departments = useTwoDepartments();
 
   const smoke = (connection: OrgConnection) =>
-    connection.gateway.getNetwork(departments().channel).getContract(departments().chaincode, 'smoke');
+    contractOf(connection.gateway.getNetwork(departments().channel), 'smoke');
 
   async function submitEndorsedBy(
     connection: OrgConnection,

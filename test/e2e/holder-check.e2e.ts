@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { type Contract } from '@hyperledger/fabric-gateway';
+import { contractOf } from '../support/contracts';
 import { connectAsEnrolled, findOrg, type OrgConnection, topology } from '../support/fabric-client';
 import { apiTokens, call, type GatewayProcess, startGateway } from '../support/gateway-process';
 import { errorText } from '../support/hostile/chaincode-calls';
@@ -21,7 +22,6 @@ describe('holder check on the real network', () => {
   let tokens: Record<string, string>;
   let dbDir: string;
   const connections: OrgConnection[] = [];
-  let chaincode = '';
   let channel = '';
 
   const owner = { name: '欧阳建国', idNumber: residentId(), share: '1/1' };
@@ -38,7 +38,6 @@ describe('holder check on the real network', () => {
       VERIFY_HOLDER_CHECK_MAX_FAILURES: String(MAX_FAILURES),
     });
     const t = await topology();
-    chaincode = t.chaincodeName;
     channel = t.channel;
     const issued = await call(gateway.baseUrl, 'POST', '/api/v1/real-estate/registrations', {
       token: tokens['registry-clerk'] ?? '',
@@ -57,7 +56,7 @@ describe('holder check on the real network', () => {
   async function realestateAs(mspId: string, user: string): Promise<Contract> {
     const connection = connectAsEnrolled(findOrg(await topology(), mspId), user);
     connections.push(connection);
-    return connection.gateway.getNetwork(channel).getContract(chaincode, 'realestate');
+    return contractOf(connection.gateway.getNetwork(channel), 'realestate');
   }
 
   const check = (query: Body) => {

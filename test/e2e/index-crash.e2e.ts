@@ -5,6 +5,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import Database from 'better-sqlite3';
 import { Client } from 'pg';
 import { startPostgres, type RunningPostgres } from '../../gateway-api/test/support/postgres';
+import { contractOf } from '../support/contracts';
 import { connectAs, findOrg, type OrgConnection, topology } from '../support/fabric-client';
 import { type GatewayProcess, startGateway } from '../support/gateway-process';
 
@@ -90,13 +91,11 @@ describe.each([
   let index: IndexDatabase;
   let writer: OrgConnection;
   let channel: string;
-  let chaincode: string;
   const gateways: GatewayProcess[] = [];
 
   beforeAll(async () => {
     const t = await topology();
     channel = t.channel;
-    chaincode = t.chaincodeName;
     writer = connectAs(findOrg(t, 'RegistryMSP'));
     index = await openIndex();
   }, 180_000);
@@ -109,7 +108,7 @@ describe.each([
 
   it('projects each event exactly once across two SIGKILLs', async () => {
     const prefix = `crash-${Date.now()}-`;
-    const contract = writer.gateway.getNetwork(channel).getContract(chaincode, 'smoke');
+    const contract = contractOf(writer.gateway.getNetwork(channel), 'smoke');
     const submitted: string[] = [];
     const total = 45;
     const start = async (): Promise<void> => {

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { type Contract } from '@hyperledger/fabric-gateway';
 import { demoUsers } from '../../scripts/src/identity/roles';
+import { contractOf, type DomainContract } from '../support/contracts';
 import { connectAsEnrolled, findOrg, type OrgConnection, topology } from '../support/fabric-client';
 import { apiTokens, type GatewayProcess, startGateway } from '../support/gateway-process';
 import * as calls from '../support/hostile/chaincode-calls';
@@ -15,7 +16,12 @@ import {
   type LedgerProbe,
 } from '../support/hostile/endpoints';
 import { errorCode, errorFormatProblem, type RawAnswer, send } from '../support/hostile/http';
-import { gatewayAttempts, type Observer, openObserver } from '../support/hostile/ledger-snapshot';
+import {
+  gatewayAttempts,
+  type Observer,
+  observedContract,
+  openObserver,
+} from '../support/hostile/ledger-snapshot';
 
 // Every write endpoint of shared/API.md × every demo user's token and no token, through the real
 // gateway: only the allowed pairs get through the role checks; the others answer 401/403 in the error
@@ -48,8 +54,7 @@ describe('permission matrix', () => {
     if (dbDir) rmSync(dbDir, { recursive: true, force: true });
   });
 
-  const observed = (name: string): Contract =>
-    observer.connection.gateway.getNetwork(observer.channel).getContract(observer.chaincode, name);
+  const observed = (name: DomainContract): Contract => observedContract(observer, name);
 
   /** One cell: the call, its table entry, and what is wrong with it. */
   async function cell(endpoint: WriteEndpoint, caller: DemoUser | undefined): Promise<[string, string[]]> {
@@ -116,12 +121,10 @@ describe('permission matrix', () => {
 
   describe('the chaincode refuses the wrong demo identities on the responsible peer', () => {
     const connections = new Map<string, OrgConnection>();
-    let chaincode: string;
     let channel: string;
 
     beforeAll(async () => {
       const t = await topology();
-      chaincode = t.chaincodeName;
       channel = t.channel;
       for (const { user, mspId } of demoUsers)
         connections.set(user, connectAsEnrolled(findOrg(t, mspId), user));
@@ -129,10 +132,10 @@ describe('permission matrix', () => {
 
     afterAll(() => connections.forEach((connection) => connection.close()));
 
-    const contractAs = (user: string, name: string): Contract => {
+    const contractAs = (user: string, name: DomainContract): Contract => {
       const connection = connections.get(user);
       if (!connection) throw new Error(`no connection for ${user}`);
-      return connection.gateway.getNetwork(channel).getContract(chaincode, name);
+      return contractOf(connection.gateway.getNetwork(channel), name);
     };
 
     // For each domain several wrong roles, from other departments and from the same one (UrbanMSP's
@@ -144,8 +147,8 @@ describe('permission matrix', () => {
         wrong: ['tax-officer', 'market-clerk', 'urban-inspector', 'station-operator'],
       },
       {
-        name: 'realestate RecordDeedTaxClearance',
-        make: calls.deedTaxClearance,
+        name: 'deedtax RecordDeedTaxClearance',
+        make: () => calls.deedTaxClearance(),
         wrong: ['registry-clerk', 'market-clerk', 'hauler'],
       },
       {
@@ -159,8 +162,8 @@ describe('permission matrix', () => {
         wrong: ['tax-officer', 'registry-clerk', 'urban-inspector'],
       },
       {
-        name: 'business CompleteStep TAX',
-        make: () => calls.completeStep(ids.uscc(), 'TAX'),
+        name: 'businesstax CompleteTaxStep',
+        make: () => calls.completeTaxStep(ids.uscc()),
         wrong: ['market-clerk', 'registry-clerk', 'urban-inspector'],
       },
       {

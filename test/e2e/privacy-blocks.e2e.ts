@@ -5,6 +5,7 @@ import {
   residentIdCheckCharacter,
   usccCheckCharacter,
 } from '../../chaincode/src/common/identifiers';
+import { contractOf, type DomainContract } from '../support/contracts';
 import { connectAsEnrolled, findOrg, type OrgConnection, topology } from '../support/fabric-client';
 
 // "Personal data never appears in plain text on the shared ledger": write a
@@ -29,12 +30,10 @@ const salt = (): string => randomBytes(16).toString('hex');
 describe('no personal data in plain text in any block', () => {
   const connections: OrgConnection[] = [];
   let channel: string;
-  let chaincode: string;
 
   beforeAll(async () => {
     const t = await topology();
     channel = t.channel;
-    chaincode = t.chaincodeName;
     connections.push(
       connectAsEnrolled(findOrg(t, 'RegistryMSP'), 'registry-clerk'),
       connectAsEnrolled(findOrg(t, 'MarketMSP'), 'market-clerk'),
@@ -44,10 +43,10 @@ describe('no personal data in plain text in any block', () => {
 
   afterAll(() => connections.forEach((connection) => connection.close()));
 
-  const contract = (index: number, name: string) => {
+  const contract = (index: number, name: DomainContract) => {
     const connection = connections[index];
     if (!connection) throw new Error('not connected');
-    return connection.gateway.getNetwork(channel).getContract(chaincode, name);
+    return contractOf(connection.gateway.getNetwork(channel), name);
   };
 
   it('writes the three kinds of personal data and finds none of it in the blocks', async () => {

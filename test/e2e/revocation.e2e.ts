@@ -4,6 +4,7 @@ import { type Contract, GatewayError, type Transaction } from '@hyperledger/fabr
 import { common, peer } from '@hyperledger/fabric-protos';
 import { paths } from '../../scripts/src/lib/paths';
 import { type PeerOrg, type Topology } from '../../scripts/src/network/topology';
+import { contractOf } from '../support/contracts';
 import {
   connectAsEnrolled,
   connectAsEnrolledThrough,
@@ -56,7 +57,7 @@ describe('users revoke reaches the peers', () => {
     return connection;
   };
   const smoke = (connection: OrgConnection): Contract =>
-    connection.gateway.getNetwork(t.channel).getContract(t.chaincodeName, 'smoke');
+    contractOf(connection.gateway.getNetwork(t.channel), 'smoke');
 
   async function height(connection: OrgConnection): Promise<bigint> {
     const qscc = connection.gateway.getNetwork(t.channel).getContract('qscc');

@@ -1,5 +1,6 @@
 import { EndorseError } from '@hyperledger/fabric-gateway';
 import { common } from '@hyperledger/fabric-protos';
+import { contractOf } from '../support/contracts';
 import { type OrgConnection, useTwoDepartments } from '../support/fabric-client';
 
 // The foundation's proof of life: a transaction submitted through one
@@ -19,9 +20,7 @@ describe('smoke: ledger round trip on the real network', () => {
   it('commits a write through RegistryMSP and reads it back from MarketMSP', async () => {
     const key = `smoke-${Date.now()}`;
     const heightBefore = await chainHeight(departments().market);
-    const writer = departments()
-      .registry.gateway.getNetwork(departments().channel)
-      .getContract(departments().chaincode, 'smoke');
+    const writer = contractOf(departments().registry.gateway.getNetwork(departments().channel), 'smoke');
 
     const first = await writer.submitAsync('Put', { arguments: [key, 'first value'] });
     const firstStatus = await first.getStatus();
@@ -32,9 +31,7 @@ describe('smoke: ledger round trip on the real network', () => {
     expect(secondStatus.successful).toBe(true);
     expect(secondStatus.blockNumber).toBeGreaterThan(firstStatus.blockNumber);
 
-    const reader = departments()
-      .market.gateway.getNetwork(departments().channel)
-      .getContract(departments().chaincode, 'smoke');
+    const reader = contractOf(departments().market.gateway.getNetwork(departments().channel), 'smoke');
     const record = JSON.parse(
       Buffer.from(await reader.evaluateTransaction('Get', key)).toString('utf8'),
     ) as Record<string, unknown>;
@@ -44,9 +41,7 @@ describe('smoke: ledger round trip on the real network', () => {
 
   it('refuses a malformed key in the chaincode, committing nothing', async () => {
     const heightBefore = await chainHeight(departments().registry);
-    const writer = departments()
-      .registry.gateway.getNetwork(departments().channel)
-      .getContract(departments().chaincode, 'smoke');
+    const writer = contractOf(departments().registry.gateway.getNetwork(departments().channel), 'smoke');
     const failure: unknown = await writer.submitTransaction('Put', 'not a valid key!', 'x').then(
       () => undefined,
       (error: unknown) => error,

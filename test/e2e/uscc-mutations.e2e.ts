@@ -4,6 +4,7 @@ import * as path from 'node:path';
 
 import { type Contract } from '@hyperledger/fabric-gateway';
 
+import { contractOf } from '../support/contracts';
 import { connectAsEnrolled, findOrg, type OrgConnection, topology } from '../support/fabric-client';
 import { apiTokens, call, type GatewayProcess, startGateway } from '../support/gateway-process';
 import { errorText, openCase, proposal } from '../support/hostile/chaincode-calls';
@@ -31,7 +32,7 @@ describe('every single-character change of a valid USCC', () => {
     });
     const t = await topology();
     clerk = connectAsEnrolled(findOrg(t, 'MarketMSP'), 'market-clerk');
-    business = clerk.gateway.getNetwork(t.channel).getContract(t.chaincodeName, 'business');
+    business = contractOf(clerk.gateway.getNetwork(t.channel), 'business');
   });
 
   afterAll(async () => {

@@ -4,6 +4,9 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 
+import { ContractHome } from '../../chaincode/src/common/definitions';
+import { chaincodeServerName } from '../../scripts/src/network/process-specs';
+import { contractOf } from '../support/contracts';
 import { connectAs, findOrg, type OrgConnection, topology } from '../support/fabric-client';
 import { apiTokens, call, type GatewayProcess, startGateway } from '../support/gateway-process';
 import { type Fault, type FaultReport, measureFault, renderFaultTable } from './support/fault-report';
@@ -50,12 +53,19 @@ describe('faults under a steady stream of scans', () => {
     await killNetworkProcess(name);
     return restartNetwork;
   };
+  // One chaincode server per (org, definition), named as `network up` names it (chaincode-urban-waste).
+  const urbanWasteServer = async (): Promise<string> =>
+    chaincodeServerName(findOrg(await topology(), 'UrbanMSP'), ContractHome.waste);
   const faults: Fault[] = [
     {
       name: 'SIGKILL the Raft leader (one of three orderers)',
       inject: async () => killAndRestartNetwork(await raftLeader())(),
     },
-    { name: 'SIGKILL the UrbanMSP chaincode server', inject: killAndRestartNetwork('chaincode-urban') },
+    {
+      // the scans' definition (waste) on the UrbanMSP peer, the one the stream's writes need
+      name: 'SIGKILL the UrbanMSP waste chaincode server',
+      inject: async () => killAndRestartNetwork(await urbanWasteServer())(),
+    },
     {
       name: 'SIGKILL the gateway',
       inject: async () => {
@@ -138,7 +148,7 @@ describe('faults under a steady stream of scans', () => {
     const acknowledged = [...stream.acknowledged];
     expect(acknowledged.length).toBeGreaterThan(500);
     const t = await topology();
-    const waste = observer!.gateway.getNetwork(t.channel).getContract(t.chaincodeName, 'waste');
+    const waste = contractOf(observer!.gateway.getNetwork(t.channel), 'waste');
     expect(await notCollectedExactlyOnce(waste, acknowledged)).toEqual([]);
 
     // The index's side: it catches up and agrees with the ledger in count and in a sample of records.

@@ -8,11 +8,12 @@ import {
   signers,
 } from '@hyperledger/fabric-gateway';
 import { createPrivateKey } from 'node:crypto';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { paths } from '../../scripts/src/lib/paths';
 import { crypto } from '../../scripts/src/network/crypto-layout';
 import { address, fqdn, loadTopology, type PeerOrg, type Topology } from '../../scripts/src/network/topology';
+import { userSigningMaterial } from './signing-material';
 
 /**
  * Connects to the real network as one of cryptogen's org users over TLS, the
@@ -25,19 +26,11 @@ export interface OrgConnection {
   close(): void;
 }
 
-function firstFile(dir: string): string {
-  const name = readdirSync(dir)[0];
-  if (!name) throw new Error(`no file in ${dir}`);
-  return path.join(dir, name);
-}
-
 function identityOf(org: PeerOrg, user: string): { identity: Identity; signer: Signer } {
-  const msp = crypto.userMsp(org, user);
+  const material = userSigningMaterial(org, user);
   return {
-    identity: { mspId: org.mspId, credentials: readFileSync(firstFile(path.join(msp, 'signcerts'))) },
-    signer: signers.newPrivateKeySigner(
-      createPrivateKey(readFileSync(firstFile(path.join(msp, 'keystore')))),
-    ),
+    identity: { mspId: material.mspId, credentials: material.certificate },
+    signer: signers.newPrivateKeySigner(material.privateKey),
   };
 }
 
@@ -83,12 +76,11 @@ export function connectAs(org: PeerOrg, user = 'User1'): OrgConnection {
   };
 }
 
-/** Registry and market connections plus channel facts, opened before and closed after a suite. */
+/** Registry and market connections plus the channel, opened before and closed after a suite. */
 export interface TwoDepartments {
   readonly registry: OrgConnection;
   readonly market: OrgConnection;
   readonly channel: string;
-  readonly chaincode: string;
 }
 
 /**
@@ -103,7 +95,6 @@ export function useTwoDepartments(): () => TwoDepartments {
       registry: connectAs(findOrg(t, 'RegistryMSP')),
       market: connectAs(findOrg(t, 'MarketMSP')),
       channel: t.channel,
-      chaincode: t.chaincodeName,
     };
   });
   afterAll(() => {

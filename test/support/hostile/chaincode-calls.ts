@@ -1,14 +1,18 @@
 import { randomBytes } from 'node:crypto';
 import { type Contract, type Proposal } from '@hyperledger/fabric-gateway';
+import { type DomainContract } from '../contracts';
 import * as ids from './identifiers';
 import { type LedgerProbe } from './endpoints';
 
 // Direct chaincode requests (no gateway): each domain's writes with fresh identifiers, the transient
 // data the contracts require, the department whose peer is responsible, and what the write would
-// create (a probe that must stay NOT_FOUND when the write was refused or invalidated).
+// create (a probe that must stay NOT_FOUND when the write was refused or invalidated). A contract is
+// called in its home definition (contractOf), whose endorsement policy is the responsible department's
+// peer alone.
 
 export interface ChaincodeWrite {
-  readonly contract: string;
+  /** Called in its home definition (ContractHome). */
+  readonly contract: DomainContract;
   readonly transaction: string;
   readonly args: string[];
   readonly transient?: Record<string, Uint8Array>;
@@ -46,17 +50,17 @@ export function seizure(unitNumber: string): ChaincodeWrite {
   };
 }
 
-export function deedTaxClearance(): ChaincodeWrite {
-  const unitNumber = ids.unitNumber();
+/** A deed-tax clearance (definition `tax`); the unit must be registered for it to be recorded. */
+export function deedTaxClearance(unitNumber = ids.unitNumber()): ChaincodeWrite {
   const clearanceNumber = ids.receiptNumber();
   return {
-    contract: 'realestate',
+    contract: 'deedtax',
     transaction: 'RecordDeedTaxClearance',
     args: [JSON.stringify({ unitNumber, clearanceNumber })],
     transient: { transferees: json([{ idNumber: ids.residentId(), salt: salt() }]) },
     responsibleMsp: 'TaxMSP',
     probe: {
-      contract: 'realestate',
+      contract: 'deedtax',
       transaction: 'GetDeedTaxClearance',
       args: [unitNumber, clearanceNumber],
     },
@@ -83,6 +87,7 @@ export function openCase(uscc = ids.uscc()): ChaincodeWrite {
   };
 }
 
+/** A business step other than TAX (LICENSE): the market regulator's own, definition `business`. */
 export function completeStep(uscc: string, step: string): ChaincodeWrite {
   return {
     contract: 'business',
@@ -90,6 +95,20 @@ export function completeStep(uscc: string, step: string): ChaincodeWrite {
     args: [`BO-${uscc}`, step, `${step}-${ids.digits(6)}`],
     responsibleMsp: 'MarketMSP',
     probe: { contract: 'business', transaction: 'GetLicense', args: [uscc] },
+  };
+}
+
+/**
+ * The tax bureau's TAX step of a case (definition `tax`): needs the case and an ACTIVE licence. What it
+ * creates is the TAX step record (businesstax:GetTaxStep).
+ */
+export function completeTaxStep(uscc: string): ChaincodeWrite {
+  return {
+    contract: 'businesstax',
+    transaction: 'CompleteTaxStep',
+    args: [`BO-${uscc}`, `TAX-${ids.digits(6)}`],
+    responsibleMsp: 'TaxMSP',
+    probe: { contract: 'businesstax', transaction: 'GetTaxStep', args: [`BO-${uscc}`] },
   };
 }
 
@@ -164,7 +183,10 @@ export function errorText(error: unknown): string {
 }
 
 /** The probe's record as JSON, or undefined when the chaincode answers NOT_FOUND. */
-export async function read(contractFor: (name: string) => Contract, probe: LedgerProbe): Promise<unknown> {
+export async function read(
+  contractFor: (name: DomainContract) => Contract,
+  probe: LedgerProbe,
+): Promise<unknown> {
   try {
     const bytes = await contractFor(probe.contract).evaluateTransaction(probe.transaction, ...probe.args);
     return JSON.parse(Buffer.from(bytes).toString('utf8')) as unknown;

@@ -1,3 +1,4 @@
+import { type DomainContract } from '../contracts';
 import * as ids from './identifiers';
 
 // The write endpoints of shared/API.md with the demo users allowed to call each, and a fresh valid
@@ -17,7 +18,8 @@ export type DemoUser = (typeof DEMO_USERS)[number];
 
 /** What a request could have created on the ledger, to check that a refused one did not. */
 export interface LedgerProbe {
-  readonly contract: string;
+  /** Read in the contract's home definition (contractOf). */
+  readonly contract: DomainContract;
   readonly transaction: string;
   readonly args: string[];
 }
@@ -65,7 +67,7 @@ export const WRITE_ENDPOINTS: readonly WriteEndpoint[] = [
         path: '/api/v1/real-estate/deed-tax-clearances',
         body: { unitNumber, transfereeIdNumbers: [ids.residentId()], receiptNumber, taxPaidCny: 30000 },
         probe: {
-          contract: 'realestate',
+          contract: 'deedtax',
           transaction: 'GetDeedTaxClearance',
           args: [unitNumber, receiptNumber],
         },

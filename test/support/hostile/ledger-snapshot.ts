@@ -1,22 +1,29 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import Database from 'better-sqlite3';
+import { type Contract } from '@hyperledger/fabric-gateway';
 import { common } from '@hyperledger/fabric-protos';
+import { contractOf, type DomainContract } from '../contracts';
 import { connectAs, findOrg, type OrgConnection, topology } from '../fabric-client';
 
 // What a refused request must not have changed: the channel (height from qscc GetChainInfo on a peer),
 // the dedicated gateway's index (row counts of its SQLite file) and the gateway's own count of
 // transactions it submitted that did not fail (its Prometheus counters: exact, whoever else writes).
+// Blocks hold the transactions of every chaincode definition, so the height and the blocks read here
+// cover all the namespaces at once; a record is read through its contract's home definition.
 
 export interface Observer {
   readonly connection: OrgConnection;
   readonly channel: string;
-  readonly chaincode: string;
 }
 
 export async function openObserver(mspId = 'MarketMSP'): Promise<Observer> {
   const t = await topology();
-  return { connection: connectAs(findOrg(t, mspId)), channel: t.channel, chaincode: t.chaincodeName };
+  return { connection: connectAs(findOrg(t, mspId)), channel: t.channel };
 }
+
+/** The contract `name` in its home definition, as the observer's client sees it. */
+export const observedContract = (observer: Observer, name: DomainContract): Contract =>
+  contractOf(observer.connection.gateway.getNetwork(observer.channel), name);
 
 export async function chainHeight(observer: Observer): Promise<number> {
   const qscc = observer.connection.gateway.getNetwork(observer.channel).getContract('qscc');
