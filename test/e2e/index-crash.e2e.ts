@@ -7,7 +7,7 @@ import { Client } from 'pg';
 import { startPostgres, type RunningPostgres } from '../../gateway-api/test/support/postgres';
 import { contractOf } from '../support/contracts';
 import { connectAs, findOrg, type OrgConnection, topology } from '../support/fabric-client';
-import { type GatewayProcess, startGateway } from '../support/gateway-process';
+import { type GatewayProcess, indexCaughtUp, startGateway } from '../support/gateway-process';
 
 // The index is a projection of the chaincode events of each block, whose block
 // checkpoint is written in the same database transaction as the block's rows.
@@ -68,22 +68,6 @@ async function postgresIndex(): Promise<IndexDatabase> {
   };
 }
 
-/**
- * Waits until /health/ready reports the index 0 blocks behind the peer: its block checkpoint counts
- * blocks without our events too (lifecycle, configuration, invalidated transactions), so it gets
- * there on any channel once nothing else is writing.
- */
-async function caughtUp(baseUrl: string, withinMs: number): Promise<void> {
-  const deadline = Date.now() + withinMs;
-  for (;;) {
-    const text = await (await fetch(`${baseUrl}/health/ready`)).text();
-    const behind = /(\d+) blocks behind/.exec(text)?.[1];
-    if (behind === '0') return;
-    if (Date.now() > deadline) throw new Error(`index still behind after ${withinMs} ms: ${text}`);
-    await sleep(1_000);
-  }
-}
-
 describe.each([
   ['SQLite', sqliteIndex],
   ['PostgreSQL', postgresIndex],
@@ -118,7 +102,7 @@ describe.each([
     await start();
     // A fresh index first replays the whole chain, which on a long-lived network takes minutes; the
     // crashes are about the events written below, so they start once the index has caught up.
-    await caughtUp(gateways[0]?.baseUrl ?? '', 300_000);
+    await indexCaughtUp(gateways[0]?.baseUrl ?? '', 300_000);
     for (let i = 0; i < total; i += 1) {
       // Writes go straight to Fabric, so events keep coming while the gateway is dead.
       const commit = await contract.submitAsync('Put', { arguments: [`${prefix}${i}`, `value ${i}`] });

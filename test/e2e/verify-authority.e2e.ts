@@ -7,6 +7,8 @@ import {
   call,
   type GatewayProcess,
   type HttpAnswer,
+  indexCaughtUp,
+  quarantinedCount,
   startGateway,
 } from '../support/gateway-process';
 import { digits, residentId, titleNumber, unitNumber, uscc } from '../support/identifiers';
@@ -203,5 +205,34 @@ describe('verification vouches for the responsible department’s write only', (
     expectVouched(answer, delivered, 'UrbanMSP', 'facility_operator');
     expect(answer).toMatchObject({ status: 'DELIVERED', finalOutcome: 'RECYCLED' });
     expect(JSON.stringify(answer)).not.toContain(`household-verify-authority-${run}`);
+  });
+
+  it("projects every department's genuine writes, a transfer and its clearance among them, and sets none aside", async () => {
+    // each event must come from its own definition, endorsed by its department, writing the keys its
+    // projector claims there (the TAX step's in the tax namespace): a mismatch would be quarantined
+    const unit = unitNumber();
+    const buyer = { name: '上官婉儿', idNumber: residentId(), share: '1/1' };
+    await write('/api/v1/real-estate/registrations', 'registry-clerk', {
+      unitNumber: unit,
+      type: 'FIRST',
+      certificateNumber: titleNumber(),
+      holders: [{ name: '诸葛明', idNumber: residentId(), share: '1/1' }],
+    });
+    const receiptNumber = `QS-${digits(10)}`;
+    await write('/api/v1/real-estate/deed-tax-clearances', 'tax-officer', {
+      unitNumber: unit,
+      transfereeIdNumbers: [buyer.idNumber],
+      receiptNumber,
+      taxPaidCny: 12000,
+    });
+    await write('/api/v1/real-estate/registrations', 'registry-clerk', {
+      unitNumber: unit,
+      type: 'TRANSFER',
+      certificateNumber: titleNumber(),
+      holders: [buyer],
+      deedTaxClearanceNumber: receiptNumber,
+    });
+    await indexCaughtUp(gateway.baseUrl, 60_000);
+    expect(await quarantinedCount(gateway.baseUrl)).toBe(0);
   });
 });

@@ -110,3 +110,34 @@ export async function call(
   const text = await response.text();
   return { status: response.status, body: text ? (JSON.parse(text) as Record<string, unknown>) : {} };
 }
+
+/**
+ * Waits until /health/ready reports the gateway's index 0 blocks behind the peer: its block checkpoint
+ * counts blocks without our events too (lifecycle, configuration, invalidated transactions), so it
+ * gets there on any channel once nothing else is writing.
+ */
+export async function indexCaughtUp(baseUrl: string, withinMs: number): Promise<void> {
+  const deadline = Date.now() + withinMs;
+  for (;;) {
+    const text = await (await fetch(`${baseUrl}/health/ready`)).text();
+    const behind = /(\d+) blocks behind/.exec(text)?.[1];
+    if (behind === '0') return;
+    if (Date.now() > deadline) throw new Error(`index still behind after ${withinMs} ms: ${text}`);
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+  }
+}
+
+/**
+ * How many events the gateway's index set aside (quarantined), as /health/ready reports it at once
+ * (the /metrics gauge is only sampled every few seconds).
+ */
+export async function quarantinedCount(baseUrl: string): Promise<number> {
+  const deadline = Date.now() + 10_000;
+  for (;;) {
+    const text = await (await fetch(`${baseUrl}/health/ready`)).text();
+    const count = /(\d+) events? quarantined/.exec(text)?.[1];
+    if (count !== undefined) return Number(count);
+    if (Date.now() > deadline) throw new Error(`no quarantine count in /health/ready: ${text}`);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+}

@@ -1,4 +1,4 @@
-// The private data collections of the chaincode definition (network/collections.json). Personal data
+// The private data collections of the chaincode definitions (network/collections/<definition>.json). Personal data
 // (names, ID numbers, household references) lives only in these; the channel's public state holds
 // masked names and salted hashes.
 //

@@ -43,7 +43,7 @@ export class FabricLedgerClient implements LedgerClient {
   async evaluate(user: string, call: LedgerCall): Promise<Uint8Array> {
     try {
       const contract = await this.contract(user, call);
-      return await contract.evaluate(call.transaction, proposalOptions(call));
+      return await contract.evaluate(call.transaction, proposalOptions(call, 'evaluate'));
     } catch (error) {
       const mapped = this.report(error, call, undefined);
       this.metrics.evaluationFailed(call.contract, call.transaction, mapped.code);
@@ -61,7 +61,7 @@ export class FabricLedgerClient implements LedgerClient {
     attempt: Attempt,
   ): Promise<SubmitResult> {
     for (let tries = 1; ; tries += 1) {
-      const proposal = contract.newProposal(call.transaction, proposalOptions(call));
+      const proposal = contract.newProposal(call.transaction, proposalOptions(call, 'submit'));
       attempt.txId = proposal.getTransactionId();
       const submitted = await (await proposal.endorse()).submit();
       const status = await submitted.getStatus();
@@ -104,8 +104,12 @@ export class FabricLedgerClient implements LedgerClient {
   }
 }
 
-function proposalOptions(call: LedgerCall): ProposalOptions {
-  const endorsingOrgs = call.endorsingOrgs ?? defaultEndorsers(call);
+/**
+ * A submit defaults to the owner's peer (defaultEndorsers); an evaluation keeps fabric-gateway's
+ * default, the caller's own organisation's peer, unless the call names organisations.
+ */
+function proposalOptions(call: LedgerCall, kind: 'submit' | 'evaluate'): ProposalOptions {
+  const endorsingOrgs = call.endorsingOrgs ?? (kind === 'submit' ? defaultEndorsers(call) : undefined);
   return {
     arguments: [...call.args],
     ...(call.transient !== undefined && { transientData: { ...call.transient } }),

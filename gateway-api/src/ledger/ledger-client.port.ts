@@ -25,7 +25,8 @@ export interface LedgerCall {
   /**
    * Only these organisations' peers are asked to endorse. Needed with `transient` data for a private
    * collection, which must reach only the peers of the organisations that hold it. Without it a
-   * write to a production definition is endorsed by its owner's peer alone (the adapter's default):
+   * write to a production definition is endorsed by its owner's peer alone (the adapter's default;
+   * an evaluation runs on the caller's own organisation's peer):
    * the definition's policy asks for nothing more, while Fabric's own plan would also ask the
    * departments whose chaincode the transaction only reads.
    */

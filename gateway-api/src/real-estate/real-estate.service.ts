@@ -23,7 +23,7 @@ export const CONTRACT = 'realestate';
 export const DEED_TAX_CONTRACT = 'deedtax';
 /** Transient data for registryPrivate may reach RegistryMSP's peers only (collection membership). */
 const REGISTRY_ORGS = ['RegistryMSP'];
-/** deedTaxShared is endorsed by the tax bureau (collection endorsement policy and the key-level policy). */
+/** Writes to the tax definition: its endorsement policy is the tax bureau's peer alone. */
 const TAX_ORGS = ['TaxMSP'];
 
 type Json = Record<string, unknown>;

@@ -1,5 +1,6 @@
 import { enterpriseNameClaimId } from '../../../../chaincode/src/business/enterprise-name';
 import { RecordTypes, recordKey } from '../../../../chaincode/src/common/ledger';
+import { taxStepKey } from '../../../../chaincode/src/tax/keys';
 import { MalformedEventError } from '../../index-db/projection/malformed-event.error';
 import { chaincodeKeyContext as ctx } from '../../index-db/trust/testing/chaincode-key-context';
 import { type LedgerEvent } from '../../ledger/ledger-events.port';
@@ -16,7 +17,7 @@ const AT = '2026-03-02T02:00:00.000Z';
 const event = (eventName: string, payload: unknown): LedgerEvent => ({
   blockNumber: 5n,
   transactionId: 'tx-1',
-  chaincodeName: 'govtrace',
+  chaincodeName: 'business',
   eventName,
   payload: new TextEncoder().encode(JSON.stringify(payload)),
 });
@@ -49,7 +50,8 @@ describe('business keys', () => {
 
   it('a step names its own key, and the licence at LICENSE; the step is the rule subject', () => {
     expect(new BusinessStepCompletedProjector().prepare(step('TAX')).claim).toEqual({
-      keys: [recordKey(ctx, RecordTypes.BusinessStep, CASE, 'TAX')],
+      // the tax definition's own key, exactly as CompleteTaxStep writes it
+      keys: [taxStepKey(ctx, CASE)],
       subject: 'TAX',
     });
     const license = parseStepCompleted(step('LICENSE', { status: 'ACTIVE', establishedAt: AT }));

@@ -1,8 +1,11 @@
 // The public keys the business contract writes for what its events tell the index, computed from the
-// payloads as chaincode/src/business/business-contract.ts keys its records (recordKey with
-// RecordTypes.Business*): the trust check finds each one in the transaction's write set.
+// payloads as chaincode/src/business/business-contract.ts and chaincode/src/tax/tax-step.ts key their
+// records (recordKey with RecordTypes.Business*): the trust check finds each one in the write set of
+// the namespace the event's rule names (business, or tax for the TAX step).
 
 import { enterpriseNameClaimId } from '../../../../chaincode/src/business/enterprise-name';
+import { StepContracts } from '../../../../chaincode/src/business/steps';
+import { ContractNames } from '../../../../chaincode/src/common/definitions';
 import { RecordTypes } from '../../../../chaincode/src/common/ledger';
 import { ledgerKey } from '../../index-db/trust/ledger-key';
 import { type CaseOpened, type LicenseStatusChanged, type StepCompleted } from './business-events';
@@ -15,10 +18,17 @@ export function caseOpenedKeys(opened: CaseOpened): string[] {
   ];
 }
 
-/** CompleteStep: the step, and the licence it issues at LICENSE. */
+/**
+ * CompleteStep: the step, and the licence it issues at LICENSE. The TAX step is the tax bureau's own
+ * record, written by businesstax:CompleteTaxStep in the tax namespace under its own record type.
+ */
 export function stepCompletedKeys(completed: StepCompleted): string[] {
+  const stepKey =
+    StepContracts[completed.step] === ContractNames.BusinessTax
+      ? ledgerKey(RecordTypes.BusinessTaxStep, completed.caseId)
+      : ledgerKey(RecordTypes.BusinessStep, completed.caseId, completed.step);
   return [
-    ledgerKey(RecordTypes.BusinessStep, completed.caseId, completed.step),
+    stepKey,
     ...(completed.license === undefined ? [] : [ledgerKey(RecordTypes.BusinessLicense, completed.uscc)]),
   ];
 }
