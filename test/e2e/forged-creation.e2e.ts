@@ -13,9 +13,13 @@ import { type CertificateRecord, issueCertificate } from '../../chaincode/src/re
 import { registrationId } from '../../chaincode/src/realestate/registration-record';
 import { readDeploymentState } from '../../scripts/src/deploy/deployment-state';
 import { type Topology } from '../../scripts/src/network/topology';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
 import { contractOf, type DomainContract } from '../support/contracts';
 import { connectAs, findOrg, type OrgConnection, topology } from '../support/fabric-client';
 import { forgedTransaction, type StateCreation } from '../support/forged-transaction';
+import { apiTokens, call, indexCaughtUp, quarantinedCount, startGateway } from '../support/gateway-process';
 import { errorText } from '../support/hostile/chaincode-calls';
 import * as ids from '../support/hostile/identifiers';
 import { recordStateKey } from '../support/ledger-keys';
@@ -93,6 +97,9 @@ interface Probe {
   readonly transaction: string;
   readonly args: readonly string[];
 }
+
+/** What each forgery tried to create, for the gateway's answers at the end. */
+const forged: { verifyRoute: string; unitNumber?: string }[] = [];
 
 describe("a record created by modified chaincode in another department's domain", () => {
   jest.setTimeout(120_000);
@@ -232,12 +239,19 @@ describe("a record created by modified chaincode in another department's domain"
   describe('forgeries: ENDORSEMENT_POLICY_FAILURE, and the record stays absent', () => {
     it("a certificate created in realestate, endorsed by MarketMSP's peer", async () => {
       const number = certificateNumber();
+      const record = certificateRecord(number);
+      forged.push({
+        verifyRoute: `certificates/${encodeURIComponent(number)}`,
+        unitNumber: record.content.unitNumber,
+      });
       const committed = await commitForged({
         by: 'MarketMSP',
         contract: 'realestate',
         transaction: 'Register',
-        args: [JSON.stringify({ unitNumber: ids.unitNumber(), type: 'FIRST', certificateNumber: number })],
-        creations: [certificateCreation(number)],
+        args: [
+          JSON.stringify({ unitNumber: record.content.unitNumber, type: 'FIRST', certificateNumber: number }),
+        ],
+        creations: [certificateCreation(number, record)],
       });
       expect(committed.code).toBe('ENDORSEMENT_POLICY_FAILURE');
       const read = { contract: 'realestate', transaction: 'GetCertificate', args: [number] } as const;
@@ -277,6 +291,7 @@ describe("a record created by modified chaincode in another department's domain"
 
     it("a business licence created in business, endorsed by TaxMSP's peer", async () => {
       const uscc = ids.uscc();
+      forged.push({ verifyRoute: `licenses/${uscc}` });
       const establishedAt = new Date().toISOString();
       const licence = {
         uscc,
@@ -310,6 +325,7 @@ describe("a record created by modified chaincode in another department's domain"
     it("a waste bag created in waste, endorsed by RegistryMSP's peer", async () => {
       const serial = ids.bagSerial();
       const barcode = ids.barcode(serial);
+      forged.push({ verifyRoute: `bags/${barcode}` });
       const bag = {
         barcode,
         districtCode: '440103',
@@ -338,5 +354,37 @@ describe("a record created by modified chaincode in another department's domain"
       const read = { contract: 'waste', transaction: 'GetBag', args: [barcode] } as const;
       expect(await onOwnersPeer(read, committed.blockNumber)).toBeUndefined();
     });
+  });
+
+  it('leaves the gateway nothing to show: the index holds none of it and verification answers 404', async () => {
+    expect(forged.length).toBe(3);
+    const dbDir = mkdtempSync(path.join(tmpdir(), 'govtrace-forged-creation-'));
+    const gateway = await startGateway('forged-creation', {
+      DATABASE_TYPE: 'sqlite',
+      DATABASE_PATH: path.join(dbDir, 'index.sqlite'),
+      VERIFY_CACHE_TTL_MS: '0',
+    });
+    try {
+      // a fresh index reads the whole channel, the invalidated forgeries' blocks included
+      await indexCaughtUp(gateway.baseUrl, 120_000);
+      expect(await quarantinedCount(gateway.baseUrl)).toBe(0);
+      const token = apiTokens()['registry-clerk'] ?? '';
+      for (const { verifyRoute, unitNumber } of forged) {
+        const answer = await call(gateway.baseUrl, 'GET', `/api/v1/verify/${verifyRoute}`);
+        expect({ verifyRoute, status: answer.status }).toEqual({ verifyRoute, status: 404 });
+        if (unitNumber === undefined) continue;
+        const acts = await call(gateway.baseUrl, 'GET', `/api/v1/real-estate/acts?unitNumber=${unitNumber}`, {
+          token,
+        });
+        expect({ unitNumber, status: acts.status, items: acts.body['items'] }).toEqual({
+          unitNumber,
+          status: 200,
+          items: [],
+        });
+      }
+    } finally {
+      await gateway.kill('SIGTERM');
+      rmSync(dbDir, { recursive: true, force: true });
+    }
   });
 });
