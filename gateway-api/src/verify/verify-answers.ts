@@ -163,20 +163,32 @@ export interface BagAnswer {
   readonly proof: VerificationProof;
 }
 
-/** Event fields a citizen may see; the rest (who recorded it, batch and household links) stays out. */
-const PUBLIC_EVENT_FIELDS = [
-  'step',
-  'at',
-  'recordedAt',
-  'siteId',
-  'txId',
-  'weightGrams',
-  'quality',
-  'reportedCategory',
-  'vehicleId',
-  'outcome',
-] as const;
-const PUBLIC_ANOMALY_FIELDS = ['type', 'message', 'step', 'txId', 'recordedAt'] as const;
+/**
+ * Event fields a citizen may see. Barcodes are sequential per household batch, so anyone can walk a
+ * household's bags: no weights, sorting quality, vehicle or exact times here (issue 14), only the day
+ * (`date`). Staff read the full trace at GET /api/v1/waste/bags/{barcode}/trace with their token.
+ */
+const PUBLIC_EVENT_FIELDS = ['step', 'siteId', 'txId', 'reportedCategory', 'outcome'] as const;
+const PUBLIC_ANOMALY_FIELDS = ['type', 'message', 'step', 'txId'] as const;
+/** The city's calendar day: the page shows dates in this zone too. */
+const DAY = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', dateStyle: 'short' });
+
+/** YYYY-MM-DD of an ISO time in the city's zone; undefined when absent or unreadable. */
+export function publicDay(iso: unknown): string | undefined {
+  if (typeof iso !== 'string') return undefined;
+  const time = new Date(iso);
+  return Number.isNaN(time.getTime()) ? undefined : DAY.format(time);
+}
+
+function publicEvent(event: Record<string, unknown>): Record<string, unknown> {
+  const date = publicDay(event['at'] ?? event['recordedAt']);
+  return { ...pick(event, PUBLIC_EVENT_FIELDS), ...(date === undefined ? {} : { date }) };
+}
+
+function publicAnomaly(anomaly: Record<string, unknown>): Record<string, unknown> {
+  const date = publicDay(anomaly['recordedAt']);
+  return { ...pick(anomaly, PUBLIC_ANOMALY_FIELDS), ...(date === undefined ? {} : { date }) };
+}
 
 /** The step of the bag's latest event (COMMISSIONED for a bag with no event after its issue). */
 export function latestBagStep(trace: BagTraceView): string {
@@ -193,8 +205,8 @@ export function bagAnswer(trace: BagTraceView, { proof, verdict }: ProvenWrite):
     districtCode: trace.districtCode,
     status: trace.status,
     finalOutcome: trace.outcome ?? null,
-    events: trace.events.map((event) => pick(event, PUBLIC_EVENT_FIELDS)),
-    anomalies: (trace.anomalies ?? []).map((anomaly) => pick(anomaly, PUBLIC_ANOMALY_FIELDS)),
+    events: trace.events.map(publicEvent),
+    anomalies: (trace.anomalies ?? []).map(publicAnomaly),
     proof,
   };
 }

@@ -131,9 +131,9 @@
   /** One step of a bag's journey: what happened (API field `step`), then when, where and how it was sorted. */
   function bagEventItem(event, text, locale) {
     const details = [
-      formatDate(event.at, locale, true),
+      // the public answer gives the day only (issue 14); no sorting quality or weight
+      formatDate(event.date, locale, false),
       event.siteId ? `${text.site} ${event.siteId}` : null,
-      event.quality ? named(text.quality, event.quality) : null,
     ].filter(Boolean);
     return element('li', { 'data-testid': 'verify-event', 'data-step': String(event.step || '') }, [
       element('span', {
