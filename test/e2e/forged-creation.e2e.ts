@@ -100,6 +100,8 @@ interface Probe {
 
 /** What each forgery tried to create, for the gateway's answers at the end. */
 const forged: { verifyRoute: string; unitNumber?: string }[] = [];
+/** The owner-endorsed control certificate: a genuine peer's write, but no clerk submitted it. */
+const control: { certificateNumber?: string } = {};
 
 describe("a record created by modified chaincode in another department's domain", () => {
   jest.setTimeout(120_000);
@@ -196,6 +198,7 @@ describe("a record created by modified chaincode in another department's domain"
   describe('controls: the hand-built transaction is one Fabric accepts', () => {
     it("commits VALID endorsed by the owner's peer (RegistryMSP), and the registry serves the certificate", async () => {
       const number = certificateNumber();
+      control.certificateNumber = number;
       const record = certificateRecord(number);
       const committed = await commitForged({
         by: 'RegistryMSP',
@@ -356,7 +359,7 @@ describe("a record created by modified chaincode in another department's domain"
     });
   });
 
-  it('leaves the gateway nothing to show: the index holds none of it and verification answers 404', async () => {
+  it('leaves the gateway nothing to show for the forgeries, and does not vouch for the unsigned control', async () => {
     expect(forged.length).toBe(3);
     const dbDir = mkdtempSync(path.join(tmpdir(), 'govtrace-forged-creation-'));
     const gateway = await startGateway('forged-creation', {
@@ -382,6 +385,27 @@ describe("a record created by modified chaincode in another department's domain"
           items: [],
         });
       }
+      // the control: endorsed by the registry's own peer, but signed by a client without the clerk's
+      // role (cryptogen's User1), so verification must not call it valid: it checks who submitted it
+      expect(control.certificateNumber).toBeDefined();
+      const answer = await call(
+        gateway.baseUrl,
+        'GET',
+        `/api/v1/verify/certificates/${encodeURIComponent(control.certificateNumber ?? '')}`,
+      );
+      expect(answer).toMatchObject({
+        status: 200,
+        body: {
+          valid: false,
+          invalidReason: { code: 'SUBMITTER_NOT_AUTHORISED' },
+          proof: {
+            validationCode: 'VALID',
+            endorsers: ['RegistryMSP'],
+            creatorMspId: 'RegistryMSP',
+            creatorRole: null,
+          },
+        },
+      });
     } finally {
       await gateway.kill('SIGTERM');
       rmSync(dbDir, { recursive: true, force: true });
