@@ -28,6 +28,18 @@ interface HistoryEntry {
  * is UNAVAILABLE and a retry a moment later succeeds.
  */
 export async function latestWrite(ctx: Context, key: string): Promise<LatestWrite> {
+  return (await readWithLatestWrite(ctx, key)).write;
+}
+
+/**
+ * The key's current value together with the write that put it there, read in one query, so a
+ * verifier needs one round trip for the record and the transaction to check. The value is the very
+ * bytes the history entry wrote (latestWrite compares them); undefined when the key is deleted.
+ */
+export async function readWithLatestWrite(
+  ctx: Context,
+  key: string,
+): Promise<{ readonly value: Uint8Array | undefined; readonly write: LatestWrite }> {
   const current = await ctx.stub.getState(key);
   const exists = current !== undefined && current.length > 0;
   const newest = await newestHistoryEntry(ctx, key);
@@ -39,7 +51,10 @@ export async function latestWrite(ctx: Context, key: string): Promise<LatestWrit
     ? !newest.isDelete && Buffer.from(newest.value).equals(Buffer.from(current))
     : newest.isDelete;
   if (!consistent) throw historyBehind();
-  return { key, txId: newest.txId, timestamp: isoTime(newest.timestamp), isDelete: newest.isDelete };
+  return {
+    value: exists ? current : undefined,
+    write: { key, txId: newest.txId, timestamp: isoTime(newest.timestamp), isDelete: newest.isDelete },
+  };
 }
 
 async function newestHistoryEntry(ctx: Context, key: string): Promise<HistoryEntry | undefined> {

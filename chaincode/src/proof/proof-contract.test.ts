@@ -123,6 +123,48 @@ describe('ProofContract', () => {
     });
   });
 
+  it('ReadWithLatestWrite answers the stored record with the write that put it there, in one query', async () => {
+    const ledger = channelLedger('business');
+    await put(ledger, LICENCE_KEY, '{"status":"ACTIVE"}');
+    const change = await put(
+      ledger,
+      LICENCE_KEY,
+      '{"uscc":"x","status":"CANCELLED"}',
+      '2026-06-01T08:30:00.123Z',
+    );
+    const tx = ledger.newTransaction({ identity: reader });
+    const answer = JSON.parse(
+      await contract.ReadWithLatestWrite(tx.ctx, RecordTypes.BusinessLicense, `["${USCC}"]`),
+    ) as unknown;
+    expect(answer).toEqual({
+      record: { uscc: 'x', status: 'CANCELLED' },
+      write: {
+        key: LICENCE_KEY,
+        txId: change.getTxID(),
+        timestamp: '2026-06-01T08:30:00.123Z',
+        isDelete: false,
+      },
+    });
+  });
+
+  it('ReadWithLatestWrite answers NOT_FOUND for a deleted or never-written record and UNAVAILABLE while the history lags', async () => {
+    const ledger = channelLedger('business');
+    const read = (tx = ledger.newTransaction({ identity: reader })) =>
+      errorOf(contract.ReadWithLatestWrite(tx.ctx, RecordTypes.BusinessLicense, `["${USCC}"]`));
+    expect((await read()).code).toBe('NOT_FOUND');
+    await put(ledger, LICENCE_KEY, '{"status":"ACTIVE"}');
+    const lagging = ledger.newTransaction({ identity: reader });
+    jest.spyOn(lagging, 'getState').mockResolvedValue(Buffer.from('{"status":"CANCELLED"}'));
+    expect((await read(lagging)).code).toBe('UNAVAILABLE');
+    await put(ledger, LICENCE_KEY, null);
+    expect((await read()).code).toBe('NOT_FOUND');
+    const elsewhere = channelLedger('waste').newTransaction({ identity: reader });
+    const refused = await errorOf(
+      proofOf.waste.ReadWithLatestWrite(elsewhere.ctx, RecordTypes.BusinessLicense, `["${USCC}"]`),
+    );
+    expect(refused.code).toBe('VALIDATION_FAILED');
+  });
+
   it('reports a deleted key as its delete', async () => {
     const ledger = channelLedger('business');
     await put(ledger, LICENCE_KEY, '{}');

@@ -12,8 +12,9 @@
 import { Context, Contract, Info, Returns, Transaction } from 'fabric-contract-api';
 import { requireMember } from '../common/access';
 import { toCanonicalJson } from '../common/canonical-json';
+import { NotFoundError } from '../common/errors';
 import { type ChaincodeName, ChaincodeNames, ContractNames } from '../common/definitions';
-import { latestWrite } from './latest-write';
+import { latestWrite, readWithLatestWrite } from './latest-write';
 import { provableRecordKey } from './provable-records';
 
 @Info({ title: 'ProofContract', description: 'Which committed transaction last wrote a public record' })
@@ -38,6 +39,25 @@ export abstract class ProofContract extends Contract {
   async LatestWrite(ctx: Context, recordType: string, keyJson: string): Promise<string> {
     requireMember(ctx);
     return toCanonicalJson(await latestWrite(ctx, provableRecordKey(ctx, this.home, recordType, keyJson)));
+  }
+
+  /**
+   * `{ record, write }`: the record as stored (its JSON) and LatestWrite's answer for its key, from
+   * one read of state and history, so a verifier's record and the transaction it checks come from
+   * one query (half the round trips of the domain read followed by LatestWrite). Arguments as for
+   * LatestWrite; NOT_FOUND when the key holds no record now (never written, or deleted).
+   */
+  @Transaction(false)
+  @Returns('string')
+  async ReadWithLatestWrite(ctx: Context, recordType: string, keyJson: string): Promise<string> {
+    requireMember(ctx);
+    const { value, write } = await readWithLatestWrite(
+      ctx,
+      provableRecordKey(ctx, this.home, recordType, keyJson),
+    );
+    if (value === undefined) throw new NotFoundError(`no ${recordType} record is held under this key`);
+    const record: unknown = JSON.parse(Buffer.from(value).toString('utf8'));
+    return toCanonicalJson({ record, write });
   }
 }
 

@@ -1,4 +1,5 @@
-import { bagAnswer, type VerificationProof } from './verify-answers';
+import { UnavailableError } from '../common/errors';
+import { bagAnswer, licenseView, type VerificationProof } from './verify-answers';
 
 // Issue 14: barcodes are sequential per household batch, so the public bag answer must not let
 // anyone read a household's weights, sorting quality or exact times by walking its bags.
@@ -34,5 +35,30 @@ describe('the public bag answer', () => {
     for (const field of ['weightGrams', 'quality', 'vehicleId', '"at"', 'recordedAt', '20:52']) {
       expect(text).not.toContain(field);
     }
+  });
+});
+
+describe('the stored licence as the answer reads it', () => {
+  const stored = {
+    uscc: '91350100M000100Y43',
+    caseId: 'c-1',
+    name: '广州市某某科技有限公司',
+    legalRepresentative: '李*',
+    status: 'REVOKED',
+    establishedAt: '2026-11-24T02:00:00.000Z',
+    statusHistory: [{ status: 'ACTIVE', at: '2026-11-24T02:00:00.000Z' }],
+  };
+
+  it('reads a licence the chaincode wrote', () => {
+    expect(licenseView(stored)).toMatchObject({ uscc: stored.uscc, status: 'REVOKED' });
+  });
+
+  it.each<[string, unknown]>([
+    ['nothing', null],
+    ['an unknown status', { ...stored, status: 'PAUSED' }],
+    ['a name that is not text', { ...stored, name: 7 }],
+    ['no status history', { ...stored, statusHistory: undefined }],
+  ])('answers 503 for %s, never a verdict on a record it cannot read', (_what, value) => {
+    expect(() => licenseView(value)).toThrow(UnavailableError);
   });
 });

@@ -3,6 +3,7 @@
 // household reference or a staff member's enrolment id.
 
 import { type CertificateRecord } from '../../../chaincode/src/realestate/certificate-record';
+import { UnavailableError } from '../common/errors';
 import { type LedgerTransaction } from '../ledger/ledger-transactions.port';
 import { type InvalidReason, type Verdict } from './authority-check';
 
@@ -102,6 +103,26 @@ export interface LicenseView {
   readonly status: 'ACTIVE' | 'CANCELLED' | 'REVOKED';
   readonly establishedAt: string;
   readonly statusHistory: readonly { status: string; at: string; reason?: string; txId?: string }[];
+}
+
+const LICENSE_STATUSES: readonly string[] = ['ACTIVE', 'CANCELLED', 'REVOKED'];
+
+/**
+ * The stored licence (as proof:ReadWithLatestWrite returns it) as the answer reads it. The chaincode
+ * wrote it, so a shape it would not write means a ledger this gateway does not understand: 503.
+ */
+export function licenseView(stored: unknown): LicenseView {
+  const license = (stored ?? {}) as Partial<Record<keyof LicenseView, unknown>>;
+  const texts = [license.uscc, license.name, license.legalRepresentative, license.establishedAt];
+  if (
+    !texts.every((text) => typeof text === 'string') ||
+    typeof license.status !== 'string' ||
+    !LICENSE_STATUSES.includes(license.status) ||
+    !Array.isArray(license.statusHistory)
+  ) {
+    throw new UnavailableError('The ledger holds a licence this gateway cannot read');
+  }
+  return license as unknown as LicenseView;
 }
 
 export interface LicenseAnswer {

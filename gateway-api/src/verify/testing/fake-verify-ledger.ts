@@ -1,15 +1,21 @@
 // Test-only: the two ledger ports the verification service reads (PublicLedger for chaincode queries,
 // LedgerTransactionReader for qscc), as one in-memory fake. Records answer the domain queries, a
-// history answers proof:LatestWrite, and transactions answer qscc, each set independently so a test
+// history answers proof:LatestWrite (and, with the record, proof:ReadWithLatestWrite), and transactions answer qscc, each set independently so a test
 // can make them disagree the way a forged record would.
 
 import { RecordTypeHome } from '../../../../chaincode/src/common/definitions';
 import { type RecordType } from '../../../../chaincode/src/common/ledger';
-import { NotFoundError } from '../../common/errors';
+import { NotFoundError, UnavailableError } from '../../common/errors';
 import { type LedgerCall } from '../../ledger/ledger-client.port';
 import { type LedgerTransaction, type LedgerTransactionReader } from '../../ledger/ledger-transactions.port';
 import { type PublicLedger } from '../../ledger/public-ledger.port';
 import { compositeKey } from '../authority-check';
+
+/** The domain query that answers each record type's record, for proof:ReadWithLatestWrite. */
+const DOMAIN_QUERIES: ReadonlyMap<string, string> = new Map([
+  ['realestate.certificate', 'GetCertificate'],
+  ['business.license', 'GetLicense'],
+]);
 
 /** The definition whose namespace holds a composite key of ours (its record type's home). */
 function homeOfKey(key: string): string {
@@ -107,6 +113,9 @@ export class FakeVerifyLedger implements PublicLedger, LedgerTransactionReader {
       if (write === undefined) throw new NotFoundError('no record was ever written under this key');
       return json({ key, timestamp: '2026-11-24T02:00:00.000Z', ...write });
     }
+    if (call.contract === 'proof' && call.transaction === 'ReadWithLatestWrite') {
+      return json(this.#readWithLatestWrite(call.chaincode, args));
+    }
     const [arg = ''] = args;
     if (call.transaction === 'GetHolderMatch') {
       this.holderMatchUsers.push(options.user);
@@ -115,6 +124,30 @@ export class FakeVerifyLedger implements PublicLedger, LedgerTransactionReader {
     const found = this.#records.get(`${call.transaction} ${arg}`);
     if (found === undefined) throw new NotFoundError(`${arg} not found`);
     return json(found);
+  }
+
+  /**
+   * The stored record (what the domain query of that record type answers) with the history's last
+   * write, as the chaincode does: no record → NOT_FOUND; a record the history does not list yet →
+   * UNAVAILABLE. A delete the history names is passed on, for the service's own check.
+   */
+  #readWithLatestWrite(chaincode: string | undefined, [recordType = '', keyJson = '[]']: string[]): unknown {
+    if (
+      !Object.hasOwn(RecordTypeHome, recordType) ||
+      chaincode !== RecordTypeHome[recordType as RecordType]
+    ) {
+      throw new Error(`proof:ReadWithLatestWrite of ${recordType} asked of definition ${String(chaincode)}`);
+    }
+    const keyParts = JSON.parse(keyJson) as string[];
+    const domainQuery = DOMAIN_QUERIES.get(recordType);
+    if (domainQuery === undefined) throw new Error(`no domain query for ${recordType} in this fake`);
+    const record = this.#records.get(`${domainQuery} ${keyParts[0] ?? ''}`);
+    if (record === undefined) throw new NotFoundError(`no ${recordType} record is held under this key`);
+    const key = compositeKey(recordType, ...keyParts);
+    const write = this.#history.get(key);
+    if (write === undefined)
+      throw new UnavailableError("the peer's history of this record is still being committed");
+    return { record, write: { key, timestamp: '2026-11-24T02:00:00.000Z', ...write } };
   }
 
   #holderMatch([number = '', idNumber = '', code = '']: string[]): unknown {
