@@ -41,6 +41,8 @@ export interface ForgedTransaction {
   readonly endorsers: readonly SigningMaterial[];
   /** The proposal's creator (the gateway connection's identity): signs the envelope. */
   readonly client: SigningMaterial;
+  /** A chaincode event the "chaincode" emits, as a listener of the invoked definition receives it. */
+  readonly event?: { readonly name: string; readonly payload: Uint8Array };
 }
 
 /** The forged transaction, signed and ready to submit through `gateway` (any peer's). */
@@ -124,6 +126,14 @@ function responsePayload(
   action.setResults(readWriteSet(forged.creations).serializeBinary());
   action.setResponse(response);
   action.setChaincodeId(chaincodeId);
+  if (forged.event !== undefined) {
+    const event = new peer.ChaincodeEvent();
+    event.setChaincodeId(chaincodeId.getName());
+    event.setTxId(forged.proposal.getTransactionId());
+    event.setEventName(forged.event.name);
+    event.setPayload(forged.event.payload);
+    action.setEvents(event.serializeBinary());
+  }
 
   const result = new peer.ProposalResponsePayload();
   result.setProposalHash(
