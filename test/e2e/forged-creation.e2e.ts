@@ -326,6 +326,39 @@ describe("a record created by modified chaincode in another department's domain"
       expect(await onOwnersPeer(read, committed.blockNumber)).toBeUndefined();
     });
 
+    it("a deed-tax clearance created in tax, endorsed by RegistryMSP's peer (the registry clearing its own transfer)", async () => {
+      const unitNumber = ids.unitNumber();
+      const receiptNumber = ids.receiptNumber();
+      const clearance = {
+        unitNumber,
+        clearanceNumber: receiptNumber,
+        taxPaidCny: 1,
+        transfereeCount: 1,
+        recordedAt: new Date().toISOString(),
+        recordedBy: { mspId: 'RegistryMSP', role: 'registry_clerk' },
+      };
+      const committed = await commitForged({
+        by: 'RegistryMSP',
+        contract: 'deedtax',
+        transaction: 'RecordDeedTaxClearance',
+        args: [JSON.stringify({ unitNumber, receiptNumber, taxPaidCny: 1 })],
+        creations: [
+          {
+            namespace: ChaincodeNames.Tax,
+            key: recordStateKey(RecordTypes.DeedTaxClearance, unitNumber, receiptNumber),
+            value: toCanonicalBytes(clearance),
+          },
+        ],
+      });
+      expect(committed.code).toBe('ENDORSEMENT_POLICY_FAILURE');
+      const read = {
+        contract: 'deedtax',
+        transaction: 'GetDeedTaxClearance',
+        args: [unitNumber, receiptNumber],
+      } as const;
+      expect(await onOwnersPeer(read, committed.blockNumber)).toBeUndefined();
+    });
+
     it("a waste bag created in waste, endorsed by RegistryMSP's peer", async () => {
       const serial = ids.bagSerial();
       const barcode = ids.barcode(serial);
