@@ -77,6 +77,11 @@ export type DatabaseType = (typeof DATABASE_TYPES)[number];
 const DATE_LIST_PATTERN = /^(\d{4}-\d{2}-\d{2}(,\d{4}-\d{2}-\d{2})*)?$/;
 
 /** A hostname, an IPv4 address or an IPv6 address; what `server.listen(port, host)` accepts. */
+/** One trusted proxy: an IPv4 or IPv6 address, optionally /prefix, or one of Express's names. */
+const TRUSTED_PROXY =
+  '(?:loopback|linklocal|uniquelocal|[0-9.]+(?:/[0-9]{1,2})?|[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*(?:/[0-9]{1,3})?)';
+const TRUSTED_PROXIES_PATTERN = new RegExp(`^(?:${TRUSTED_PROXY}(?:\\s*,\\s*${TRUSTED_PROXY})*)?$`);
+
 const HOST_PATTERN =
   /^(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9-]{1,63})*|[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*)$/;
 
@@ -333,6 +338,30 @@ export class EnvironmentVariables {
   @Min(0)
   @IsInt()
   VERIFY_MAX_QUEUED_READS: number = 200;
+
+  /**
+   * Proof bundles (a whole block each) built at once; more wait in a queue of 4 × this, beyond it
+   * 503. Small and apart from the verification reads, so bundles cannot crowd out the citizens' checks.
+   */
+  @Expose()
+  @Type(() => Number)
+  @Max(64)
+  @Min(1)
+  @IsInt()
+  VERIFY_PROOF_BUNDLE_MAX_CONCURRENT: number = 2;
+
+  /**
+   * The reverse proxies whose X-Forwarded-For the gateway believes, comma-separated: IP addresses,
+   * CIDR ranges, or Express's names `loopback`, `linklocal`, `uniquelocal`. Empty (the default):
+   * none, so each client is its socket address. Behind a proxy, name it here, or every citizen
+   * shares the proxy's rate limit.
+   */
+  @Expose()
+  @Matches(TRUSTED_PROXIES_PATTERN, {
+    message:
+      'TRUSTED_PROXIES must be a comma-separated list of IP addresses, CIDR ranges, loopback, linklocal or uniquelocal',
+  })
+  TRUSTED_PROXIES: string = '';
 
   /** Failed holder checks of one certificate per UTC day, from any address, before it locks until 00:00 UTC. */
   @Expose()
