@@ -15,6 +15,7 @@ import { IndexModule } from './index-db/index.module';
 import { LedgerModule } from './ledger/ledger.module';
 import { MetricsModule } from './metrics/metrics.module';
 import { MetricsService } from './metrics/metrics.service';
+import { PublicRateLimitModule } from './public-rate-limit';
 import { RealEstateModule, RealEstateRegisteredProjector } from './real-estate';
 import { testFixtureModules } from './smoke/test-fixture-modules';
 import { VerifyModule } from './verify/verify.module';
@@ -33,6 +34,8 @@ const indexModule = IndexModule.register({
     // validate runs when this module is loaded: a bad variable stops start-up before anything listens
     ConfigModule.forRoot({ isGlobal: true, validate: validateEnv }),
     AuthModule,
+    // after AuthModule: the rate limit of the public routes runs once the token is read
+    PublicRateLimitModule,
     MetricsModule,
     indexModule,
     IdempotencyModule,

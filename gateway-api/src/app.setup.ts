@@ -1,4 +1,5 @@
 import { type NestApplicationOptions } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
 import { HttpAdapterHost } from '@nestjs/core';
 import { type NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
@@ -8,6 +9,7 @@ import { answerUnparsableRequests } from './common/client-error';
 import { useJsonBody } from './common/json-body';
 import { requestIdMiddleware } from './common/logging/request-id.middleware';
 import { createValidationPipe } from './common/validation';
+import { type EnvironmentVariables } from './config/env.schema';
 
 /**
  * Options for creating the Nest application. Nest's default body parsers are off because
@@ -24,12 +26,29 @@ export const DOCS_PATH = 'docs';
  */
 export function configureApp(app: NestExpressApplication): void {
   app.disable('x-powered-by'); // no need to tell scanners which framework answers
+  trustConfiguredProxies(app);
   app.use(requestIdMiddleware);
   answerUnparsableRequests(app.getHttpServer());
   useJsonBody(app);
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ApiExceptionFilter(app.get(HttpAdapterHost)));
   setUpOpenApi(app);
+}
+
+/**
+ * Express believes X-Forwarded-For only from the hops TRUSTED_PROXIES names, so `req.ip` (the
+ * public routes' rate-limit key) is the citizen's address behind the city's proxy, and a client
+ * talking to the gateway directly cannot pick its own address by sending the header.
+ */
+function trustConfiguredProxies(app: NestExpressApplication): void {
+  const configured = app
+    .get<ConfigService<EnvironmentVariables, true>>(ConfigService)
+    .get('TRUSTED_PROXIES', { infer: true });
+  const proxies = configured
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter((entry) => entry !== '');
+  app.set('trust proxy', proxies.length === 0 ? false : proxies);
 }
 
 function setUpOpenApi(app: NestExpressApplication): void {

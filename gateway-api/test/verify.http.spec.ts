@@ -13,6 +13,7 @@ import { LEDGER_TRANSACTION_READER } from '../src/ledger/ledger-transactions.por
 import { PUBLIC_LEDGER } from '../src/ledger/public-ledger.port';
 import { compositeKey } from '../src/verify/authority-check';
 import { FakeVerifyLedger, ledgerTransaction } from '../src/verify/testing/fake-verify-ledger';
+import { PublicRateLimitModule } from '../src/public-rate-limit';
 import { VerifyModule } from '../src/verify/verify.module';
 import { type ErrorBody, fieldsNamed } from './support/bad-query-values';
 
@@ -102,6 +103,7 @@ describe('public verification routes over HTTP', () => {
       imports: [
         ConfigModule.forRoot({ isGlobal: true, ignoreEnvFile: true, validate: validateEnv }),
         AuthModule,
+        PublicRateLimitModule,
         VerifyModule,
       ],
     })
@@ -150,7 +152,7 @@ describe('public verification routes over HTTP', () => {
       `/api/v1/verify/certificates/${encodeURIComponent(typedFullWidth)}`,
     );
     expect(second.body).toEqual(first.body);
-    expect(reads).toEqual(['realestate:GetCertificate', 'proof:LatestWrite']);
+    expect(reads).toEqual(['proof:ReadWithLatestWrite']);
   });
 
   it('answers 200 valid:false with the reason for a licence whose last write RegistryMSP endorsed and submitted', async () => {

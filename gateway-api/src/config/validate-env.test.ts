@@ -50,6 +50,8 @@ describe('validateEnv', () => {
       VERIFY_MAX_CONCURRENT_READS: 8,
       VERIFY_MAX_QUEUED_READS: 200,
       VERIFY_HOLDER_CHECK_MAX_FAILURES: 5,
+      VERIFY_PROOF_BUNDLE_MAX_CONCURRENT: 2,
+      TRUSTED_PROXIES: '',
     });
   });
 
@@ -185,10 +187,12 @@ describe('validateEnv', () => {
       'NODE_ENV',
       'PORT',
       'PUBLIC_BASE_URL',
+      'TRUSTED_PROXIES',
       'VERIFY_CACHE_TTL_MS',
       'VERIFY_HOLDER_CHECK_MAX_FAILURES',
       'VERIFY_MAX_CONCURRENT_READS',
       'VERIFY_MAX_QUEUED_READS',
+      'VERIFY_PROOF_BUNDLE_MAX_CONCURRENT',
       'VERIFY_RATE_LIMIT',
       'VERIFY_RATE_WINDOW_MS',
     ]);
@@ -199,6 +203,13 @@ describe('validateEnv', () => {
     expect(validateEnv({ HOLDER_LOOKUP_KEY_CREATE: 'false' }).HOLDER_LOOKUP_KEY_CREATE).toBe(false);
     expect(validateEnv({ FABRIC_COMMIT_STATUS_TIMEOUT_MS: '1' }).FABRIC_COMMIT_STATUS_TIMEOUT_MS).toBe(1);
   });
+
+  it.each(['loopback', '127.0.0.1', '127.0.0.0/8, ::1', 'loopback,uniquelocal,10.1.0.0/16', 'fe80::/10'])(
+    'accepts TRUSTED_PROXIES=%s',
+    (proxies) => {
+      expect(validateEnv({ TRUSTED_PROXIES: proxies }).TRUSTED_PROXIES).toBe(proxies);
+    },
+  );
 
   it('treats an empty variable as unset', () => {
     expect(validateEnv({ PORT: '', LOG_LEVEL: '' })).toMatchObject({ PORT: 3000, LOG_LEVEL: 'info' });
@@ -228,6 +239,12 @@ describe('validateEnv', () => {
     ['DATABASE_TYPE', 'mysql', 'must be one of the following values: sqlite, postgres'],
     ['IDEMPOTENCY_TTL_SECONDS', '0', 'must not be less than 1'],
     ['IDEMPOTENCY_TTL_SECONDS', '1.5', 'must be an integer number'],
+    ['VERIFY_PROOF_BUNDLE_MAX_CONCURRENT', '0', 'must not be less than 1'],
+    [
+      'TRUSTED_PROXIES',
+      'proxy.city.local',
+      'must be a comma-separated list of IP addresses, CIDR ranges, loopback, linklocal or uniquelocal',
+    ],
   ])('refuses %s=%s with one problem naming the variable', (variable, value, message) => {
     expect(problemsOf({ [variable]: value })).toEqual([{ variable, message }]);
   });

@@ -5,9 +5,11 @@ import { Public } from '../auth/auth.decorators';
 import { ErrorResponse } from '../common/errors';
 import { LivenessResponse, ReadinessResponse } from './health.dto';
 import { HealthService } from './health.service';
+import { OperationsRateLimit } from '../public-rate-limit';
 
 @ApiTags('operations')
 @Public()
+@OperationsRateLimit()
 @Controller('health')
 export class HealthController {
   constructor(private readonly health: HealthService) {}

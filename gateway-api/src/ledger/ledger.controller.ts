@@ -13,9 +13,11 @@ import { type Principal } from '../auth/principal';
 import { ErrorResponse } from '../common/errors';
 import { LedgerTransactionResponse, TransactionIdParams } from './ledger.dto';
 import { LedgerService } from './ledger.service';
+import { CitizensRateLimit } from '../public-rate-limit';
 
 @ApiTags('verification')
 @Public()
+@CitizensRateLimit()
 @Controller('api/v1/ledger/transactions')
 export class LedgerController {
   constructor(private readonly ledger: LedgerService) {}

@@ -1,4 +1,4 @@
-import { NotFoundError } from '../common/errors';
+import { NotFoundError, UnavailableError } from '../common/errors';
 import { LedgerService } from './ledger.service';
 import { type LedgerTransaction, type LedgerTransactionReader } from './ledger-transactions.port';
 
@@ -16,10 +16,12 @@ const reader = (found: LedgerTransaction | undefined): LedgerTransactionReader =
   find: () => Promise.resolve(found),
 });
 
+const LIMITS = { maxConcurrent: 2, maxQueued: 1 };
+
 describe('LedgerService', () => {
   it('answers the transaction with the creator in full to a caller with a token', async () => {
     const caller = { user: 'tax-officer', mspId: 'TaxMSP', role: 'tax_officer' };
-    expect(await new LedgerService(reader(tx)).transaction(tx.txId, caller)).toEqual({
+    expect(await new LedgerService(reader(tx), LIMITS).transaction(tx.txId, caller)).toEqual({
       txId: tx.txId,
       blockNumber: 42,
       validationCode: 'VALID',
@@ -31,13 +33,29 @@ describe('LedgerService', () => {
   });
 
   it("leaves the creator's name out for an anonymous caller", async () => {
-    const answer = await new LedgerService(reader(tx)).transaction(tx.txId, undefined);
+    const answer = await new LedgerService(reader(tx), LIMITS).transaction(tx.txId, undefined);
     expect(answer.creator).toEqual({ mspId: 'RegistryMSP', role: 'registry_clerk' });
   });
 
   it('answers 404 for a transaction the ledger does not have', async () => {
-    await expect(new LedgerService(reader(undefined)).transaction(tx.txId, undefined)).rejects.toBeInstanceOf(
-      NotFoundError,
+    await expect(
+      new LedgerService(reader(undefined), LIMITS).transaction(tx.txId, undefined),
+    ).rejects.toBeInstanceOf(NotFoundError);
+  });
+
+  it('answers 503 beyond its bulkhead (2 reading, 1 waiting), and serves again once reads finish', async () => {
+    let release: () => void = () => undefined;
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const slow: LedgerTransactionReader = { find: () => held.then(() => tx) };
+    const service = new LedgerService(slow, LIMITS);
+    const admitted = [1, 2, 3].map(() => service.transaction(tx.txId, undefined));
+    await expect(service.transaction(tx.txId, undefined)).rejects.toThrow(
+      new UnavailableError('Too many transaction look-ups right now; try again in a moment'),
     );
+    release();
+    expect(await Promise.all(admitted)).toHaveLength(3);
+    expect((await service.transaction(tx.txId, undefined)).txId).toBe(tx.txId);
   });
 });

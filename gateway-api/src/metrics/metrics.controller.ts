@@ -6,9 +6,11 @@ import { Public } from '../auth/auth.decorators';
 import { ErrorResponse } from '../common/errors';
 import { LoopbackOnlyGuard } from './loopback-only.guard';
 import { MetricsService } from './metrics.service';
+import { OperationsRateLimit } from '../public-rate-limit';
 
 @ApiTags('operations')
 @Public()
+@OperationsRateLimit()
 @UseGuards(LoopbackOnlyGuard)
 @Controller('metrics')
 export class MetricsController {

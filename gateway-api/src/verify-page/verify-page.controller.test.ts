@@ -10,6 +10,8 @@ import { APP_OPTIONS, configureApp } from '../app.setup';
 import { findAssetsDirectory } from './page-assets';
 import { VERIFY_PAGE_CSP } from './verify-page.controller';
 import { VerifyPageModule } from './verify-page.module';
+import { ConfigModule } from '@nestjs/config';
+import { validateEnv } from '../config/validate-env';
 
 // The page over HTTP through the app's real global configuration: headers, caching, and that
 // nothing it serves points outside the gateway's own origin.
@@ -23,7 +25,12 @@ describe('VerifyPageController', () => {
   const http = (): App => app.getHttpServer();
 
   beforeAll(async () => {
-    const moduleRef = await Test.createTestingModule({ imports: [VerifyPageModule] }).compile();
+    const moduleRef = await Test.createTestingModule({
+      imports: [
+        ConfigModule.forRoot({ isGlobal: true, ignoreEnvFile: true, validate: validateEnv }),
+        VerifyPageModule,
+      ],
+    }).compile();
     app = moduleRef.createNestApplication<NestExpressApplication>(APP_OPTIONS);
     configureApp(app);
     await app.init();

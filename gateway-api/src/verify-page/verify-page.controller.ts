@@ -5,6 +5,7 @@ import { type Response } from 'express';
 import { Public } from '../auth/auth.decorators';
 import { NotFoundError } from '../common/errors';
 import { type PageAssets } from './page-assets';
+import { CitizensRateLimit } from '../public-rate-limit';
 
 export const PAGE_ASSETS = Symbol('PAGE_ASSETS');
 
@@ -40,6 +41,7 @@ function secure(res: Response): void {
 /** GET /verify: the citizens' verification page (API.md "Public verification") and its assets. */
 @ApiExcludeController()
 @Public()
+@CitizensRateLimit()
 @Controller('verify')
 export class VerifyPageController {
   constructor(@Inject(PAGE_ASSETS) private readonly page: PageAssets) {}

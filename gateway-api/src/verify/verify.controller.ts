@@ -1,4 +1,4 @@
-import { Controller, Get, Header, Inject, Param, Query, Res, UseGuards } from '@nestjs/common';
+import { Controller, Get, Header, Inject, Param, Query, Res } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiNotFoundResponse,
@@ -9,11 +9,11 @@ import {
   ApiTags,
   ApiTooManyRequestsResponse,
 } from '@nestjs/swagger';
-import { ThrottlerGuard } from '@nestjs/throttler';
 import { type Response } from 'express';
 
 import { Public } from '../auth/auth.decorators';
 import { ErrorResponse } from '../common/errors';
+import { CitizensRateLimit } from '../public-rate-limit';
 import {
   BagBarcodeParams,
   CertificateNumberParams,
@@ -53,7 +53,7 @@ const ANSWER_CACHE = 'public, max-age=5';
   description: 'UNAVAILABLE: the ledger cannot answer now',
 })
 @Public()
-@UseGuards(ThrottlerGuard)
+@CitizensRateLimit()
 @Controller('api/v1/verify')
 export class VerifyController {
   constructor(

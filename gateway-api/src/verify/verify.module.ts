@@ -1,8 +1,6 @@
 import { Module } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
-import { ThrottlerModule } from '@nestjs/throttler';
 
-import { type EnvironmentVariables } from '../config/env.schema';
 import { FabricModule } from '../fabric/fabric.module';
 import { DatabaseModule } from '../index-db/database/database.module';
 import { HolderCheck } from './holder-check/holder-check';
@@ -17,17 +15,7 @@ import { VERIFY_SETTINGS, type VerifySettings, verifySettingsFrom } from './veri
 
 /** The public verification routes (/api/v1/verify/**): ledger reads with proofs, QR codes. */
 @Module({
-  imports: [
-    FabricModule,
-    DatabaseModule,
-    ThrottlerModule.forRootAsync({
-      inject: [ConfigService],
-      useFactory: (config: ConfigService<EnvironmentVariables, true>) => {
-        const { rateWindowMs, rateLimit } = verifySettingsFrom(config);
-        return { throttlers: [{ ttl: rateWindowMs, limit: rateLimit }] };
-      },
-    }),
-  ],
+  imports: [FabricModule, DatabaseModule],
   controllers: [VerifyController],
   providers: [
     { provide: VERIFY_SETTINGS, useFactory: verifySettingsFrom, inject: [ConfigService] },

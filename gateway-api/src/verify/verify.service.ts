@@ -7,6 +7,7 @@ import {
 } from '../../../chaincode/src/realestate/certificate-record';
 import { BagSteps } from '../../../chaincode/src/waste/domain';
 import { NotFoundError, UnavailableError } from '../common/errors';
+import { ReadLimiter } from '../common/read-limiter';
 import { LEDGER_TRANSACTION_READER, type LedgerTransactionReader } from '../ledger/ledger-transactions.port';
 import { PUBLIC_LEDGER, type PublicLedger } from '../ledger/public-ledger.port';
 import {
@@ -19,7 +20,6 @@ import {
 } from './authority-check';
 import { HolderCheck, type HolderQuestion } from './holder-check/holder-check';
 import { buildProofBundle, lastConfigBlockNumber, type ProofBundle } from './proof-bundle';
-import { ReadLimiter } from './read-limiter';
 import { TtlCache } from './ttl-cache';
 import {
   bagAnswer,

@@ -1,0 +1,2 @@
+export { PublicRateLimitModule } from './public-rate-limit.module';
+export { CitizensRateLimit, OperationsRateLimit } from './public-throttlers';
