@@ -20,6 +20,16 @@ class CitizensController {
 }
 
 @Public()
+@CitizensRateLimit()
+@Controller('page')
+class PageController {
+  @Get()
+  read(): string {
+    return 'ok';
+  }
+}
+
+@Public()
 @OperationsRateLimit()
 @Controller('probe')
 class ProbeController {
@@ -51,7 +61,7 @@ describe('PublicRouteThrottlerGuard', () => {
           ],
         }),
       ],
-      controllers: [CitizensController, ProbeController, StaffController],
+      controllers: [CitizensController, PageController, ProbeController, StaffController],
       providers: [{ provide: APP_GUARD, useClass: PublicRouteThrottlerGuard }],
     }).compile();
     app = moduleRef.createNestApplication();
@@ -73,6 +83,12 @@ describe('PublicRouteThrottlerGuard', () => {
     const refused = await request(server()).get('/citizens');
     expect(refused.status).toBe(429);
     expect(Number(refused.headers['retry-after'])).toBeGreaterThanOrEqual(1);
+  });
+
+  it("counts a client's requests to every citizens' route against one budget", async () => {
+    expect(await statuses('/citizens', 1)).toEqual([200]);
+    expect(await statuses('/page', 2)).toEqual([200, 429]);
+    expect(await statuses('/citizens', 1)).toEqual([429]);
   });
 
   it('limits an operations route by its own limit only, not the citizens’ one', async () => {

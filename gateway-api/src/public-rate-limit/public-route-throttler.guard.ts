@@ -21,6 +21,15 @@ export class PublicRouteThrottlerGuard extends ThrottlerGuard {
   }
 
   /**
+   * One count per client and limit across all the routes it covers (the library counts each route
+   * apart): a client spreading its requests over the verification routes, the page and the look-up
+   * has one budget, not one per route.
+   */
+  protected override generateKey(_context: ExecutionContext, tracker: string, throttler: string): string {
+    return `${throttler}:${tracker}`;
+  }
+
+  /**
    * A plain Retry-After (seconds) whichever limit was hit: the library names its header after the
    * throttler (Retry-After-public), which no HTTP client reads.
    */
