@@ -161,10 +161,29 @@ describe('public verification on the real network', () => {
         return bytes.toString('base64');
       };
 
+      const bundleRoute = `/api/v1/verify/certificates/${encodeURIComponent(second)}/proof-bundle`;
+
       beforeAll(async () => {
-        const answer = await get(`/api/v1/verify/certificates/${encodeURIComponent(second)}/proof-bundle`);
+        // the holder's own question: the ID number and the code printed on the certificate
+        const answer = await get(bundleRoute).query({
+          holderIdNumber: owner.idNumber,
+          verificationCode: secondCode,
+        });
         expect(answer.status).toBe(200);
         bundle = answer.body as ProofBundle;
+      });
+
+      it('is served to the holder or to staff, never to anyone asking', async () => {
+        expect((await get(bundleRoute)).status).toBe(401);
+        const wrongHolder = await get(bundleRoute).query({
+          holderIdNumber: residentId(),
+          verificationCode: secondCode,
+        });
+        expect(wrongHolder.status).toBe(403);
+        expect(wrongHolder.body).toMatchObject({ error: { code: 'FORBIDDEN' } });
+        const staff = await get(bundleRoute).set('Authorization', auth('tax-officer'));
+        expect(staff.status).toBe(200);
+        expect((staff.body as ProofBundle).transaction.txId).toBe(bundle.transaction.txId);
       });
 
       it('verifies without the gateway: RegistryMSP endorsed the write of this very certificate', () => {

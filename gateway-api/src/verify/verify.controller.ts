@@ -1,6 +1,7 @@
 import { Controller, Get, Header, Inject, Param, Query, Res } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
+  ApiForbiddenResponse,
   ApiNotFoundResponse,
   ApiOkResponse,
   ApiOperation,
@@ -8,10 +9,12 @@ import {
   ApiServiceUnavailableResponse,
   ApiTags,
   ApiTooManyRequestsResponse,
+  ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
 import { type Response } from 'express';
 
-import { Public } from '../auth/auth.decorators';
+import { OptionalPrincipal, Public } from '../auth/auth.decorators';
+import { type Principal } from '../auth/principal';
 import { ErrorResponse } from '../common/errors';
 import { CitizensRateLimit } from '../public-rate-limit';
 import {
@@ -26,6 +29,7 @@ import {
   CertificateVerificationResponse,
   LicenseVerificationResponse,
 } from './dto/verify-responses.dto';
+import { type HolderQuestion } from './holder-check/holder-check';
 import { type ProofBundle } from './proof-bundle';
 import { renderQr, verifyPageUrl } from './qr-code';
 import { type BagAnswer, type CertificateAnswer, type LicenseAnswer } from './verify-answers';
@@ -71,23 +75,35 @@ export class VerifyController {
     @Param() params: CertificateNumberParams,
     @Query() query: HolderMatchQuery,
   ): Promise<CertificateAnswer> {
-    const { holderIdNumber, verificationCode } = query;
-    // the DTO admits both or neither
-    const holder =
-      holderIdNumber !== undefined && verificationCode !== undefined
-        ? { idNumber: holderIdNumber, verificationCode }
-        : undefined;
-    return this.verify.certificate(params.certificateNumber, holder);
+    return this.verify.certificate(params.certificateNumber, holderQuestion(query));
   }
 
   @Get('certificates/:certificateNumber/proof-bundle')
+  @Header('Cache-Control', 'no-store')
   @ApiOperation({
     summary:
-      'Self-contained proof for offline checking (scripts/verify-proof): envelope, block, CA certificates',
+      'Self-contained proof for offline checking (scripts/verify-proof): envelope, block, CA certificates. ' +
+      "For the certificate's holder (holderIdNumber and verificationCode, counted like the holder check) " +
+      'or staff with a token: the block also holds other transactions',
   })
-  @ApiOkResponse({ description: 'govtrace-proof-bundle/1 JSON' })
-  proofBundle(@Param() params: CertificateNumberParams): Promise<ProofBundle> {
-    return this.verify.certificateProofBundle(params.certificateNumber);
+  @ApiOkResponse({ description: 'govtrace-proof-bundle JSON' })
+  @ApiUnauthorizedResponse({
+    type: ErrorResponse,
+    description: 'UNAUTHENTICATED: neither a token nor the holder question',
+  })
+  @ApiForbiddenResponse({
+    type: ErrorResponse,
+    description: "FORBIDDEN: the answers do not match the certificate's holder",
+  })
+  proofBundle(
+    @Param() params: CertificateNumberParams,
+    @Query() query: HolderMatchQuery,
+    @OptionalPrincipal() caller: Principal | undefined,
+  ): Promise<ProofBundle> {
+    return this.verify.certificateProofBundle(params.certificateNumber, {
+      staff: caller !== undefined,
+      ...(holderQuestion(query) !== undefined && { holder: holderQuestion(query) }),
+    });
   }
 
   @Get('certificates/:certificateNumber/qr')
@@ -140,4 +156,11 @@ async function sendQr(res: Response, url: string, query: QrQuery): Promise<void>
     .set('Cache-Control', 'public, max-age=300')
     .set('X-Verify-Url', encodeURI(url))
     .send(qr.body);
+}
+
+/** The holder question when both fields came (the DTO admits both or neither). */
+function holderQuestion({ holderIdNumber, verificationCode }: HolderMatchQuery): HolderQuestion | undefined {
+  return holderIdNumber !== undefined && verificationCode !== undefined
+    ? { idNumber: holderIdNumber, verificationCode }
+    : undefined;
 }

@@ -1,4 +1,4 @@
-import { NotFoundError, UnavailableError } from '../common/errors';
+import { ForbiddenError, NotFoundError, UnauthenticatedError, UnavailableError } from '../common/errors';
 import { compositeKey } from './authority-check';
 import { HolderCheck } from './holder-check/holder-check';
 import { type HolderCheckLockout } from './holder-check/holder-check-lockout';
@@ -61,6 +61,7 @@ const settings: VerifySettings = {
   cacheTtlMs: 0, // every answer is read again: these tests count the ledger reads behind each one
   maxConcurrentReads: 4,
   maxQueuedReads: 4,
+  proofBundleMaxConcurrent: 1,
   rateLimit: 100,
   rateWindowMs: 60_000,
   holderCheckMaxFailures: 5,
@@ -289,7 +290,69 @@ describe('VerifyService', () => {
     const ledger = new FakeVerifyLedger()
       .record('GetCertificate', NUMBER, { ...certificate, statusRegistrationId: `${UNIT}-00000002` })
       .lastWrite('realestate.certificate', [NUMBER], GENUINE_TX);
-    await expect(serviceOver(ledger).certificateProofBundle(NUMBER)).rejects.toThrow(GENUINE_TX);
+    await expect(serviceOver(ledger).certificateProofBundle(NUMBER, { staff: true })).rejects.toThrow(
+      GENUINE_TX,
+    );
     expect(ledger.blockReads).toEqual([GENUINE_TX]);
+  });
+
+  describe('the proof bundle is for the holder or staff', () => {
+    const HOLDER_ID = '110101199003070011';
+    const CODE = 'K7M2Q9XR';
+    /** Counts the holder questions taken from the certificate's daily allowance. */
+    const lockout = { taken: 0, givenBack: 0 };
+    const countingLockout = {
+      take: () => {
+        lockout.taken += 1;
+        return Promise.resolve({ certificateNumber: NUMBER, day: '2026-12-04' });
+      },
+      giveBack: () => {
+        lockout.givenBack += 1;
+        return Promise.resolve();
+      },
+    } as unknown as HolderCheckLockout;
+    const ledgerWithHolder = (): FakeVerifyLedger =>
+      new FakeVerifyLedger()
+        .record('GetCertificate', NUMBER, certificate)
+        .lastWrite('realestate.certificate', [NUMBER], GENUINE_TX)
+        .printed(NUMBER, HOLDER_ID, CODE);
+    const bundleService = (ledger: FakeVerifyLedger): VerifyService =>
+      new VerifyService(ledger, ledger, settings, new HolderCheck(countingLockout, ledger, settings));
+
+    beforeEach(() => {
+      lockout.taken = 0;
+      lockout.givenBack = 0;
+    });
+
+    it('answers 401 to a caller with neither a token nor the holder question, reading nothing', async () => {
+      const ledger = ledgerWithHolder();
+      await expect(
+        bundleService(ledger).certificateProofBundle(NUMBER, { staff: false }),
+      ).rejects.toBeInstanceOf(UnauthenticatedError);
+      expect(ledger.queries).toEqual([]);
+    });
+
+    it('answers 403 to wrong answers, and the failure counts against the certificate', async () => {
+      const ledger = ledgerWithHolder();
+      const asked = bundleService(ledger).certificateProofBundle(NUMBER, {
+        staff: false,
+        holder: { idNumber: HOLDER_ID, verificationCode: 'K7M2Q9XS' },
+      });
+      await expect(asked).rejects.toBeInstanceOf(ForbiddenError);
+      expect(lockout).toEqual({ taken: 1, givenBack: 0 });
+      expect(ledger.blockReads).toEqual([]);
+    });
+
+    it("builds the bundle for the holder's right answers, giving the attempt back", async () => {
+      const ledger = ledgerWithHolder();
+      const asked = bundleService(ledger).certificateProofBundle(NUMBER, {
+        staff: false,
+        holder: { idNumber: HOLDER_ID, verificationCode: CODE },
+      });
+      // the fake has no blocks: reaching the block read is what this test needs
+      await expect(asked).rejects.toThrow(GENUINE_TX);
+      expect(lockout).toEqual({ taken: 1, givenBack: 1 });
+      expect(ledger.blockReads).toEqual([GENUINE_TX]);
+    });
   });
 });

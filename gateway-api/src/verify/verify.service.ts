@@ -6,7 +6,7 @@ import {
   parseStoredCertificate,
 } from '../../../chaincode/src/realestate/certificate-record';
 import { BagSteps } from '../../../chaincode/src/waste/domain';
-import { NotFoundError, UnavailableError } from '../common/errors';
+import { ForbiddenError, NotFoundError, UnauthenticatedError, UnavailableError } from '../common/errors';
 import { ReadLimiter } from '../common/read-limiter';
 import { LEDGER_TRANSACTION_READER, type LedgerTransactionReader } from '../ledger/ledger-transactions.port';
 import { PUBLIC_LEDGER, type PublicLedger } from '../ledger/public-ledger.port';
@@ -40,6 +40,12 @@ import { VERIFY_SETTINGS, type VerifySettings } from './verify.settings';
 
 type RecordKeyParts = readonly [string, ...string[]];
 
+/** Who asks for a proof bundle: staff with a token, or a citizen with the holder question. */
+export interface ProofBundleAccess {
+  readonly staff: boolean;
+  readonly holder?: HolderQuestion;
+}
+
 /** A bag's latest event → the record kind that vouches for it, and its key from the barcode. */
 const BAG_EVENTS: ReadonlyMap<
   string,
@@ -72,6 +78,7 @@ export class VerifyService {
   // transaction and record key, so a 1000-bag transaction's key list is never held, only the answer.
   readonly #writes = new TtlCache<WriteFacts>(10 * 60_000, 5_000);
   readonly #limiter: ReadLimiter;
+  readonly #bundles: ReadLimiter;
 
   constructor(
     @Inject(PUBLIC_LEDGER) private readonly ledger: PublicLedger,
@@ -81,6 +88,8 @@ export class VerifyService {
   ) {
     this.#answers = new TtlCache(settings.cacheTtlMs, 10_000);
     this.#limiter = new ReadLimiter(settings.maxConcurrentReads, settings.maxQueuedReads);
+    const bundles = settings.proofBundleMaxConcurrent;
+    this.#bundles = new ReadLimiter(bundles, 4 * bundles, 'proof bundle requests');
   }
 
   /**
@@ -138,36 +147,68 @@ export class VerifyService {
   }
 
   /**
+   * The offline proof bundle, for the certificate's holder or for staff only: it holds the whole
+   * block, other departments' transactions and their submitters' certificates included. Staff come
+   * with a token (`staff`); a holder answers the holder question, counted against the certificate's
+   * daily lockout like the public holder check, and only a match gets the bundle (403 otherwise).
+   * Bundles are built behind their own small bulkhead, so they cannot crowd out verification.
+   */
+  async certificateProofBundle(number: string, access: ProofBundleAccess): Promise<ProofBundle> {
+    if (!access.staff) {
+      if (access.holder === undefined) {
+        throw new UnauthenticatedError(
+          "The proof bundle is for the certificate's holder (holderIdNumber and verificationCode) or staff with a token",
+        );
+      }
+      const { holderMatch } = await this.holderCheck.ask(
+        number,
+        access.holder,
+        (work) => this.#limiter.run(work),
+        () => this.#limiter.run(() => this.#certificateRecord(number)),
+      );
+      if (holderMatch !== true) {
+        throw new ForbiddenError(
+          holderMatch === null
+            ? 'This certificate was issued before verification codes were printed: ask the registry for its proof'
+            : "The ID number and verification code do not match this certificate's holder",
+        );
+      }
+    }
+    return this.#bundles.run(() => this.#buildCertificateProofBundle(number));
+  }
+
+  /**
    * Everything an offline verifier needs (scripts/src/verify-proof): the block holding the
    * transaction that last wrote the certificate, the organisations' CA certificates from the channel
    * configuration in force, and the record as written.
    */
-  async certificateProofBundle(number: string): Promise<ProofBundle> {
-    return this.#limiter.run(async () => {
-      const record = await this.#certificateRecord(number);
-      const certificateNumber = record.content.certificateNumber;
-      const { txId } = await this.#latestWrite('certificate', [number]);
-      const blockBytes = await this.ledger.blockOf(txId);
-      if (blockBytes === undefined) {
-        throw new UnavailableError(
-          `The transaction ${txId} of certificate ${certificateNumber} is not on this peer yet`,
-        );
-      }
-      const [configBlockBytes, channel] = await Promise.all([
-        this.ledger.blockAt(BigInt(lastConfigBlockNumber(blockBytes))),
-        this.ledger.channel(),
-      ]);
-      return buildProofBundle({
-        channel,
-        chaincode: RecordTypeHome[AUTHORITIES.certificate.recordType],
-        recordKind: 'real-estate-certificate',
-        recordId: certificateNumber,
-        recordKey: compositeKey(AUTHORITIES.certificate.recordType, certificateNumber),
-        blockBytes,
-        txId,
-        configBlockBytes,
-        now: new Date(),
-      });
+  async #buildCertificateProofBundle(number: string): Promise<ProofBundle> {
+    const { record, write } = await this.#readWithLatestWrite(
+      'certificate',
+      [number],
+      `certificate ${number}`,
+    );
+    const { certificateNumber } = parseStoredCertificate(record).content;
+    const blockBytes = await this.ledger.blockOf(write.txId);
+    if (blockBytes === undefined) {
+      throw new UnavailableError(
+        `The transaction ${write.txId} of certificate ${certificateNumber} is not on this peer yet`,
+      );
+    }
+    const [configBlockBytes, channel] = await Promise.all([
+      this.ledger.blockAt(BigInt(lastConfigBlockNumber(blockBytes))),
+      this.ledger.channel(),
+    ]);
+    return buildProofBundle({
+      channel,
+      chaincode: RecordTypeHome[AUTHORITIES.certificate.recordType],
+      recordKind: 'real-estate-certificate',
+      recordId: certificateNumber,
+      recordKey: write.key,
+      blockBytes,
+      txId: write.txId,
+      configBlockBytes,
+      now: new Date(),
     });
   }
 

@@ -9,6 +9,8 @@ export interface VerifySettings {
   readonly cacheTtlMs: number;
   readonly maxConcurrentReads: number;
   readonly maxQueuedReads: number;
+  /** Proof bundles built at once (their own bulkhead; 4 × this may wait). */
+  readonly proofBundleMaxConcurrent: number;
   readonly rateLimit: number;
   readonly rateWindowMs: number;
   /** Failed holder checks per certificate and UTC day before the check locks (holder-check/). */
@@ -28,6 +30,7 @@ export function verifySettingsFrom(config: ConfigService<EnvironmentVariables, t
     cacheTtlMs: get('VERIFY_CACHE_TTL_MS'),
     maxConcurrentReads: get('VERIFY_MAX_CONCURRENT_READS'),
     maxQueuedReads: get('VERIFY_MAX_QUEUED_READS'),
+    proofBundleMaxConcurrent: get('VERIFY_PROOF_BUNDLE_MAX_CONCURRENT'),
     rateLimit: get('VERIFY_RATE_LIMIT'),
     rateWindowMs: get('VERIFY_RATE_WINDOW_MS'),
     holderCheckMaxFailures: get('VERIFY_HOLDER_CHECK_MAX_FAILURES'),
