@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 
@@ -39,6 +39,8 @@ describe('citizen verification page in a real browser', () => {
   const unit = unitNumber();
   const certificateA = titleNumber();
   const certificateB = titleNumber();
+  /** The verification code printed on title B (the registration answer shows it once). */
+  let codeB = '';
 
   beforeAll(async () => {
     mkdirSync(screenshots, { recursive: true });
@@ -48,16 +50,22 @@ describe('citizen verification page in a real browser', () => {
       DATABASE_PATH: path.join(dbDir, 'index.sqlite'),
     });
     const clerk = apiTokens()['registry-clerk'] ?? '';
-    const register = async (body: Record<string, unknown>): Promise<void> => {
+    const register = async (body: Record<string, unknown>): Promise<Record<string, unknown>> => {
       const answer = await call(gateway.baseUrl, 'POST', '/api/v1/real-estate/registrations', {
         token: clerk,
         body: { unitNumber: unit, ...body },
       });
       expect(answer).toMatchObject({ status: 201 });
+      return answer.body;
     };
     // FIRST issues title A; a CHANGE issues title B for the same unit, which supersedes A
     await register({ type: 'FIRST', certificateNumber: certificateA, holders: [owner] });
-    await register({ type: 'CHANGE', certificateNumber: certificateB, description: '房屋用途变更' });
+    const issuedB = await register({
+      type: 'CHANGE',
+      certificateNumber: certificateB,
+      description: '房屋用途变更',
+    });
+    codeB = String(issuedB['verificationCode']);
 
     browser = await launchBrowser();
     // a phone-sized window: the page is built for phones first
@@ -112,8 +120,32 @@ describe('citizen verification page in a real browser', () => {
     await page.locator('[data-testid="verify-proof"] summary').focus();
     await page.keyboard.press('Enter');
     await expect(page.getByTestId('verify-proof-tx').textContent()).resolves.toMatch(/^[0-9a-f]{64}$/);
-    const bundle = await page.getByTestId('verify-proof-bundle').getAttribute('href');
-    expect(bundle).toBe(`/api/v1/verify/certificates/${encodeURIComponent(certificateB)}/proof-bundle`);
+    // the offline proof is the holder's: the page asks for the ID number and the printed code
+    const outcome = (key: string) =>
+      page
+        .locator(`[data-testid="verify-bundle-status"][data-outcome="${key}"]`)
+        .waitFor({ timeout: 30_000 });
+    await page.getByTestId('verify-bundle-id').fill(owner.idNumber);
+    const wrongCode = codeB.startsWith('2') ? `3${codeB.slice(1)}` : `2${codeB.slice(1)}`;
+    await page.getByTestId('verify-bundle-code').fill(wrongCode);
+    await page.getByTestId('verify-bundle-submit').click();
+    await outcome('mismatch');
+    await expect(page.getByTestId('verify-bundle-status').textContent()).resolves.toBe(
+      '身份证号或核验码与本证书的权利人不符。',
+    );
+    await page.getByTestId('verify-bundle-code').fill(codeB);
+    const [download] = await Promise.all([
+      page.waitForEvent('download', { timeout: 30_000 }),
+      page.getByTestId('verify-bundle-submit').click(),
+    ]);
+    await outcome('done');
+    const saved = JSON.parse(readFileSync(await download.path(), 'utf8')) as {
+      format: string;
+      record: { id: string };
+    };
+    expect(saved.format).toMatch(/^govtrace-proof-bundle\//);
+    expect(saved.record.id).toBe(certificateB);
+    expect(download.suggestedFilename()).toBe(`govtrace-proof-${certificateB}.json`);
     await page.screenshot({ path: path.join(screenshots, 'valid.png'), fullPage: true });
 
     // a printed fingerprint that differs from the ledger's is called out

@@ -255,6 +255,46 @@ describe('the citizen page showing a business licence', () => {
   });
 });
 
+describe('the citizen page showing a property certificate', () => {
+  const number = '粤(2026)广州市不动产权第09400110号';
+  const certificate = {
+    valid: true,
+    status: 'VALID',
+    certificateNumber: number,
+    kind: 'TITLE',
+    unitNumber: '440184001016GB00009F00800039',
+    holders: ['欧**国'],
+    issuedAt: '2026-12-03T02:00:00.000Z',
+    issuer: 'RegistryMSP',
+    contentHash: 'c'.repeat(64),
+    proof: {
+      ...proof,
+      endorsers: ['RegistryMSP'],
+      creatorMspId: 'RegistryMSP',
+      creatorRole: 'registry_clerk',
+    },
+  };
+
+  it.each<[PageLocale, string]>([
+    ['zh-CN', '权利人身份证号'],
+    ['en', "Holder's ID number"],
+  ])('offers the proof bundle through the holder form, not a link (%s)', (locale, idLabel) => {
+    const panel = show('certificate', certificate, locale);
+    const form = panel.find('verify-bundle-form');
+    expect(form.getAttribute('data-certificate')).toBe(number);
+    expect(form.textContent).toContain(idLabel);
+    expect(form.find('verify-bundle-id').getAttribute('name')).toBe('holderIdNumber');
+    expect(form.find('verify-bundle-code').getAttribute('name')).toBe('verificationCode');
+    expect(panel.findAll('verify-proof-bundle')).toEqual([]);
+    expectNothingUnnamed(panel);
+  });
+
+  it('offers no bundle form for a licence or a bag', () => {
+    const licence = { valid: true, status: 'ACTIVE', uscc: '91440106MA59C8XE4R', name: 'x', proof };
+    expect(show('license', licence, 'en').findAll('verify-bundle-form')).toEqual([]);
+  });
+});
+
 describe('the page texts', () => {
   /** Every path to a word in a text table, e.g. "status.VALID.0". */
   const paths = (value: unknown, prefix = ''): string[] =>

@@ -18,7 +18,7 @@ import {
   type VerifiedRecordKind,
   writesRecord,
 } from './authority-check';
-import { HolderCheck, type HolderQuestion } from './holder-check/holder-check';
+import { HOLDER_MATCH_UNAVAILABLE, HolderCheck, type HolderQuestion } from './holder-check/holder-check';
 import { buildProofBundle, lastConfigBlockNumber, type ProofBundle } from './proof-bundle';
 import { TtlCache } from './ttl-cache';
 import {
@@ -166,11 +166,20 @@ export class VerifyService {
         (work) => this.#limiter.run(work),
         () => this.#limiter.run(() => this.#certificateRecord(number)),
       );
+      if (holderMatch === null) {
+        throw new ForbiddenError(
+          'This certificate was issued before verification codes were printed: ask the registry for its proof',
+          { details: [{ reason: HOLDER_MATCH_UNAVAILABLE, message: 'no verification code was printed' }] },
+        );
+      }
       if (holderMatch !== true) {
         throw new ForbiddenError(
-          holderMatch === null
-            ? 'This certificate was issued before verification codes were printed: ask the registry for its proof'
-            : "The ID number and verification code do not match this certificate's holder",
+          "The ID number and verification code do not match this certificate's holder",
+          {
+            details: [
+              { reason: 'HOLDER_MISMATCH', message: 'the ID number or the verification code is wrong' },
+            ],
+          },
         );
       }
     }

@@ -189,12 +189,47 @@
       ]),
     ]);
     if (outcome.kind === 'certificate' && outcome.body.certificateNumber) {
-      const href = `/api/v1/verify/certificates/${encodeURIComponent(outcome.body.certificateNumber)}/proof-bundle`;
-      section.append(
-        element('p', {}, [element('a', { href, 'data-testid': 'verify-proof-bundle', text: p.bundle })]),
-      );
+      section.append(bundleForm(outcome.body.certificateNumber, text.bundle));
     }
     return section;
+  }
+
+  /**
+   * The holder's request for the offline proof bundle: the bundle holds the whole block, so the
+   * gateway gives it only to the holder (ID number and printed code) or to staff. verify.js sends
+   * the form (it owns the network); this only lays it out.
+   */
+  function bundleForm(certificateNumber, b) {
+    const input = (id, name, testId, maxlength) =>
+      element('input', {
+        id,
+        name,
+        type: 'text',
+        autocomplete: 'off',
+        autocapitalize: 'characters',
+        spellcheck: 'false',
+        maxlength,
+        'data-testid': testId,
+      });
+    return element(
+      'form',
+      {
+        class: 'bundle',
+        novalidate: '',
+        'data-testid': 'verify-bundle-form',
+        'data-certificate': certificateNumber,
+      },
+      [
+        element('h2', { text: b.title }),
+        element('p', { class: 'detail', text: b.intro }),
+        element('label', { for: 'bundle-id', text: b.idLabel }),
+        input('bundle-id', 'holderIdNumber', 'verify-bundle-id', '18'),
+        element('label', { for: 'bundle-code', text: b.codeLabel }),
+        input('bundle-code', 'verificationCode', 'verify-bundle-code', '9'),
+        element('button', { type: 'submit', 'data-testid': 'verify-bundle-submit', text: b.submit }),
+        element('p', { class: 'detail', role: 'status', 'data-testid': 'verify-bundle-status' }),
+      ],
+    );
   }
 
   const FIELDS = { certificate: certificateFields, license: licenseFields, bag: bagFields };

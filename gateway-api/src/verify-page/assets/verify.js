@@ -157,12 +157,77 @@
     window.history.replaceState(null, '', url);
   }
 
+  // ---- the holder's proof bundle -----------------------------------------------------------------
+
+  /** The message key for a refused bundle request, from the status and the error's first detail. */
+  function bundleRefusal(status, body) {
+    const detail = body && body.error && Array.isArray(body.error.details) ? body.error.details[0] : null;
+    const reason = detail && detail.reason;
+    if (status === 400) return 'invalid';
+    if (status === 403) return reason === 'NO_VERIFICATION_CODE' ? 'noCode' : 'mismatch';
+    if (status === 429) return reason === 'HOLDER_CHECK_LOCKED' ? 'locked' : 'tooMany';
+    return 'unavailable';
+  }
+
+  /** Saves the bundle as a file; the JSON never enters the page. */
+  function saveFile(blob, name) {
+    const url = URL.createObjectURL(blob);
+    const link = document.createElement('a');
+    link.href = url;
+    link.download = name;
+    document.body.append(link);
+    link.click();
+    link.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 60000);
+  }
+
+  async function requestBundle(form) {
+    const status = form.querySelector('[data-testid="verify-bundle-status"]');
+    const say = (key) => {
+      status.dataset.outcome = key;
+      status.textContent = TEXT[locale].bundle[key];
+    };
+    const idNumber = form.elements.holderIdNumber.value.replace(/\s+/g, '');
+    const code = form.elements.verificationCode.value.replace(/\s+/g, '');
+    if (idNumber === '' || code === '') return say('missing');
+    say('working');
+    const number = form.dataset.certificate;
+    const query = new URLSearchParams({ holderIdNumber: idNumber, verificationCode: code });
+    const controller = new AbortController();
+    const timer = setTimeout(() => controller.abort(), TIMEOUT_MS);
+    try {
+      const response = await fetch(
+        `${API}/certificates/${encodeURIComponent(number)}/proof-bundle?${query}`,
+        {
+          headers: { accept: 'application/json' },
+          signal: controller.signal,
+        },
+      );
+      if (response.ok) {
+        saveFile(await response.blob(), `govtrace-proof-${number}.json`);
+        return say('done');
+      }
+      return say(bundleRefusal(response.status, await response.json().catch(() => null)));
+    } catch {
+      return say('unavailable');
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
   // ---- start -------------------------------------------------------------------------------------
 
   function start() {
     const params = new URLSearchParams(window.location.search);
     applyLanguage(normaliseLocale(params.get('lang')) || storedLocale() || 'zh-CN');
     switcher.addEventListener('click', switchLanguage);
+    // the result panel is drawn again for each answer: one listener for whatever form it holds
+    result.addEventListener('submit', (event) => {
+      const target = event.target;
+      if (!target || target.dataset.testid !== 'verify-bundle-form') return;
+      event.preventDefault();
+      void requestBundle(target);
+    });
     form.addEventListener('submit', (event) => {
       event.preventDefault();
       // a hand-typed number has no printed fingerprint to compare with
