@@ -1,7 +1,7 @@
 import * as path from 'node:path';
 import { binDirFor } from '../fabric/build-binaries';
 import { fabricCaPin } from '../fabric/pin';
-import { address } from '../network/topology';
+import { operationsHealth } from '../network/operations-tls';
 import { type ProcessSpec } from '../process/supervisor';
 import { type CaSite } from './ca-site';
 
@@ -24,6 +24,6 @@ export function caServerSpec(site: CaSite): ProcessSpec {
       { label: `${site.name} (TLS)`, host: site.host, port: site.port },
       { label: `${site.name} operations`, host: site.host, port: site.operationsPort },
     ],
-    health: { kind: 'http', url: `http://${address(site, site.operationsPort)}/healthz` },
+    health: operationsHealth(site, site.operationsPort, site.operationsTls),
   };
 }

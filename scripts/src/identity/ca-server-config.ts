@@ -2,6 +2,7 @@ import { stringify } from 'yaml';
 import { fabricCaPin } from '../fabric/pin';
 import { address } from '../network/topology';
 import { type CaSite } from './ca-site';
+import { caOperationsTlsConfig } from '../network/operations-tls';
 
 /** The CA's bootstrap administrator: registers, enrolls and revokes the users. */
 export const bootstrapAdmin = 'admin';
@@ -55,7 +56,10 @@ export function renderCaServerConfig(site: CaSite, adminPassword: string): strin
     // Without this the built-in default profile marks user certificates for cert and CRL signing.
     signing: { default: { usage: ['digital signature'], expiry: '8760h' } },
     cfg: { identities: { passwordattempts: 10 } },
-    operations: { listenAddress: address(site, site.operationsPort), tls: { enabled: false } },
+    operations: {
+      listenAddress: address(site, site.operationsPort),
+      tls: caOperationsTlsConfig(site, site.operationsTls),
+    },
     metrics: { provider: 'prometheus' },
   };
   return `# Written by govtrace \`network up\` from network/topology.yaml; rewritten on every up.\n${stringify(config)}`;

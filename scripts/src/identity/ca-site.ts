@@ -1,6 +1,7 @@
 import * as path from 'node:path';
 import { networkPath } from '../lib/paths';
 import { crypto, type TlsFiles } from '../network/crypto-layout';
+import { type OperationsTls } from '../network/operations-tls';
 import { address, type PeerOrg, type Topology } from '../network/topology';
 import { OperatorError } from '../lib/errors';
 
@@ -24,6 +25,8 @@ export interface CaSite {
   readonly tlsRootCert: string;
   /** O= in the users' certificate subjects. */
   readonly organization: string;
+  /** Its operations endpoint's TLS, used off loopback only (network/operations-tls.ts). */
+  readonly operationsTls: OperationsTls;
 }
 
 export const caProcessName = (org: PeerOrg): string => `ca-${org.key}`;
@@ -40,6 +43,7 @@ export function caSiteFor(org: PeerOrg): CaSite {
     tls: { cert: tls.cert, key: tls.key },
     tlsRootCert: tls.ca,
     organization: org.domain,
+    operationsTls: { server: tls, clientRootCa: crypto.peerTlsCa(org), probe: crypto.userTls(org, 'Admin') },
   };
 }
 

@@ -109,6 +109,16 @@ describe('a real Fabric CA', () => {
       tls: { cert: path.join(dir, 'tls.pem'), key: path.join(dir, 'tls.key') },
       tlsRootCert: path.join(dir, 'tlsca.pem'),
       organization: 'test.govtrace.local',
+      // on loopback the operations endpoint stays plain HTTP: these are not used
+      operationsTls: {
+        server: { cert: path.join(dir, 'tls.pem'), key: path.join(dir, 'tls.key') },
+        clientRootCa: path.join(dir, 'tlsca.pem'),
+        probe: {
+          ca: path.join(dir, 'tlsca.pem'),
+          cert: path.join(dir, 'tls.pem'),
+          key: path.join(dir, 'tls.key'),
+        },
+      },
     };
     supervisor = new Supervisor(path.join(dir, 'pids'), path.join(dir, 'logs'));
     await prepareCaHome(site);

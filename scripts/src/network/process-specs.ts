@@ -6,6 +6,12 @@ import { fabricPin } from '../fabric/pin';
 import { networkPath, paths } from '../lib/paths';
 import { type ProcessSpec } from '../process/supervisor';
 import { crypto } from './crypto-layout';
+import {
+  operationsHealth,
+  type OperationsTls,
+  ordererOperationsTlsEnv,
+  peerOperationsTlsEnv,
+} from './operations-tls';
 import { address, chaincodeServer, fqdn, type OrdererNode, type PeerOrg, type Topology } from './topology';
 
 /**
@@ -24,6 +30,21 @@ const fabricBinary = (name: string): string => path.join(binDirFor(fabricPin), n
 
 /** Listen on the node's own host; for a remote host that is its public interface. */
 const listenHost = (host: string): string => host;
+
+/** An orderer's operations TLS: its own server certificate; the orderer org's admin may call it. */
+export function ordererOperationsTls(t: Topology, node: OrdererNode): OperationsTls {
+  const tls = crypto.ordererTls(t, node);
+  return { server: tls, clientRootCa: crypto.ordererTlsCa(t), probe: crypto.ordererAdminTls(t) };
+}
+
+/** A peer's operations TLS: its own server certificate; its org's admin may call it. */
+export function peerOperationsTls(org: PeerOrg): OperationsTls {
+  return {
+    server: crypto.peerTls(org),
+    clientRootCa: crypto.peerTlsCa(org),
+    probe: crypto.userTls(org, 'Admin'),
+  };
+}
 
 export function ordererSpec(t: Topology, node: OrdererNode): ProcessSpec {
   const tls = crypto.ordererTls(t, node);
@@ -55,6 +76,7 @@ export function ordererSpec(t: Topology, node: OrdererNode): ProcessSpec {
     ORDERER_ADMIN_TLS_CLIENTAUTHREQUIRED: 'true',
     ORDERER_ADMIN_TLS_CLIENTROOTCAS: `[${tls.ca}]`,
     ORDERER_OPERATIONS_LISTENADDRESS: address(node, node.operationsPort),
+    ...ordererOperationsTlsEnv(node, ordererOperationsTls(t, node)),
     ORDERER_METRICS_PROVIDER: 'prometheus',
     ORDERER_FILELEDGER_LOCATION: path.join(data, 'ledger'),
     ORDERER_CONSENSUS_WALDIR: path.join(data, 'etcdraft', 'wal'),
@@ -71,7 +93,7 @@ export function ordererSpec(t: Topology, node: OrdererNode): ProcessSpec {
       { label: `${node.name} admin`, host: node.host, port: node.adminPort },
       { label: `${node.name} operations`, host: node.host, port: node.operationsPort },
     ],
-    health: { kind: 'http', url: `http://${address(node, node.operationsPort)}/healthz` },
+    health: operationsHealth(node, node.operationsPort, ordererOperationsTls(t, node)),
   };
 }
 
@@ -114,6 +136,7 @@ export function peerSpec(org: PeerOrg): ProcessSpec {
     CORE_LEDGER_STATE_STATEDATABASE: 'goleveldb',
     CORE_LEDGER_SNAPSHOTS_ROOTDIR: path.join(data, 'snapshots'),
     CORE_OPERATIONS_LISTENADDRESS: address(org.peer, org.peer.operationsPort),
+    ...peerOperationsTlsEnv(org.peer, peerOperationsTls(org)),
     CORE_METRICS_PROVIDER: 'prometheus',
     // No Docker: an empty endpoint keeps the peer from looking for one, and
     // our builder makes every chaincode an external service.
@@ -132,7 +155,7 @@ export function peerSpec(org: PeerOrg): ProcessSpec {
       { label: `${org.key} peer chaincode listener`, host: org.peer.host, port: org.peer.chaincodePort },
       { label: `${org.key} peer operations`, host: org.peer.host, port: org.peer.operationsPort },
     ],
-    health: { kind: 'http', url: `http://${address(org.peer, org.peer.operationsPort)}/healthz` },
+    health: operationsHealth(org.peer, org.peer.operationsPort, peerOperationsTls(org)),
   };
 }
 
