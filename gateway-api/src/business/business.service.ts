@@ -1,10 +1,10 @@
 import { randomBytes } from 'node:crypto';
 
-import { Inject, Injectable, Logger, Optional } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
 
 import { type BusinessStep, StepContracts, StepEndorsers } from '../../../chaincode/src/business/steps';
 import { type Principal } from '../auth/principal';
-import { ApiError, INTERNAL_MESSAGE } from '../common/errors';
+import { chaincodeAnswerObject, unexpectedAnswer } from '../common/chaincode-answer';
 import { LEDGER_CLIENT, type LedgerClient, type SubmitResult } from '../ledger/ledger-client.port';
 import { type ChangeLicenseStatusDto, type CompleteStepDto } from './dto/step.dto';
 import { type OpenCaseDto } from './dto/open-case.dto';
@@ -28,7 +28,6 @@ export type Clock = () => Date;
 /** The `business` contract through the caller's own identity. */
 @Injectable()
 export class BusinessService {
-  private readonly logger = new Logger(BusinessService.name);
   private readonly now: Clock;
 
   constructor(
@@ -135,19 +134,8 @@ export class BusinessService {
     return this.parse(submitted.result, transaction);
   }
 
-  /** The contract answers canonical JSON objects; anything else means the two disagree (a bug). */
   private parse(bytes: Uint8Array, transaction: string): Record<string, unknown> {
-    let raw: unknown;
-    try {
-      raw = JSON.parse(Buffer.from(bytes).toString('utf8'));
-    } catch {
-      raw = undefined;
-    }
-    if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
-      this.logger.error(`business ${transaction} answered something other than a JSON object`);
-      throw new ApiError('INTERNAL', 500, INTERNAL_MESSAGE);
-    }
-    return raw as Record<string, unknown>;
+    return chaincodeAnswerObject(bytes, `business ${transaction}`);
   }
 }
 
@@ -158,9 +146,7 @@ function written(submitted: SubmitResult): { txId: string; blockNumber: number }
 function stringField(object: Record<string, unknown>, field: string): string {
   const value = object[field];
   if (typeof value !== 'string') {
-    throw new ApiError('INTERNAL', 500, INTERNAL_MESSAGE, {
-      cause: new Error(`business contract answer lacks ${field}`),
-    });
+    throw unexpectedAnswer('business', `the answer lacks ${field}`);
   }
   return value;
 }

@@ -1,8 +1,9 @@
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 
 import { printedVerificationCode } from '../../../chaincode/src/common/verification-code';
 import { type Principal } from '../auth/principal';
-import { ApiError, INTERNAL_MESSAGE, RuleViolationError, ValidationFailedError } from '../common/errors';
+import { chaincodeAnswerObject, unexpectedAnswer } from '../common/chaincode-answer';
+import { type ApiError, RuleViolationError, ValidationFailedError } from '../common/errors';
 import { LEDGER_CLIENT, type LedgerClient } from '../ledger/ledger-client.port';
 import { type CreateDeedTaxClearanceDto } from './dto/create-clearance.dto';
 import { type CreateRegistrationDto } from './dto/create-registration.dto';
@@ -31,8 +32,6 @@ type Json = Record<string, unknown>;
 /** The chaincode's `realestate` contract, always as the caller's own Fabric identity. */
 @Injectable()
 export class RealEstateService {
-  private readonly logger = new Logger(RealEstateService.name);
-
   constructor(
     @Inject(LEDGER_CLIENT) private readonly ledger: LedgerClient,
     private readonly holderLookupKey: HolderLookupKey,
@@ -208,23 +207,13 @@ export class RealEstateService {
     return this.parse(bytes, transaction);
   }
 
-  /** The chaincode answers canonical JSON objects; anything else means the two disagree (a bug). */
   private parse(bytes: Uint8Array, transaction: string): Json {
-    let raw: unknown;
-    try {
-      raw = JSON.parse(Buffer.from(bytes).toString('utf8'));
-    } catch {
-      raw = undefined;
-    }
-    if (typeof raw !== 'object' || raw === null || Array.isArray(raw))
-      throw this.unexpected(transaction, bytes);
-    return raw as Json;
+    return chaincodeAnswerObject(bytes, `realestate ${transaction}`);
   }
 
   private unexpected(transaction: string, bytes: Uint8Array): ApiError {
-    // never log the whole answer: private reads carry ID numbers
-    this.logger.error(`realestate ${transaction} answered an unexpected result (${bytes.length} bytes)`);
-    return new ApiError('INTERNAL', 500, INTERNAL_MESSAGE);
+    // never the answer itself: private reads carry ID numbers
+    return unexpectedAnswer(`realestate ${transaction}`, `${bytes.length} bytes`);
   }
 }
 

@@ -1,7 +1,7 @@
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 
 import { type Principal } from '../auth/principal';
-import { ApiError, INTERNAL_MESSAGE } from '../common/errors';
+import { chaincodeAnswerObject, unexpectedAnswer } from '../common/chaincode-answer';
 import { LEDGER_CLIENT, type LedgerClient } from '../ledger/ledger-client.port';
 import { type PutSmokeValueDto, type SmokeRecordResponse, type SmokeWriteResponse } from './smoke.dto';
 
@@ -10,8 +10,6 @@ const CONTRACT = 'smoke';
 /** The chaincode's `smoke` contract through the caller's own identity. */
 @Injectable()
 export class SmokeService {
-  private readonly logger = new Logger(SmokeService.name);
-
   constructor(@Inject(LEDGER_CLIENT) private readonly ledger: LedgerClient) {}
 
   async put(caller: Principal, dto: PutSmokeValueDto): Promise<SmokeWriteResponse> {
@@ -32,24 +30,18 @@ export class SmokeService {
     return this.parseRecord(bytes);
   }
 
-  /** The chaincode answers canonical JSON; anything else means the two disagree (a bug). */
   private parseRecord(bytes: Uint8Array): SmokeRecordResponse {
-    let raw: unknown;
-    try {
-      raw = JSON.parse(Buffer.from(bytes).toString('utf8'));
-    } catch {
-      raw = undefined;
-    }
-    const record = raw as Partial<Record<keyof SmokeRecordResponse, unknown>> | undefined;
-    const { key, value, updatedAt, updatedBy } = record ?? {};
+    const record = chaincodeAnswerObject(bytes, 'smoke Get') as Partial<
+      Record<keyof SmokeRecordResponse, unknown>
+    >;
+    const { key, value, updatedAt, updatedBy } = record;
     if (
       typeof key !== 'string' ||
       typeof value !== 'string' ||
       typeof updatedAt !== 'string' ||
       typeof updatedBy !== 'string'
     ) {
-      this.logger.error(`smoke Get answered an unexpected record: ${Buffer.from(bytes).toString('utf8')}`);
-      throw new ApiError('INTERNAL', 500, INTERNAL_MESSAGE);
+      throw unexpectedAnswer('smoke Get', 'not a { key, value, updatedAt, updatedBy } record');
     }
     return { key, value, updatedAt, updatedBy };
   }

@@ -6,6 +6,7 @@ import {
   parseStoredCertificate,
 } from '../../../chaincode/src/realestate/certificate-record';
 import { BagSteps } from '../../../chaincode/src/waste/domain';
+import { chaincodeAnswerObject } from '../common/chaincode-answer';
 import { ForbiddenError, NotFoundError, UnauthenticatedError, UnavailableError } from '../common/errors';
 import { ReadLimiter } from '../common/read-limiter';
 import { LEDGER_TRANSACTION_READER, type LedgerTransactionReader } from '../ledger/ledger-transactions.port';
@@ -344,5 +345,5 @@ function checkedWrite(answer: unknown, key: string): RecordWrite {
 }
 
 function parse(bytes: Uint8Array): unknown {
-  return JSON.parse(Buffer.from(bytes).toString('utf8'));
+  return chaincodeAnswerObject(bytes, 'a verification read');
 }

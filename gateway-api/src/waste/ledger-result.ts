@@ -1,12 +1,8 @@
-import { Logger } from '@nestjs/common';
-
-import { ApiError, INTERNAL_MESSAGE } from '../common/errors';
+import { chaincodeAnswerObject, type JsonObject, unexpectedAnswer } from '../common/chaincode-answer';
+import { type ApiError } from '../common/errors';
 import { type AnomalyResponse, type RejectedItemResponse } from './dto/scans.dto';
 
-const logger = new Logger('WasteLedgerResult');
-const utf8 = new TextDecoder('utf-8', { fatal: true });
-
-export type JsonObject = Record<string, unknown>;
+export type { JsonObject };
 
 /** The per-item lists every waste batch transaction answers with. */
 export interface BatchItems {
@@ -16,26 +12,12 @@ export interface BatchItems {
   readonly anomalies: AnomalyResponse[];
 }
 
-/**
- * The chaincode answers canonical JSON objects; anything else means gateway and chaincode disagree
- * about a format, a bug: logged in full, answered as a generic 500.
- */
 function mismatch(transaction: string, problem: string): ApiError {
-  logger.error(`waste ${transaction} answered an unexpected result: ${problem}`);
-  return new ApiError('INTERNAL', 500, INTERNAL_MESSAGE);
+  return unexpectedAnswer(`waste ${transaction}`, problem);
 }
 
 export function resultObject(bytes: Uint8Array, transaction: string): JsonObject {
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(utf8.decode(bytes));
-  } catch {
-    throw mismatch(transaction, 'not UTF-8 JSON');
-  }
-  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
-    throw mismatch(transaction, 'not a JSON object');
-  }
-  return parsed as JsonObject;
+  return chaincodeAnswerObject(bytes, `waste ${transaction}`);
 }
 
 export function stringField(source: JsonObject, field: string, transaction: string): string {
