@@ -1,5 +1,6 @@
 import { apiTokens, call } from '../../../test/support/gateway-process';
 import { residentId, titleNumber, unitNumber } from '../../../test/support/identifiers';
+import { log } from '../lib/log';
 import { bounded, type Measurement } from './measurement';
 
 /**
@@ -27,7 +28,11 @@ export async function measureRegistrations(
           holders: [{ name: '测试权利人', idNumber: residentId(), share: '1/1' }],
         },
       });
-      if (answer.status !== 201) return 0;
+      if (answer.status !== 201) {
+        // a refused registration is a failure to explain, not only to count
+        log.detail(`registration refused: ${answer.status} ${JSON.stringify(answer.body).slice(0, 300)}`);
+        return 0;
+      }
       certificates.push(certificateNumber);
       return 1;
     },
