@@ -4,8 +4,8 @@
 import { type BusinessStep, isBusinessStep } from '../../../../chaincode/src/business/steps';
 import { EventNames } from '../../../../chaincode/src/common/events';
 import { type LedgerEvent } from '../../ledger/ledger-events.port';
-import { MalformedEventError } from '../../index-db/projection/malformed-event.error';
 import { payloadObject } from '../../index-db/projection/payload';
+import { type JsonObject, PayloadReader } from '../../index-db/projection/payload-reader';
 
 export const BUSINESS_CASE_OPENED = EventNames.BusinessCaseOpened;
 export const BUSINESS_STEP_COMPLETED = EventNames.BusinessStepCompleted;
@@ -44,97 +44,57 @@ export interface LicenseStatusChanged {
   readonly changedAt: string;
 }
 
-/** Collects problems field by field, so one error lists all of them. */
-class Reader {
-  readonly problems: string[] = [];
-
-  constructor(private readonly object: Record<string, unknown>) {}
-
-  text(field: string, pattern?: RegExp, maxChars = 2000): string {
-    const value = this.object[field];
-    if (
-      typeof value !== 'string' ||
-      value === '' ||
-      [...value].length > maxChars ||
-      !(pattern?.test(value) ?? true)
-    ) {
-      this.problems.push(`${field} is missing or malformed`);
-      return '';
-    }
-    return value;
-  }
-
-  nested(field: string): Reader {
-    const value = this.object[field];
-    if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-      this.problems.push(`${field} must be an object`);
-      return new Reader({});
-    }
-    const reader = new Reader(value as Record<string, unknown>);
-    return reader;
-  }
-
-  step(field: string): BusinessStep {
-    const value = this.text(field, CODE);
-    if (isBusinessStep(value)) return value;
-    if (value !== '') this.problems.push(`${field} '${value}' is not a business step`);
-    return 'LICENSE'; // a placeholder: done() throws for the problem just recorded
-  }
-
-  has(field: string): boolean {
-    return this.object[field] !== undefined;
-  }
-
-  done<T>(event: LedgerEvent, value: T, ...others: Reader[]): T {
-    const problems = [...this.problems, ...others.flatMap((other) => other.problems)];
-    if (problems.length > 0) throw new MalformedEventError(event, problems);
-    return value;
-  }
+/** The step named by `field`; a problem of `reader` when it is not one of the six. */
+function step(reader: PayloadReader, source: JsonObject, field: string): BusinessStep {
+  const value = reader.string(source, field, '', { pattern: CODE });
+  if (isBusinessStep(value)) return value;
+  if (value !== '') reader.problems.push(`${field} '${value}' is not a business step`);
+  return 'LICENSE'; // a placeholder: done() throws for the problem just recorded
 }
 
 export function parseCaseOpened(event: LedgerEvent): CaseOpened {
-  const read = new Reader(payloadObject(event));
-  const value = {
-    caseId: read.text('caseId', CASE_ID),
-    uscc: read.text('uscc', USCC),
-    name: read.text('name', undefined, 200),
-    normalisedName: read.text('normalisedName', undefined, 200),
-    entityType: read.text('entityType', CODE),
-    openedAt: read.text('openedAt', TIMESTAMP),
-  };
-  return read.done(event, value);
+  const payload = payloadObject(event);
+  const read = new PayloadReader();
+  return read.done(event, {
+    caseId: read.string(payload, 'caseId', '', { pattern: CASE_ID }),
+    uscc: read.string(payload, 'uscc', '', { pattern: USCC }),
+    name: read.string(payload, 'name', '', { maxChars: 200 }),
+    normalisedName: read.string(payload, 'normalisedName', '', { maxChars: 200 }),
+    entityType: read.string(payload, 'entityType', '', { pattern: CODE }),
+    openedAt: read.string(payload, 'openedAt', '', { pattern: TIMESTAMP }),
+  });
 }
 
 export function parseStepCompleted(event: LedgerEvent): StepCompleted {
-  const read = new Reader(payloadObject(event));
-  const by = read.nested('completedBy');
+  const payload = payloadObject(event);
+  const read = new PayloadReader();
+  const by = read.object(payload, 'completedBy');
   const base = {
-    caseId: read.text('caseId', CASE_ID),
-    uscc: read.text('uscc', USCC),
-    step: read.step('step'),
-    completedAt: read.text('completedAt', TIMESTAMP),
-    completedByMsp: by.text('mspId', undefined, 64),
+    caseId: read.string(payload, 'caseId', '', { pattern: CASE_ID }),
+    uscc: read.string(payload, 'uscc', '', { pattern: USCC }),
+    step: step(read, payload, 'step'),
+    completedAt: read.string(payload, 'completedAt', '', { pattern: TIMESTAMP }),
+    completedByMsp: read.string(by, 'mspId', 'completedBy.', { maxChars: 64 }),
   };
-  if (!read.has('license')) return read.done(event, base, by);
-  const license = read.nested('license');
-  const value = {
+  if (payload['license'] === undefined) return read.done(event, base);
+  const license = read.object(payload, 'license');
+  return read.done(event, {
     ...base,
     license: {
-      status: license.text('status', CODE),
-      establishedAt: license.text('establishedAt', TIMESTAMP),
+      status: read.string(license, 'status', 'license.', { pattern: CODE }),
+      establishedAt: read.string(license, 'establishedAt', 'license.', { pattern: TIMESTAMP }),
     },
-  };
-  return read.done(event, value, by, license);
+  });
 }
 
 export function parseLicenseStatusChanged(event: LedgerEvent): LicenseStatusChanged {
-  const read = new Reader(payloadObject(event));
-  const value = {
-    uscc: read.text('uscc', USCC),
-    caseId: read.text('caseId', CASE_ID),
-    status: read.text('status', CODE),
-    reason: read.text('reason'),
-    changedAt: read.text('changedAt', TIMESTAMP),
-  };
-  return read.done(event, value);
+  const payload = payloadObject(event);
+  const read = new PayloadReader();
+  return read.done(event, {
+    uscc: read.string(payload, 'uscc', '', { pattern: USCC }),
+    caseId: read.string(payload, 'caseId', '', { pattern: CASE_ID }),
+    status: read.string(payload, 'status', '', { pattern: CODE }),
+    reason: read.string(payload, 'reason', '', { maxChars: 2000 }),
+    changedAt: read.string(payload, 'changedAt', '', { pattern: TIMESTAMP }),
+  });
 }

@@ -3,9 +3,9 @@
 // event (visibly, with its payload) rather than project half of it or retry it for ever.
 
 import { type LedgerEvent } from '../../ledger/ledger-events.port';
-import { MalformedEventError } from '../../index-db/projection/malformed-event.error';
 import { payloadObject } from '../../index-db/projection/payload';
-import { shanghaiDay } from './shanghai-day';
+import { PayloadReader } from '../../index-db/projection/payload-reader';
+import { payloadDay } from './shanghai-day';
 
 export interface ProjectedScan {
   readonly barcode: string;
@@ -41,58 +41,6 @@ export interface SiteRegisteredEvent {
   readonly registeredAt: string;
 }
 
-type JsonObject = Record<string, unknown>;
-
-function isObject(value: unknown): value is JsonObject {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-/** Collects every problem of a payload, so the error names them all. */
-export class PayloadReader {
-  readonly problems: string[] = [];
-
-  string(source: JsonObject, field: string, where = ''): string {
-    const value = source[field];
-    if (typeof value !== 'string' || value === '') {
-      this.problems.push(`${where}${field} must be a non-empty string`);
-      return '';
-    }
-    return value;
-  }
-
-  optionalString(source: JsonObject, field: string, where = ''): string | undefined {
-    return source[field] === undefined ? undefined : this.string(source, field, where);
-  }
-
-  integer(source: JsonObject, field: string, where = ''): number {
-    const value = source[field];
-    if (typeof value !== 'number' || !Number.isSafeInteger(value)) {
-      this.problems.push(`${where}${field} must be a whole number`);
-      return 0;
-    }
-    return value;
-  }
-
-  objects(source: JsonObject, field: string): JsonObject[] {
-    const value = source[field];
-    if (!Array.isArray(value) || !value.every(isObject)) {
-      this.problems.push(`${field} must be a list of objects`);
-      return [];
-    }
-    return value;
-  }
-
-  day(isoDateTime: string, field: string): string {
-    const day = shanghaiDay(isoDateTime);
-    if (day === undefined && isoDateTime !== '') this.problems.push(`${field} must be an ISO-8601 date-time`);
-    return day ?? '';
-  }
-
-  finish(event: LedgerEvent): void {
-    if (this.problems.length > 0) throw new MalformedEventError(event, this.problems);
-  }
-}
-
 export function parseScansRecorded(event: LedgerEvent): ScansRecordedEvent {
   const payload = payloadObject(event);
   const reader = new PayloadReader();
@@ -105,7 +53,7 @@ export function parseScansRecorded(event: LedgerEvent): ScansRecordedEvent {
       barcode: reader.string(scan, 'barcode', where),
       stationId: reader.string(scan, 'stationId', where),
       scannedAt,
-      day: reader.day(scannedAt, `${where}scannedAt`),
+      day: payloadDay(reader, scannedAt, `${where}scannedAt`),
       weightGrams: reader.integer(scan, 'weightGrams', where),
       quality: reader.string(scan, 'quality', where),
       category: reader.optionalString(scan, 'category', where),
@@ -119,7 +67,7 @@ export function parseScansRecorded(event: LedgerEvent): ScansRecordedEvent {
     type: reader.string(anomaly, 'type', `anomalies.${i}.`),
     message: reader.string(anomaly, 'message', `anomalies.${i}.`),
   }));
-  reader.day(recordedAt, 'recordedAt');
+  payloadDay(reader, recordedAt, 'recordedAt');
   if (txId !== '' && txId !== event.transactionId) {
     reader.problems.push(`txId ${txId} differs from the event's transaction ${event.transactionId}`);
   }

@@ -3,7 +3,9 @@
 
 import { type LedgerEvent } from '../../ledger/ledger-events.port';
 import { payloadObject } from '../../index-db/projection/payload';
-import { PayloadReader, type ProjectedAnomaly } from './waste-events';
+import { PayloadReader } from '../../index-db/projection/payload-reader';
+import { payloadDay } from './shanghai-day';
+import { type ProjectedAnomaly } from './waste-events';
 
 export interface BagsCommissionedEvent {
   readonly batchId: string;
@@ -29,15 +31,6 @@ export interface MovementEvent {
   readonly anomalies: readonly ProjectedAnomaly[];
 }
 
-function strings(reader: PayloadReader, source: Record<string, unknown>, field: string): string[] {
-  const value = source[field];
-  if (!Array.isArray(value) || !value.every((item): item is string => typeof item === 'string')) {
-    reader.problems.push(`${field} must be a list of strings`);
-    return [];
-  }
-  return value;
-}
-
 function anomalies(
   reader: PayloadReader,
   source: Record<string, unknown>,
@@ -59,7 +52,7 @@ export function parseBagsCommissioned(event: LedgerEvent): BagsCommissionedEvent
   const reader = new PayloadReader();
   const parsed = {
     batchId: reader.string(payload, 'batchId'),
-    barcodes: strings(reader, payload, 'barcodes'),
+    barcodes: reader.strings(payload, 'barcodes'),
     districtCode: reader.string(payload, 'districtCode'),
     category: reader.string(payload, 'category'),
     firstSerial: reader.integer(payload, 'firstSerial'),
@@ -77,9 +70,9 @@ export function parseCollectionRecorded(event: LedgerEvent): MovementEvent {
     step: 'LOADED',
     siteId: reader.string(payload, 'stationId'),
     vehicleId: reader.string(payload, 'vehicleId'),
-    barcodes: strings(reader, payload, 'barcodes'),
+    barcodes: reader.strings(payload, 'barcodes'),
     at,
-    day: reader.day(at, 'collectedAt'),
+    day: payloadDay(reader, at, 'collectedAt'),
     outcome: null,
     recordedAt: reader.string(payload, 'recordedAt'),
     anomalies: [...anomalies(reader, payload, 'anomalies'), ...anomalies(reader, payload, 'bagAnomalies')],
@@ -96,9 +89,9 @@ export function parseDeliveryRecorded(event: LedgerEvent): MovementEvent {
     step: 'DELIVERED',
     siteId: reader.string(payload, 'facilityId'),
     vehicleId: reader.string(payload, 'vehicleId'),
-    barcodes: strings(reader, payload, 'barcodes'),
+    barcodes: reader.strings(payload, 'barcodes'),
     at,
-    day: reader.day(at, 'receivedAt'),
+    day: payloadDay(reader, at, 'receivedAt'),
     outcome: reader.string(payload, 'outcome'),
     recordedAt: reader.string(payload, 'recordedAt'),
     anomalies: anomalies(reader, payload, 'anomalies'),
