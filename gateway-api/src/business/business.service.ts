@@ -15,6 +15,7 @@ import {
   type OpenCaseResponse,
 } from './dto/responses.dto';
 import { BusinessWorkingCalendar } from './working-calendar';
+import { Transactions } from '../../../chaincode/src/common/transactions';
 
 export const CONTRACT = 'business';
 export const MARKET_MSP = 'MarketMSP';
@@ -48,7 +49,7 @@ export class BusinessService {
     };
     const submitted = await this.ledger.submit(caller.user, {
       contract: CONTRACT,
-      transaction: 'OpenCase',
+      transaction: Transactions.business.OpenCase,
       args: [JSON.stringify(request)],
       transient: { [LEGAL_REPRESENTATIVE_TRANSIENT_KEY]: JSON.stringify(person) },
       // the private collection marketPrivate must reach MarketMSP's peers only
@@ -71,8 +72,16 @@ export class BusinessService {
     // the TAX step is the tax bureau's own act, recorded by businesstax in the tax definition
     const call =
       StepContracts[step] === 'businesstax'
-        ? { contract: StepContracts[step], transaction: 'CompleteTaxStep', args: [caseId, dto.reference] }
-        : { contract: StepContracts[step], transaction: 'CompleteStep', args: [caseId, step, dto.reference] };
+        ? {
+            contract: StepContracts[step],
+            transaction: Transactions.businesstax.CompleteTaxStep,
+            args: [caseId, dto.reference],
+          }
+        : {
+            contract: StepContracts[step],
+            transaction: Transactions.business.CompleteStep,
+            args: [caseId, step, dto.reference],
+          };
     const submitted = await this.ledger.submit(caller.user, {
       ...call,
       // the department whose definition records the step, alone
@@ -94,7 +103,7 @@ export class BusinessService {
   ): Promise<LicenseStatusResponse> {
     const submitted = await this.ledger.submit(caller.user, {
       contract: CONTRACT,
-      transaction: 'ChangeLicenseStatus',
+      transaction: Transactions.business.ChangeLicenseStatus,
       args: [uscc, dto.status, dto.reason],
       endorsingOrgs: [MARKET_MSP],
     });
@@ -110,7 +119,7 @@ export class BusinessService {
   async getCase(caller: Principal, caseId: string): Promise<CaseResponse> {
     const bytes = await this.ledger.evaluate(caller.user, {
       contract: CONTRACT,
-      transaction: 'GetCase',
+      transaction: Transactions.business.GetCase,
       args: [caseId],
     });
     const view = this.parse(bytes, 'GetCase');

@@ -18,6 +18,7 @@ import {
 } from './registration-request';
 import { HolderLookupKey } from './holder-lookup-key';
 import { newVerificationCode } from './verification-code';
+import { Transactions } from '../../../chaincode/src/common/transactions';
 
 export const CONTRACT = 'realestate';
 /** Deed-tax clearances: the tax bureau's own records, in the tax definition (definitions.ts). */
@@ -50,7 +51,7 @@ export class RealEstateService {
     const code = dto.certificateNumber !== undefined ? newVerificationCode() : undefined;
     const { txId, blockNumber, result, replayed } = await this.ledger.submit(caller.user, {
       contract: CONTRACT,
-      transaction: 'Register',
+      transaction: Transactions.realestate.Register,
       args: [JSON.stringify(request)],
       transient: {
         holderLookupPepper,
@@ -96,7 +97,7 @@ export class RealEstateService {
     const transferees = dto.transfereeIdNumbers.map((id) => ({ idNumber: canonicalId(id), salt: newSalt() }));
     const { txId, blockNumber, result } = await this.ledger.submit(caller.user, {
       contract: DEED_TAX_CONTRACT,
-      transaction: 'RecordDeedTaxClearance',
+      transaction: Transactions.deedtax.RecordDeedTaxClearance,
       // the tax receipt number is the clearance number the TRANSFER will name
       args: [
         JSON.stringify({ unitNumber: canonicalUnit(dto.unitNumber), clearanceNumber: dto.receiptNumber }),
@@ -118,7 +119,7 @@ export class RealEstateService {
 
   /** GetUnit, evaluated on the caller's peer: status, masked holders, encumbrances, active certificates. */
   async unit(caller: Principal, unitNumber: string): Promise<Json> {
-    return this.evaluate(caller, 'GetUnit', [canonicalUnit(unitNumber)]);
+    return this.evaluate(caller, Transactions.realestate.GetUnit, [canonicalUnit(unitNumber)]);
   }
 
   /** GetUnitHistory: every act in order, with txId, time and the acting clerk. */
@@ -143,7 +144,7 @@ export class RealEstateService {
     const holderLookupPepper = await this.holderLookupKey.base64();
     const bytes = await this.ledger.evaluate(caller.user, {
       contract: CONTRACT,
-      transaction: 'FindUnitsByHolder',
+      transaction: Transactions.realestate.FindUnitsByHolder,
       args: [canonicalId(idNumber)],
       transient: { holderLookupPepper },
     });

@@ -4,6 +4,7 @@ import { type Principal } from '../auth/principal';
 import { chaincodeAnswerObject, unexpectedAnswer } from '../common/chaincode-answer';
 import { LEDGER_CLIENT, type LedgerClient } from '../ledger/ledger-client.port';
 import { type PutSmokeValueDto, type SmokeRecordResponse, type SmokeWriteResponse } from './smoke.dto';
+import { Transactions } from '../../../chaincode/src/common/transactions';
 
 const CONTRACT = 'smoke';
 
@@ -15,7 +16,7 @@ export class SmokeService {
   async put(caller: Principal, dto: PutSmokeValueDto): Promise<SmokeWriteResponse> {
     const { txId, blockNumber } = await this.ledger.submit(caller.user, {
       contract: CONTRACT,
-      transaction: 'Put',
+      transaction: Transactions.smoke.Put,
       args: [dto.key, dto.value],
     });
     return { key: dto.key, txId, blockNumber: Number(blockNumber) };
@@ -24,7 +25,7 @@ export class SmokeService {
   async get(caller: Principal, key: string): Promise<SmokeRecordResponse> {
     const bytes = await this.ledger.evaluate(caller.user, {
       contract: CONTRACT,
-      transaction: 'Get',
+      transaction: Transactions.smoke.Get,
       args: [key],
     });
     return this.parseRecord(bytes);

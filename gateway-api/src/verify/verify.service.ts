@@ -38,6 +38,7 @@ import {
   type VerificationProof,
 } from './verify-answers';
 import { VERIFY_SETTINGS, type VerifySettings } from './verify.settings';
+import { Transactions } from '../../../chaincode/src/common/transactions';
 
 type RecordKeyParts = readonly [string, ...string[]];
 
@@ -126,7 +127,11 @@ export class VerifyService {
     return this.#answers.get(`bag:${barcode}`, () =>
       this.#limiter.run(async () => {
         const trace = parse(
-          await this.ledger.evaluate({ contract: 'waste', transaction: 'GetBag', args: [barcode] }),
+          await this.ledger.evaluate({
+            contract: 'waste',
+            transaction: Transactions.waste.GetBag,
+            args: [barcode],
+          }),
         ) as BagTraceView;
         const step = latestBagStep(trace);
         const event = BAG_EVENTS.get(step);
@@ -235,7 +240,11 @@ export class VerifyService {
 
   async #certificateRecord(number: string): Promise<CertificateRecord> {
     return parse(
-      await this.ledger.evaluate({ contract: 'realestate', transaction: 'GetCertificate', args: [number] }),
+      await this.ledger.evaluate({
+        contract: 'realestate',
+        transaction: Transactions.realestate.GetCertificate,
+        args: [number],
+      }),
     ) as CertificateRecord;
   }
 
@@ -275,7 +284,7 @@ export class VerifyService {
         await this.ledger.evaluate({
           contract: 'proof',
           chaincode: RecordTypeHome[recordType],
-          transaction: 'ReadWithLatestWrite',
+          transaction: Transactions.proof.ReadWithLatestWrite,
           args: [recordType, JSON.stringify(keyParts)],
         }),
       );
@@ -301,7 +310,7 @@ export class VerifyService {
           contract: 'proof',
           // the history of the record's own namespace: only its department's peer can write there
           chaincode: RecordTypeHome[recordType],
-          transaction: 'LatestWrite',
+          transaction: Transactions.proof.LatestWrite,
           args: [recordType, JSON.stringify(keyParts)],
         }),
       );

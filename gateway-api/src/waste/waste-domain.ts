@@ -1,6 +1,9 @@
 // The waste contract's vocabulary, imported from the chaincode itself (pure TypeScript, no Fabric) so
 // the gateway's patterns, enums and limits can never drift from what the chaincode enforces.
 
+import { ContractNames } from '../../../chaincode/src/common/definitions';
+import { Transactions } from '../../../chaincode/src/common/transactions';
+
 export {
   CategoryCodes,
   DISTRICT_CODE_PATTERN,
@@ -27,28 +30,9 @@ export {
   parseBagBarcode,
 } from '../../../chaincode/src/common/identifiers';
 
-/** The contract name within the govtrace chaincode. */
-export const WASTE_CONTRACT = 'waste';
-
-/** Transaction names of chaincode/src/waste/waste-contract.ts. */
-export const WasteTransactions = {
-  RegisterSite: 'RegisterSite',
-  CommissionBags: 'CommissionBags',
-  RecordScans: 'RecordScans',
-  RecordCollection: 'RecordCollection',
-  RecordDelivery: 'RecordDelivery',
-  GetBag: 'GetBag',
-  GetSite: 'GetSite',
-} as const;
-
-/** Event names; must equal EventNames.Waste* in chaincode/src/common/events.ts. */
-export const WasteEvents = {
-  SiteRegistered: 'WasteSiteRegistered',
-  BagsCommissioned: 'WasteBagsCommissioned',
-  ScansRecorded: 'WasteScansRecorded',
-  CollectionRecorded: 'WasteCollectionRecorded',
-  DeliveryRecorded: 'WasteDeliveryRecorded',
-} as const;
+/** The waste contract's name and its transactions, as the chaincode declares them (common/transactions.ts). */
+export const WASTE_CONTRACT = ContractNames.Waste;
+export const WasteTransactions = Transactions.waste;
 
 /**
  * Every waste record is endorsed by UrbanMSP's peer (the key-level policy the chaincode sets), and

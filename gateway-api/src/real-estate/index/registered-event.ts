@@ -2,8 +2,9 @@ import { payloadObject } from '../../index-db/projection/payload';
 import { type JsonObject, PayloadReader } from '../../index-db/projection/payload-reader';
 import { type LedgerEvent } from '../../ledger/ledger-events.port';
 import { type IndexedHolder } from '../entities';
+import { EventNames } from '../../../../chaincode/src/common/events';
 
-export const REAL_ESTATE_REGISTERED = 'RealEstateRegistered';
+export const REAL_ESTATE_REGISTERED = EventNames.RealEstateRegistered;
 
 /** The parts of a RealEstateRegistered payload the index keeps (chaincode README "Events"). */
 export interface RegisteredEvent {

@@ -3,6 +3,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { PUBLIC_LEDGER, type PublicLedger } from '../../ledger/public-ledger.port';
 import { VERIFY_SETTINGS, type VerifySettings } from '../verify.settings';
 import { HolderCheckLockout } from './holder-check-lockout';
+import { Transactions } from '../../../../chaincode/src/common/transactions';
 
 /** What a citizen gives to ask "is this certificate mine?": both, or it is not asked. */
 export interface HolderQuestion {
@@ -59,7 +60,7 @@ export class HolderCheck {
     const bytes = await this.ledger.evaluate(
       {
         contract: 'realestate',
-        transaction: 'GetHolderMatch',
+        transaction: Transactions.realestate.GetHolderMatch,
         args: [certificateNumber, question.idNumber, question.verificationCode],
       },
       { user: this.settings.holderVerifierUser },

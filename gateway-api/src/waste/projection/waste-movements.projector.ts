@@ -6,7 +6,7 @@ import { type LedgerEvent } from '../../ledger/ledger-events.port';
 import { WasteAnomalyRow } from '../entities/waste-anomaly.entity';
 import { WasteBagRow } from '../entities/waste-bag.entity';
 import { WasteBagMovementRow } from '../entities/waste-bag-movement.entity';
-import { WasteEvents } from '../waste-domain';
+import { EventNames } from '../../../../chaincode/src/common/events';
 import { commissionedKeys, movementKeys } from './waste-keys';
 import {
   type MovementEvent,
@@ -19,7 +19,7 @@ import { insertIgnoringExisting } from './waste-scans.projector';
 /** WasteBagsCommissioned → waste_bags, one row per barcode (no household data: the event has only its hash). */
 @Injectable()
 export class WasteBagsCommissionedProjector implements Projector {
-  readonly eventName = WasteEvents.BagsCommissioned;
+  readonly eventName = EventNames.WasteBagsCommissioned;
 
   prepare(event: LedgerEvent): Projection {
     const batch = parseBagsCommissioned(event);
@@ -86,7 +86,7 @@ async function projectMovement(
 
 @Injectable()
 export class WasteCollectionProjector implements Projector {
-  readonly eventName = WasteEvents.CollectionRecorded;
+  readonly eventName = EventNames.WasteCollectionRecorded;
 
   prepare(event: LedgerEvent): Projection {
     return movementProjection(event, parseCollectionRecorded(event));
@@ -95,7 +95,7 @@ export class WasteCollectionProjector implements Projector {
 
 @Injectable()
 export class WasteDeliveryProjector implements Projector {
-  readonly eventName = WasteEvents.DeliveryRecorded;
+  readonly eventName = EventNames.WasteDeliveryRecorded;
 
   prepare(event: LedgerEvent): Projection {
     return movementProjection(event, parseDeliveryRecorded(event));

@@ -5,7 +5,7 @@ import { type Projection, type Projector } from '../../index-db/projection/proje
 import { type LedgerEvent } from '../../ledger/ledger-events.port';
 import { WasteAnomalyRow } from '../entities/waste-anomaly.entity';
 import { WasteScanRow } from '../entities/waste-scan.entity';
-import { WasteEvents } from '../waste-domain';
+import { EventNames } from '../../../../chaincode/src/common/events';
 import { shanghaiDay } from './shanghai-day';
 import { type ProjectedScan, parseScansRecorded, type ScansRecordedEvent } from './waste-events';
 import { scansKeys } from './waste-keys';
@@ -24,7 +24,7 @@ const ROWS_PER_INSERT = 200;
  */
 @Injectable()
 export class WasteScansProjector implements Projector {
-  readonly eventName = WasteEvents.ScansRecorded;
+  readonly eventName = EventNames.WasteScansRecorded;
 
   prepare(event: LedgerEvent): Projection {
     const recorded = parseScansRecorded(event);

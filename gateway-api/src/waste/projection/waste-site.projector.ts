@@ -3,7 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { type Projection, type Projector } from '../../index-db/projection/projector';
 import { type LedgerEvent } from '../../ledger/ledger-events.port';
 import { WasteSiteRow } from '../entities/waste-site.entity';
-import { WasteEvents } from '../waste-domain';
+import { EventNames } from '../../../../chaincode/src/common/events';
 import { parseSiteRegistered } from './waste-events';
 import { siteKeys } from './waste-keys';
 import { insertIgnoringExisting } from './waste-scans.projector';
@@ -11,7 +11,7 @@ import { insertIgnoringExisting } from './waste-scans.projector';
 /** WasteSiteRegistered → waste_sites. A site id is registered once on the ledger, so a repeat is a redelivery. */
 @Injectable()
 export class WasteSiteProjector implements Projector {
-  readonly eventName = WasteEvents.SiteRegistered;
+  readonly eventName = EventNames.WasteSiteRegistered;
 
   prepare(event: LedgerEvent): Projection {
     const site = parseSiteRegistered(event);
