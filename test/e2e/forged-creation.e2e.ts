@@ -25,6 +25,7 @@ import { errorText } from '../support/hostile/chaincode-calls';
 import * as ids from '../support/hostile/identifiers';
 import { recordStateKey } from '../support/ledger-keys';
 import { peerSigningMaterial, userSigningMaterial } from '../support/signing-material';
+import { Transactions } from '../../chaincode/src/common/transactions';
 
 // Issue 13's threat, faithfully: a department runs MODIFIED chaincode on its own peer and creates a
 // record in another department's domain. Its chaincode may compute anything, so what reaches the
@@ -204,14 +205,18 @@ describe("a record created by modified chaincode in another department's domain"
       const committed = await commitForged({
         by: 'RegistryMSP',
         contract: 'realestate',
-        transaction: 'Register',
+        transaction: Transactions.realestate.Register,
         args: [
           JSON.stringify({ unitNumber: record.content.unitNumber, type: 'FIRST', certificateNumber: number }),
         ],
         creations: [certificateCreation(number, record)],
       });
       expect(committed.code).toBe('VALID');
-      const read = { contract: 'realestate', transaction: 'GetCertificate', args: [number] } as const;
+      const read = {
+        contract: 'realestate',
+        transaction: Transactions.realestate.GetCertificate,
+        args: [number],
+      } as const;
       expect(await onOwnersPeer(read, committed.blockNumber)).toEqual(record);
     });
 
@@ -223,7 +228,7 @@ describe("a record created by modified chaincode in another department's domain"
         const committed = await commitForged({
           by: mspId,
           contract: 'smoke',
-          transaction: 'Put',
+          transaction: Transactions.smoke.Put,
           args: [key, record.value],
           creations: [
             {
@@ -234,7 +239,7 @@ describe("a record created by modified chaincode in another department's domain"
           ],
         });
         expect(committed.code).toBe('VALID');
-        const read = { contract: 'smoke', transaction: 'Get', args: [key] } as const;
+        const read = { contract: 'smoke', transaction: Transactions.smoke.Get, args: [key] } as const;
         expect(await readOn(mspId, read, committed.blockNumber)).toEqual(record);
       },
     );
@@ -251,14 +256,18 @@ describe("a record created by modified chaincode in another department's domain"
       const committed = await commitForged({
         by: 'MarketMSP',
         contract: 'realestate',
-        transaction: 'Register',
+        transaction: Transactions.realestate.Register,
         args: [
           JSON.stringify({ unitNumber: record.content.unitNumber, type: 'FIRST', certificateNumber: number }),
         ],
         creations: [certificateCreation(number, record)],
       });
       expect(committed.code).toBe('ENDORSEMENT_POLICY_FAILURE');
-      const read = { contract: 'realestate', transaction: 'GetCertificate', args: [number] } as const;
+      const read = {
+        contract: 'realestate',
+        transaction: Transactions.realestate.GetCertificate,
+        args: [number],
+      } as const;
       expect(await onOwnersPeer(read, committed.blockNumber)).toBeUndefined();
     });
 
@@ -268,12 +277,16 @@ describe("a record created by modified chaincode in another department's domain"
         by: 'MarketMSP',
         alsoEndorsedBy: ['TaxMSP', 'UrbanMSP'],
         contract: 'realestate',
-        transaction: 'Register',
+        transaction: Transactions.realestate.Register,
         args: [JSON.stringify({ unitNumber: ids.unitNumber(), type: 'FIRST', certificateNumber: number })],
         creations: [certificateCreation(number)],
       });
       expect(committed.code).toBe('ENDORSEMENT_POLICY_FAILURE');
-      const read = { contract: 'realestate', transaction: 'GetCertificate', args: [number] } as const;
+      const read = {
+        contract: 'realestate',
+        transaction: Transactions.realestate.GetCertificate,
+        args: [number],
+      } as const;
       expect(await onOwnersPeer(read, committed.blockNumber)).toBeUndefined();
     });
 
@@ -284,12 +297,16 @@ describe("a record created by modified chaincode in another department's domain"
       const committed = await commitForged({
         by: 'MarketMSP',
         contract: 'smoke',
-        transaction: 'Put',
+        transaction: Transactions.smoke.Put,
         args: [key, 'cover'],
         creations: [certificateCreation(number)],
       });
       expect(committed.code).toBe('ENDORSEMENT_POLICY_FAILURE');
-      const read = { contract: 'realestate', transaction: 'GetCertificate', args: [number] } as const;
+      const read = {
+        contract: 'realestate',
+        transaction: Transactions.realestate.GetCertificate,
+        args: [number],
+      } as const;
       expect(await onOwnersPeer(read, committed.blockNumber)).toBeUndefined();
     });
 
@@ -311,7 +328,7 @@ describe("a record created by modified chaincode in another department's domain"
       const committed = await commitForged({
         by: 'TaxMSP',
         contract: 'business',
-        transaction: 'CompleteStep',
+        transaction: Transactions.business.CompleteStep,
         args: [`BO-${uscc}`, 'LICENSE', `LIC-${ids.digits(6)}`],
         creations: [
           {
@@ -322,7 +339,11 @@ describe("a record created by modified chaincode in another department's domain"
         ],
       });
       expect(committed.code).toBe('ENDORSEMENT_POLICY_FAILURE');
-      const read = { contract: 'business', transaction: 'GetLicense', args: [uscc] } as const;
+      const read = {
+        contract: 'business',
+        transaction: Transactions.business.GetLicense,
+        args: [uscc],
+      } as const;
       expect(await onOwnersPeer(read, committed.blockNumber)).toBeUndefined();
     });
 
@@ -340,7 +361,7 @@ describe("a record created by modified chaincode in another department's domain"
       const committed = await commitForged({
         by: 'RegistryMSP',
         contract: 'deedtax',
-        transaction: 'RecordDeedTaxClearance',
+        transaction: Transactions.deedtax.RecordDeedTaxClearance,
         args: [JSON.stringify({ unitNumber, receiptNumber, taxPaidCny: 1 })],
         creations: [
           {
@@ -353,7 +374,7 @@ describe("a record created by modified chaincode in another department's domain"
       expect(committed.code).toBe('ENDORSEMENT_POLICY_FAILURE');
       const read = {
         contract: 'deedtax',
-        transaction: 'GetDeedTaxClearance',
+        transaction: Transactions.deedtax.GetDeedTaxClearance,
         args: [unitNumber, receiptNumber],
       } as const;
       expect(await onOwnersPeer(read, committed.blockNumber)).toBeUndefined();
@@ -377,7 +398,7 @@ describe("a record created by modified chaincode in another department's domain"
       const committed = await commitForged({
         by: 'RegistryMSP',
         contract: 'waste',
-        transaction: 'CommissionBags',
+        transaction: Transactions.waste.CommissionBags,
         args: [JSON.stringify({ districtCode: '440103', category: '01', firstSerial: serial, count: 1 })],
         creations: [
           {
@@ -388,7 +409,7 @@ describe("a record created by modified chaincode in another department's domain"
         ],
       });
       expect(committed.code).toBe('ENDORSEMENT_POLICY_FAILURE');
-      const read = { contract: 'waste', transaction: 'GetBag', args: [barcode] } as const;
+      const read = { contract: 'waste', transaction: Transactions.waste.GetBag, args: [barcode] } as const;
       expect(await onOwnersPeer(read, committed.blockNumber)).toBeUndefined();
     });
   });

@@ -5,6 +5,7 @@ import { contractOf, type DomainContract } from '../support/contracts';
 import { connectAsEnrolled, findOrg, type OrgConnection, topology } from '../support/fabric-client';
 import * as calls from '../support/hostile/chaincode-calls';
 import * as ids from '../support/hostile/identifiers';
+import { Transactions } from '../../chaincode/src/common/transactions';
 
 // "Impossible for one department to forge", per domain. Each write is proposed by the right role's
 // own identity but endorsed only by the peer of a department that is not responsible for the record
@@ -234,9 +235,9 @@ function smokePut(): calls.ChaincodeWrite {
   const key = `forged-stall-${ids.digits(10)}`;
   return {
     contract: 'smoke',
-    transaction: 'Put',
+    transaction: Transactions.smoke.Put,
     args: [key, 'genuine'],
     responsibleMsp: 'RegistryMSP',
-    probe: { contract: 'smoke', transaction: 'Get', args: [key] },
+    probe: { contract: 'smoke', transaction: Transactions.smoke.Get, args: [key] },
   };
 }

@@ -3,6 +3,7 @@ import { type Contract, type Proposal } from '@hyperledger/fabric-gateway';
 import { type DomainContract } from '../contracts';
 import * as ids from './identifiers';
 import { type LedgerProbe } from './endpoints';
+import { Transactions } from '../../../chaincode/src/common/transactions';
 
 // Direct chaincode requests (no gateway): each domain's writes with fresh identifiers, the transient
 // data the contracts require, the department whose peer is responsible, and what the write would
@@ -26,7 +27,7 @@ const salt = (): string => randomBytes(16).toString('hex');
 export function firstRegistration(unitNumber = ids.unitNumber()): ChaincodeWrite {
   return {
     contract: 'realestate',
-    transaction: 'Register',
+    transaction: Transactions.realestate.Register,
     args: [JSON.stringify({ unitNumber, type: 'FIRST', certificateNumber: ids.titleCertificate() })],
     transient: {
       holders: json([{ name: '张测试', idNumber: ids.residentId(), share: '1/1', salt: salt() }]),
@@ -34,19 +35,19 @@ export function firstRegistration(unitNumber = ids.unitNumber()): ChaincodeWrite
       holderLookupPepper: Buffer.from(randomBytes(32).toString('base64')),
     },
     responsibleMsp: 'RegistryMSP',
-    probe: { contract: 'realestate', transaction: 'GetUnit', args: [unitNumber] },
+    probe: { contract: 'realestate', transaction: Transactions.realestate.GetUnit, args: [unitNumber] },
   };
 }
 
 export function seizure(unitNumber: string): ChaincodeWrite {
   return {
     contract: 'realestate',
-    transaction: 'Register',
+    transaction: Transactions.realestate.Register,
     args: [
       JSON.stringify({ unitNumber, type: 'SEIZURE', court: '测试法院', courtOrder: '(2026)粤0104执1号' }),
     ],
     responsibleMsp: 'RegistryMSP',
-    probe: { contract: 'realestate', transaction: 'GetUnit', args: [unitNumber] },
+    probe: { contract: 'realestate', transaction: Transactions.realestate.GetUnit, args: [unitNumber] },
   };
 }
 
@@ -55,13 +56,13 @@ export function deedTaxClearance(unitNumber = ids.unitNumber()): ChaincodeWrite 
   const clearanceNumber = ids.receiptNumber();
   return {
     contract: 'deedtax',
-    transaction: 'RecordDeedTaxClearance',
+    transaction: Transactions.deedtax.RecordDeedTaxClearance,
     args: [JSON.stringify({ unitNumber, clearanceNumber })],
     transient: { transferees: json([{ idNumber: ids.residentId(), salt: salt() }]) },
     responsibleMsp: 'TaxMSP',
     probe: {
       contract: 'deedtax',
-      transaction: 'GetDeedTaxClearance',
+      transaction: Transactions.deedtax.GetDeedTaxClearance,
       args: [unitNumber, clearanceNumber],
     },
   };
@@ -70,7 +71,7 @@ export function deedTaxClearance(unitNumber = ids.unitNumber()): ChaincodeWrite 
 export function openCase(uscc = ids.uscc()): ChaincodeWrite {
   return {
     contract: 'business',
-    transaction: 'OpenCase',
+    transaction: Transactions.business.OpenCase,
     args: [
       JSON.stringify({
         uscc,
@@ -83,7 +84,7 @@ export function openCase(uscc = ids.uscc()): ChaincodeWrite {
     ],
     transient: { legalRepresentative: json({ name: '司马测试', idNumber: ids.residentId(), salt: salt() }) },
     responsibleMsp: 'MarketMSP',
-    probe: { contract: 'business', transaction: 'GetCase', args: [`BO-${uscc}`] },
+    probe: { contract: 'business', transaction: Transactions.business.GetCase, args: [`BO-${uscc}`] },
   };
 }
 
@@ -91,10 +92,10 @@ export function openCase(uscc = ids.uscc()): ChaincodeWrite {
 export function completeStep(uscc: string, step: string): ChaincodeWrite {
   return {
     contract: 'business',
-    transaction: 'CompleteStep',
+    transaction: Transactions.business.CompleteStep,
     args: [`BO-${uscc}`, step, `${step}-${ids.digits(6)}`],
     responsibleMsp: 'MarketMSP',
-    probe: { contract: 'business', transaction: 'GetLicense', args: [uscc] },
+    probe: { contract: 'business', transaction: Transactions.business.GetLicense, args: [uscc] },
   };
 }
 
@@ -105,44 +106,48 @@ export function completeStep(uscc: string, step: string): ChaincodeWrite {
 export function completeTaxStep(uscc: string): ChaincodeWrite {
   return {
     contract: 'businesstax',
-    transaction: 'CompleteTaxStep',
+    transaction: Transactions.businesstax.CompleteTaxStep,
     args: [`BO-${uscc}`, `TAX-${ids.digits(6)}`],
     responsibleMsp: 'TaxMSP',
-    probe: { contract: 'businesstax', transaction: 'GetTaxStep', args: [`BO-${uscc}`] },
+    probe: {
+      contract: 'businesstax',
+      transaction: Transactions.businesstax.GetTaxStep,
+      args: [`BO-${uscc}`],
+    },
   };
 }
 
 export function changeLicenseStatus(uscc = ids.uscc()): ChaincodeWrite {
   return {
     contract: 'business',
-    transaction: 'ChangeLicenseStatus',
+    transaction: Transactions.business.ChangeLicenseStatus,
     args: [uscc, 'CANCELLED', '测试注销'],
     responsibleMsp: 'MarketMSP',
-    probe: { contract: 'business', transaction: 'GetLicense', args: [uscc] },
+    probe: { contract: 'business', transaction: Transactions.business.GetLicense, args: [uscc] },
   };
 }
 
 export function registerSite(siteId = ids.siteId('ST')): ChaincodeWrite {
   return {
     contract: 'waste',
-    transaction: 'RegisterSite',
+    transaction: Transactions.waste.RegisterSite,
     args: [JSON.stringify({ siteId, kind: 'STATION', districtCode: '440103', name: '敌意背书测试站' })],
     responsibleMsp: 'UrbanMSP',
-    probe: { contract: 'waste', transaction: 'GetSite', args: [siteId] },
+    probe: { contract: 'waste', transaction: Transactions.waste.GetSite, args: [siteId] },
   };
 }
 
 export function commissionBags(firstSerial = ids.bagSerial()): ChaincodeWrite {
   return {
     contract: 'waste',
-    transaction: 'CommissionBags',
+    transaction: Transactions.waste.CommissionBags,
     args: [JSON.stringify({ districtCode: '440103', category: '01', firstSerial, count: 1 })],
     transient: {
       householdRef: Buffer.from('HX-household', 'utf8'),
       householdSalt: Buffer.from(salt(), 'utf8'),
     },
     responsibleMsp: 'UrbanMSP',
-    probe: { contract: 'waste', transaction: 'GetBag', args: [ids.barcode(firstSerial)] },
+    probe: { contract: 'waste', transaction: Transactions.waste.GetBag, args: [ids.barcode(firstSerial)] },
   };
 }
 
@@ -156,10 +161,10 @@ export function recordScan(barcode: string, stationId: string): ChaincodeWrite {
   };
   return {
     contract: 'waste',
-    transaction: 'RecordScans',
+    transaction: Transactions.waste.RecordScans,
     args: [JSON.stringify({ scans: [scan] })],
     responsibleMsp: 'UrbanMSP',
-    probe: { contract: 'waste', transaction: 'GetBag', args: [barcode] },
+    probe: { contract: 'waste', transaction: Transactions.waste.GetBag, args: [barcode] },
   };
 }
 

@@ -1,5 +1,6 @@
 import { type DomainContract } from '../contracts';
 import * as ids from './identifiers';
+import { Transactions } from '../../../chaincode/src/common/transactions';
 
 // The write endpoints of shared/API.md with the demo users allowed to call each, and a fresh valid
 // body per call. "Allowed" means the role check lets the caller through: the call may still fail for
@@ -53,7 +54,7 @@ export const WRITE_ENDPOINTS: readonly WriteEndpoint[] = [
           certificateNumber: ids.titleCertificate(),
           holders: [{ name: '张测试', idNumber: ids.residentId(), share: '1/1' }],
         },
-        probe: { contract: 'realestate', transaction: 'GetUnit', args: [unitNumber] },
+        probe: { contract: 'realestate', transaction: Transactions.realestate.GetUnit, args: [unitNumber] },
       };
     },
   },
@@ -68,7 +69,7 @@ export const WRITE_ENDPOINTS: readonly WriteEndpoint[] = [
         body: { unitNumber, transfereeIdNumbers: [ids.residentId()], receiptNumber, taxPaidCny: 30000 },
         probe: {
           contract: 'deedtax',
-          transaction: 'GetDeedTaxClearance',
+          transaction: Transactions.deedtax.GetDeedTaxClearance,
           args: [unitNumber, receiptNumber],
         },
       };
@@ -90,7 +91,7 @@ export const WRITE_ENDPOINTS: readonly WriteEndpoint[] = [
           address: '广州市天河区示例路1号',
           businessScope: '软件开发',
         },
-        probe: { contract: 'business', transaction: 'GetCase', args: [`BO-${uscc}`] },
+        probe: { contract: 'business', transaction: Transactions.business.GetCase, args: [`BO-${uscc}`] },
       };
     },
   },
@@ -126,7 +127,7 @@ export const WRITE_ENDPOINTS: readonly WriteEndpoint[] = [
       return {
         path: '/api/v1/waste/sites',
         body: { siteId, kind: 'STATION', districtCode: '440103', name: '敌意测试收集点' },
-        probe: { contract: 'waste', transaction: 'GetSite', args: [siteId] },
+        probe: { contract: 'waste', transaction: Transactions.waste.GetSite, args: [siteId] },
       };
     },
   },
@@ -138,7 +139,11 @@ export const WRITE_ENDPOINTS: readonly WriteEndpoint[] = [
       return {
         path: '/api/v1/waste/bag-batches',
         body: { districtCode: '440103', category: '01', firstSerial, count: 1, householdRef: 'HX-household' },
-        probe: { contract: 'waste', transaction: 'GetBag', args: [ids.barcode(firstSerial)] },
+        probe: {
+          contract: 'waste',
+          transaction: Transactions.waste.GetBag,
+          args: [ids.barcode(firstSerial)],
+        },
       };
     },
   },
@@ -197,7 +202,7 @@ export const WRITE_ENDPOINTS: readonly WriteEndpoint[] = [
       return {
         path: '/api/v1/smoke/values',
         body: { key, value: 'hostile matrix' },
-        probe: { contract: 'smoke', transaction: 'Get', args: [key] },
+        probe: { contract: 'smoke', transaction: Transactions.smoke.Get, args: [key] },
       };
     },
   },
