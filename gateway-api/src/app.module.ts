@@ -5,6 +5,7 @@ import { APP_INTERCEPTOR } from '@nestjs/core';
 import { AuthModule } from './auth/auth.module';
 import { BUSINESS_PROJECTORS, BusinessCalendarModule, BusinessModule } from './business';
 import { validateEnv } from './config/validate-env';
+import { DepartmentsModule } from './departments/departments.module';
 import { FabricModule } from './fabric/fabric.module';
 import { FabricReadinessCheck } from './fabric/fabric.readiness';
 import { HealthModule } from './health/health.module';
@@ -33,6 +34,8 @@ const indexModule = IndexModule.register({
   imports: [
     // validate runs when this module is loaded: a bad variable stops start-up before anything listens
     ConfigModule.forRoot({ isGlobal: true, validate: validateEnv }),
+    // before authentication: another department's route answers 404 whatever the token
+    DepartmentsModule,
     AuthModule,
     // after AuthModule: the rate limit of the public routes runs once the token is read
     PublicRateLimitModule,

@@ -6,8 +6,21 @@ import { existsSync } from 'node:fs';
 import * as path from 'node:path';
 
 import { Expose, Transform, Type } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsNotEmpty, IsString, Matches, Max, Min, ValidateIf } from 'class-validator';
+import {
+  ArrayNotEmpty,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsNotEmpty,
+  IsString,
+  Matches,
+  Max,
+  Min,
+  ValidateIf,
+} from 'class-validator';
 
+import { type Department, DEPARTMENTS, splitDepartmentList } from '../departments/departments';
 import { LOG_LEVELS, type LogLevelName } from '../common/logging/json-logger';
 import { LOG_FORMATS, type LogFormat } from '../common/logging/log-format';
 
@@ -119,6 +132,23 @@ export class EnvironmentVariables {
   @Expose()
   @IsIn(NODE_ENVS)
   NODE_ENV: NodeEnv = 'development';
+
+  // --- Departments (src/departments): one gateway per department ---
+
+  /**
+   * The departments (MSP ids) this gateway serves, comma-separated. It loads only their users and
+   * answers 404 for the other departments' routes; the holder-lookup key and the holder verifier
+   * are needed only with RegistryMSP. Default: all four, as the local `npm start` runs.
+   */
+  @Expose()
+  @Transform(({ value }) => splitDepartmentList(value))
+  @IsIn(DEPARTMENTS, {
+    each: true,
+    message: `GATEWAY_DEPARTMENTS names an unknown MSP id; use some of ${DEPARTMENTS.join(', ')}`,
+  })
+  @ArrayNotEmpty({ message: `GATEWAY_DEPARTMENTS must name at least one of ${DEPARTMENTS.join(', ')}` })
+  @IsArray()
+  GATEWAY_DEPARTMENTS: Department[] = [...DEPARTMENTS];
 
   // --- Fabric (src/fabric) ---
 

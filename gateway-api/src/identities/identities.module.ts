@@ -13,7 +13,10 @@ import { IdentityStoreService } from './identity-store.service';
     {
       provide: IdentityStoreService,
       useFactory: (config: ConfigService<EnvironmentVariables, true>): IdentityStoreService =>
-        new IdentityStoreService(config.get('GOVTRACE_IDENTITIES', { infer: true })),
+        new IdentityStoreService(
+          config.get('GOVTRACE_IDENTITIES', { infer: true }),
+          config.get('GATEWAY_DEPARTMENTS', { infer: true }),
+        ),
       inject: [ConfigService],
     },
   ],

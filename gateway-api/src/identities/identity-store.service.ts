@@ -30,7 +30,14 @@ export class IdentityStoreService {
   #snapshot: IdentitySnapshot = { users: [] };
   #pending: Promise<IdentitySnapshot> | undefined;
 
-  constructor(readonly file: string) {}
+  /**
+   * @param departments the MSP ids this gateway serves (GATEWAY_DEPARTMENTS); users of any other
+   * department are never loaded, so their tokens are unknown here and their keys never reach a signer
+   */
+  constructor(
+    readonly file: string,
+    readonly departments?: readonly string[],
+  ) {}
 
   /** The current users; reads the file again only if it changed since the last call. */
   snapshot(): Promise<IdentitySnapshot> {
@@ -76,11 +83,20 @@ export class IdentityStoreService {
   private async read(): Promise<IdentitySnapshot> {
     try {
       const raw: unknown = JSON.parse(await readFile(this.file, 'utf8'));
-      return { users: parseIdentityStore(raw, path.dirname(this.file)).users };
+      const { users } = parseIdentityStore(raw, path.dirname(this.file));
+      return { users: servedUsers(users, this.departments) };
     } catch (error) {
       return { users: [], problem: `invalid identities file (${describe(error)})` };
     }
   }
+}
+
+/** The users of the served departments; all of them when no departments are given. */
+export function servedUsers(
+  users: readonly EnrolledUser[],
+  departments: readonly string[] | undefined,
+): readonly EnrolledUser[] {
+  return departments === undefined ? users : users.filter((user) => departments.includes(user.mspId));
 }
 
 function isNotFound(error: unknown): boolean {
