@@ -5,6 +5,7 @@ import { APP_INTERCEPTOR } from '@nestjs/core';
 import { AuthModule } from './auth/auth.module';
 import { BUSINESS_PROJECTORS, BusinessCalendarModule, BusinessModule } from './business';
 import { validateEnv } from './config/validate-env';
+import { DepartmentsReadinessCheck } from './departments/departments.readiness';
 import { DepartmentsModule } from './departments/departments.module';
 import { FabricModule } from './fabric/fabric.module';
 import { FabricReadinessCheck } from './fabric/fabric.readiness';
@@ -43,8 +44,9 @@ const indexModule = IndexModule.register({
     indexModule,
     IdempotencyModule,
     HealthModule.register({
-      imports: [FabricModule, indexModule],
-      checks: [FabricReadinessCheck, IndexReadinessCheck],
+      imports: [FabricModule, indexModule, DepartmentsModule],
+      // departments: /health/ready names what this gateway serves (one gateway per department)
+      checks: [FabricReadinessCheck, IndexReadinessCheck, DepartmentsReadinessCheck],
     }),
     LedgerModule,
     // the smoke routes exist only for the e2e tests (GOVTRACE_TEST_FIXTURES=smoke)

@@ -83,7 +83,11 @@ export class GatewayPool implements OnModuleDestroy {
   async namedServiceUser(user: string): Promise<string> {
     const enrolled = await this.identities.findUser(user);
     if (enrolled === undefined || enrolled.revoked) {
-      throw new UnavailableError(`The service identity ${user} is not enrolled; run network up`);
+      // on a gateway of another department the registry's verifier is never loaded (GATEWAY_DEPARTMENTS)
+      throw new UnavailableError(
+        `The service identity ${user} is not enrolled for the departments this gateway serves ` +
+          `(${this.identities.departments?.join(', ') ?? 'all'}); ask the gateway that serves its department, or run network up`,
+      );
     }
     return enrolled.user;
   }

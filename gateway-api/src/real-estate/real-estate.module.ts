@@ -24,11 +24,17 @@ import { RealEstateService } from './real-estate.service';
     {
       provide: HolderLookupKey,
       inject: [ConfigService],
-      // read while the application starts: without the key the gateway must not start at all
-      useFactory: (config: ConfigService<EnvironmentVariables, true>): Promise<HolderLookupKey> =>
-        new HolderLookupKey(config.get('HOLDER_LOOKUP_KEY_FILE', { infer: true }), {
+      // read while the application starts: without the key a registry gateway must not start at all.
+      // A gateway not serving RegistryMSP never reads it (its real-estate routes answer 404), so the
+      // pepper stays on the registry's host only (one gateway per department, issue 14)
+      useFactory: (
+        config: ConfigService<EnvironmentVariables, true>,
+      ): Promise<HolderLookupKey> | HolderLookupKey => {
+        const key = new HolderLookupKey(config.get('HOLDER_LOOKUP_KEY_FILE', { infer: true }), {
           create: config.get('HOLDER_LOOKUP_KEY_CREATE', { infer: true }),
-        }).load(),
+        });
+        return config.get('GATEWAY_DEPARTMENTS', { infer: true }).includes('RegistryMSP') ? key.load() : key;
+      },
     },
   ],
 })
