@@ -5,7 +5,6 @@ import { APP_INTERCEPTOR } from '@nestjs/core';
 import { AuthModule } from './auth/auth.module';
 import { BUSINESS_PROJECTORS, BusinessCalendarModule, BusinessModule } from './business';
 import { validateEnv } from './config/validate-env';
-import { DepartmentsReadinessCheck } from './departments/departments.readiness';
 import { DepartmentsModule } from './departments/departments.module';
 import { FabricModule } from './fabric/fabric.module';
 import { FabricReadinessCheck } from './fabric/fabric.readiness';
@@ -44,9 +43,8 @@ const indexModule = IndexModule.register({
     indexModule,
     IdempotencyModule,
     HealthModule.register({
-      imports: [FabricModule, indexModule, DepartmentsModule],
-      // departments: /health/ready names what this gateway serves (one gateway per department)
-      checks: [FabricReadinessCheck, IndexReadinessCheck, DepartmentsReadinessCheck],
+      imports: [FabricModule, indexModule],
+      checks: [FabricReadinessCheck, IndexReadinessCheck],
     }),
     LedgerModule,
     // the smoke routes exist only for the e2e tests (GOVTRACE_TEST_FIXTURES=smoke)

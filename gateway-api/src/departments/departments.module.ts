@@ -1,16 +1,11 @@
 import { type MiddlewareConsumer, Module, type NestModule, RequestMethod } from '@nestjs/common';
 
-import { DepartmentsReadinessCheck } from './departments.readiness';
 import { DepartmentRoutingMiddleware } from './department-routing.middleware';
 
 /**
- * Routes of departments this gateway does not serve (GATEWAY_DEPARTMENTS) answer 404;
- * /health/ready names the served departments.
+ * Routes of departments this gateway does not serve (GATEWAY_DEPARTMENTS) answer 404.
  */
-@Module({
-  providers: [DepartmentRoutingMiddleware, DepartmentsReadinessCheck],
-  exports: [DepartmentsReadinessCheck],
-})
+@Module({ providers: [DepartmentRoutingMiddleware] })
 export class DepartmentsModule implements NestModule {
   configure(consumer: MiddlewareConsumer): void {
     consumer.apply(DepartmentRoutingMiddleware).forRoutes({ path: '{*path}', method: RequestMethod.ALL });

@@ -27,6 +27,9 @@ export class ReadinessResponse implements Readiness {
   @ApiProperty({ enum: ['ready'] })
   status!: 'ready';
 
+  @ApiProperty({ type: [String], example: ['UrbanMSP'], description: 'the departments this gateway serves' })
+  departments!: string[];
+
   @ApiProperty({ type: [CheckReportDto] })
   checks!: CheckReportDto[];
 }

@@ -34,6 +34,7 @@ describe('HealthService', () => {
     const readiness = await new HealthService([up('process'), up('fabric')]).ready();
     expect(readiness).toEqual({
       status: 'ready',
+      departments: [], // no configuration in this bare service
       checks: [
         { name: 'process', status: 'up', durationMs: expect.any(Number) as unknown },
         { name: 'fabric', status: 'up', durationMs: expect.any(Number) as unknown },

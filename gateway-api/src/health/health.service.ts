@@ -1,6 +1,8 @@
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger, Optional } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
 
 import { UnavailableError } from '../common/errors';
+import { type EnvironmentVariables } from '../config/env.schema';
 import { type CheckOutcome, READINESS_CHECKS, type ReadinessCheck } from './readiness-check';
 
 /** A probe must answer before the orchestrator's own timeout, even if a dependency hangs. */
@@ -15,6 +17,8 @@ export interface CheckReport {
 
 export interface Readiness {
   readonly status: 'ready';
+  /** The departments (MSP ids) this gateway serves: one gateway per department (GATEWAY_DEPARTMENTS). */
+  readonly departments: string[];
   readonly checks: CheckReport[];
 }
 
@@ -22,7 +26,11 @@ export interface Readiness {
 export class HealthService {
   private readonly logger = new Logger(HealthService.name);
 
-  constructor(@Inject(READINESS_CHECKS) private readonly checks: readonly ReadinessCheck[]) {}
+  constructor(
+    @Inject(READINESS_CHECKS) private readonly checks: readonly ReadinessCheck[],
+    // optional so a test module without configuration still builds; the application always has it
+    @Optional() private readonly config?: ConfigService<EnvironmentVariables, true>,
+  ) {}
 
   /** Liveness: answering at all is the proof, so it checks nothing that could fail. */
   live(): { status: 'ok' } {
@@ -42,7 +50,8 @@ export class HealthService {
         })),
       });
     }
-    return { status: 'ready', checks };
+    const departments = [...(this.config?.get('GATEWAY_DEPARTMENTS', { infer: true }) ?? [])];
+    return { status: 'ready', departments, checks };
   }
 
   private async run(check: ReadinessCheck): Promise<CheckReport> {
