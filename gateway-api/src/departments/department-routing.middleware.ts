@@ -4,7 +4,7 @@ import { type NextFunction, type Request, type Response } from 'express';
 
 import { NotFoundError } from '../common/errors/api-error';
 import { type EnvironmentVariables } from '../config/env.schema';
-import { unservedRouteMessage } from './departments';
+import { type Department, unservedRouteMessage } from './departments';
 
 /**
  * Answers 404 for the routes of a department this gateway does not serve. A middleware, not a guard,
@@ -13,11 +13,15 @@ import { unservedRouteMessage } from './departments';
  */
 @Injectable()
 export class DepartmentRoutingMiddleware implements NestMiddleware {
-  constructor(private readonly config: ConfigService<EnvironmentVariables, true>) {}
+  // read once: the setting is fixed for the process, and this runs on every request
+  readonly #served: readonly Department[];
+
+  constructor(config: ConfigService<EnvironmentVariables, true>) {
+    this.#served = config.get('GATEWAY_DEPARTMENTS', { infer: true });
+  }
 
   use(req: Request, _res: Response, next: NextFunction): void {
-    const served = this.config.get('GATEWAY_DEPARTMENTS', { infer: true });
-    const message = unservedRouteMessage(req.originalUrl.split('?')[0] ?? '', served);
+    const message = unservedRouteMessage(req.originalUrl.split('?')[0] ?? '', this.#served);
     if (message !== undefined) throw new NotFoundError(message);
     next();
   }

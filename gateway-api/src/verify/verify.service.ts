@@ -1,10 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 
 import { type ChaincodeName, RecordTypeHome } from '../../../chaincode/src/common/definitions';
-import {
-  type CertificateRecord,
-  parseStoredCertificate,
-} from '../../../chaincode/src/realestate/certificate-record';
+import { parseStoredCertificate } from '../../../chaincode/src/realestate/certificate-record';
 import { BagSteps } from '../../../chaincode/src/waste/domain';
 import { chaincodeAnswerObject } from '../common/chaincode-answer';
 import { ForbiddenError, NotFoundError, UnauthenticatedError, UnavailableError } from '../common/errors';
@@ -38,7 +35,7 @@ import {
   type VerificationProof,
 } from './verify-answers';
 import { VERIFY_SETTINGS, type VerifySettings } from './verify.settings';
-import { Transactions } from '../../../chaincode/src/common/transactions';
+import { type TransactionOf, Transactions } from '../../../chaincode/src/common/transactions';
 
 type RecordKeyParts = readonly [string, ...string[]];
 
@@ -166,11 +163,11 @@ export class VerifyService {
           "The proof bundle is for the certificate's holder (holderIdNumber and verificationCode) or staff with a token",
         );
       }
-      const { holderMatch } = await this.holderCheck.ask(
+      const { holderMatch, ...read } = await this.holderCheck.ask(
         number,
         access.holder,
         (work) => this.#limiter.run(work),
-        () => this.#limiter.run(() => this.#certificateRecord(number)),
+        () => this.#limiter.run(() => this.#certificateWrite(number)),
       );
       if (holderMatch === null) {
         throw new ForbiddenError(
@@ -188,8 +185,12 @@ export class VerifyService {
           },
         );
       }
+      // the holder's answer was checked against this very read: bundle it, not a later one
+      return this.#bundles.run(() => this.#buildCertificateProofBundle(read));
     }
-    return this.#bundles.run(() => this.#buildCertificateProofBundle(number));
+    return this.#bundles.run(async () =>
+      this.#buildCertificateProofBundle(await this.#certificateWrite(number)),
+    );
   }
 
   /**
@@ -197,12 +198,7 @@ export class VerifyService {
    * transaction that last wrote the certificate, the organisations' CA certificates from the channel
    * configuration in force, and the record as written.
    */
-  async #buildCertificateProofBundle(number: string): Promise<ProofBundle> {
-    const { record, write } = await this.#readWithLatestWrite(
-      'certificate',
-      [number],
-      `certificate ${number}`,
-    );
+  async #buildCertificateProofBundle({ record, write }: StoredWithWrite): Promise<ProofBundle> {
     const { certificateNumber } = parseStoredCertificate(record).content;
     const blockBytes = await this.ledger.blockOf(write.txId);
     if (blockBytes === undefined) {
@@ -228,24 +224,15 @@ export class VerifyService {
   }
 
   async #readCertificate(number: string): Promise<CertificateAnswer> {
-    const { record: stored, write } = await this.#readWithLatestWrite(
-      'certificate',
-      [number],
-      `certificate ${number}`,
-    );
+    const { record: stored, write } = await this.#certificateWrite(number);
     const record = parseStoredCertificate(stored);
     const standing = { current: record.status === 'ACTIVE', status: certificateStatus(record) };
     return certificateAnswer(record, await this.#judge('certificate', write, standing));
   }
 
-  async #certificateRecord(number: string): Promise<CertificateRecord> {
-    return parse(
-      await this.ledger.evaluate({
-        contract: 'realestate',
-        transaction: Transactions.realestate.GetCertificate,
-        args: [number],
-      }),
-    ) as CertificateRecord;
+  /** The certificate as stored and the transaction that last wrote it (one query). */
+  #certificateWrite(number: string): Promise<StoredWithWrite> {
+    return this.#readWithLatestWrite('certificate', [number], `certificate ${number}`);
   }
 
   /** The last write of the record under `keyParts`, and what the authority check makes of it. */
@@ -276,24 +263,15 @@ export class VerifyService {
     kind: VerifiedRecordKind,
     keyParts: RecordKeyParts,
     what: string,
-  ): Promise<{ record: unknown; write: RecordWrite }> {
-    const { recordType } = AUTHORITIES[kind];
-    let answer: unknown;
-    try {
-      answer = parse(
-        await this.ledger.evaluate({
-          contract: 'proof',
-          chaincode: RecordTypeHome[recordType],
-          transaction: Transactions.proof.ReadWithLatestWrite,
-          args: [recordType, JSON.stringify(keyParts)],
-        }),
-      );
-    } catch (error) {
-      if (error instanceof NotFoundError) throw new NotFoundError(`${what} not found`);
-      throw error;
-    }
+  ): Promise<StoredWithWrite> {
+    const answer = await this.#askProof(
+      kind,
+      keyParts,
+      Transactions.proof.ReadWithLatestWrite,
+      () => new NotFoundError(`${what} not found`),
+    );
     const { record, write } = answer as { record?: unknown; write?: unknown };
-    return { record, write: checkedWrite(write, compositeKey(recordType, ...keyParts)) };
+    return { record, write: checkedWrite(write, compositeKey(AUTHORITIES[kind].recordType, ...keyParts)) };
   }
 
   /**
@@ -302,25 +280,38 @@ export class VerifyService {
    * ledger is mid-change or inconsistent: 503, never a verdict.
    */
   async #latestWrite(kind: VerifiedRecordKind, keyParts: RecordKeyParts): Promise<RecordWrite> {
+    const answer = await this.#askProof(
+      kind,
+      keyParts,
+      Transactions.proof.LatestWrite,
+      () => new UnavailableError('The ledger shows this record but no transaction writing it yet'),
+    );
+    return checkedWrite(answer, compositeKey(AUTHORITIES[kind].recordType, ...keyParts));
+  }
+
+  /**
+   * A `proof` query about the record's key, asked of the record's own definition (the history of its
+   * namespace, which only its department's peer can write); NOT_FOUND becomes `notFound()`.
+   */
+  async #askProof(
+    kind: VerifiedRecordKind,
+    keyParts: RecordKeyParts,
+    transaction: TransactionOf<'proof'>,
+    notFound: () => Error,
+  ): Promise<unknown> {
     const { recordType } = AUTHORITIES[kind];
-    let answer: unknown;
     try {
-      answer = parse(
+      return parse(
         await this.ledger.evaluate({
           contract: 'proof',
-          // the history of the record's own namespace: only its department's peer can write there
           chaincode: RecordTypeHome[recordType],
-          transaction: Transactions.proof.LatestWrite,
+          transaction,
           args: [recordType, JSON.stringify(keyParts)],
         }),
       );
     } catch (error) {
-      if (error instanceof NotFoundError) {
-        throw new UnavailableError('The ledger shows this record but no transaction writing it yet');
-      }
-      throw error;
+      throw error instanceof NotFoundError ? notFound() : error;
     }
-    return checkedWrite(answer, compositeKey(recordType, ...keyParts));
   }
 
   #writeFacts(txId: string, namespace: ChaincodeName, key: string): Promise<WriteFacts> {
@@ -332,6 +323,12 @@ export class VerifyService {
       return { proof: proofOf(tx), wroteRecord: writesRecord(tx, namespace, key) };
     });
   }
+}
+
+/** A record as stored (its JSON) and the write that put it there. */
+interface StoredWithWrite {
+  readonly record: unknown;
+  readonly write: RecordWrite;
 }
 
 /** The transaction that last wrote a record's key, and that key. */
