@@ -1,9 +1,10 @@
 import { execFileSync } from 'node:child_process';
 import { X509Certificate } from 'node:crypto';
-import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
+import { selfSignedCa, tlsCertificate } from '../lib/testing/openssl-certificates';
 import { Supervisor } from '../process/supervisor';
 import { currentCrl, revoke } from './ca-client';
 import { prepareCaHome } from './ca-home';
@@ -38,51 +39,6 @@ function freePort(): Promise<number> {
 const openssl = (args: string[], cwd: string): string =>
   execFileSync('openssl', args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
 
-const newKey = ['-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256', '-nodes'];
-
-/** A self-signed EC CA like cryptogen's: PKCS#8 key, CA:TRUE, may sign certificates and CRLs. */
-function selfSignedCa(dir: string, name: string, cn: string): void {
-  openssl(
-    [
-      'req',
-      '-x509',
-      ...newKey,
-      '-keyout',
-      `${name}.key`,
-      '-out',
-      `${name}.pem`,
-      '-days',
-      '2',
-      '-subj',
-      `/O=test.govtrace.local/CN=${cn}`,
-      '-addext',
-      'basicConstraints=critical,CA:TRUE',
-      '-addext',
-      'keyUsage=critical,digitalSignature,keyCertSign,cRLSign',
-    ],
-    dir,
-  );
-}
-
-function tlsServerCert(dir: string): void {
-  openssl(['req', '-new', ...newKey, '-keyout', 'tls.key', '-out', 'tls.csr', '-subj', '/CN=ca.test'], dir);
-  writeFileSync(
-    path.join(dir, 'tls.ext'),
-    'subjectAltName=IP:127.0.0.1,DNS:localhost\nextendedKeyUsage=serverAuth\nkeyUsage=critical,digitalSignature\n',
-  );
-  openssl(
-    ['x509', '-req', '-in', 'tls.csr', '-CA', 'tlsca.pem', '-CAkey', 'tlsca.key', '-CAcreateserial'].concat([
-      '-out',
-      'tls.pem',
-      '-days',
-      '2',
-      '-extfile',
-      'tls.ext',
-    ]),
-    dir,
-  );
-}
-
 describe('a real Fabric CA', () => {
   let dir: string;
   let site: CaSite;
@@ -96,9 +52,9 @@ describe('a real Fabric CA', () => {
       );
     }
     dir = mkdtempSync(path.join(tmpdir(), 'govtrace-fabric-ca-'));
-    selfSignedCa(dir, 'ca', 'ca.test.govtrace.local');
-    selfSignedCa(dir, 'tlsca', 'tlsca.test.govtrace.local');
-    tlsServerCert(dir);
+    selfSignedCa(dir, 'ca', '/O=test.govtrace.local/CN=ca.test.govtrace.local');
+    selfSignedCa(dir, 'tlsca', '/O=test.govtrace.local/CN=tlsca.test.govtrace.local');
+    tlsCertificate(dir, 'tls', 'tlsca', 'serverAuth', ['localhost']);
     site = {
       name: 'ca-test',
       host,

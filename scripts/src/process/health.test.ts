@@ -1,63 +1,14 @@
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:https';
 import { type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
+import { selfSignedCa, tlsCertificate } from '../lib/testing/openssl-certificates';
 import { type HealthCheck, probe } from './health';
 
 // The https probe `network status` and the supervisor use for an operations endpoint off loopback:
 // a real TLS handshake on 127.0.0.1 with a server that, like Fabric's, requires a client certificate
 // of one CA. Keys and certificates are made here with openssl.
-
-const openssl = (args: string[], cwd: string): void => {
-  execFileSync('openssl', args, { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
-};
-const newKey = ['-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256', '-nodes'];
-
-function ca(dir: string, name: string): void {
-  openssl(
-    [
-      'req',
-      '-x509',
-      ...newKey,
-      '-keyout',
-      `${name}.key`,
-      '-out',
-      `${name}.pem`,
-      '-days',
-      '2',
-      '-subj',
-      `/CN=${name}`,
-    ].concat(['-addext', 'basicConstraints=critical,CA:TRUE', '-addext', 'keyUsage=critical,keyCertSign']),
-    dir,
-  );
-}
-
-function leaf(dir: string, name: string, issuer: string, usage: 'serverAuth' | 'clientAuth'): void {
-  openssl(
-    ['req', '-new', ...newKey, '-keyout', `${name}.key`, '-out', `${name}.csr`, '-subj', `/CN=${name}`],
-    dir,
-  );
-  writeFileSync(
-    path.join(dir, `${name}.ext`),
-    `subjectAltName=IP:127.0.0.1\nextendedKeyUsage=${usage}\nkeyUsage=critical,digitalSignature\n`,
-  );
-  openssl(
-    [
-      'x509',
-      '-req',
-      '-in',
-      `${name}.csr`,
-      '-CA',
-      `${issuer}.pem`,
-      '-CAkey',
-      `${issuer}.key`,
-      '-CAcreateserial',
-    ].concat(['-out', `${name}.pem`, '-days', '2', '-extfile', `${name}.ext`]),
-    dir,
-  );
-}
 
 describe('the https health probe', () => {
   let dir: string;
@@ -66,11 +17,11 @@ describe('the https health probe', () => {
 
   beforeAll(async () => {
     dir = mkdtempSync(path.join(tmpdir(), 'govtrace-health-'));
-    ca(dir, 'tlsca');
-    ca(dir, 'otherca');
-    leaf(dir, 'server', 'tlsca', 'serverAuth');
-    leaf(dir, 'admin', 'tlsca', 'clientAuth');
-    leaf(dir, 'stranger', 'otherca', 'clientAuth');
+    selfSignedCa(dir, 'tlsca');
+    selfSignedCa(dir, 'otherca');
+    tlsCertificate(dir, 'server', 'tlsca', 'serverAuth');
+    tlsCertificate(dir, 'admin', 'tlsca', 'clientAuth');
+    tlsCertificate(dir, 'stranger', 'otherca', 'clientAuth');
     const file = (name: string): Buffer => readFileSync(path.join(dir, name));
     server = createServer(
       {
