@@ -3,6 +3,7 @@ import jsQR from 'jsqr';
 import { PNG } from 'pngjs';
 import request from 'supertest';
 
+import { channelFingerprint as channelFingerprintOf } from '../../scripts/src/network/channel-fingerprint';
 import { verifyProofBundle } from '../../scripts/src/verify-proof';
 import { BusinessModule } from '../src/business';
 import { type ProofBundle } from '../src/verify/proof-bundle';
@@ -153,6 +154,7 @@ describe('public verification on the real network', () => {
     });
     describe('the offline proof bundle', () => {
       let bundle: ProofBundle;
+      let channelFingerprint: string;
       const copy = (): Forgeable<ProofBundle> => JSON.parse(JSON.stringify(bundle)) as Forgeable<ProofBundle>;
       const flipByte = (base64: string, at: (length: number) => number): string => {
         const bytes = Buffer.from(base64, 'base64');
@@ -171,6 +173,8 @@ describe('public verification on the real network', () => {
         });
         expect(answer.status).toBe(200);
         bundle = answer.body as ProofBundle;
+        // what the city publishes, read here from the genesis block configtxgen wrote at set-up
+        channelFingerprint = (await channelFingerprintOf()).fingerprint;
       });
 
       it('is served to the holder or to staff, never to anyone asking', async () => {
@@ -186,11 +190,17 @@ describe('public verification on the real network', () => {
         expect((staff.body as ProofBundle).transaction.txId).toBe(bundle.transaction.txId);
       });
 
-      it('verifies without the gateway: RegistryMSP endorsed the write of this very certificate', () => {
-        const result = verifyProofBundle(copy());
+      it('verifies without the gateway, pinned by the channel fingerprint: RegistryMSP endorsed this very certificate', () => {
+        const result = verifyProofBundle(copy(), { channelFingerprint });
         expect(result).toMatchObject({
           ok: true,
-          facts: { txId: changeTxId, recordKind: 'real-estate-certificate', id: second },
+          facts: {
+            txId: changeTxId,
+            recordKind: 'real-estate-certificate',
+            id: second,
+            orderers: ['OrdererMSP'],
+            status: 'ACTIVE',
+          },
         });
         expect(result.ok && result.facts.endorsers).toContain('RegistryMSP');
         expect(JSON.stringify(bundle)).not.toContain(owner.idNumber);
@@ -219,11 +229,17 @@ describe('public verification on the real network', () => {
           },
         ],
         [
-          "a CA certificate (RegistryMSP root swapped for another org's)",
+          'the genesis block (the channel the bundle claims)',
           (b) => {
-            const registry = b.organizations.find((org) => org.mspId === 'RegistryMSP');
-            const other = b.organizations.find((org) => org.mspId === 'TaxMSP');
-            if (registry && other) registry.rootCerts = [...other.rootCerts];
+            const [genesis] = b.configuration;
+            if (genesis)
+              b.configuration[0] = { ...genesis, header: flipByte(genesis.header, (length) => length - 1) };
+          },
+        ],
+        [
+          "the orderer's signature",
+          (b) => {
+            b.block.signatures = flipByte(b.block.signatures, (length) => length - 1);
           },
         ],
         [
@@ -249,7 +265,7 @@ describe('public verification on the real network', () => {
       it.each(tamperings)('fails when %s is tampered with, saying why', (_what, tamper) => {
         const forged = copy();
         tamper(forged);
-        const result = verifyProofBundle(forged);
+        const result = verifyProofBundle(forged, { channelFingerprint });
         expect(result.ok).toBe(false);
         expect(result.ok ? '' : result.reason).toMatch(/\w/);
       });

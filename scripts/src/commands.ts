@@ -4,6 +4,7 @@ import { deploy } from './deploy/deploy';
 import { ensureAllBinaries } from './fabric/build-binaries';
 import { usersCommand } from './identity/users-command';
 import { timed } from './lib/log';
+import { printChannelFingerprint } from './network/channel-fingerprint';
 import { networkDown, networkUp } from './network/lifecycle';
 import { networkLogs, networkStatus } from './network/status';
 import { startAll } from './start';
@@ -24,8 +25,10 @@ async function network(args: readonly string[]): Promise<number> {
       return networkStatus();
     case 'logs':
       return networkLogs(args.slice(1));
+    case 'fingerprint':
+      return printChannelFingerprint();
     default:
-      console.error('usage: network up | down [--purge] | status | logs [process] [--lines N]');
+      console.error('usage: network up | down [--purge] | status | logs [process] [--lines N] | fingerprint');
       return 2;
   }
 }

@@ -17,7 +17,12 @@ import {
   writesRecord,
 } from './authority-check';
 import { HOLDER_MATCH_UNAVAILABLE, HolderCheck, type HolderQuestion } from './holder-check/holder-check';
-import { buildProofBundle, lastConfigBlockNumber, type ProofBundle } from './proof-bundle';
+import {
+  buildProofBundle,
+  ConfigurationHistory,
+  lastConfigBlockNumber,
+  type ProofBundle,
+} from './proof-bundle';
 import { TtlCache } from './ttl-cache';
 import {
   bagAnswer,
@@ -78,6 +83,7 @@ export class VerifyService {
   readonly #writes = new TtlCache<WriteFacts>(10 * 60_000, 5_000);
   readonly #limiter: ReadLimiter;
   readonly #bundles: ReadLimiter;
+  readonly #configurationHistory: ConfigurationHistory;
 
   constructor(
     @Inject(PUBLIC_LEDGER) private readonly ledger: PublicLedger,
@@ -89,6 +95,7 @@ export class VerifyService {
     this.#limiter = new ReadLimiter(settings.maxConcurrentReads, settings.maxQueuedReads);
     const bundles = settings.proofBundleMaxConcurrent;
     this.#bundles = new ReadLimiter(bundles, 4 * bundles, 'proof bundle requests');
+    this.#configurationHistory = new ConfigurationHistory((blockNumber) => this.ledger.blockAt(blockNumber));
   }
 
   /**
@@ -195,8 +202,8 @@ export class VerifyService {
 
   /**
    * Everything an offline verifier needs (scripts/src/verify-proof): the block holding the
-   * transaction that last wrote the certificate, the organisations' CA certificates from the channel
-   * configuration in force, and the record as written.
+   * transaction that last wrote the certificate, the channel's configuration blocks from the genesis
+   * block to the one in force for it, and the record as written.
    */
   async #buildCertificateProofBundle({ record, write }: StoredWithWrite): Promise<ProofBundle> {
     const { certificateNumber } = parseStoredCertificate(record).content;
@@ -206,8 +213,8 @@ export class VerifyService {
         `The transaction ${write.txId} of certificate ${certificateNumber} is not on this peer yet`,
       );
     }
-    const [configBlockBytes, channel] = await Promise.all([
-      this.ledger.blockAt(BigInt(lastConfigBlockNumber(blockBytes))),
+    const [configurationBlocks, channel] = await Promise.all([
+      this.#configurationHistory.chainUpTo(lastConfigBlockNumber(blockBytes)),
       this.ledger.channel(),
     ]);
     return buildProofBundle({
@@ -218,7 +225,7 @@ export class VerifyService {
       recordKey: write.key,
       blockBytes,
       txId: write.txId,
-      configBlockBytes,
+      configurationBlocks,
       now: new Date(),
     });
   }

@@ -153,21 +153,30 @@ const hashOf: Readonly<Record<string, string>> = {
  * CRL. A CRL that fails them is ignored by the peers (revoking nobody).
  */
 export function crlIssuedBy(facts: CrlFacts, caPem: Buffer | string): boolean {
-  const hash = hashOf[facts.signatureAlgorithm];
-  if (hash === undefined) return false;
   const ca = new X509Certificate(caPem);
-  const ski = subjectKeyId(ca);
-  return (
-    ski !== undefined &&
-    ski === facts.authorityKeyId &&
-    verify(hash, facts.tbs, ca.publicKey, facts.signature)
-  );
+  const ski = subjectKeyIdOf(ca);
+  return ski !== undefined && ski === facts.authorityKeyId && crlSignedBy(facts, ca);
 }
+
+/** True when the CA's key made the CRL's signature (with a hash this reader knows). */
+export function crlSignedBy(facts: CrlFacts, ca: X509Certificate): boolean {
+  const hash = hashOf[facts.signatureAlgorithm];
+  try {
+    return hash !== undefined && verify(hash, facts.tbs, ca.publicKey, facts.signature);
+  } catch {
+    return false;
+  }
+}
+
+/** A certificate serial number as CrlFacts.revokedSerials lists them: lower-case hex, no leading zeros. */
+export const serialKey = (serialNumberHex: string): string =>
+  serialNumberHex.toLowerCase().replace(/^0+(?=.)/, '');
 
 /** DER of OID 2.5.29.14, subjectKeyIdentifier. */
 const subjectKeyIdOid = Buffer.from([0x06, 0x03, 0x55, 0x1d, 0x0e]);
 
-function subjectKeyId(cert: X509Certificate): string | undefined {
+/** The certificate's subject key identifier extension, lower-case hex; undefined when it has none. */
+export function subjectKeyIdOf(cert: X509Certificate): string | undefined {
   const der = cert.raw;
   const at = der.indexOf(subjectKeyIdOid);
   if (at < 0) return undefined;

@@ -2,7 +2,6 @@ import {
   PROOF_BUNDLE_FORMAT,
   RECORD_KINDS,
   type ProofBundle,
-  type ProofOrganization,
 } from '../../../gateway-api/src/verify/proof-bundle/bundle-format';
 import { fail } from './verification-failure';
 
@@ -32,29 +31,26 @@ export function parseBundle(input: unknown): ProofBundle {
   if (typeof txIndex !== 'number' || !Number.isSafeInteger(txIndex) || txIndex < 0) {
     fail('bundle', 'transaction.txIndex is not a non-negative integer');
   }
-  const block = object(bundle.block, 'block');
-  base64(block.header, 'block.header');
-  base64(block.transactionsFilter, 'block.transactionsFilter');
-  array(block.data, 'block.data').forEach((entry, index) => base64(entry, `block.data[${index}]`));
+  signedBlock(bundle.block, 'block');
+  base64(object(bundle.block, 'block').transactionsFilter, 'block.transactionsFilter');
+  const configuration = array(bundle.configuration, 'configuration');
+  if (configuration.length === 0) fail('bundle', 'configuration holds no block');
+  configuration.forEach((block, index) => signedBlock(block, `configuration[${index}]`));
   string(bundle.channel, 'channel');
   string(bundle.chaincode, 'chaincode');
   string(record.id, 'record.id');
   string(record.key, 'record.key');
   string(transaction.txId, 'transaction.txId');
   string(transaction.validationCode, 'transaction.validationCode');
-  array(bundle.organizations, 'organizations').forEach(organization);
   return input as ProofBundle;
 }
 
-function organization(value: unknown, index: number): void {
-  const org = object(value, `organizations[${index}]`) as Partial<Record<keyof ProofOrganization, unknown>>;
-  string(org.mspId, `organizations[${index}].mspId`);
-  array(org.rootCerts, `organizations[${index}].rootCerts`).forEach((pem) =>
-    string(pem, 'a root certificate'),
-  );
-  array(org.intermediateCerts, `organizations[${index}].intermediateCerts`).forEach((pem) =>
-    string(pem, 'an intermediate certificate'),
-  );
+/** header, data and signatures of a block, each base64 (ProofSignedBlock). */
+function signedBlock(value: unknown, what: string): void {
+  const block = object(value, what);
+  base64(block.header, `${what}.header`);
+  base64(block.signatures, `${what}.signatures`);
+  array(block.data, `${what}.data`).forEach((entry, index) => base64(entry, `${what}.data[${index}]`));
 }
 
 function object(value: unknown, what: string): Json {

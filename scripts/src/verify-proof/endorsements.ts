@@ -20,7 +20,8 @@ export interface EndorsedResult {
  * - one action per transaction (Fabric commits no other);
  * - the proposal response payload's proposal_hash is SHA-256(channel header || action's signature
  *   header || chaincode proposal payload), tying what was endorsed to this transaction;
- * - every endorsement's endorser identity is valid in its org and its signature over
+ * - every endorsement's endorser identity is a peer of its org (Node OU), valid and not revoked in the
+ *   channel configuration in force, and its signature over
  *   proposal_response_payload || endorser verifies. One bad endorsement fails the proof: a bundle
  *   should not carry material that does not verify.
  */
@@ -83,7 +84,8 @@ function checkEndorsement(
 ): string {
   const endorser = endorsement.getEndorser_asU8();
   const who = `endorser ${index + 1}`;
-  const identity = trust.validate(endorser, at, 'endorsement', who);
+  // endorsement policies name peers ('X.peer'): a clerk's or an admin's signature is not an endorsement
+  const identity = trust.validate(endorser, at, 'endorsement', who, 'peer');
   const signed = Buffer.concat([responsePayload, endorser]);
   if (!signatureVerifies(identity.certificate, signed, endorsement.getSignature_asU8())) {
     fail(

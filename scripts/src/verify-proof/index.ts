@@ -4,5 +4,6 @@ export {
   type VerifiedFacts,
   type VerifyOptions,
 } from './verify-proof-bundle';
-export { type TrustedRootFingerprints } from './organization-trust';
+export { blockHash } from './block-header';
+export { normaliseFingerprint } from './configuration-chain';
 export { type CheckName } from './verification-failure';

@@ -2,90 +2,77 @@ import { X509Certificate } from 'node:crypto';
 
 import { msp } from '@hyperledger/fabric-protos';
 
-import { type ProofOrganization } from '../../../gateway-api/src/verify/proof-bundle/bundle-format';
+import { crlSignedBy, serialKey, subjectKeyIdOf } from '../identity/crl';
+import { type MspDefinition, type NodeRoles } from './channel-configuration';
 import { type CheckName, decoded, fail } from './verification-failure';
 
-/** Per MSP id, the SHA-256 fingerprints (hex, colons and case ignored) of the root CAs to accept. */
-export type TrustedRootFingerprints = Readonly<Record<string, readonly string[]>>;
+export type NodeRole = keyof NodeRoles;
 
 export interface ValidIdentity {
   readonly mspId: string;
   readonly certificate: X509Certificate;
 }
 
-interface OrganizationCas {
-  readonly roots: readonly X509Certificate[];
-  readonly intermediates: readonly X509Certificate[];
-}
-
 /** Root → intermediate → … → identity; deeper chains are not something Fabric CA issues. */
 const MAX_CHAIN_DEPTH = 4;
 
-/**
- * Decides whether a Fabric identity (msp.SerializedIdentity) belongs to the MSP it names, the way a
- * Fabric X.509 MSP does: its certificate is not a CA, chains through the org's intermediates to one of
- * its roots with valid signatures, and every certificate on the chain is within validity at the given
- * time (the transaction's, since the proof is about then, not now).
- *
- * The CAs come from the bundle, so they are only as trustworthy as the bundle unless the caller pins
- * the roots it already trusts; an MSP with pins accepts only chains ending in a pinned root.
- */
-export class OrganizationTrust {
-  readonly #organizations = new Map<string, OrganizationCas>();
-  readonly #pins = new Map<string, ReadonlySet<string>>();
-
-  constructor(organizations: readonly ProofOrganization[], pins: TrustedRootFingerprints = {}) {
-    for (const organization of organizations) {
-      if (this.#organizations.has(organization.mspId)) {
-        fail('bundle', `organisation ${organization.mspId} is listed twice`);
-      }
-      this.#organizations.set(organization.mspId, {
-        roots: organization.rootCerts.map((pem, index) =>
-          parse(pem, `${organization.mspId} root CA ${index}`),
-        ),
-        intermediates: organization.intermediateCerts.map((pem, index) =>
-          parse(pem, `${organization.mspId} intermediate CA ${index}`),
-        ),
-      });
-    }
-    for (const [mspId, fingerprints] of Object.entries(pins)) {
-      this.#pins.set(mspId, new Set(fingerprints.map(normaliseFingerprint)));
-    }
-  }
-
-  /** Validates `serializedIdentity` for the check `check`; `who` names it in failure reasons. */
-  validate(serializedIdentity: Uint8Array, at: Date, check: CheckName, who: string): ValidIdentity {
-    const identity = decoded(check, `the identity of ${who}`, () =>
-      msp.SerializedIdentity.deserializeBinary(serializedIdentity),
-    );
-    const mspId = identity.getMspid();
-    const organization = this.#organizations.get(mspId);
-    if (organization === undefined)
-      fail(check, `${who} claims MSP ${JSON.stringify(mspId)}, not in the bundle`);
-    const certificate = parseIdentityCertificate(identity.getIdBytes_asU8(), check, who);
-    if (certificate.ca) fail(check, `${who}'s certificate is a CA certificate, which Fabric never accepts`);
-    const context = { mspId, organization, at, check, who };
-    checkValidity(certificate, context);
-    const root = chainToRoot(certificate, context, 0);
-    const pins = this.#pins.get(mspId);
-    if (pins !== undefined && !pins.has(normaliseFingerprint(root.fingerprint256))) {
-      fail(check, `${who}'s certificate chains to a ${mspId} root CA that is not pinned`);
-    }
-    return { mspId, certificate };
-  }
-}
-
 interface ChainContext {
-  readonly mspId: string;
-  readonly organization: OrganizationCas;
+  readonly organization: MspDefinition;
   readonly at: Date;
   readonly check: CheckName;
   readonly who: string;
 }
 
-/** The root at the end of a valid chain from `certificate`, or a failure saying where it breaks. */
+/**
+ * Decides whether a Fabric identity (msp.SerializedIdentity) belongs to the MSP it names among
+ * `organizations` (taken from a channel configuration the verifier has established, never from
+ * what a bundle says about itself), the way a Fabric X.509 MSP does:
+ *
+ * - its certificate is not a CA and chains through the org's intermediates to one of its roots, each
+ *   signature checked, every certificate on the chain valid at the given time (the proof is about
+ *   then, not now);
+ * - no certificate on the chain is revoked by a CRL of the MSP issued by its issuer (matched, as
+ *   Fabric does, by the CRL's authority key identifier; a matching CRL that its CA did not sign fails);
+ * - when a role is asked for, the MSP classifies identities by Node OUs and the certificate carries
+ *   exactly that role's OU (a clerk's client certificate is not a peer, whatever it signed).
+ */
+export class OrganizationTrust {
+  constructor(
+    private readonly organizations: ReadonlyMap<string, MspDefinition>,
+    /** How failure reasons name where the organisations come from, e.g. "the channel configuration". */
+    private readonly source: string,
+  ) {}
+
+  /** Validates `serializedIdentity` for the check `check`; `who` names it in failure reasons. */
+  validate(
+    serializedIdentity: Uint8Array,
+    at: Date,
+    check: CheckName,
+    who: string,
+    role?: NodeRole,
+  ): ValidIdentity {
+    const identity = decoded(check, `the identity of ${who}`, () =>
+      msp.SerializedIdentity.deserializeBinary(serializedIdentity),
+    );
+    const mspId = identity.getMspid();
+    const organization = this.organizations.get(mspId);
+    if (organization === undefined) {
+      fail(check, `${who} claims MSP ${JSON.stringify(mspId)}, not an organisation of ${this.source}`);
+    }
+    const certificate = parseIdentityCertificate(identity.getIdBytes_asU8(), check, who);
+    if (certificate.ca) fail(check, `${who}'s certificate is a CA certificate, which Fabric never accepts`);
+    const context = { organization, at, check, who };
+    checkValidity(certificate, context);
+    chainToRoot(certificate, context, 0);
+    if (role !== undefined) checkRole(certificate, role, context);
+    return { mspId, certificate };
+  }
+}
+
+/** Walks from `certificate` to a root of its org, checking each link's signature, validity and CRLs. */
 function chainToRoot(certificate: X509Certificate, context: ChainContext, depth: number): X509Certificate {
-  const { mspId, organization, check, who } = context;
+  const { organization, check, who } = context;
+  const { mspId } = organization;
   if (depth > MAX_CHAIN_DEPTH) fail(check, `${who}'s certificate chain is longer than ${MAX_CHAIN_DEPTH}`);
   // checkIssued compares names and key identifiers only; the signature is checked next
   const roots = organization.roots.filter((root) => certificate.checkIssued(root));
@@ -93,24 +80,70 @@ function chainToRoot(certificate: X509Certificate, context: ChainContext, depth:
     (ca) => ca !== certificate && ca.ca && certificate.checkIssued(ca),
   );
   if (roots.length === 0 && intermediates.length === 0) {
-    fail(check, `${who}'s certificate was not issued by any ${mspId} CA in the bundle`);
+    fail(check, `${who}'s certificate was not issued by any ${mspId} CA`);
   }
-  for (const root of roots) {
-    if (certificate.verify(root.publicKey)) {
-      checkValidity(root, context);
-      return root;
+  const issuer = [...roots, ...intermediates].find((ca) => certificate.verify(ca.publicKey));
+  if (issuer === undefined) {
+    return fail(
+      check,
+      `${who}'s certificate (or a CA on its chain) is not validly signed by its ${mspId} issuer`,
+    );
+  }
+  checkValidity(issuer, context);
+  checkNotRevoked(certificate, issuer, context);
+  return roots.includes(issuer) ? issuer : chainToRoot(issuer, context, depth + 1);
+}
+
+function checkNotRevoked(certificate: X509Certificate, issuer: X509Certificate, context: ChainContext): void {
+  const { organization, check, who } = context;
+  const issuerKeyId = subjectKeyIdOf(issuer);
+  if (issuerKeyId === undefined) return; // Fabric cannot match a CRL to a CA without a key identifier
+  const serial = serialKey(certificate.serialNumber);
+  for (const crl of organization.revocationLists) {
+    if (crl.authorityKeyId !== issuerKeyId) continue;
+    if (!crlSignedBy(crl, issuer)) {
+      fail(check, `a CRL of ${organization.mspId} names the CA of ${who}'s chain but is not signed by it`);
+    }
+    if (crl.revokedSerials.includes(serial)) {
+      fail(
+        check,
+        `${who}'s certificate (or a CA on its chain; serial ${serial}) is revoked by a CRL of ${organization.mspId}`,
+      );
     }
   }
-  for (const intermediate of intermediates) {
-    if (certificate.verify(intermediate.publicKey)) {
-      checkValidity(intermediate, context);
-      return chainToRoot(intermediate, context, depth + 1);
-    }
+}
+
+function checkRole(certificate: X509Certificate, role: NodeRole, context: ChainContext): void {
+  const { organization, check, who } = context;
+  const roles = organization.nodeRoles;
+  if (roles === undefined) {
+    fail(
+      check,
+      `${organization.mspId} does not classify identities by role (Node OUs disabled), so ${who} cannot be shown to be a ${role}`,
+    );
   }
-  return fail(
-    check,
-    `${who}'s certificate (or a CA on its chain) is not validly signed by its ${mspId} issuer`,
-  );
+  const units = organizationalUnits(certificate);
+  const held = (Object.keys(roles) as NodeRole[]).filter((name) => {
+    const unit = roles[name];
+    return unit !== undefined && unit !== '' && units.includes(unit);
+  });
+  if (held.length !== 1 || held[0] !== role) {
+    fail(
+      check,
+      `${who}'s certificate is ${held.length === 0 ? 'of no role' : `${article(held.join(' and '))} identity`}, ` +
+        `not ${article(role)} of ${organization.mspId}`,
+    );
+  }
+}
+
+const article = (noun: string): string => `${/^[aeiou]/.test(noun) ? 'an' : 'a'} ${noun}`;
+
+/** The OU values of the certificate's subject (node prints one "OU=value" line per attribute). */
+function organizationalUnits(certificate: X509Certificate): string[] {
+  return certificate.subject
+    .split('\n')
+    .filter((line) => line.startsWith('OU='))
+    .map((line) => line.slice('OU='.length));
 }
 
 function checkValidity(certificate: X509Certificate, { at, check, who }: ChainContext): void {
@@ -118,7 +151,7 @@ function checkValidity(certificate: X509Certificate, { at, check, who }: ChainCo
     fail(
       check,
       `a certificate on ${who}'s chain (${certificate.subject.replace(/\n/g, ', ')}) was not valid at ` +
-        `the transaction time ${at.toISOString()}`,
+        `${at.toISOString()}`,
     );
   }
 }
@@ -129,16 +162,4 @@ function parseIdentityCertificate(bytes: Uint8Array, check: CheckName, who: stri
   } catch {
     return fail(check, `${who}'s identity is not a readable X.509 certificate`);
   }
-}
-
-function parse(pem: string, what: string): X509Certificate {
-  try {
-    return new X509Certificate(pem);
-  } catch {
-    return fail('bundle', `the ${what} is not a readable X.509 certificate`);
-  }
-}
-
-function normaliseFingerprint(fingerprint: string): string {
-  return fingerprint.replace(/:/g, '').toLowerCase();
 }

@@ -102,3 +102,23 @@ function objectValue(value: unknown): Record<string, unknown> {
   }
   return value as Record<string, unknown>;
 }
+
+/** The status the record had as written; the chaincode writes 'ACTIVE' for a current one. */
+export function recordStatus(record: ProofRecord): string {
+  const status = objectValue(record.value).status;
+  if (typeof status !== 'string' || status === '') fail('record', 'the record has no status');
+  return status;
+}
+
+/**
+ * A bundle proves what a transaction wrote; a record written as SUPERSEDED, CANCELLED or REVOKED is
+ * proven to be no longer in force, and must not pass as a valid certificate or licence.
+ */
+export function checkCurrent(record: ProofRecord, status: string, txId: string): void {
+  if (status !== 'ACTIVE') {
+    fail(
+      'status',
+      `the bundle proves that transaction ${txId} made ${record.kind} ${record.id} ${status}: it is not in force`,
+    );
+  }
+}

@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto';
 import { common, peer } from '@hyperledger/fabric-protos';
 
 import { type ProofBundle } from '../../../gateway-api/src/verify/proof-bundle/bundle-format';
+import { timestampOf } from './timestamp';
 import { decoded, fail, required } from './verification-failure';
 
 /** The parts of the transaction envelope the later checks need, as their exact signed bytes. */
@@ -39,7 +40,7 @@ export function readTransaction(envelopeBytes: Uint8Array, bundle: ProofBundle):
       signature: envelope.getSignature_asU8(),
       channelHeader: header.getChannelHeader_asU8(),
       creator,
-      timestamp: timestampOf(channelHeader),
+      timestamp: timestampOf(channelHeader, 'transaction', 'the transaction'),
       actions: peer.Transaction.deserializeBinary(payload.getData_asU8()).getActionsList(),
     };
   });
@@ -58,21 +59,4 @@ function checkChannelHeader(header: common.ChannelHeader, bundle: ProofBundle): 
   if (header.getType() !== common.HeaderType.ENDORSER_TRANSACTION) {
     fail('transaction', `the transaction is of header type ${header.getType()}, not an endorser transaction`);
   }
-}
-
-/**
- * The channel header's google.protobuf.Timestamp. fabric-protos types it with google-protobuf's
- * Timestamp, whose typings are not installed, so its shape is checked here.
- */
-function timestampOf(header: common.ChannelHeader): Date {
-  const timestamp = header.getTimestamp() as { getSeconds?: unknown; getNanos?: unknown } | undefined;
-  if (typeof timestamp?.getSeconds !== 'function' || typeof timestamp.getNanos !== 'function') {
-    return fail('transaction', 'the channel header has no timestamp');
-  }
-  const seconds: unknown = timestamp.getSeconds.call(timestamp);
-  const nanos: unknown = timestamp.getNanos.call(timestamp);
-  if (typeof seconds !== 'number' || typeof nanos !== 'number') {
-    return fail('transaction', 'the channel header timestamp is malformed');
-  }
-  return new Date(seconds * 1000 + Math.floor(nanos / 1e6));
 }

@@ -3,13 +3,17 @@
 
 export type CheckName =
   | 'bundle'
+  | 'trust'
+  | 'configuration'
   | 'block'
+  | 'ordering'
   | 'transaction'
   | 'creator'
   | 'endorsement'
   | 'endorsement-policy'
   | 'write-set'
-  | 'record';
+  | 'record'
+  | 'status';
 
 export class VerificationFailure extends Error {
   override readonly name = 'VerificationFailure';

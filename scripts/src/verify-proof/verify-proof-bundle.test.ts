@@ -1,6 +1,4 @@
-import { X509Certificate } from 'node:crypto';
-
-import { msp } from '@hyperledger/fabric-protos';
+import { common, msp, peer } from '@hyperledger/fabric-protos';
 
 import { type ProofBundle } from '../../../gateway-api/src/verify/proof-bundle/bundle-format';
 import { serializedIdentity } from '../../../gateway-api/src/verify/proof-bundle/testing/synthetic-block';
@@ -26,28 +24,43 @@ import {
 } from './testing/tamper';
 
 let network: ProofNetwork;
+/** Another govtrace-shaped network with its own CAs: what a forger can make. */
+let forger: ProofNetwork;
 let valid: ProofBundle;
 
 beforeAll(() => {
   network = createProofNetwork();
+  forger = createProofNetwork();
   valid = proofBundle(network);
 });
 
-afterAll(() => network.dispose());
+afterAll(() => {
+  network.dispose();
+  forger.dispose();
+});
 
-function reasonOf(bundle: unknown, options?: Parameters<typeof verifyProofBundle>[1]): string {
-  const result = verifyProofBundle(bundle, options);
+/** Verifies against the network's pinned fingerprint unless told otherwise. */
+function verify(bundle: unknown, fingerprint = network.fingerprint) {
+  return verifyProofBundle(bundle, { channelFingerprint: fingerprint });
+}
+
+function reasonOf(bundle: unknown, fingerprint?: string): string {
+  const result = verify(bundle, fingerprint);
   if (result.ok) throw new Error('expected the bundle to fail verification');
   return result.reason;
 }
 
-function fingerprint(pem: string): string {
-  return new X509Certificate(pem).fingerprint256.replace(/:/g, '').toLowerCase();
+/** The bundle with block 42's SIGNATURES metadata changed by `mutate`. */
+function withOrdererMetadata(bundle: ProofBundle, mutate: (metadata: common.Metadata) => void): ProofBundle {
+  const metadata = common.Metadata.deserializeBinary(Buffer.from(bundle.block.signatures, 'base64'));
+  mutate(metadata);
+  const signatures = Buffer.from(metadata.serializeBinary()).toString('base64');
+  return { ...copy(bundle), block: { ...bundle.block, signatures } };
 }
 
 describe('verifyProofBundle', () => {
   it('verifies a bundle of a certificate endorsed by RegistryMSP, after travelling as JSON', () => {
-    const result = verifyProofBundle(copy(valid));
+    const result = verify(copy(valid));
 
     expect(result).toEqual({
       ok: true,
@@ -55,17 +68,34 @@ describe('verifyProofBundle', () => {
         txId: valid.transaction.txId,
         blockNumber: '42',
         endorsers: ['RegistryMSP'],
+        orderers: ['OrdererMSP'],
+        configurationBlock: 0,
         recordKind: 'real-estate-certificate',
         id: CERTIFICATE_NUMBER,
+        status: 'ACTIVE',
         contentHash: certificateRecord().contentHash,
       },
     });
   });
 
+  it('accepts the fingerprint with colons and in capitals, as tools print it', () => {
+    const printed = network.fingerprint.toUpperCase().replace(/(..)(?!$)/g, '$1:');
+    expect(verify(valid, printed).ok).toBe(true);
+  });
+
+  it('follows the configuration chain to the configuration in force for the block', () => {
+    const update = network.configurationUpdate({ number: 5, sequence: 1 });
+    const bundle = proofBundle(network, {
+      configuration: { blocks: [network.genesis, update], lastConfig: 5 },
+    });
+
+    expect(verify(bundle)).toMatchObject({ ok: true, facts: { configurationBlock: 5 } });
+  });
+
   it('verifies a business licence endorsed by MarketMSP through its intermediate CA', () => {
     const licence = proofBundle(network, { kind: 'business-license' });
 
-    expect(verifyProofBundle(licence)).toEqual({
+    expect(verify(licence)).toEqual({
       ok: true,
       facts: expect.objectContaining({
         recordKind: 'business-license',
@@ -78,18 +108,58 @@ describe('verifyProofBundle', () => {
   it('accepts extra endorsements by other orgs as long as the responsible one endorsed', () => {
     const bundle = proofBundle(network, { endorsers: [network.taxPeer, network.registryPeer] });
 
-    expect(verifyProofBundle(bundle)).toMatchObject({
+    expect(verify(bundle)).toMatchObject({
       ok: true,
       facts: { endorsers: ['RegistryMSP', 'TaxMSP'] },
     });
   });
 
-  it('accepts a pinned root and refuses one that is not pinned', () => {
-    const pins = { RegistryMSP: [fingerprint(network.registryCa.certificate)] };
-    expect(verifyProofBundle(valid, { trustedRootFingerprints: pins }).ok).toBe(true);
+  it('refuses an edited write set, even one the bundle agrees with and the client re-signed', () => {
+    const edited = withActionPayload(valid, network.registryClerk.privateKey, (actionPayload) => {
+      const endorsed = actionPayload.getAction();
+      if (endorsed === undefined) throw new Error('no endorsed action');
+      const response = peer.ProposalResponsePayload.deserializeBinary(
+        endorsed.getProposalResponsePayload_asU8(),
+      );
+      const action = peer.ChaincodeAction.deserializeBinary(response.getExtension_asU8());
+      const text = Buffer.from(action.getResults_asU8()).toString('latin1');
+      action.setResults(Buffer.from(text.replace('"ACTIVE"', '"ACTIVF"'), 'latin1'));
+      response.setExtension$(action.serializeBinary());
+      endorsed.setProposalResponsePayload(response.serializeBinary());
+      actionPayload.setAction(endorsed);
+    });
+    const value = { ...certificateRecord(), status: 'ACTIVF' };
+    const consistent = { ...edited, record: { ...edited.record, value } };
 
-    const wrongPins = { RegistryMSP: [fingerprint(network.foreignCa.certificate)] };
-    expect(reasonOf(valid, { trustedRootFingerprints: wrongPins })).toMatch(/not pinned/);
+    expect(reasonOf(consistent)).toBe(
+      "endorsement: the signature of endorser 1 (RegistryMSP) does not verify with its certificate's key",
+    );
+  });
+
+  it('refuses orderer metadata edited to name another configuration (the signature covers it)', () => {
+    const edited = withOrdererMetadata(valid, (metadata) => {
+      const last = new common.LastConfig();
+      last.setIndex(7);
+      const value = new common.OrdererBlockMetadata();
+      value.setLastConfig(last);
+      metadata.setValue(value.serializeBinary());
+    });
+
+    expect(reasonOf(edited)).toBe(
+      'ordering: orderer signature 1 of block 42 (OrdererMSP) does not verify over the block header and metadata',
+    );
+  });
+
+  it('refuses to verify anything without a pinned channel fingerprint', () => {
+    for (const fingerprint of [undefined, '', '  ']) {
+      expect(
+        verifyProofBundle(valid, fingerprint === undefined ? {} : { channelFingerprint: fingerprint }),
+      ).toEqual({
+        ok: false,
+        reason:
+          'trust: no channel fingerprint is pinned: a bundle can only be checked against a trusted channel',
+      });
+    }
   });
 
   // Each forgery must fail, and for its own reason: the reasons are collected and compared at the end.
@@ -154,7 +224,7 @@ describe('verifyProofBundle', () => {
             serializedIdentity('MarketMSP', Buffer.from(identity.getIdBytes_asU8()).toString()),
           );
         }),
-      /^endorsement: endorser 1's certificate was not issued by any MarketMSP CA in the bundle$/,
+      /^endorsement: endorser 1's certificate was not issued by any MarketMSP CA$/,
     ],
     [
       'endorsements spliced in from another transaction writing the same record',
@@ -167,15 +237,102 @@ describe('verifyProofBundle', () => {
       /^endorsement: the endorsed proposal hash does not match this transaction/,
     ],
     [
-      "an org's root certificate replaced by another CA",
+      'a self-made CA: a consistent bundle of a network the forger made up',
+      () => proofBundle(forger),
+      /^trust: the bundle's genesis block hashes to [0-9a-f]{64}, not the pinned channel fingerprint/,
+    ],
+    [
+      'the genuine genesis block followed by a configuration update signed by a made-up orderer',
       () => {
-        const bundle = copy(valid);
-        const organizations = bundle.organizations.map((org) =>
-          org.mspId === 'RegistryMSP' ? { ...org, rootCerts: [network.foreignCa.certificate] } : org,
-        );
-        return { ...bundle, organizations };
+        const update = network.configurationUpdate({ number: 5, sequence: 1, signedBy: forger.orderer });
+        return proofBundle(network, { configuration: { blocks: [network.genesis, update], lastConfig: 5 } });
       },
-      /^creator: the creator's certificate was not issued by any RegistryMSP CA in the bundle$/,
+      /^ordering: orderer signature 1 of configuration block 5's certificate was not issued by any OrdererMSP CA$/,
+    ],
+    [
+      'a configuration update signed by a peer instead of the orderers',
+      () => {
+        const update = network.configurationUpdate({
+          number: 5,
+          sequence: 1,
+          signedBy: network.registryPeer,
+        });
+        return proofBundle(network, { configuration: { blocks: [network.genesis, update], lastConfig: 5 } });
+      },
+      /^ordering: orderer signature 1 of configuration block 5 claims MSP "RegistryMSP", not an organisation of the ordering service of configuration block 0$/,
+    ],
+    [
+      'a configuration update skipped (sequence 2 right after the genesis block)',
+      () => {
+        const update = network.configurationUpdate({ number: 9, sequence: 2 });
+        return proofBundle(network, { configuration: { blocks: [network.genesis, update], lastConfig: 9 } });
+      },
+      /^configuration: configuration block 9 has configuration sequence 2 after 0: an update is missing$/,
+    ],
+    [
+      'an older configuration than the one in force (leaving out a revocation)',
+      () => {
+        const update = network.configurationUpdate({ number: 5, sequence: 1 });
+        const bundle = proofBundle(network, {
+          configuration: { blocks: [network.genesis, update], lastConfig: 5 },
+        });
+        return { ...copy(bundle), configuration: bundle.configuration.slice(0, 1) };
+      },
+      /^configuration: block 42 was ordered under configuration block 5, but the bundle's configuration ends at block 0$/,
+    ],
+    [
+      'an endorser whose certificate its CA revoked before the transaction',
+      () => {
+        const update = network.configurationUpdate({
+          number: 5,
+          sequence: 1,
+          revoke: {
+            mspId: 'RegistryMSP',
+            issuer: network.registryCa,
+            certificates: [network.registryPeer.certificate],
+          },
+        });
+        return proofBundle(network, {
+          creator: network.registryPeer,
+          configuration: { blocks: [network.genesis, update], lastConfig: 5 },
+        });
+      },
+      /^creator: the creator's certificate \(or a CA on its chain; serial [0-9a-f]+\) is revoked by a CRL of RegistryMSP$/,
+    ],
+    [
+      'a client certificate (a clerk’s) as the endorser',
+      () => proofBundle(network, { endorsers: [network.registryClerk] }),
+      /^endorsement: endorser 1's certificate is a client identity, not a peer of RegistryMSP$/,
+    ],
+    [
+      'an unordered proposal: the block carries no orderer signature',
+      () => withOrdererMetadata(valid, (metadata) => metadata.setSignaturesList([])),
+      /^ordering: block 42 carries no orderer signature: nothing shows the orderers ordered it$/,
+    ],
+    [
+      'a forged orderer signature',
+      () =>
+        withOrdererMetadata(valid, (metadata) => {
+          const [signature] = metadata.getSignaturesList();
+          signature?.setSignature(flipByte(signature.getSignature_asU8(), -1));
+        }),
+      /^ordering: orderer signature 1 of block 42 \(OrdererMSP\) does not verify over the block header and metadata$/,
+    ],
+    [
+      'a block signed by a member of the orderer org that is not an orderer node',
+      () => proofBundle(network, { orderer: network.ordererClient }),
+      /^ordering: orderer signature 1 of block 42's certificate is a client identity, not an orderer of OrdererMSP$/,
+    ],
+    [
+      'a cancelled certificate',
+      () => proofBundle(network, { value: { ...certificateRecord(), status: 'CANCELLED' } }),
+      /^status: the bundle proves that transaction [0-9a-f]{64} made real-estate-certificate SYN\(2026\)0000001 CANCELLED: it is not in force$/,
+    ],
+    [
+      'a revoked licence',
+      () =>
+        proofBundle(network, { kind: 'business-license', value: { ...licenceRecord(), status: 'REVOKED' } }),
+      /^status: the bundle proves that transaction [0-9a-f]{64} made business-license .* REVOKED: it is not in force$/,
     ],
     [
       'an envelope in the block changed',
@@ -185,7 +342,7 @@ describe('verifyProofBundle', () => {
         data[0] = flipByte(Buffer.from(data[0] ?? '', 'base64'), 10).toString('base64');
         return { ...bundle, block: { ...bundle.block, data } };
       },
-      /^block: the block's envelopes do not hash to the header's data hash/,
+      /^block: the envelopes of the block do not hash to its header's data hash/,
     ],
     [
       "the header's number changed",
@@ -272,12 +429,12 @@ describe('verifyProofBundle', () => {
     [
       'a transaction before the certificates were valid',
       () => proofBundle(network, { timestamp: new Date('2020-01-01T00:00:00Z') }),
-      /^creator: a certificate on the creator's chain .* was not valid at the transaction time 2020-01-01/,
+      /^creator: a certificate on the creator's chain .* was not valid at 2020-01-01/,
     ],
     [
       'not a bundle at all',
       () => ({ format: 'something else' }),
-      /^bundle: format is "something else", expected govtrace-proof-bundle\/1$/,
+      /^bundle: format is "something else", expected govtrace-proof-bundle\/2$/,
     ],
     [
       'block data that is not base64',
@@ -298,8 +455,8 @@ describe('verifyProofBundle', () => {
   });
 
   it('never throws, whatever it is given', () => {
-    for (const input of [undefined, null, 42, 'bundle', [], { ...valid, organizations: [{ mspId: 'X' }] }]) {
-      expect(verifyProofBundle(input)).toMatchObject({
+    for (const input of [undefined, null, 42, 'bundle', [], { ...valid, configuration: [{ header: 'X' }] }]) {
+      expect(verify(input)).toMatchObject({
         ok: false,
         reason: expect.stringMatching(/^bundle: /) as unknown,
       });

@@ -19,12 +19,10 @@ const RECORD = { content: { certificateNumber: 'SYN-0001' }, contentHash: 'ab', 
 const NOW = new Date('2026-11-24T00:00:00.000Z');
 
 let pki: TestPki;
-let registryRoot: string;
-let marketRoot: string;
-let marketIntermediate: string;
-let ordererRoot: string;
 let registryPeer: SyntheticSigner;
-let configBytes: Uint8Array;
+let orderer: SyntheticSigner;
+let genesis: Uint8Array;
+let update5: Uint8Array;
 
 beforeAll(() => {
   pki = new TestPki();
@@ -32,19 +30,18 @@ beforeAll(() => {
   const marketCa = pki.rootCa('market-ca', '/O=MarketMSP/CN=ca.market');
   const marketIca = pki.intermediateCa('market-ica', '/O=MarketMSP/CN=ica.market', marketCa);
   const ordererCa = pki.rootCa('orderer-ca', '/O=OrdererMSP/CN=ca.orderer');
-  registryRoot = registryCa.certificate;
-  marketRoot = marketCa.certificate;
-  marketIntermediate = marketIca.certificate;
-  ordererRoot = ordererCa.certificate;
   registryPeer = pki.identity('RegistryMSP', 'registry-peer', '/O=RegistryMSP/OU=peer/CN=peer0', registryCa);
-  configBytes = configBlock({
+  orderer = pki.identity('OrdererMSP', 'orderer1', '/O=OrdererMSP/OU=orderer/CN=orderer1', ordererCa);
+  const organizations = {
     channel: CHANNEL,
     application: [
-      { mspId: 'RegistryMSP', rootCerts: [registryRoot] },
-      { mspId: 'MarketMSP', rootCerts: [marketRoot], intermediateCerts: [marketIntermediate] },
+      { mspId: 'RegistryMSP', rootCerts: [registryCa.certificate] },
+      { mspId: 'MarketMSP', rootCerts: [marketCa.certificate], intermediateCerts: [marketIca.certificate] },
     ],
-    orderer: [{ mspId: 'OrdererMSP', rootCerts: [ordererRoot] }],
-  });
+    orderer: [{ mspId: 'OrdererMSP', rootCerts: [ordererCa.certificate] }],
+  };
+  genesis = configBlock(organizations);
+  update5 = configBlock({ ...organizations, number: 5, signedBy: orderer });
 });
 
 afterAll(() => pki.dispose());
@@ -63,7 +60,7 @@ function transaction(writes: readonly SyntheticWrite[], channel = CHANNEL) {
 /** A block of three transactions, the one of interest in the middle. */
 function blockAround(
   writes: readonly SyntheticWrite[],
-  options: { validationCode?: number; channel?: string } = {},
+  options: { validationCode?: number; channel?: string; lastConfig?: number } = {},
 ) {
   const target = transaction(writes, options.channel);
   const others = [
@@ -75,7 +72,13 @@ function blockAround(
   return {
     txId: target.txId,
     envelopes,
-    blockBytes: committedBlock({ number: 42, envelopes, validationCodes }),
+    blockBytes: committedBlock({
+      number: 42,
+      envelopes,
+      validationCodes,
+      signedBy: orderer,
+      lastConfig: options.lastConfig ?? 0,
+    }),
   };
 }
 
@@ -88,7 +91,7 @@ function input(
     recordKind: 'real-estate-certificate' as const,
     recordId: 'SYN-0001',
     recordKey: KEY,
-    configBlockBytes: configBytes,
+    configurationBlocks: [genesis],
     now: NOW,
     ...overrides,
   };
@@ -107,13 +110,13 @@ function expectError(build: () => unknown, code: ProofBundleErrorCode, message: 
 }
 
 describe('buildProofBundle', () => {
-  it('collects the block, the transaction, the written record and every org CA', () => {
+  it('collects the block with its orderer signatures, the transaction, the record and the configuration', () => {
     const { txId, envelopes, blockBytes } = blockAround([{ key: KEY, value: JSON.stringify(RECORD) }]);
 
     const bundle = buildProofBundle(input({ blockBytes, txId }));
 
     expect(bundle).toMatchObject({
-      format: 'govtrace-proof-bundle/1',
+      format: 'govtrace-proof-bundle/2',
       channel: CHANNEL,
       chaincode: CHAINCODE,
       record: { kind: 'real-estate-certificate', id: 'SYN-0001', key: KEY, value: RECORD },
@@ -124,11 +127,59 @@ describe('buildProofBundle', () => {
     expect([...Buffer.from(bundle.block.transactionsFilter, 'base64')]).toEqual([0, 0, 0]);
     const header = common.BlockHeader.deserializeBinary(Buffer.from(bundle.block.header, 'base64'));
     expect(header.getNumber()).toBe(42);
-    expect(bundle.organizations).toEqual([
-      { mspId: 'MarketMSP', rootCerts: [marketRoot], intermediateCerts: [marketIntermediate] },
-      { mspId: 'OrdererMSP', rootCerts: [ordererRoot], intermediateCerts: [] },
-      { mspId: 'RegistryMSP', rootCerts: [registryRoot], intermediateCerts: [] },
-    ]);
+    const block = common.Block.deserializeBinary(blockBytes);
+    const signatures = block.getMetadata()?.getMetadataList_asU8()[common.BlockMetadataIndex.SIGNATURES];
+    expect(bundle.block.signatures).toBe(Buffer.from(signatures ?? []).toString('base64'));
+    expect(bundle.configuration).toHaveLength(1);
+    expect(bundle.configuration[0]).toMatchObject({ signatures: '' });
+    expect(bundle).not.toHaveProperty('organizations');
+  });
+
+  it('carries the configuration chain from the genesis block to the one the block names', () => {
+    const { txId, blockBytes } = blockAround([{ key: KEY, value: JSON.stringify(RECORD) }], {
+      lastConfig: 5,
+    });
+
+    const bundle = buildProofBundle(input({ blockBytes, txId, configurationBlocks: [genesis, update5] }));
+
+    const numbers = bundle.configuration.map((block) =>
+      common.BlockHeader.deserializeBinary(Buffer.from(block.header, 'base64')).getNumber(),
+    );
+    expect(numbers).toEqual([0, 5]);
+    expect(bundle.configuration[1]?.signatures).not.toBe('');
+  });
+
+  it.each([
+    [
+      'stops short of the configuration in force',
+      () => [genesis],
+      5,
+      /from block 0 to block 5 in order, got blocks 0$/,
+    ],
+    ['does not start at the genesis block', () => [update5], 5, /got blocks 5$/],
+    ['is out of order', () => [update5, genesis], 5, /got blocks 5, 0$/],
+  ])(
+    'fails when the configuration chain %s',
+    (_case, blocks: () => Uint8Array[], lastConfig: number, message: RegExp) => {
+      const { txId, blockBytes } = blockAround([{ key: KEY, value: '{}' }], { lastConfig });
+
+      expectError(
+        () => buildProofBundle(input({ blockBytes, txId, configurationBlocks: blocks() })),
+        'MALFORMED_CONFIG',
+        message,
+      );
+    },
+  );
+
+  it('fails when a later block carries no orderer signature', () => {
+    const target = transaction([{ key: KEY, value: '{}' }]);
+    const blockBytes = committedBlock({ number: 42, envelopes: [target.envelope] });
+
+    expectError(
+      () => buildProofBundle(input({ blockBytes, txId: target.txId })),
+      'MALFORMED_BLOCK',
+      /block 42 carries no orderer signatures/,
+    );
   });
 
   it('reports the validation code of an invalid transaction instead of hiding it', () => {
@@ -196,7 +247,12 @@ describe('buildProofBundle', () => {
 
   it('fails when the transactions filter does not cover every envelope', () => {
     const target = transaction([{ key: KEY, value: '{}' }]);
-    const blockBytes = committedBlock({ number: 1, envelopes: [target.envelope], validationCodes: [0, 0] });
+    const blockBytes = committedBlock({
+      number: 1,
+      envelopes: [target.envelope],
+      validationCodes: [0, 0],
+      signedBy: orderer,
+    });
 
     expectError(
       () => buildProofBundle(input({ blockBytes, txId: target.txId })),
@@ -210,12 +266,12 @@ describe('buildProofBundle', () => {
     const otherChannel = configBlock({ channel: 'elsewhere', application: [], orderer: [] });
 
     expectError(
-      () => buildProofBundle(input({ blockBytes, txId, configBlockBytes: blockBytes })),
+      () => buildProofBundle(input({ blockBytes, txId, configurationBlocks: [blockBytes] })),
       'MALFORMED_CONFIG',
-      /is not one/,
+      /is not a configuration block/,
     );
     expectError(
-      () => buildProofBundle(input({ blockBytes, txId, configBlockBytes: otherChannel })),
+      () => buildProofBundle(input({ blockBytes, txId, configurationBlocks: [otherChannel] })),
       'MALFORMED_CONFIG',
       /channel elsewhere/,
     );

@@ -2,10 +2,11 @@ import { common } from '@hyperledger/fabric-protos';
 
 import { locateTransaction, transactionsFilter } from './block-transaction';
 import { PROOF_BUNDLE_FORMAT, type ProofBundle, type ProofRecordKind } from './bundle-format';
-import { channelOrganizations } from './channel-organizations';
+import { configurationChain } from './configuration-blocks';
 import { present } from './decode';
 import { ProofBundleError } from './proof-bundle-error';
 import { recordWrittenBy } from './record-write';
+import { base64, signedBlockOf } from './signed-block';
 
 export interface BuildProofBundleInput {
   readonly channel: string;
@@ -18,8 +19,11 @@ export interface BuildProofBundleInput {
   /** The serialised common.Block holding the transaction, as qscc GetBlockByTxID answers it. */
   readonly blockBytes: Uint8Array;
   readonly txId: string;
-  /** A serialised configuration block of the channel (e.g. qscc GetBlockByNumber of the last config). */
-  readonly configBlockBytes: Uint8Array;
+  /**
+   * The channel's configuration blocks, serialised, in ledger order: block 0, then every later
+   * configuration block up to the one in force for `blockBytes` (its lastConfigBlockNumber).
+   */
+  readonly configurationBlocks: readonly Uint8Array[];
   readonly now: Date;
 }
 
@@ -28,9 +32,10 @@ export interface BuildProofBundleInput {
  * this is testable with synthetic blocks and never talks to the network.
  *
  * It checks only what it must to build a meaningful bundle (the transaction is in the block, it is an
- * endorser transaction on the channel, it writes the key); proving the bundle is the verifier's job,
- * which trusts nothing this function concluded. An invalid transaction still yields a bundle, with
- * its validation code, so the caller can decide to refuse it; the verifier rejects it.
+ * endorser transaction on the channel, it writes the key, the configuration chain is the one the block
+ * names); proving the bundle is the verifier's job, which trusts nothing this function concluded. An
+ * invalid transaction still yields a bundle, with its validation code, so the caller can decide to
+ * refuse it; the verifier rejects it.
  */
 export function buildProofBundle(input: BuildProofBundleInput): ProofBundle {
   const located = locateTransaction(input.blockBytes, input.txId);
@@ -49,7 +54,7 @@ export function buildProofBundle(input: BuildProofBundleInput): ProofBundle {
   }
   const value = recordWrittenBy(located.envelope, input.chaincode, input.recordKey);
   const header = present('MALFORMED_BLOCK', block.getHeader(), 'the block header');
-  const envelopes = present('MALFORMED_BLOCK', block.getData(), 'the block data').getDataList_asU8();
+  const envelopeCount = present('MALFORMED_BLOCK', block.getData(), 'the block data').getDataList().length;
   return {
     format: PROOF_BUNDLE_FORMAT,
     channel: input.channel,
@@ -62,15 +67,10 @@ export function buildProofBundle(input: BuildProofBundleInput): ProofBundle {
       validationCode: located.validationCode,
     },
     block: {
-      header: base64(header.serializeBinary()),
-      data: envelopes.map(base64),
-      transactionsFilter: base64(transactionsFilter(block, envelopes.length)),
+      ...signedBlockOf(block, `block ${header.getNumber()}`),
+      transactionsFilter: base64(transactionsFilter(block, envelopeCount)),
     },
-    organizations: channelOrganizations(input.configBlockBytes, input.channel),
+    configuration: configurationChain(input.configurationBlocks, input.blockBytes, input.channel),
     createdAt: input.now.toISOString(),
   };
-}
-
-function base64(bytes: Uint8Array): string {
-  return Buffer.from(bytes).toString('base64');
 }

@@ -55,34 +55,53 @@ export function newTestCa(commonName: string): TestCa {
         .split('\n')[1]
         ?.replace(/[\s:]/g, '')
         .toLowerCase() ?? '',
-    crl(serials, options = {}) {
-      made += 1;
-      const index = path.join(dir, `index-${made}.txt`);
-      // openssl's CA database: status, expiry, revocation time, serial, file, subject
-      writeFileSync(
-        index,
-        serials
-          .map((serial) => `R\t301231000000Z\t260101000000Z\t${serial}\tunknown\t/CN=u${serial}\n`)
-          .join(''),
-      );
-      const config = path.join(dir, `ca-${made}.cnf`);
-      writeFileSync(
-        config,
-        [
-          '[ca]',
-          'default_ca = local',
-          '[local]',
-          `database = ${index}`,
-          'default_md = sha256',
-          'default_crl_days = 1',
-          ...(options.withAki === false
-            ? []
-            : ['crl_extensions = crl_ext', '[crl_ext]', 'authorityKeyIdentifier = keyid:always']),
-          '',
-        ].join('\n'),
-      );
-      return openssl(['ca', '-gencrl', '-config', config, '-keyfile', 'ca.key', '-cert', 'ca.crt'], dir);
-    },
+    crl: (serials, options = {}) =>
+      opensslCrl({ dir, keyPath: 'ca.key', certificatePath: 'ca.crt' }, serials, options),
     remove: () => rmSync(dir, { recursive: true, force: true }),
   };
+}
+
+/** Where a test CA keeps its files; `dir` also receives the CRL database and config. */
+export interface CaFiles {
+  readonly dir: string;
+  readonly keyPath: string;
+  readonly certificatePath: string;
+}
+
+/**
+ * A PEM CRL signed by the CA in `ca` revoking `serials` (hex): `openssl ca -gencrl` over an index file
+ * listing them. `withAki: false` leaves out the authority key identifier Fabric matches CRLs by.
+ */
+export function opensslCrl(
+  ca: CaFiles,
+  serials: readonly string[],
+  options: { readonly withAki?: boolean } = {},
+): string {
+  made += 1;
+  const index = path.join(ca.dir, `index-${made}.txt`);
+  // openssl's CA database: status, expiry, revocation time, serial, file, subject
+  writeFileSync(
+    index,
+    serials.map((serial) => `R\t301231000000Z\t260101000000Z\t${serial}\tunknown\t/CN=u${serial}\n`).join(''),
+  );
+  const config = path.join(ca.dir, `ca-${made}.cnf`);
+  writeFileSync(
+    config,
+    [
+      '[ca]',
+      'default_ca = local',
+      '[local]',
+      `database = ${index}`,
+      'default_md = sha256',
+      'default_crl_days = 1',
+      ...(options.withAki === false
+        ? []
+        : ['crl_extensions = crl_ext', '[crl_ext]', 'authorityKeyIdentifier = keyid:always']),
+      '',
+    ].join('\n'),
+  );
+  return openssl(
+    ['ca', '-gencrl', '-config', config, '-keyfile', ca.keyPath, '-cert', ca.certificatePath],
+    ca.dir,
+  );
 }

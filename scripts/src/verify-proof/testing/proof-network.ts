@@ -1,6 +1,7 @@
-import { createHash } from 'node:crypto';
+import { createHash, X509Certificate } from 'node:crypto';
+import { dirname } from 'node:path';
 
-import { peer } from '@hyperledger/fabric-protos';
+import { common, peer } from '@hyperledger/fabric-protos';
 
 import { toCanonicalBytes } from '../../../../chaincode/src/common/canonical-json';
 import { ChaincodeNames } from '../../../../chaincode/src/common/definitions';
@@ -13,13 +14,17 @@ import {
   committedBlock,
   configBlock,
   endorserTransaction,
+  headerDer,
+  type SyntheticOrganization,
   type SyntheticSigner,
   type SyntheticWrite,
 } from '../../../../gateway-api/src/verify/proof-bundle/testing/synthetic-block';
 import { type TestCa, TestPki } from '../../../../gateway-api/src/verify/proof-bundle/testing/test-pki';
+import { opensslCrl } from '../../identity/testing/openssl-crl';
 
 // Test-only: a govtrace-shaped network PKI (RegistryMSP, MarketMSP behind an intermediate CA, TaxMSP,
-// an orderer org) and real proof bundles built by the gateway's builder from synthetic blocks.
+// an orderer org), its genesis block and fingerprint, and real proof bundles built by the gateway's
+// builder from synthetic blocks signed by the orderer.
 
 export const CHANNEL = 'govtrace';
 /** The definition (namespace) that holds each kind of record, as in RecordTypeHome. */
@@ -37,8 +42,30 @@ export interface ProofNetwork {
   readonly marketPeer: SyntheticSigner;
   readonly marketClerk: SyntheticSigner;
   readonly taxPeer: SyntheticSigner;
-  readonly configBlock: Uint8Array;
+  /** An orderer node of OrdererMSP (OU=orderer), which signs blocks. */
+  readonly orderer: SyntheticSigner;
+  /** A client of OrdererMSP: a member, but not an orderer node. */
+  readonly ordererClient: SyntheticSigner;
+  /** The channel's genesis block: the configuration above, unsigned. */
+  readonly genesis: Uint8Array;
+  /** SHA-256 (hex) of the genesis block's header: what a verifier pins. */
+  readonly fingerprint: string;
+  /** A configuration block after `previousSequence` with the same organisations, optionally revoking. */
+  configurationUpdate(update: ConfigurationUpdate): Uint8Array;
   dispose(): void;
+}
+
+export interface ConfigurationUpdate {
+  readonly number: number;
+  readonly sequence: number;
+  /** Certificates (PEM) of `mspId` that its CA `issuer` revokes in the update's CRL. */
+  readonly revoke?: {
+    readonly mspId: string;
+    readonly issuer: TestCa;
+    readonly certificates: readonly string[];
+  };
+  /** Who signs the block; the network's orderer by default, unsigned with null. */
+  readonly signedBy?: SyntheticSigner | null;
 }
 
 export function createProofNetwork(): ProofNetwork {
@@ -48,6 +75,14 @@ export function createProofNetwork(): ProofNetwork {
   const marketIca = pki.intermediateCa('market-ica', '/O=MarketMSP/CN=ica.market', marketCa);
   const taxCa = pki.rootCa('tax-ca', '/O=TaxMSP/CN=ca.tax');
   const ordererCa = pki.rootCa('orderer-ca', '/O=OrdererMSP/CN=ca.orderer');
+  const application: SyntheticOrganization[] = [
+    { mspId: 'RegistryMSP', rootCerts: [registryCa.certificate] },
+    { mspId: 'MarketMSP', rootCerts: [marketCa.certificate], intermediateCerts: [marketIca.certificate] },
+    { mspId: 'TaxMSP', rootCerts: [taxCa.certificate] },
+  ];
+  const orderers: SyntheticOrganization[] = [{ mspId: 'OrdererMSP', rootCerts: [ordererCa.certificate] }];
+  const orderer = pki.identity('OrdererMSP', 'orderer1', '/O=OrdererMSP/OU=orderer/CN=orderer1', ordererCa);
+  const genesis = configBlock({ channel: CHANNEL, application, orderer: orderers });
   return {
     registryCa,
     foreignCa: pki.rootCa('foreign-ca', '/O=Elsewhere/CN=ca.elsewhere'),
@@ -61,17 +96,46 @@ export function createProofNetwork(): ProofNetwork {
     marketPeer: pki.identity('MarketMSP', 'market-peer', '/O=MarketMSP/OU=peer/CN=peer0', marketIca),
     marketClerk: pki.identity('MarketMSP', 'market-clerk', '/O=MarketMSP/OU=client/CN=clerk1', marketIca),
     taxPeer: pki.identity('TaxMSP', 'tax-peer', '/O=TaxMSP/OU=peer/CN=peer0', taxCa),
-    configBlock: configBlock({
-      channel: CHANNEL,
-      application: [
-        { mspId: 'RegistryMSP', rootCerts: [registryCa.certificate] },
-        { mspId: 'MarketMSP', rootCerts: [marketCa.certificate], intermediateCerts: [marketIca.certificate] },
-        { mspId: 'TaxMSP', rootCerts: [taxCa.certificate] },
-      ],
-      orderer: [{ mspId: 'OrdererMSP', rootCerts: [ordererCa.certificate] }],
-    }),
+    orderer,
+    ordererClient: pki.identity(
+      'OrdererMSP',
+      'orderer-client',
+      '/O=OrdererMSP/OU=client/CN=admin',
+      ordererCa,
+    ),
+    genesis,
+    fingerprint: fingerprintOf(genesis),
+    configurationUpdate: ({ number, sequence, revoke, signedBy }) =>
+      configBlock({
+        channel: CHANNEL,
+        number,
+        sequence,
+        application: application.map((organization) =>
+          organization.mspId === revoke?.mspId
+            ? { ...organization, revocationList: [crlOf(revoke.issuer, revoke.certificates)] }
+            : organization,
+        ),
+        orderer: orderers,
+        ...(signedBy !== null && { signedBy: signedBy ?? orderer }),
+      }),
     dispose: () => pki.dispose(),
   };
+}
+
+/** A CRL of `issuer` revoking the given certificates. */
+function crlOf(issuer: TestCa, certificates: readonly string[]): string {
+  const serials = certificates.map((pem) => new X509Certificate(pem).serialNumber);
+  return opensslCrl(
+    { dir: dirname(issuer.keyPath), keyPath: issuer.keyPath, certificatePath: issuer.certificatePath },
+    serials,
+  );
+}
+
+/** The channel fingerprint of a genesis block: SHA-256 of its header's DER, as Fabric hashes blocks. */
+export function fingerprintOf(genesis: Uint8Array): string {
+  const header = common.Block.deserializeBinary(genesis).getHeader();
+  if (header === undefined) throw new Error('the genesis block has no header');
+  return createHash('sha256').update(headerDer(header)).digest('hex');
 }
 
 export const CERTIFICATE_NUMBER = 'SYN(2026)0000001';
@@ -118,6 +182,10 @@ export interface BundleOptions {
   readonly txId?: string;
   /** The definition whose action writes the record (and that the bundle names); default its home. */
   readonly chaincode?: string;
+  /** The configuration chain to carry and the block the orderer names as in force; default genesis. */
+  readonly configuration?: { readonly blocks: readonly Uint8Array[]; readonly lastConfig: number };
+  /** Who signs block 42; the network's orderer by default. */
+  readonly orderer?: SyntheticSigner;
 }
 
 /** A bundle for a transaction in the middle of block 42, built by the gateway's builder. */
@@ -149,6 +217,7 @@ export function proofBundle(network: ProofNetwork, options: BundleOptions = {}):
   );
   const neighbours = [0, 1].map(() => transaction([{ key: 'other', value: '{}' }], [network.taxPeer]));
   const envelopes = [neighbours[0]!.envelope, target.envelope, neighbours[1]!.envelope];
+  const configuration = options.configuration ?? { blocks: [network.genesis], lastConfig: 0 };
   return buildProofBundle({
     channel: CHANNEL,
     chaincode,
@@ -159,9 +228,11 @@ export function proofBundle(network: ProofNetwork, options: BundleOptions = {}):
       number: 42,
       envelopes,
       validationCodes: envelopes.map(() => peer.TxValidationCode.VALID),
+      signedBy: options.orderer ?? network.orderer,
+      lastConfig: configuration.lastConfig,
     }),
     txId: target.txId,
-    configBlockBytes: network.configBlock,
+    configurationBlocks: configuration.blocks,
     now: new Date(),
   });
 }

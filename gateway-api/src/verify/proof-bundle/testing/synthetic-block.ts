@@ -2,7 +2,7 @@ import { createHash, randomBytes, sign, type KeyObject } from 'node:crypto';
 
 import { common, ledger, msp, peer } from '@hyperledger/fabric-protos';
 
-import { configValues, subGroups } from '../proto-map';
+import { configValues, subGroups } from './proto-map';
 
 // Test-only: Fabric blocks assembled with fabric-protos exactly as a peer would commit them, signed
 // with real keys, so the proof-bundle builder and verifier are tested against the real structures:
@@ -143,9 +143,16 @@ export interface SyntheticBlockInput {
   readonly envelopes: readonly Uint8Array[];
   /** One validation code per envelope; all VALID when omitted. */
   readonly validationCodes?: readonly number[];
+  /** The orderer that signs the block; unsigned (like a genesis block) when omitted. */
+  readonly signedBy?: SyntheticSigner;
+  /** The configuration block in force, recorded in the signed OrdererBlockMetadata; default 0. */
+  readonly lastConfig?: number;
 }
 
-/** A committed block: header with Fabric's data hash, the envelopes, and the TRANSACTIONS_FILTER. */
+/**
+ * A committed block: header with Fabric's data hash, the envelopes, the orderer's signature in the
+ * SIGNATURES metadata (when `signedBy` is given) and the TRANSACTIONS_FILTER.
+ */
 export function committedBlock(input: SyntheticBlockInput): Uint8Array {
   const header = new common.BlockHeader();
   header.setNumber(input.number);
@@ -154,9 +161,13 @@ export function committedBlock(input: SyntheticBlockInput): Uint8Array {
   const data = new common.BlockData();
   data.setDataList([...input.envelopes]);
   const filter = input.validationCodes ?? input.envelopes.map(() => peer.TxValidationCode.VALID);
+  const signatures =
+    input.signedBy === undefined
+      ? new Uint8Array()
+      : ordererSignatures(header, input.signedBy, input.lastConfig ?? 0);
   const metadata = new common.BlockMetadata();
-  // SIGNATURES, LAST_CONFIG, TRANSACTIONS_FILTER, ORDERER, COMMIT_HASH: only the filter matters here
-  metadata.setMetadataList([new Uint8Array(), new Uint8Array(), Uint8Array.from(filter), new Uint8Array()]);
+  // SIGNATURES, LAST_CONFIG (unused since Fabric 2), TRANSACTIONS_FILTER, ORDERER (unused)
+  metadata.setMetadataList([signatures, new Uint8Array(), Uint8Array.from(filter), new Uint8Array()]);
   const block = new common.Block();
   block.setHeader(header);
   block.setData(data);
@@ -164,24 +175,97 @@ export function committedBlock(input: SyntheticBlockInput): Uint8Array {
   return block.serializeBinary();
 }
 
+/**
+ * The SIGNATURES metadata as a Raft orderer writes it: value = OrdererBlockMetadata { last_config },
+ * one MetadataSignature whose signature covers value ‖ signature header ‖ ASN.1 DER of the header.
+ */
+export function ordererSignatures(
+  header: common.BlockHeader,
+  orderer: SyntheticSigner,
+  lastConfig: number,
+): Uint8Array {
+  const last = new common.LastConfig();
+  last.setIndex(lastConfig);
+  const ordererMetadata = new common.OrdererBlockMetadata();
+  ordererMetadata.setLastConfig(last);
+  const value = ordererMetadata.serializeBinary();
+  const signatureHeader = new common.SignatureHeader();
+  signatureHeader.setCreator(serializedIdentity(orderer.mspId, orderer.certificate));
+  signatureHeader.setNonce(randomBytes(24));
+  const signatureHeaderBytes = signatureHeader.serializeBinary();
+  const signature = new common.MetadataSignature();
+  signature.setSignatureHeader(signatureHeaderBytes);
+  signature.setSignature(
+    sign('sha256', Buffer.concat([value, signatureHeaderBytes, headerDer(header)]), orderer.privateKey),
+  );
+  const metadata = new common.Metadata();
+  metadata.setValue(value);
+  metadata.setSignaturesList([signature]);
+  return metadata.serializeBinary();
+}
+
+/**
+ * Fabric's protoutil.BlockHeaderBytes: DER of SEQUENCE { INTEGER number, OCTET STRING previous_hash,
+ * OCTET STRING data_hash }. Written for the tests independently of the verifier's own encoder, so a
+ * mistake in one is caught by the other (and both by the real network's blocks).
+ */
+export function headerDer(header: common.BlockHeader): Buffer {
+  const tlv = (tag: number, content: Buffer): Buffer => {
+    // DER's shortest length form; a header is far below 64 KiB
+    const length =
+      content.length < 0x80
+        ? Buffer.of(content.length)
+        : content.length < 0x100
+          ? Buffer.of(0x81, content.length)
+          : Buffer.of(0x82, content.length >> 8, content.length & 0xff);
+    return Buffer.concat([Buffer.of(tag), length, content]);
+  };
+  let hex = BigInt(header.getNumber()).toString(16);
+  if (hex.length % 2 === 1) hex = `0${hex}`;
+  let integer = Buffer.from(hex, 'hex');
+  if ((integer[0] ?? 0) >= 0x80) integer = Buffer.concat([Buffer.of(0), integer]);
+  return tlv(
+    0x30,
+    Buffer.concat([
+      tlv(0x02, integer),
+      tlv(0x04, Buffer.from(header.getPreviousHash_asU8())),
+      tlv(0x04, Buffer.from(header.getDataHash_asU8())),
+    ]),
+  );
+}
+
 export interface SyntheticOrganization {
   readonly mspId: string;
   readonly rootCerts: readonly string[];
   readonly intermediateCerts?: readonly string[];
+  /** PEM CRLs of the org's CAs (FabricMSPConfig.revocation_list). */
+  readonly revocationList?: readonly string[];
+  /** Whether the MSP classifies identities by OU (client, peer, admin, orderer); default true. */
+  readonly nodeOUs?: boolean;
 }
 
 export interface SyntheticConfigInput {
   readonly channel: string;
   readonly application: readonly SyntheticOrganization[];
   readonly orderer: readonly SyntheticOrganization[];
+  /** The block's number; 0 (the genesis block) when omitted. */
+  readonly number?: number;
+  /** Config.sequence: how many updates the configuration has had; defaults to `number === 0 ? 0 : 1`. */
+  readonly sequence?: number;
+  /** The orderer that signs a later configuration block; a genesis block is unsigned. */
+  readonly signedBy?: SyntheticSigner;
+  /** The configuration envelope's time; now when omitted. */
+  readonly timestamp?: Date;
 }
 
-/** A configuration block (block 0 shape) defining each organisation's MSP. */
+/** A configuration block defining each organisation's MSP (the genesis block by default). */
 export function configBlock(input: SyntheticConfigInput): Uint8Array {
   const channelGroup = new common.ConfigGroup();
   subGroups(channelGroup).set('Application', organizationsGroup(input.application));
   subGroups(channelGroup).set('Orderer', organizationsGroup(input.orderer));
+  const number = input.number ?? 0;
   const config = new common.Config();
+  config.setSequence(input.sequence ?? (number === 0 ? 0 : 1));
   config.setChannelGroup(channelGroup);
   const configEnvelope = new common.ConfigEnvelope();
   configEnvelope.setConfig(config);
@@ -190,13 +274,17 @@ export function configBlock(input: SyntheticConfigInput): Uint8Array {
   header.setType(common.HeaderType.CONFIG);
   header.setChannelId(input.channel);
   const payloadHeader = new common.Header();
-  payloadHeader.setChannelHeader(header.serializeBinary());
+  payloadHeader.setChannelHeader(withTimestamp(header.serializeBinary(), input.timestamp ?? new Date()));
   const payload = new common.Payload();
   payload.setHeader(payloadHeader);
   payload.setData(configEnvelope.serializeBinary());
   const envelope = new common.Envelope();
   envelope.setPayload(payload.serializeBinary());
-  return committedBlock({ number: 0, envelopes: [envelope.serializeBinary()] });
+  return committedBlock({
+    number,
+    envelopes: [envelope.serializeBinary()],
+    ...(input.signedBy !== undefined && { signedBy: input.signedBy, lastConfig: number }),
+  });
 }
 
 function organizationsGroup(organizations: readonly SyntheticOrganization[]): common.ConfigGroup {
@@ -208,6 +296,10 @@ function organizationsGroup(organizations: readonly SyntheticOrganization[]): co
     fabricConfig.setIntermediateCertsList(
       (organization.intermediateCerts ?? []).map((pem) => Buffer.from(pem, 'utf8')),
     );
+    fabricConfig.setRevocationListList(
+      (organization.revocationList ?? []).map((pem) => Buffer.from(pem, 'utf8')),
+    );
+    if (organization.nodeOUs ?? true) fabricConfig.setFabricNodeOus(nodeOUs());
     const mspConfig = new msp.MSPConfig();
     mspConfig.setType(0);
     mspConfig.setConfig(fabricConfig.serializeBinary());
@@ -219,6 +311,22 @@ function organizationsGroup(organizations: readonly SyntheticOrganization[]): co
     subGroups(group).set(organization.mspId.replace(/MSP$/, ''), orgGroup);
   }
   return group;
+}
+
+/** Node OUs as cryptogen's EnableNodeOUs writes them: an OU name per role, no certificate. */
+function nodeOUs(): msp.FabricNodeOUs {
+  const identifier = (ou: string): msp.FabricOUIdentifier => {
+    const id = new msp.FabricOUIdentifier();
+    id.setOrganizationalUnitIdentifier(ou);
+    return id;
+  };
+  const ous = new msp.FabricNodeOUs();
+  ous.setEnable(true);
+  ous.setClientOuIdentifier(identifier('client'));
+  ous.setPeerOuIdentifier(identifier('peer'));
+  ous.setAdminOuIdentifier(identifier('admin'));
+  ous.setOrdererOuIdentifier(identifier('orderer'));
+  return ous;
 }
 
 export function sha256(...parts: readonly Uint8Array[]): Buffer {
