@@ -2,8 +2,14 @@ import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { type Contract, GatewayError, type Transaction } from '@hyperledger/fabric-gateway';
 import { common, peer } from '@hyperledger/fabric-protos';
+import { ConfigurationHistory, lastConfigBlockNumber } from '../../gateway-api/src/verify/proof-bundle';
+import { signedBlockOf } from '../../gateway-api/src/verify/proof-bundle/signed-block';
+import { serializedIdentity } from '../../gateway-api/src/verify/proof-bundle/testing/synthetic-block';
 import { paths } from '../../scripts/src/lib/paths';
+import { channelFingerprint } from '../../scripts/src/network/channel-fingerprint';
 import { type PeerOrg, type Topology } from '../../scripts/src/network/topology';
+import { establishConfiguration } from '../../scripts/src/verify-proof/configuration-chain';
+import { OrganizationTrust } from '../../scripts/src/verify-proof/organization-trust';
 import { contractOf } from '../support/contracts';
 import {
   connectAsEnrolled,
@@ -205,5 +211,40 @@ describe('users revoke reaches the peers', () => {
       expect(peerSaid(refused, registry)).toMatch(deniedByPeer);
     }
     await writes(open(connectAsEnrolled(registry, 'registry-clerk')), `revocation-last-${stamp}`);
+  });
+
+  it('offline, the configuration reached from the pinned genesis block revokes both, and only them', async () => {
+    const connection = open(connectAsEnrolled(registry, 'registry-clerk'));
+    const qscc = connection.gateway.getNetwork(t.channel).getContract('qscc');
+    const blockAt = async (number: bigint) =>
+      qscc.evaluateTransaction('GetBlockByNumber', t.channel, number.toString());
+    const latest = await blockAt((await height(connection)) - 1n);
+    // what a proof bundle of a block written now carries: the chain the gateway fetches
+    const chain = await new ConfigurationHistory(blockAt).chainUpTo(lastConfigBlockNumber(latest));
+    const configuration = establishConfiguration(
+      {
+        channel: t.channel,
+        configuration: chain.map((bytes, index) =>
+          signedBlockOf(common.Block.deserializeBinary(bytes), `configuration ${index}`),
+        ),
+      },
+      (await channelFingerprint()).fingerprint,
+    );
+    expect(chain.length).toBeGreaterThanOrEqual(3); // the genesis block and the two revocations above
+    const trust = new OrganizationTrust(configuration.application, 'the configuration in force');
+    const identityOf = (user: string): Uint8Array => {
+      const own = open(connectAsEnrolled(registry, user)).gateway.getIdentity();
+      return serializedIdentity(own.mspId, Buffer.from(own.credentials).toString('utf8'));
+    };
+    for (const user of [clerk, successor]) {
+      expect(() => trust.validate(identityOf(user), new Date(), 'creator', user, 'client')).toThrow(
+        /is revoked by a CRL of RegistryMSP$/,
+      );
+    }
+    expect(
+      trust.validate(identityOf('registry-clerk'), new Date(), 'creator', 'registry-clerk', 'client'),
+    ).toMatchObject({
+      mspId: 'RegistryMSP',
+    });
   });
 });

@@ -19,7 +19,7 @@ import { fail } from './verification-failure';
  * configuration blocks do not all keep.
  */
 export function establishConfiguration(
-  bundle: ProofBundle,
+  bundle: Pick<ProofBundle, 'channel' | 'configuration'>,
   channelFingerprint: string,
 ): ChannelConfiguration {
   const pinned = normaliseFingerprint(channelFingerprint);
