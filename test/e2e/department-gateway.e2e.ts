@@ -1,7 +1,11 @@
+import { execFile } from 'node:child_process';
 import { randomInt } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
+import { promisify } from 'node:util';
+
+import { paths } from '../../scripts/src/lib/paths';
 import {
   apiTokens,
   call,
@@ -15,6 +19,8 @@ import { titleNumber, unitNumber } from '../support/identifiers';
 // only the urban-management users, serves the waste routes and the public ones, and answers 404 for
 // the registry's routes whatever the token (the routing runs before authentication, so the caller
 // learns which gateway to ask rather than that its token is unknown here).
+// It runs from what `users export --departments UrbanMSP` gives the urban-management host, as a
+// GOVTRACE_HOME of its own: no other department's key is within its reach, not only filtered out.
 
 describe('a gateway serving only UrbanMSP', () => {
   let gateway: GatewayProcess;
@@ -24,11 +30,28 @@ describe('a gateway serving only UrbanMSP', () => {
   beforeAll(async () => {
     tokens = apiTokens();
     dbDir = mkdtempSync(path.join(tmpdir(), 'govtrace-department-gateway-'));
+    await promisify(execFile)(
+      'npx',
+      ['tsx', 'scripts/src/cli.ts', 'users', 'export', '--departments', 'UrbanMSP', '--out', hostHome()],
+      { cwd: paths.repoRoot, timeout: 120_000 },
+    );
+    const settings = readFileSync(path.join(hostHome(), 'gateway.env'), 'utf8');
     gateway = await startGateway('department-gateway', {
+      GOVTRACE_HOME: hostHome(),
       DATABASE_TYPE: 'sqlite',
       DATABASE_PATH: path.join(dbDir, 'index.sqlite'),
-      GATEWAY_DEPARTMENTS: 'UrbanMSP',
+      GATEWAY_DEPARTMENTS: /^GATEWAY_DEPARTMENTS=(.*)$/m.exec(settings)?.[1] ?? '',
     });
+  });
+
+  const hostHome = (): string => path.join(dbDir, 'urban-host');
+
+  it('holds only urban-management keys and no holder-lookup key on its host', () => {
+    const users = readdirSync(path.join(hostHome(), 'identities'));
+    expect(users).toEqual(expect.arrayContaining(['urban-inspector', 'station-operator']));
+    expect(users).not.toContain('registry-clerk');
+    expect(users).not.toContain('tax-officer');
+    expect(existsSync(path.join(hostHome(), 'gateway', 'holder-lookup.key'))).toBe(false);
   });
 
   afterAll(async () => {

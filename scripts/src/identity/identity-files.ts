@@ -1,4 +1,5 @@
 import * as path from 'node:path';
+import { OperatorError } from '../lib/errors';
 import { paths } from '../lib/paths';
 import { type ApiTokens, parseApiTokens } from './api-tokens';
 import { type ConnectionProfile } from './connection-profile';
@@ -48,6 +49,24 @@ export async function writeStoreAndTokens(
 ): Promise<void> {
   await writePrivateJson(files.store, store);
   await writePrivateJson(files.apiTokens, tokens);
+}
+
+/** The connection profile `network up` wrote; its TLS CA paths made absolute, as the gateway reads them. */
+export async function readConnectionProfile(files: IdentityFiles): Promise<ConnectionProfile> {
+  const value = (await readJsonIfExists(files.connection)) as ConnectionProfile | undefined;
+  if (value === undefined || !Array.isArray(value.peers)) {
+    throw new OperatorError(
+      `no connection profile at ${files.connection}: run \`npm run network -- up\` first`,
+    );
+  }
+  const base = path.dirname(files.connection);
+  return {
+    ...value,
+    peers: value.peers.map((peer) => ({
+      ...peer,
+      tlsRootCertPath: path.resolve(base, peer.tlsRootCertPath),
+    })),
+  };
 }
 
 export async function writeConnectionProfile(

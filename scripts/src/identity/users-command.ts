@@ -11,8 +11,16 @@ import { currentCrl, revoke } from './ca-client';
 import { caSiteFor, type CaSite, orgByMsp } from './ca-site';
 import { publishCrl, serialOf } from './channel-crl';
 import { isCurrentlyIssuedBy } from './certificate';
-import { defaultIdentityFiles, readApiTokens, readStore, writeStoreAndTokens } from './identity-files';
+import {
+  defaultIdentityFiles,
+  readApiTokens,
+  readConnectionProfile,
+  readStore,
+  writeStoreAndTokens,
+} from './identity-files';
 import { findUser, withRevoked, withUser } from './identity-store';
+import { holderLookupKeyFile } from './holder-lookup-key';
+import { planHostExport, writeHostExport } from './host-export';
 import { ensureEnrolled } from './provision';
 import { assertRoleForOrg, assertUserName, parseRole, roleMsp } from './roles';
 import { newApiToken, tokenSha256 } from './tokens';
@@ -21,6 +29,7 @@ const usage = [
   'usage: npm run users -- add <user> --role <role> [--org <MSP>]',
   '       npm run users -- revoke <user>',
   '       npm run users -- list',
+  '       npm run users -- export --departments <MSP>[,<MSP>…] --out <folder>',
 ].join('\n');
 
 const shown = (file: string): string => path.relative(paths.repoRoot, file);
@@ -167,6 +176,47 @@ async function listUsers(): Promise<number> {
   return 0;
 }
 
+/**
+ * `users export`: the files one department's gateway host needs and nothing more (host-export.ts),
+ * for the deployment where each department runs its own gateway.
+ */
+async function exportForHost(args: readonly string[]): Promise<number> {
+  const list = flag(args, '--departments');
+  const out = flag(args, '--out');
+  if (list === undefined || out === undefined) {
+    throw new OperatorError('users export needs --departments and --out', usage);
+  }
+  const departments = [
+    ...new Set(
+      list
+        .split(',')
+        .map((item) => item.trim())
+        .filter(Boolean),
+    ),
+  ];
+  const topology = await loadTopology();
+  const files = defaultIdentityFiles;
+  const plan = planHostExport(
+    {
+      store: await readStore(files),
+      connection: await readConnectionProfile(files),
+      holderLookupKey: holderLookupKeyFile(files),
+    },
+    departments,
+    topology.peerOrgs.map((org) => org.mspId),
+  );
+  const folder = path.resolve(out);
+  await writeHostExport(plan, folder);
+  log.step(
+    `exported ${plan.store.users.length} user(s) of ${departments.join(', ')} to ${folder} ` +
+      `(${plan.copies.length} files besides identities.json and gateway.env)`,
+  );
+  log.detail(
+    `on the host: GOVTRACE_HOME=<that folder> and the settings in ${path.join(folder, 'gateway.env')}`,
+  );
+  return 0;
+}
+
 export function usersCommand(args: readonly string[]): Promise<number> {
   switch (args[0]) {
     case 'add':
@@ -175,6 +225,8 @@ export function usersCommand(args: readonly string[]): Promise<number> {
       return revokeUser(args.slice(1));
     case 'list':
       return listUsers();
+    case 'export':
+      return exportForHost(args.slice(1));
     default:
       console.error(usage);
       return Promise.resolve(2);
