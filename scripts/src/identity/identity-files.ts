@@ -54,7 +54,8 @@ export async function writeStoreAndTokens(
 /** The connection profile `network up` wrote; its TLS CA paths made absolute, as the gateway reads them. */
 export async function readConnectionProfile(files: IdentityFiles): Promise<ConnectionProfile> {
   const value = (await readJsonIfExists(files.connection)) as ConnectionProfile | undefined;
-  if (value === undefined || !Array.isArray(value.peers)) {
+  const peers: unknown = value?.peers;
+  if (value === undefined || !Array.isArray(peers)) {
     throw new OperatorError(
       `no connection profile at ${files.connection}: run \`npm run network -- up\` first`,
     );
