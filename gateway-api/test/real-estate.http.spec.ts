@@ -243,6 +243,8 @@ describe('real-estate routes over HTTP', () => {
     expect(calls[0]?.transient).toEqual({
       holderLookupPepper: KEY.toString('base64'),
       holderLookupKeyVersion: '1',
+      // the court order is a private particular: transient, never in the arguments
+      particulars: expect.stringContaining('(2026)粤0104执1号') as string,
     });
   });
 

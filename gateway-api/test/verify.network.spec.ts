@@ -274,6 +274,15 @@ describe('public verification on the real network', () => {
 
   describe('business licences', () => {
     const code = uscc();
+    /** GET until `done` (at most 5 s): the read may go to a peer that has not got the block yet. */
+    const readUntil = async (route: string, done: (answer: request.Response) => boolean) => {
+      let answer = await get(route);
+      for (let attempt = 0; !done(answer) && attempt < 20; attempt += 1) {
+        await new Promise((resolve) => setTimeout(resolve, 250));
+        answer = await get(route);
+      }
+      return answer;
+    };
     const caseId = `BO-${code}`;
     const representative = { name: '司马光明', idNumber: residentId() };
 
@@ -299,7 +308,13 @@ describe('public verification on the real network', () => {
     });
 
     it('verifies an ACTIVE licence, then shows it not valid once cancelled (注销)', async () => {
-      const active = await get(`/api/v1/verify/licenses/${code.toLowerCase()}`);
+      // The licence was committed as seen by the market bureau's peer; verification reads with the
+      // service identity, through another department's peer, which may get the block a moment later
+      // (a 404 until then is the right answer for a record not on that peer yet). Bounded wait.
+      const active = await readUntil(
+        `/api/v1/verify/licenses/${code.toLowerCase()}`,
+        (r) => r.status !== 404,
+      );
       expect(active.status).toBe(200);
       expect(active.body).toMatchObject({
         valid: true,
@@ -321,7 +336,10 @@ describe('public verification on the real network', () => {
         .set('Authorization', auth('market-clerk'))
         .send({ status: 'CANCELLED', reason: '股东会决议解散' });
       expect(cancelled.status).toBe(201);
-      const after = await get(`/api/v1/verify/licenses/${code}`);
+      const after = await readUntil(
+        `/api/v1/verify/licenses/${code}`,
+        (r) => (r.body as { status?: string }).status !== 'ACTIVE',
+      );
       expect(after.body).toMatchObject({
         valid: false,
         status: 'CANCELLED',

@@ -166,25 +166,29 @@ describe('real-estate holder rules over HTTP on the real network', () => {
           deedTaxClearanceNumber: receiptNumber,
           mortgageeConsentReference: `CONSENT-${digits(6)}`,
         }),
-        'is seized under court order',
+        'is seized by 广州市越秀区人民法院 (registration ',
       ],
       [
         'CHANGE',
         () => ({ type: 'CHANGE', certificateNumber: titleNumber(), description: '面积变更' }),
-        'is seized under court order',
+        'is seized by 广州市越秀区人民法院 (registration ',
       ],
       [
         'MORTGAGE',
         () => ({ type: 'MORTGAGE', certificateNumber: registrationProofNumber(), mortgage: BANK }),
-        'is seized under court order',
+        'is seized by 广州市越秀区人民法院 (registration ',
       ],
-      ['MORTGAGE_DISCHARGE', () => ({ type: 'MORTGAGE_DISCHARGE' }), 'is seized under court order'],
+      [
+        'MORTGAGE_DISCHARGE',
+        () => ({ type: 'MORTGAGE_DISCHARGE' }),
+        'is seized by 广州市越秀区人民法院 (registration ',
+      ],
       [
         'ADVANCE_NOTICE',
         () => ({ type: 'ADVANCE_NOTICE', certificateNumber: registrationProofNumber(), holders: [buyer] }),
-        'is seized under court order',
+        'is seized by 广州市越秀区人民法院 (registration ',
       ],
-      ['CANCELLATION', () => ({ type: 'CANCELLATION' }), 'is seized under court order'],
+      ['CANCELLATION', () => ({ type: 'CANCELLATION' }), 'is seized by 广州市越秀区人民法院 (registration '],
       [
         'CORRECTION of the holders, with a basis',
         () => ({
@@ -204,7 +208,7 @@ describe('real-estate holder rules over HTTP on the real network', () => {
     ])('refuses %s with 422', async (_act, body, because) => {
       expectRuleViolation(await register(unit, body()), because);
       expect(await unitRecord(unit)).toMatchObject({
-        seizure: { courtOrder },
+        seizure: { court: COURT },
         holders: [{ maskedName: '陈*文' }],
       });
     });

@@ -10,9 +10,10 @@ import { connectAsEnrolled, findOrg, type OrgConnection, topology } from '../sup
 
 // "Personal data never appears in plain text on the shared ledger": write a
 // real-estate registration, a business case and a bag batch carrying personal
-// data (as transient data, as the contracts require), then read every block
-// of the channel and look for the plain names, ID numbers and household
-// reference in the raw bytes.
+// data (as transient data, as the contracts require), and a mortgage and a
+// seizure whose particulars (description, secured amount, court order) are
+// private, then read every block of the channel and look for all of it in
+// the raw bytes.
 
 const stamp = String(Date.now()).slice(-8);
 const residentId = (first17: string): string => `${first17}${residentIdCheckCharacter(first17)}`;
@@ -26,6 +27,12 @@ const holder = { name: '测试欧阳明', idNumber: residentId(`44010619800101${
 const representative = { name: '测试司马光', idNumber: residentId(`11010519700505${stamp.slice(-3)}`) };
 const householdRef = `广州市越秀区测试路${stamp}号 户主王测试`;
 const salt = (): string => randomBytes(16).toString('hex');
+// a registration act's private particulars (chaincode realestate/particulars.ts), as the gateway sends them
+const particulars = {
+  description: `坐落: 越秀区隐私测试路${stamp}号; 附记: 抵押期限 2026-01-01 至 2046-01-01`,
+  courtOrder: `(2026)粤0104执${stamp}号`,
+  securedAmountFen: `7${stamp}`,
+};
 
 describe('no personal data in plain text in any block', () => {
   const connections: OrgConnection[] = [];
@@ -51,20 +58,36 @@ describe('no personal data in plain text in any block', () => {
 
   it('writes the three kinds of personal data and finds none of it in the blocks', async () => {
     const encode = (value: unknown): Uint8Array => Buffer.from(JSON.stringify(value), 'utf8');
-    await contract(0, 'realestate').submit('Register', {
-      arguments: [
-        JSON.stringify({
-          unitNumber: `440184001016GB${stamp.slice(-5)}F${stamp}`,
-          type: 'FIRST',
-          certificateNumber: `粤(2026)广州市不动产权第${stamp}号`,
-        }),
-      ],
-      transientData: {
-        holders: encode([{ ...holder, salt: salt() }]),
-        // the registry's secret key for its private holder index (base64, as the gateway sends it)
-        holderLookupPepper: Buffer.from(randomBytes(32).toString('base64')),
+    const unitNumber = `440184001016GB${stamp.slice(-5)}F${stamp}`;
+    // the registry's secret key for its private holder index (base64, as the gateway sends it)
+    const holderLookupPepper = Buffer.from(randomBytes(32).toString('base64'));
+    const register = (request: object, transientData: Record<string, Uint8Array>) =>
+      contract(0, 'realestate').submit('Register', {
+        arguments: [JSON.stringify({ unitNumber, ...request })],
+        transientData: { holderLookupPepper, ...transientData },
+      });
+    await register(
+      { type: 'FIRST', certificateNumber: `粤(2026)广州市不动产权第${stamp}号` },
+      { holders: encode([{ ...holder, salt: salt() }]) },
+    );
+    await register(
+      {
+        type: 'MORTGAGE',
+        certificateNumber: `粤(2026)广州市不动产证明第${stamp}号`,
+        mortgage: { mortgageeName: '测试银行', mortgageeUscc: '914403001922038216' },
       },
-    });
+      {
+        particulars: encode({
+          description: particulars.description,
+          securedAmountFen: particulars.securedAmountFen,
+          salt: salt(),
+        }),
+      },
+    );
+    await register(
+      { type: 'SEIZURE', court: '广州市越秀区人民法院' },
+      { particulars: encode({ courtOrder: particulars.courtOrder, salt: salt() }) },
+    );
     await contract(1, 'business').submit('OpenCase', {
       arguments: [
         JSON.stringify({
@@ -99,6 +122,7 @@ describe('no personal data in plain text in any block', () => {
       representative.name,
       representative.idNumber,
       householdRef,
+      ...Object.values(particulars),
     ];
     const leaks: string[] = [];
     for (let block = 0; block < info.getHeight(); block += 1) {

@@ -116,6 +116,7 @@ export const RecordTypeHome: Readonly<Record<RecordType, ChaincodeName>> = {
   [RecordTypes.RealEstateHolders]: ChaincodeNames.RealEstate,
   [RecordTypes.RealEstateHolderUnit]: ChaincodeNames.RealEstate,
   [RecordTypes.RealEstateCertificateCode]: ChaincodeNames.RealEstate,
+  [RecordTypes.RealEstateParticulars]: ChaincodeNames.RealEstate,
   [RecordTypes.DeedTaxClearance]: ChaincodeNames.Tax,
   [RecordTypes.DeedTaxTransferees]: ChaincodeNames.Tax,
   [RecordTypes.BusinessCase]: ChaincodeNames.Business,

@@ -17,6 +17,7 @@ export const RecordTypes = {
   RealEstateHolders: 'realestate.holders',
   RealEstateHolderUnit: 'realestate.holderUnit',
   RealEstateCertificateCode: 'realestate.certificateCode',
+  RealEstateParticulars: 'realestate.particulars',
   DeedTaxTransferees: 'realestate.transferees',
   BusinessCase: 'business.case',
   BusinessStep: 'business.step',

@@ -7,6 +7,7 @@ import { ConflictError, NotFoundError, RuleViolationError, ValidationError } fro
 import { type CertificateContent } from './certificate-record';
 import { type ClearanceRecord, clearanceNotRecorded } from './clearance-record';
 import { saltedIdHash } from '../common/personal-data';
+import { type Particulars, sealDetails } from './particulars';
 import { type HolderInput, type PublicHolder, publicHolder } from './personal-data';
 import { type RegisterRequest } from './register-request';
 import { requireCorrectionBasis } from './holder-change-rules';
@@ -24,6 +25,11 @@ export interface ActInput {
   readonly registrationId: string;
   readonly sequence: number;
   readonly at: string;
+  /**
+   * SEIZURE_RELEASE only: the court order the unit is seized under, from the seizure's private
+   * particulars (or its public record, for seizures registered before they were private).
+   */
+  readonly seizureCourtOrder?: string | null;
 }
 
 export interface ActOutcome {
@@ -31,7 +37,10 @@ export interface ActOutcome {
   /** The certificate issued (content) and whose private record holds its holders' salts. */
   readonly issued: { readonly content: CertificateContent; readonly holdersSequence: number } | null;
   readonly changes: readonly CertificateChange[];
+  /** The public details (with `particularsHash` when the act has private particulars). */
   readonly details: Readonly<Record<string, string>>;
+  /** The private particulars to keep in RegistryMSP's collection, or null. */
+  readonly particulars: Particulars | null;
 }
 
 /** What a handler decides; the common bookkeeping (sequence, time, certificate content) is added after. */
@@ -47,6 +56,7 @@ type Handler = (unit: UnitRecord, input: ActInput) => Step;
 export function applyAct(input: ActInput): ActOutcome {
   const { request } = input;
   const step = request.type === 'FIRST' ? firstRegistration(input) : laterAct(input);
+  const { publicDetails, particulars } = sealDetails(compact(step.details ?? {}), request.particularsSalt);
   const unit: UnitRecord = {
     ...step.unit,
     sequence: input.sequence,
@@ -57,17 +67,13 @@ export function applyAct(input: ActInput): ActOutcome {
     request.certificate === null
       ? null
       : {
-          content: certificateContent(
-            input,
-            step.certificateHolders?.holders ?? unit.holders,
-            step.details ?? {},
-          ),
+          content: certificateContent(input, step.certificateHolders?.holders ?? unit.holders, publicDetails),
           holdersSequence: step.certificateHolders?.sequence ?? unit.holdersSequence,
         };
   const changes = [...(step.changes ?? [])].sort((a, b) =>
     a.certificateNumber < b.certificateNumber ? -1 : 1,
   );
-  return { unit, issued, changes, details: compact(step.details ?? {}) };
+  return { unit, issued, changes, details: publicDetails, particulars };
 }
 
 function laterAct(input: ActInput): Step {
@@ -243,8 +249,10 @@ function mortgage(unit: UnitRecord, input: ActInput): Step {
   return {
     unit: {
       ...unit,
+      // the secured amount is a private particular: the unit shows who holds the mortgage, not how much
       mortgage: {
-        ...terms,
+        mortgageeName: terms.mortgageeName,
+        mortgageeUscc: terms.mortgageeUscc,
         registrationId: input.registrationId,
         certificateNumber: input.request.certificate.canonical,
       },
@@ -272,7 +280,7 @@ function seizure(unit: UnitRecord, input: ActInput): Step {
   const { court, courtOrder, description } = input.request;
   if (unit.seizure !== null) {
     throw new RuleViolationError(
-      `unit ${unit.unitNumber} is already seized under court order ${unit.seizure.courtOrder}; ` +
+      `unit ${unit.unitNumber} is already seized by ${unit.seizure.court} (registration ${unit.seizure.registrationId}); ` +
         'waiting seizures (轮候查封) are not recorded on the ledger',
     );
   }
@@ -280,7 +288,8 @@ function seizure(unit: UnitRecord, input: ActInput): Step {
     throw new Error('SEIZURE request without court or order passed validation');
   }
   return {
-    unit: { ...unit, seizure: { registrationId: input.registrationId, court, courtOrder } },
+    // the court order is a private particular: the unit shows which court seized it, not the case
+    unit: { ...unit, seizure: { registrationId: input.registrationId, court } },
     details: { court, courtOrder, description },
   };
 }
@@ -290,17 +299,17 @@ function seizureRelease(unit: UnitRecord, input: ActInput): Step {
   if (unit.seizure === null) {
     throw new RuleViolationError(`unit ${unit.unitNumber} is not seized: nothing to release`);
   }
-  if (unit.seizure.courtOrder !== courtOrder) {
+  if (input.seizureCourtOrder !== courtOrder) {
     throw new RuleViolationError(
-      `unit ${unit.unitNumber} is seized under court order ${unit.seizure.courtOrder}, not ${courtOrder ?? ''}: ` +
-        'only the seizing order can be released',
+      `unit ${unit.unitNumber} is seized under another court order than ${courtOrder ?? ''} ` +
+        `(registration ${unit.seizure.registrationId}): only the seizing order can be released`,
     );
   }
   return {
     unit: { ...unit, seizure: null },
     details: {
       court: unit.seizure.court,
-      courtOrder: unit.seizure.courtOrder,
+      courtOrder,
       releasedSeizure: unit.seizure.registrationId,
       description,
     },

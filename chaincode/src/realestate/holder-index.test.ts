@@ -9,6 +9,7 @@ import { entryKeyVersion, parseHolderUnitEntry } from './holder-index';
 import { channelLedger } from '../testing/channel';
 import { DeedTaxContract } from '../tax/deedtax-contract';
 import { RealEstateContract } from './realestate-contract';
+import { asSent } from '../testing/registry-fixtures';
 
 // The private owner index (holder-index.ts) and FindUnitsByHolder.
 
@@ -52,11 +53,16 @@ class Harness {
   readonly ledger = channelLedger('realestate');
 
   async register(request: Json, holders?: unknown, transient: Transient = { holderLookupPepper: PEPPER }) {
+    const sent = asSent(request);
     const tx = this.ledger.newTransaction({
       identity: clerk,
-      transient: { ...transient, ...(holders === undefined ? {} : { holders: JSON.stringify(holders) }) },
+      transient: {
+        ...transient,
+        ...sent.transient,
+        ...(holders === undefined ? {} : { holders: JSON.stringify(holders) }),
+      },
     });
-    await contract.Register(tx.ctx, JSON.stringify(request));
+    await contract.Register(tx.ctx, JSON.stringify(sent.request));
     expect(tx.commit().validationCode).toBe('VALID');
   }
 

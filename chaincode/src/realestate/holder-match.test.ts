@@ -7,6 +7,7 @@ import { residentIdCheckCharacter } from '../common/identifiers';
 import { type InMemoryLedger, type TestIdentity, identityForRole, newTestIdentity } from '../testing';
 import { channelLedger } from '../testing/channel';
 import { RealEstateContract } from './realestate-contract';
+import { asSent } from '../testing/registry-fixtures';
 
 // GetHolderMatch is the holder's question, not an oracle (issue 13): only the registry's service
 // identity may ask it, and it matches only with the ID number AND the code printed on the certificate.
@@ -54,15 +55,17 @@ async function register(
   transient: Record<string, string>,
   holders: unknown = [alice],
 ): Promise<void> {
+  const sent = asSent(request as Record<string, unknown>);
   const tx = ledger.newTransaction({
     identity: clerk,
     transient: {
       holderLookupPepper: PEPPER,
       ...(holders === undefined ? {} : { holders: JSON.stringify(holders) }),
+      ...sent.transient,
       ...transient,
     },
   });
-  await contract.Register(tx.ctx, JSON.stringify(request));
+  await contract.Register(tx.ctx, JSON.stringify(sent.request));
   expect(tx.commit().validationCode).toBe('VALID');
 }
 
@@ -172,15 +175,17 @@ describe('Register with a verification code', () => {
     const ledger = setUp();
     await register(ledger, { unitNumber: UNIT, type: 'FIRST', certificateNumber: TITLE }, withCode());
     const refuse = async (request: object, transient: Record<string, string>, holders?: unknown) => {
+      const sent = asSent(request as Record<string, unknown>);
       const tx = ledger.newTransaction({
         identity: clerk,
         transient: {
           holderLookupPepper: PEPPER,
           ...(holders ? { holders: JSON.stringify(holders) } : {}),
+          ...sent.transient,
           ...transient,
         },
       });
-      const failure = await failureCode(contract.Register(tx.ctx, JSON.stringify(request)));
+      const failure = await failureCode(contract.Register(tx.ctx, JSON.stringify(sent.request)));
       expect(tx.pendingWrites()).toEqual([]);
       return failure;
     };

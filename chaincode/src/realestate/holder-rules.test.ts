@@ -8,6 +8,7 @@ import { channelLedger } from '../testing/channel';
 import { DeedTaxContract } from '../tax/deedtax-contract';
 import { RealEstateContract } from './realestate-contract';
 import { RegistrationTypes } from './registration-types';
+import { asSent } from '../testing/registry-fixtures';
 
 // Holders change only by the rules (issue 13): only TRANSFER and a CORRECTION with a recorded basis
 // change who holds a unit, and a seized unit admits only SEIZURE, SEIZURE_RELEASE, OBJECTION and a
@@ -62,18 +63,20 @@ class Harness {
   readonly ledger = channelLedger('realestate');
 
   async register(request: Json, holders?: unknown): Promise<Json> {
-    const tx = this.#registerTx(holders);
-    const result = JSON.parse(await contract.Register(tx.ctx, JSON.stringify(request))) as Json;
+    const sent = asSent(request);
+    const tx = this.#registerTx(holders, sent.transient);
+    const result = JSON.parse(await contract.Register(tx.ctx, JSON.stringify(sent.request))) as Json;
     expect(tx.commit().validationCode).toBe('VALID');
     return result;
   }
 
   /** Register expected to fail: the error payload, after checking nothing was written or emitted. */
   async refused(request: Json, holders?: unknown): Promise<Refusal> {
-    const tx = this.#registerTx(holders);
+    const sent = asSent(request);
+    const tx = this.#registerTx(holders, sent.transient);
     let failure: unknown;
     try {
-      await contract.Register(tx.ctx, JSON.stringify(request));
+      await contract.Register(tx.ctx, JSON.stringify(sent.request));
     } catch (error) {
       failure = error;
     }
@@ -113,10 +116,11 @@ class Harness {
     return (await this.read((ctx) => contract.GetUnitHistory(ctx, UNIT))).registrations as Json[];
   }
 
-  #registerTx(holders: unknown) {
+  #registerTx(holders: unknown, particulars: Record<string, string>) {
     return this.ledger.newTransaction({
       identity: clerk,
       transient: {
+        ...particulars,
         holderLookupPepper: PEPPER,
         ...(holders === undefined ? {} : { holders: JSON.stringify(holders) }),
       },
@@ -158,7 +162,7 @@ async function unitIn(state: State): Promise<Harness> {
 /** 'OK', or the refusal: code, a fragment of its message, and the fields it names when it names any. */
 type Outcome = 'OK' | readonly [code: string, message: string, fields?: readonly string[]];
 
-const SEIZED: Outcome = ['RULE_VIOLATION', `is seized under court order ${ORDER}`];
+const SEIZED: Outcome = ['RULE_VIOLATION', `is seized by ${COURT} (registration `];
 const CANCELLED: Outcome = ['RULE_VIOLATION', 'is cancelled: only a CORRECTION can be registered'];
 const CANCELLED_CORRECTION: Outcome = ['RULE_VIOLATION', 'cannot issue a certificate or change holders'];
 const CHANGE_HOLDERS: Outcome = ['RULE_VIOLATION', 'not who holds it', ['transient.holders']];

@@ -8,6 +8,8 @@
 //   realestate.holderUnit    [lookupKey, unitNumber]            registryPrivate  {unitNumber, holdersSequence}:
 //                            "this owner holds this unit"; lookupKey = hex HMAC-SHA256(pepper, ID), see holder-index.ts
 //   realestate.certificateCode [certificate number]             registryPrivate  {salt, codeHash}: certificate-code.ts
+//   realestate.particulars   [unitNumber, sequence(8 digits)]   registryPrivate  the act's private particulars and their salt:
+//                            description, secured amount, court order (particulars.ts); the public records hold their hash
 //
 // Only RegistryMSP's peer endorses writes to this namespace (its chaincode-level policy). The deed-tax
 // clearance and its transferees live in the tax definition (tax/keys.ts).
@@ -35,4 +37,8 @@ export function holdersKey(ctx: Context, unitNumber: string, sequence: number): 
 /** lookupKey first, so a partial-key scan on it lists one person's units in unit-number order. */
 export function holderUnitKey(ctx: Context, lookupKey: string, unitNumber: string): string {
   return recordKey(ctx, RecordTypes.RealEstateHolderUnit, lookupKey, unitNumber);
+}
+
+export function particularsKey(ctx: Context, unitNumber: string, sequence: number): string {
+  return recordKey(ctx, RecordTypes.RealEstateParticulars, unitNumber, sequenceKey(sequence));
 }

@@ -2,7 +2,7 @@
 import '../testing/quiet-logs';
 import { createHash } from 'node:crypto';
 import { Roles } from '../common/access';
-import { toCanonicalBytes } from '../common/canonical-json';
+import { toCanonicalBytes, toCanonicalJson } from '../common/canonical-json';
 import {
   type ChaincodeError,
   type ChaincodeErrorPayload,
@@ -19,6 +19,7 @@ import {
   identityForRole,
   newTestIdentity,
 } from '../testing';
+import { asSent, PARTICULARS_SALT } from '../testing/registry-fixtures';
 import { channelLedger } from '../testing/channel';
 import { commitEndorsedBy } from '../testing/endorsement-simulation';
 import { DeedTaxContract } from '../tax/deedtax-contract';
@@ -119,11 +120,12 @@ class Harness {
     holders?: unknown,
     identity: TestIdentity = clerk,
   ): Promise<Json & { txId: string }> {
+    const sent = asSent(request);
     const tx = this.ledger.newTransaction({
       identity,
-      transient: registerTransient(request, holders, this.withCodes),
+      transient: { ...registerTransient(request, holders, this.withCodes), ...sent.transient },
     });
-    const result = JSON.parse(await contract.Register(tx.ctx, JSON.stringify(request))) as Json;
+    const result = JSON.parse(await contract.Register(tx.ctx, JSON.stringify(sent.request))) as Json;
     expect(tx.commit().validationCode).toBe('VALID');
     return { ...result, txId: tx.getTxID() };
   }
@@ -134,12 +136,16 @@ class Harness {
     holders?: unknown,
     identity: TestIdentity = clerk,
   ): Promise<{ code: string; message: string; fields: string[] }> {
+    const sent = typeof request === 'string' ? { request, transient: {} } : asSent(request);
     const tx = this.ledger.newTransaction({
       identity,
-      transient: registerTransient(request, holders, this.withCodes),
+      transient: { ...registerTransient(request, holders, this.withCodes), ...sent.transient },
     });
     const error = await errorOf(
-      contract.Register(tx.ctx, typeof request === 'string' ? request : JSON.stringify(request)),
+      contract.Register(
+        tx.ctx,
+        typeof sent.request === 'string' ? sent.request : JSON.stringify(sent.request),
+      ),
     );
     const payload = parseChaincodeErrorMessage(error.message);
     expect(payload).toBeDefined();
@@ -283,12 +289,29 @@ describe('RealEstateContract: one unit through its life', () => {
     expect(first.certificateContentHash).toBe(firstCertificate.contentHash);
 
     // MORTGAGE: registration certificate naming the bank; the owners are the mortgagors.
+    // The secured amount is a private particular: only its salted hash is public.
     await h.register({ unitNumber: UNIT, type: 'MORTGAGE', certificateNumber: r1, mortgage: BANK });
     unit = await h.unit();
-    expect(unit.mortgage).toEqual({ ...BANK, registrationId: `${UNIT}-00000002`, certificateNumber: r1 });
+    const { securedAmountFen, ...mortgagee } = BANK;
+    expect(unit.mortgage).toEqual({
+      ...mortgagee,
+      registrationId: `${UNIT}-00000002`,
+      certificateNumber: r1,
+    });
+    const amountHash = sha256(toCanonicalJson({ salt: PARTICULARS_SALT, securedAmountFen }));
     expect(await h.certificate(r1)).toMatchObject({
       status: 'ACTIVE',
-      content: { kind: 'REGISTRATION', details: BANK },
+      content: { kind: 'REGISTRATION', details: { ...mortgagee, particularsHash: amountHash } },
+    });
+    const stored = h.ledger.getPrivateData(
+      'registryPrivate',
+      `\u0000realestate.particulars\u0000${UNIT}\u000000000002\u0000`,
+    );
+    expect(JSON.parse(stored?.toString() ?? 'null')).toEqual({
+      unitNumber: UNIT,
+      registrationId: `${UNIT}-00000002`,
+      particulars: { securedAmountFen },
+      salt: PARTICULARS_SALT,
     });
     expect((unit.certificates as Json[]).map((c) => (c.content as Json).certificateNumber)).toEqual([t1, r1]);
 
@@ -297,7 +320,6 @@ describe('RealEstateContract: one unit through its life', () => {
     expect((await h.unit()).seizure).toEqual({
       registrationId: `${UNIT}-00000003`,
       court: '广州市越秀区人民法院',
-      courtOrder: ORDER,
     });
     await h.clearance(UNIT, 'QS-2026-0001', [{ idNumber: carol.idNumber, salt: carol.clearanceSalt }]);
     const transfer = {
@@ -317,7 +339,7 @@ describe('RealEstateContract: one unit through its life', () => {
     ] as const) {
       const refusal = await h.refused(request, holders);
       expect(refusal.code).toBe('RULE_VIOLATION');
-      expect(refusal.message).toContain(`is seized under court order ${ORDER}`);
+      expect(refusal.message).toContain(`is seized by 广州市越秀区人民法院 (registration ${UNIT}-00000003)`);
     }
 
     // SEIZURE_RELEASE: only the seizing order releases.
@@ -497,6 +519,142 @@ describe('RealEstateContract: events', () => {
       officer: { mspId: 'TaxMSP', role: 'tax_officer' },
     });
   });
+});
+
+describe('RealEstateContract: private particulars', () => {
+  const secrets = {
+    description: '坐落: 越秀区某路1号; 面积: 89.5 m²; 附记: 房屋用途由住宅改为商业',
+    securedAmountFen: '987654321',
+    courtOrder: '(2026)粤0106执保777号',
+  };
+
+  /** Runs one Register as the gateway sends it and returns what it wrote publicly and emitted. */
+  async function publicTrace(h: Harness, request: Request): Promise<string> {
+    const sent = asSent(request);
+    const tx = h.ledger.newTransaction({
+      identity: clerk,
+      transient: { ...registerTransient(request, undefined, true), ...sent.transient },
+    });
+    await contract.Register(tx.ctx, JSON.stringify(sent.request));
+    const writes = tx.pendingWrites().filter((write) => write.namespace === '');
+    expect(tx.commit().validationCode).toBe('VALID');
+    const event = h.ledger.events[h.ledger.events.length - 1];
+    return [
+      JSON.stringify(sent.request),
+      ...writes.map((w) => w.value?.toString() ?? ''),
+      event?.payload.toString(),
+    ].join('\n');
+  }
+
+  it('keeps description, secured amount and court order out of the arguments, public writes and events', async () => {
+    const h = new Harness();
+    await h.first();
+    const traces = [
+      await publicTrace(h, {
+        unitNumber: UNIT,
+        type: 'CHANGE',
+        certificateNumber: title('09400111'),
+        description: secrets.description,
+      }),
+      await publicTrace(h, {
+        unitNumber: UNIT,
+        type: 'MORTGAGE',
+        certificateNumber: proof('0001234'),
+        mortgage: { ...BANK, securedAmountFen: secrets.securedAmountFen },
+      }),
+      await publicTrace(h, {
+        unitNumber: UNIT,
+        type: 'SEIZURE',
+        court: '法院',
+        courtOrder: secrets.courtOrder,
+      }),
+      await publicTrace(h, { unitNumber: UNIT, type: 'SEIZURE_RELEASE', courtOrder: secrets.courtOrder }),
+    ].join('\n');
+
+    for (const secret of Object.values(secrets)) expect(traces).not.toContain(secret);
+    expect(traces).toContain('particularsHash');
+    expect((await h.unit()).seizure).toBeNull();
+  });
+
+  it('binds the particulars into the certificate content by their salted hash', async () => {
+    const h = new Harness();
+    await h.first();
+    await h.register({
+      unitNumber: UNIT,
+      type: 'CHANGE',
+      certificateNumber: title('09400111'),
+      description: secrets.description,
+    });
+    const expected = sha256(toCanonicalJson({ description: secrets.description, salt: PARTICULARS_SALT }));
+    const certificate = await h.certificate(title('09400111'));
+    expect((certificate.content as Json).details).toEqual({ particularsHash: expected });
+    expect(certificate.contentHash).toBe(sha256(toCanonicalJson(certificate.content)));
+  });
+
+  it('releases a seizure only under its own order, read from the private particulars', async () => {
+    const h = new Harness();
+    await h.first();
+    await h.register({ unitNumber: UNIT, type: 'SEIZURE', court: '法院', courtOrder: secrets.courtOrder });
+    const wrong = await h.refused({
+      unitNumber: UNIT,
+      type: 'SEIZURE_RELEASE',
+      courtOrder: '(2026)粤0106执保778号',
+    });
+    expect(wrong.code).toBe('RULE_VIOLATION');
+    expect(wrong.message).not.toContain(secrets.courtOrder);
+    await h.register({ unitNumber: UNIT, type: 'SEIZURE_RELEASE', courtOrder: secrets.courtOrder });
+    expect((await h.unit()).seizure).toBeNull();
+  });
+
+  it.each([
+    [
+      'a description in the public arguments',
+      { type: 'CANCELLATION', description: '房屋灭失' },
+      {},
+      ['description'],
+    ],
+    [
+      'a court order in the public arguments',
+      { type: 'SEIZURE', court: '法院', courtOrder: ORDER },
+      {},
+      ['courtOrder'],
+    ],
+    [
+      'a secured amount in the public arguments',
+      { type: 'MORTGAGE', certificateNumber: proof('0001299'), mortgage: BANK },
+      { particulars: JSON.stringify({ securedAmountFen: '1', salt: PARTICULARS_SALT }) },
+      ['mortgage.securedAmountFen'],
+    ],
+    [
+      'particulars without a salt',
+      { type: 'CANCELLATION' },
+      { particulars: JSON.stringify({ description: '房屋灭失' }) },
+      ['transient.particulars.salt'],
+    ],
+    [
+      'an unknown particular',
+      { type: 'CANCELLATION' },
+      { particulars: JSON.stringify({ remarks: 'x', salt: PARTICULARS_SALT }) },
+      ['transient.particulars.remarks'],
+    ],
+  ])(
+    'refuses %s, naming the field, before any write',
+    async (_case, fields: Request, transient: Record<string, string>, named: string[]) => {
+      const h = new Harness();
+      await h.first();
+      const tx = h.ledger.newTransaction({
+        identity: clerk,
+        transient: { ...registerTransient('', undefined, false), ...transient },
+      });
+      const error = await errorOf(
+        contract.Register(tx.ctx, JSON.stringify({ unitNumber: UNIT, type: 'CHANGE', ...fields })),
+      );
+      const payload = parseChaincodeErrorMessage(error.message);
+      expect(payload?.code).toBe('VALIDATION_FAILED');
+      expect(payload?.details?.map((detail) => detail.field)).toEqual(named);
+      expect(tx.pendingWrites()).toEqual([]);
+    },
+  );
 });
 
 describe('RealEstateContract: other acts', () => {
@@ -1042,8 +1200,9 @@ describe('RealEstateContract: chaincode-level endorsement at commit', () => {
     const h = new Harness();
     await h.first();
     const before = h.ledger.getState(`\u0000realestate.unit\u0000${UNIT}\u0000`)?.toString();
-    const seize = (): InMemoryStub => h.ledger.newTransaction({ identity: clerk });
-    const request = JSON.stringify({ unitNumber: UNIT, type: 'SEIZURE', court: '法院', courtOrder: ORDER });
+    const sent = asSent({ unitNumber: UNIT, type: 'SEIZURE', court: '法院', courtOrder: ORDER });
+    const request = JSON.stringify(sent.request);
+    const seize = (): InMemoryStub => h.ledger.newTransaction({ identity: clerk, transient: sent.transient });
 
     // Tax and market peers (even running modified chaincode) cannot change a registry unit.
     const forged = seize();
@@ -1059,7 +1218,7 @@ describe('RealEstateContract: chaincode-level endorsement at commit', () => {
     const genuine = seize();
     await contract.Register(genuine.ctx, request);
     expect(commitEndorsedBy(h.ledger, genuine, ['RegistryMSP'])).toMatchObject({ validationCode: 'VALID' });
-    expect((await h.unit()).seizure).toMatchObject({ courtOrder: ORDER });
+    expect((await h.unit()).seizure).toMatchObject({ court: '法院' });
   });
 
   it('invalidates the creation of a unit endorsed by any other department', async () => {
@@ -1122,21 +1281,17 @@ describe('RealEstateContract: concurrency', () => {
   it('lets only one of two concurrent acts on the same unit commit (MVCC on the unit key)', async () => {
     const h = new Harness();
     await h.first();
-    const a = h.ledger.newTransaction({ identity: clerk });
-    const b = h.ledger.newTransaction({ identity: clerk });
-    await contract.Register(
-      a.ctx,
-      JSON.stringify({ unitNumber: UNIT, type: 'SEIZURE', court: '法院', courtOrder: ORDER }),
-    );
-    await contract.Register(
-      b.ctx,
-      JSON.stringify({
-        unitNumber: UNIT,
-        type: 'MORTGAGE',
-        certificateNumber: proof('0001234'),
-        mortgage: BANK,
-      }),
-    );
+    const seizure = asSent({ unitNumber: UNIT, type: 'SEIZURE', court: '法院', courtOrder: ORDER });
+    const mortgage = asSent({
+      unitNumber: UNIT,
+      type: 'MORTGAGE',
+      certificateNumber: proof('0001234'),
+      mortgage: BANK,
+    });
+    const a = h.ledger.newTransaction({ identity: clerk, transient: seizure.transient });
+    const b = h.ledger.newTransaction({ identity: clerk, transient: mortgage.transient });
+    await contract.Register(a.ctx, JSON.stringify(seizure.request));
+    await contract.Register(b.ctx, JSON.stringify(mortgage.request));
     expect(a.commit().validationCode).toBe('VALID');
     expect(b.commit().validationCode).toBe('MVCC_READ_CONFLICT');
     const history = await h.read((ctx) => contract.GetUnitHistory(ctx, UNIT));
@@ -1147,16 +1302,13 @@ describe('RealEstateContract: concurrency', () => {
     const h = new Harness();
     await h.first();
     await h.first(OTHER_UNIT, title('09400200'));
-    const a = h.ledger.newTransaction({ identity: clerk });
-    const b = h.ledger.newTransaction({ identity: clerk });
-    await contract.Register(
-      a.ctx,
-      JSON.stringify({ unitNumber: UNIT, type: 'SEIZURE', court: '法院', courtOrder: ORDER }),
+    const [one, other] = [UNIT, OTHER_UNIT].map((unitNumber) =>
+      asSent({ unitNumber, type: 'SEIZURE', court: '法院', courtOrder: ORDER }),
     );
-    await contract.Register(
-      b.ctx,
-      JSON.stringify({ unitNumber: OTHER_UNIT, type: 'SEIZURE', court: '法院', courtOrder: ORDER }),
-    );
+    const a = h.ledger.newTransaction({ identity: clerk, transient: one?.transient ?? {} });
+    const b = h.ledger.newTransaction({ identity: clerk, transient: other?.transient ?? {} });
+    await contract.Register(a.ctx, JSON.stringify(one?.request));
+    await contract.Register(b.ctx, JSON.stringify(other?.request));
     expect([a.commit().validationCode, b.commit().validationCode]).toEqual(['VALID', 'VALID']);
   });
 });

@@ -1,9 +1,11 @@
 // The public arguments of Register, as one JSON object. Only public facts travel here (they land in the
-// block): right holders' names and ID numbers come as transient data, see personal-data.ts.
+// block): right holders' names and ID numbers come as transient data (personal-data.ts), and so do the
+// act's private particulars (particulars.ts: description, court order, secured amount), which this
+// parser takes from transient `particulars` and refuses in the public arguments.
 //
-//   { unitNumber, type, certificateNumber?, description?,
-//     court?, courtOrder?,                               SEIZURE (both), SEIZURE_RELEASE (courtOrder)
-//     mortgage?: { mortgageeName, mortgageeUscc, securedAmountFen },          MORTGAGE
+//   { unitNumber, type, certificateNumber?,
+//     court?,                                            SEIZURE
+//     mortgage?: { mortgageeName, mortgageeUscc },                            MORTGAGE
 //     deedTaxClearanceNumber?, mortgageeConsentReference?,                    TRANSFER
 //     closesObjection?,                                                       CORRECTION
 //     correctionBasis?: { kind, reference } }        CORRECTION (required there when holders change)
@@ -17,6 +19,7 @@ import {
 } from '../common/identifiers';
 import { CLEARANCE_NUMBER_PATTERN } from './clearance-record';
 import { type CorrectionBasis, parseCorrectionBasis } from './correction-basis';
+import { type TransientParticulars, refusePublicParticulars } from './particulars';
 import { isObject } from './personal-data';
 import {
   CertificateRules,
@@ -51,6 +54,8 @@ export interface RegisterRequest {
   readonly closesObjection: boolean;
   /** CORRECTION only: the court decision or registry finding it rests on (correction-basis.ts). */
   readonly correctionBasis: CorrectionBasis | null;
+  /** The salt of the private particulars' hash; null when the act has none. */
+  readonly particularsSalt: string | null;
 }
 
 /** Which optional fields each type needs; anything needed and missing is a VALIDATION_FAILED. */
@@ -64,7 +69,17 @@ const RequiredFields: Readonly<Partial<Record<RegistrationType, readonly string[
   OBJECTION: ['description'],
 };
 
-export function parseRegisterRequest(json: string): RegisterRequest {
+const NO_PARTICULARS: TransientParticulars = { fields: {}, salt: null };
+
+/**
+ * Parses the public request together with the act's private particulars (transient, already read by
+ * parseTransientParticulars): the private fields are validated with the rest, as if they had been
+ * part of the request, and refused where they must not be (in the public arguments).
+ */
+export function parseRegisterRequest(
+  json: string,
+  particulars: TransientParticulars = NO_PARTICULARS,
+): RegisterRequest {
   let raw: unknown;
   try {
     raw = JSON.parse(json);
@@ -80,6 +95,8 @@ export function parseRegisterRequest(json: string): RegisterRequest {
     ]);
   }
   const problems: ErrorDetail[] = [];
+  refusePublicParticulars(raw, problems);
+  const merged = withParticulars(raw, particulars);
   const unit = parseUnitNumber(typeof raw.unitNumber === 'string' ? raw.unitNumber : '');
   if (!unit.valid) {
     problems.push({ field: 'unitNumber', message: `unit number ${unit.reason}` });
@@ -93,14 +110,15 @@ export function parseRegisterRequest(json: string): RegisterRequest {
     unitNumber: unit.valid ? unit.value.canonical : '',
     type,
     certificate: certificateField(raw.certificateNumber, type, problems),
-    description: textField(raw, 'description', MAX_TEXT_LENGTH, problems),
+    description: textField(merged, 'description', MAX_TEXT_LENGTH, problems),
     court: textField(raw, 'court', 64, problems),
-    courtOrder: referenceField(raw, 'courtOrder', problems),
-    mortgage: mortgageField(raw.mortgage, problems),
+    courtOrder: referenceField(merged, 'courtOrder', problems),
+    mortgage: mortgageField(merged.mortgage, problems),
     deedTaxClearanceNumber: clearanceNumberField(raw.deedTaxClearanceNumber, problems),
     mortgageeConsentReference: referenceField(raw, 'mortgageeConsentReference', problems),
     closesObjection: booleanField(raw, 'closesObjection', problems),
     correctionBasis: correctionBasisField(raw.correctionBasis, type, problems),
+    particularsSalt: particulars.salt,
   };
   for (const field of RequiredFields[type] ?? []) {
     if (
@@ -114,6 +132,28 @@ export function parseRegisterRequest(json: string): RegisterRequest {
     throw new ValidationError('invalid registration request', problems);
   }
   return request;
+}
+
+/**
+ * The request with its private particulars in their old places, so they are validated like the rest.
+ * A misplaced private field was refused already; it is still validated, so that is its only problem.
+ */
+function withParticulars(
+  raw: Record<string, unknown>,
+  particulars: TransientParticulars,
+): Record<string, unknown> {
+  const { fields } = particulars;
+  return {
+    ...raw,
+    description: fields.description ?? raw.description,
+    courtOrder: fields.courtOrder ?? raw.courtOrder,
+    ...(isObject(raw.mortgage) && {
+      mortgage: {
+        ...raw.mortgage,
+        securedAmountFen: fields.securedAmountFen ?? raw.mortgage.securedAmountFen,
+      },
+    }),
+  };
 }
 
 function certificateField(

@@ -14,7 +14,7 @@ import { findInContract } from '../common/cross-chaincode';
 import { ContractNames } from '../common/definitions';
 import { ConflictError, ValidationError } from '../common/errors';
 import { EventNames, emitEvent } from '../common/events';
-import { getRecord, putPrivateRecord, putRecord, requireRecord } from '../common/ledger';
+import { getPrivateRecord, getRecord, putPrivateRecord, putRecord, requireRecord } from '../common/ledger';
 import { transactionTime } from '../common/transaction-time';
 import { type ActOutcome, applyAct } from './acts';
 import {
@@ -33,19 +33,28 @@ import {
 import { withoutTxId } from './event-payloads';
 import { changeCannotReplaceHolders } from './holder-change-rules';
 import { ownershipChanged, requireHolderLookupKey, updateHolderIndex } from './holder-index';
-import { certificateKey, holdersKey, registrationKey, unitKey } from './keys';
+import { certificateKey, holdersKey, particularsKey, registrationKey, unitKey } from './keys';
+import {
+  type Particulars,
+  parsePrivateParticulars,
+  parseTransientParticulars,
+  type PrivateParticulars,
+} from './particulars';
 import { type HolderInput, parseHolders, privateHolder, readTransientJson } from './personal-data';
 import { type PrivateHolders } from './private-holders';
 import { type RegisterRequest, parseRegisterRequest } from './register-request';
 import { type RegistrationRecord, registrationId } from './registration-record';
 import { HolderRules, type RegistrationType } from './registration-types';
-import { parseStoredUnit } from './unit-record';
+import { parseStoredUnit, type UnitRecord } from './unit-record';
 
 const SharesRequired: ReadonlySet<RegistrationType> = new Set(['FIRST', 'TRANSFER', 'CORRECTION']);
 
 export async function register(ctx: Context, requestJson: string): Promise<string> {
   const clerk = requireRole(ctx, Roles.RegistryClerk);
-  const request = parseRegisterRequest(requestJson);
+  const request = parseRegisterRequest(
+    requestJson,
+    parseTransientParticulars(readTransientJson(ctx, 'particulars')),
+  );
   const holders = transientHolders(ctx, request.type);
   const code = transientCode(ctx);
   const unit = await getRecord(ctx, unitKey(ctx, request.unitNumber), parseStoredUnit);
@@ -53,7 +62,17 @@ export async function register(ctx: Context, requestJson: string): Promise<strin
   const id = registrationId(request.unitNumber, sequence);
   const at = transactionTime(ctx);
   const clearance = await clearanceFor(ctx, request);
-  const outcome = applyAct({ request, unit, holders, clearance, registrationId: id, sequence, at });
+  const seizureCourtOrder = request.type === 'SEIZURE_RELEASE' ? await courtOrderInForce(ctx, unit) : null;
+  const outcome = applyAct({
+    request,
+    unit,
+    holders,
+    clearance,
+    registrationId: id,
+    sequence,
+    at,
+    seizureCourtOrder,
+  });
   // Checked before any write: an act that moves ownership must keep the private owner index right.
   const lookupKey = ownershipChanged(unit, outcome.unit)
     ? requireHolderLookupKey(ctx, `a ${request.type} registration`)
@@ -61,19 +80,7 @@ export async function register(ctx: Context, requestJson: string): Promise<strin
   requireCertificateForCode(code, outcome.issued !== null);
 
   const issued = await writeCertificates(ctx, outcome, id, at, code);
-  if (holders !== null) {
-    const record: PrivateHolders = {
-      unitNumber: request.unitNumber,
-      registrationId: id,
-      holders: holders.map(privateHolder),
-    };
-    await putPrivateRecord(
-      ctx,
-      Collections.RegistryPrivate,
-      holdersKey(ctx, request.unitNumber, sequence),
-      record,
-    );
-  }
+  await writePrivateRecords(ctx, request, { id, sequence, holders, particulars: outcome.particulars });
   if (lookupKey !== undefined) {
     const owners = outcome.unit.holdersSequence === sequence ? (holders ?? []).map(privateHolder) : [];
     await updateHolderIndex(ctx, lookupKey, unit, outcome.unit, owners);
@@ -110,6 +117,50 @@ export async function register(ctx: Context, requestJson: string): Promise<strin
     certificateChanges: outcome.changes,
     unitStatus: outcome.unit.status,
   });
+}
+
+/**
+ * The act's private records in RegistryMSP's collection: the holders it names (names, IDs, salts) and
+ * its private particulars with their salt (particulars.ts), each under [unit, sequence].
+ */
+async function writePrivateRecords(
+  ctx: Context,
+  request: RegisterRequest,
+  act: {
+    readonly id: string;
+    readonly sequence: number;
+    readonly holders: readonly HolderInput[] | null;
+    readonly particulars: Particulars | null;
+  },
+): Promise<void> {
+  const { unitNumber } = request;
+  if (act.holders !== null) {
+    const record: PrivateHolders = {
+      unitNumber,
+      registrationId: act.id,
+      holders: act.holders.map(privateHolder),
+    };
+    await putPrivateRecord(
+      ctx,
+      Collections.RegistryPrivate,
+      holdersKey(ctx, unitNumber, act.sequence),
+      record,
+    );
+  }
+  if (act.particulars !== null && request.particularsSalt !== null) {
+    const record: PrivateParticulars = {
+      unitNumber,
+      registrationId: act.id,
+      particulars: act.particulars,
+      salt: request.particularsSalt,
+    };
+    await putPrivateRecord(
+      ctx,
+      Collections.RegistryPrivate,
+      particularsKey(ctx, unitNumber, act.sequence),
+      record,
+    );
+  }
 }
 
 /**
@@ -174,6 +225,25 @@ function transientHolders(ctx: Context, type: RegistrationType): HolderInput[] |
     sharesRequired: SharesRequired.has(type),
     clearanceSaltRequired: type === 'TRANSFER',
   });
+}
+
+/**
+ * The court order a seized unit is held under: a private particular of the SEIZURE registration
+ * (read from RegistryMSP's collection, which the only endorsing peer holds), or the public unit record
+ * for a seizure registered before court orders became private. Null when the unit is not seized.
+ */
+async function courtOrderInForce(ctx: Context, unit: UnitRecord | undefined): Promise<string | null> {
+  if (unit === undefined || unit.seizure === null) return null;
+  if (unit.seizure.courtOrder !== undefined) return unit.seizure.courtOrder;
+  // registration ids are `<unit>-<sequence, 8 digits>` (registration-record.ts)
+  const sequence = Number(unit.seizure.registrationId.slice(unit.unitNumber.length + 1));
+  const stored = await getPrivateRecord(
+    ctx,
+    Collections.RegistryPrivate,
+    particularsKey(ctx, unit.unitNumber, sequence),
+    parsePrivateParticulars,
+  );
+  return stored?.particulars.courtOrder ?? null;
 }
 
 /**

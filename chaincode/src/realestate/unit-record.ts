@@ -7,7 +7,11 @@ import { type MortgageTerms } from './register-request';
 import { type UnitStatus } from './registration-types';
 import { storedObject } from './stored';
 
-export interface MortgageEncumbrance extends MortgageTerms {
+export interface MortgageEncumbrance {
+  readonly mortgageeName: MortgageTerms['mortgageeName'];
+  readonly mortgageeUscc: MortgageTerms['mortgageeUscc'];
+  /** Only in units mortgaged before the amount became a private particular (particulars.ts). */
+  readonly securedAmountFen?: string;
   readonly registrationId: string;
   readonly certificateNumber: string;
 }
@@ -15,7 +19,8 @@ export interface MortgageEncumbrance extends MortgageTerms {
 export interface SeizureEncumbrance {
   readonly registrationId: string;
   readonly court: string;
-  readonly courtOrder: string;
+  /** Only in units seized before the order became a private particular (particulars.ts). */
+  readonly courtOrder?: string;
 }
 
 /** An objection (异议) or advance notice (预告): a registration certificate held by other people. */

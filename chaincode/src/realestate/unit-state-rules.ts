@@ -28,7 +28,7 @@ export function refuseActInState(unit: UnitRecord, request: RegisterRequest, cha
     const holdersCorrected = request.type === 'CORRECTION' && changesHolders;
     if (!AdmittedWhileSeized.has(request.type) || holdersCorrected) {
       throw new RuleViolationError(
-        `unit ${unit.unitNumber} is seized under court order ${unit.seizure.courtOrder} (${unit.seizure.court}): ` +
+        `unit ${unit.unitNumber} is seized by ${unit.seizure.court} (registration ${unit.seizure.registrationId}): ` +
           `no ${holdersCorrected ? 'CORRECTION of its holders' : request.type} until the seizure is released`,
       );
     }

@@ -137,10 +137,13 @@ describe('RealEstateService', () => {
       unitNumber: UNIT,
       type: 'FIRST',
       certificateNumber: '粤（2026）广州市不动产权第09400110号',
-      description: '坐落: 某路1号, 面积: 89.5 m², 用途: 住宅; 附记: 首次',
     });
-    // no personal data in the arguments, which land in the block
-    expect(String(call.args[0])).not.toMatch(/张三|110105/i);
+    // no personal data and no private particulars in the arguments, which land in the block
+    expect(String(call.args[0])).not.toMatch(/张三|110105|某路/i);
+    expect(decode(call.transient?.particulars)).toEqual({
+      description: '坐落: 某路1号, 面积: 89.5 m², 用途: 住宅; 附记: 首次',
+      salt: expect.stringMatching(SALT) as string,
+    });
     expect(call.transient?.holderLookupPepper).toBe(PEPPER);
     // the key file is a raw key from before versions: version 1
     expect(call.transient?.holderLookupKeyVersion).toBe('1');
@@ -158,7 +161,7 @@ describe('RealEstateService', () => {
     expect(ledger.evaluated).toEqual([]);
   });
 
-  it('maps a MORTGAGE onto the contract’s terms, amount in fen, only the lookup pepper as transient data', async () => {
+  it('maps a MORTGAGE: the mortgagee in the public request, amount in fen and term as private particulars', async () => {
     const ledger = new FakeLedger({ ...registered, type: 'MORTGAGE' });
     await newService(ledger).register(clerk, {
       type: 'MORTGAGE',
@@ -175,18 +178,19 @@ describe('RealEstateService', () => {
     expect(call?.transient).toEqual({
       holderLookupPepper: PEPPER,
       holderLookupKeyVersion: '1',
+      particulars: expect.any(String) as string,
       verificationCode: expect.any(String) as string,
     });
     expect(decode(call?.args[0])).toEqual({
       unitNumber: UNIT,
       type: 'MORTGAGE',
       certificateNumber: '粤(2026)广州市不动产证明第0001234号',
+      mortgage: { mortgageeName: '某银行', mortgageeUscc: '91350100M000100Y43' },
+    });
+    expect(decode(call?.transient?.particulars)).toEqual({
       description: '抵押期限: 2026-01-01 至 2046-01-01',
-      mortgage: {
-        mortgageeName: '某银行',
-        mortgageeUscc: '91350100M000100Y43',
-        securedAmountFen: '100000010',
-      },
+      securedAmountFen: '100000010',
+      salt: expect.stringMatching(SALT) as string,
     });
   });
 
@@ -205,10 +209,10 @@ describe('RealEstateService', () => {
       unitNumber: UNIT,
       type: 'CORRECTION',
       certificateNumber: '粤(2026)广州市不动产权第09400111号',
-      description: '权利人登记错误',
       correctionBasis: { kind: 'COURT_DECISION', reference: '(2026)粤0106民初77号' },
     });
     expect(String(call?.args[0])).not.toContain('王五');
+    expect(decode(call?.transient?.particulars)).toMatchObject({ description: '权利人登记错误' });
     expect(decode(call?.transient?.holders)).toEqual([
       { name: '王五', idNumber: ID, share: '1/1', salt: expect.stringMatching(SALT) as string },
     ]);

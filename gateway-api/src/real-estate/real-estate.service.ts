@@ -14,6 +14,7 @@ import {
   canonicalUnit,
   newSalt,
   toContractRequest,
+  toTransientParticulars,
   toTransientHolders,
 } from './registration-request';
 import { HolderLookupKey } from './holder-lookup-key';
@@ -42,6 +43,7 @@ export class RealEstateService {
     const request = toContractRequest(dto);
     const clearanceSalts = dto.type === 'TRANSFER' ? await this.clearanceSalts(caller, dto) : undefined;
     const holders = toTransientHolders(dto, clearanceSalts);
+    const particulars = toTransientParticulars(dto);
     // the pepper goes with EVERY act: the chaincode needs it whenever ownership moves (FIRST, TRANSFER,
     // CORRECTION with holders, CANCELLATION) to keep its private owner index right; its version is
     // recorded in the entries, so those made with an older key can be re-indexed after a rotation
@@ -57,6 +59,7 @@ export class RealEstateService {
         holderLookupPepper,
         holderLookupKeyVersion,
         ...(holders !== undefined && { holders: JSON.stringify(holders) }),
+        ...(particulars !== undefined && { particulars: JSON.stringify(particulars) }),
         ...(code !== undefined && { verificationCode: JSON.stringify({ code, salt: newSalt() }) }),
       },
       endorsingOrgs: REGISTRY_ORGS,

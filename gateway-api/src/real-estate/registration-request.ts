@@ -22,15 +22,16 @@ export function canonicalId(idNumber: string): string {
   return parsed.valid ? parsed.value.canonical : idNumber;
 }
 
-/** The contract's public Register request (register-request.ts); personal data never goes here. */
+/**
+ * The contract's public Register request (register-request.ts): it lands in a block, so neither
+ * personal data nor the act's private particulars go here.
+ */
 export interface ContractRegisterRequest {
   readonly unitNumber: string;
   readonly type: string;
   readonly certificateNumber?: string;
-  readonly description?: string;
   readonly court?: string;
-  readonly courtOrder?: string;
-  readonly mortgage?: { mortgageeName: string; mortgageeUscc: string; securedAmountFen: string };
+  readonly mortgage?: { mortgageeName: string; mortgageeUscc: string };
   readonly deedTaxClearanceNumber?: string;
   readonly mortgageeConsentReference?: string;
   readonly closesObjection?: boolean;
@@ -45,15 +46,34 @@ export interface TransientHolder {
   readonly clearanceSalt?: string;
 }
 
-export function toContractRequest(dto: CreateRegistrationDto): ContractRegisterRequest {
+/**
+ * The act's private particulars for transient `particulars` (chaincode particulars.ts): the free text,
+ * the secured amount and the court order, with a fresh salt for their public hash. Undefined when the
+ * act has none.
+ */
+export interface TransientParticulars {
+  readonly description?: string;
+  readonly courtOrder?: string;
+  readonly securedAmountFen?: string;
+  readonly salt: string;
+}
+
+export function toTransientParticulars(dto: CreateRegistrationDto): TransientParticulars | undefined {
   const description = describe(dto);
+  const particulars = {
+    ...(description !== undefined && { description }),
+    ...(dto.courtOrder !== undefined && { courtOrder: dto.courtOrder }),
+    ...(dto.mortgage !== undefined && { securedAmountFen: toFen(dto.mortgage.amountCny) }),
+  };
+  return Object.keys(particulars).length === 0 ? undefined : { ...particulars, salt: newSalt() };
+}
+
+export function toContractRequest(dto: CreateRegistrationDto): ContractRegisterRequest {
   return {
     unitNumber: canonicalUnit(dto.unitNumber),
     type: dto.type,
     ...(dto.certificateNumber !== undefined && { certificateNumber: dto.certificateNumber }),
-    ...(description !== undefined && { description }),
     ...(dto.court !== undefined && { court: dto.court }),
-    ...(dto.courtOrder !== undefined && { courtOrder: dto.courtOrder }),
     ...(dto.mortgage !== undefined && { mortgage: mortgageTerms(dto.mortgage) }),
     ...(dto.deedTaxClearanceNumber !== undefined && { deedTaxClearanceNumber: dto.deedTaxClearanceNumber }),
     ...(dto.mortgageeConsentReference !== undefined && {
@@ -97,12 +117,11 @@ function mortgageTerms(mortgage: MortgageDto): NonNullable<ContractRegisterReque
   return {
     mortgageeName: mortgage.mortgagee.trim(),
     mortgageeUscc: mortgage.mortgageeUscc.trim().toUpperCase(),
-    securedAmountFen: toFen(mortgage.amountCny),
   };
 }
 
 /**
- * The contract has one public free-text field, `description`: API.md's property facts, the mortgage
+ * The contract has one free-text particular, `description`: API.md's property facts, the mortgage
  * term and the remarks are folded into it, after the clerk's own description.
  */
 function describe(dto: CreateRegistrationDto): string | undefined {

@@ -43,9 +43,9 @@ export function seizure(unitNumber: string): ChaincodeWrite {
   return {
     contract: 'realestate',
     transaction: Transactions.realestate.Register,
-    args: [
-      JSON.stringify({ unitNumber, type: 'SEIZURE', court: '测试法院', courtOrder: '(2026)粤0104执1号' }),
-    ],
+    args: [JSON.stringify({ unitNumber, type: 'SEIZURE', court: '测试法院' })],
+    // the court order is a private particular (chaincode particulars.ts), with the salt of its hash
+    transient: { particulars: json({ courtOrder: '(2026)粤0104执1号', salt: salt() }) },
     responsibleMsp: 'RegistryMSP',
     probe: { contract: 'realestate', transaction: Transactions.realestate.GetUnit, args: [unitNumber] },
   };

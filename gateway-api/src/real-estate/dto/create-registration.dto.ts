@@ -77,7 +77,11 @@ export class CreateRegistrationDto {
   @Type(() => MortgageDto)
   mortgage?: MortgageDto;
 
-  @ApiPropertyOptional({ example: '(2026)粤0104执123号', description: 'SEIZURE, SEIZURE_RELEASE' })
+  @ApiPropertyOptional({
+    example: '(2026)粤0104执123号',
+    description:
+      'SEIZURE, SEIZURE_RELEASE; private: kept in the registry collection, only its hash is on the ledger',
+  })
   @IsOptional()
   @Matches(REFERENCE, { message: 'courtOrder must be 1 to 64 letters, digits, brackets or _ . / -' })
   courtOrder?: string;
@@ -89,14 +93,15 @@ export class CreateRegistrationDto {
   court?: string;
 
   @ApiPropertyOptional({
-    description: 'Public free text (no personal data); required for CHANGE, CORRECTION, OBJECTION',
+    description:
+      'Free text, required for CHANGE, CORRECTION, OBJECTION; private: kept in the registry collection, only its hash is on the ledger',
   })
   @IsOptional()
   @IsString()
   @Length(1, 500)
   description?: string;
 
-  @ApiPropertyOptional({ description: 'Public free text (no personal data); appended to description' })
+  @ApiPropertyOptional({ description: 'Free text appended to description (private like it)' })
   @IsOptional()
   @IsString()
   @Length(1, 500)

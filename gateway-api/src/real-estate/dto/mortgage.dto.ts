@@ -18,8 +18,8 @@ export class MortgageTermDto {
 
 /**
  * API.md's mortgage, plus the mortgagee's USCC the contract requires (mortgagees are institutions).
- * Mapped to the contract's `{ mortgageeName, mortgageeUscc, securedAmountFen }`; the term, which the
- * contract has no field for, is added to `description`.
+ * Mapped to the contract's public `{ mortgageeName, mortgageeUscc }`; the amount (in fen) and the term
+ * (added to `description`) are private particulars (chaincode realestate/particulars.ts).
  */
 export class MortgageDto {
   @ApiProperty({
