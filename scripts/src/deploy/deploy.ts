@@ -18,8 +18,8 @@ import {
   readDeploymentState,
   writeDeploymentState,
 } from './deployment-state';
-import { type Committed, queryCommitted, queryInstalled } from './lifecycle-commands';
-import { upgradeDefinition, waitCommittedEverywhere } from './upgrade-definition';
+import { type Committed, queryCommitted } from './lifecycle-commands';
+import { installedPackages, upgradeDefinition, waitCommittedEverywhere } from './upgrade-definition';
 
 interface Outcome {
   readonly name: ChaincodeName;
@@ -100,13 +100,9 @@ export async function deploy(options: DeployOptions = {}): Promise<void> {
   for (const item of upgrades) {
     log.detail(`${item.name}: deploying ${item.version} at sequence ${item.sequence} (${item.reason})`);
   }
-  const installed = new Map<string, ReadonlySet<string>>(
-    upgrades.length === 0
-      ? []
-      : await Promise.all(
-          topology.peerOrgs.map(async (org) => [org.key, await queryInstalled(org)] as const),
-        ),
-  );
+  const installed: ReadonlyMap<string, ReadonlySet<string>> = upgrades.length === 0
+    ? new Map()
+    : await installedPackages(topology);
   const outcomes = await settle([
     ...unchanged.map((item) => ({
       name: item.name,

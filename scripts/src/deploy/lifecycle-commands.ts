@@ -1,6 +1,6 @@
 import { ordererFlags, peerAsAdmin } from '../network/admin-cli';
 import { crypto } from '../network/crypto-layout';
-import { address, type PeerOrg, type Topology } from '../network/topology';
+import { address, anchorPeer, type PeerNode, type PeerOrg, type Topology } from '../network/topology';
 import { type DefinitionConfig } from './chaincode-definitions';
 
 // Fabric's chaincode lifecycle, one `peer lifecycle chaincode …` call each, run as an org's admin.
@@ -30,31 +30,38 @@ export function parseCommittedDefinitions(stdout: string): Map<string, Committed
   return committed;
 }
 
-/** Every definition committed on the channel, as `org`'s peer sees it: one call for all of them. */
-export async function queryCommitted(t: Topology, org: PeerOrg): Promise<Map<string, Committed>> {
-  const { stdout } = await peerAsAdmin(org, [
-    'lifecycle',
-    'chaincode',
-    'querycommitted',
-    '-C',
-    t.channel,
-    '-O',
-    'json',
-  ]);
+/** Every definition committed on the channel, as one of `org`'s peers sees it (default: the first). */
+export async function queryCommitted(
+  t: Topology,
+  org: PeerOrg,
+  peer: PeerNode = anchorPeer(org),
+): Promise<Map<string, Committed>> {
+  const { stdout } = await peerAsAdmin(
+    org,
+    ['lifecycle', 'chaincode', 'querycommitted', '-C', t.channel, '-O', 'json'],
+    120_000,
+    peer,
+  );
   return parseCommittedDefinitions(stdout);
 }
 
-/** The package ids installed on `org`'s peer. */
-export async function queryInstalled(org: PeerOrg): Promise<Set<string>> {
-  const { stdout } = await peerAsAdmin(org, ['lifecycle', 'chaincode', 'queryinstalled', '-O', 'json']);
+/** The package ids installed on one of `org`'s peers. */
+export async function queryInstalled(org: PeerOrg, peer: PeerNode): Promise<Set<string>> {
+  const { stdout } = await peerAsAdmin(
+    org,
+    ['lifecycle', 'chaincode', 'queryinstalled', '-O', 'json'],
+    120_000,
+    peer,
+  );
   const installed =
     (JSON.parse(stdout || '{}') as { installed_chaincodes?: { package_id: string }[] })
       .installed_chaincodes ?? [];
   return new Set(installed.map((c) => c.package_id));
 }
 
-export async function install(org: PeerOrg, file: string): Promise<void> {
-  await peerAsAdmin(org, ['lifecycle', 'chaincode', 'install', file], 300_000);
+/** Installs a package on one peer: every peer that endorses or commits needs it (approval is per org). */
+export async function install(org: PeerOrg, peer: PeerNode, file: string): Promise<void> {
+  await peerAsAdmin(org, ['lifecycle', 'chaincode', 'install', file], 300_000, peer);
 }
 
 /** The definition every org approves: identical flags for approve, checkcommitreadiness and commit. */
@@ -118,8 +125,9 @@ export async function approve(
 }
 
 /**
- * Commits the definition, endorsed by every department's peer (the channel's lifecycle policy is a
- * majority); the CLI returns once each of those peers has committed the transaction.
+ * Commits the definition, endorsed by every department's first peer (the channel's lifecycle policy
+ * is a majority of orgs, so one peer per org is enough); the CLI returns once each of those peers has
+ * committed the transaction (the others are waited for by waitCommittedEverywhere).
  */
 export async function commit(
   t: Topology,
@@ -130,7 +138,7 @@ export async function commit(
 ): Promise<void> {
   const peerFlags = t.peerOrgs.flatMap((each) => [
     '--peerAddresses',
-    address(each.peer),
+    address(anchorPeer(each)),
     '--tlsRootCertFiles',
     crypto.peerTlsCa(each),
   ]);
