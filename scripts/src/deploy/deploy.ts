@@ -54,7 +54,7 @@ export interface DeployOptions {
 export async function deploy(options: DeployOptions = {}): Promise<void> {
   const entry = options.entry ?? 'production';
   const topology = await loadTopology();
-  const configs = await loadDefinitionConfigs();
+  const configs = await loadDefinitionConfigs(topology);
   log.detail('compiling the chaincode');
   await exec('npm', ['run', 'build', '-w', 'chaincode'], { cwd: paths.repoRoot, timeoutMs: 300_000 });
   const build = await buildDigest(paths.chaincodeSource, path.join(paths.repoRoot, 'package-lock.json'));

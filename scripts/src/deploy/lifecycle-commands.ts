@@ -1,7 +1,7 @@
 import { ordererFlags, peerAsAdmin } from '../network/admin-cli';
 import { crypto } from '../network/crypto-layout';
 import { address, anchorPeer, type PeerNode, type PeerOrg, type Topology } from '../network/topology';
-import { type DefinitionConfig } from './chaincode-definitions';
+import { type DefinitionConfig, writeCollectionsFile } from './chaincode-definitions';
 
 // Fabric's chaincode lifecycle, one `peer lifecycle chaincode …` call each, run as an org's admin.
 // Calls for different definitions are independent (each definition's approvals and commit are keys
@@ -74,7 +74,7 @@ export function definitionFlags(
   return [
     '--signature-policy',
     config.endorsementPolicy,
-    ...(config.collectionsFile === undefined ? [] : ['--collections-config', config.collectionsFile]),
+    ...(config.collections === undefined ? [] : ['--collections-config', config.collections.file]),
     '--channelID',
     t.channel,
     '--name',
@@ -94,6 +94,7 @@ export async function approvals(
   version: string,
   sequence: number,
 ): Promise<Record<string, boolean>> {
+  await writeCollectionsFile(config);
   const { stdout } = await peerAsAdmin(org, [
     'lifecycle',
     'chaincode',
@@ -113,6 +114,7 @@ export async function approve(
   sequence: number,
   packageId: string,
 ): Promise<void> {
+  await writeCollectionsFile(config);
   await peerAsAdmin(org, [
     'lifecycle',
     'chaincode',
@@ -142,6 +144,7 @@ export async function commit(
     '--tlsRootCertFiles',
     crypto.peerTlsCa(each),
   ]);
+  await writeCollectionsFile(config);
   await peerAsAdmin(org, [
     'lifecycle',
     'chaincode',

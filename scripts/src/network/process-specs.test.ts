@@ -10,7 +10,7 @@ import {
 } from './process-specs';
 import { parseTopology } from './topology';
 
-const topology = parseTopology(parse(readFileSync(paths.topologyFile, 'utf8')));
+const topology = parseTopology(parse(readFileSync(paths.shippedTopologyFile, 'utf8')));
 const org = (key: string) => {
   const found = topology.peerOrgs.find((candidate) => candidate.key === key);
   if (!found) throw new Error(`no org ${key}`);
@@ -57,7 +57,7 @@ describe('chaincode server process specs', () => {
 });
 
 describe('peer process specs', () => {
-  const raw = parse(readFileSync(paths.topologyFile, 'utf8')) as {
+  const raw = parse(readFileSync(paths.shippedTopologyFile, 'utf8')) as {
     peerOrgs: { key: string; peers: Record<string, unknown>[] }[];
   };
   raw.peerOrgs[0]?.peers.push({

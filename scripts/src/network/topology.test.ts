@@ -33,7 +33,7 @@ interface RawTopology {
   ordererOrg: { orderers: { adminPort: number }[] };
 }
 
-const shipped = (): RawTopology => parse(readFileSync(paths.topologyFile, 'utf8')) as RawTopology;
+const shipped = (): RawTopology => parse(readFileSync(paths.shippedTopologyFile, 'utf8')) as RawTopology;
 const org = (t: RawTopology, i: number): RawTopology['peerOrgs'][number] => {
   const found = t.peerOrgs[i];
   if (!found) throw new Error(`no org ${i}`);
