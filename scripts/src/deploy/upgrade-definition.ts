@@ -59,20 +59,19 @@ function lifecycleOrg(t: Topology, definition: ChaincodeName): PeerOrg {
 }
 
 /**
- * Brings one definition to a new version: each org's package written and installed on each of its
- * peers (all of them before any server is touched, so a failed install leaves the running servers alone),
- * each org's server restarted under its new package id, every org's approval, the commit. Returns
- * what deployment.json records.
+ * Writes each org's package of one definition version and installs it on every peer of the org that
+ * lacks it; returns the package id per org key. The package bytes are reproducible, so the same
+ * version gives the same ids again: this also installs an unchanged definition on a peer added to
+ * the topology after it was deployed.
  */
-export async function upgradeDefinition(
+export async function installOnEveryPeer(
   t: Topology,
-  config: DefinitionConfig,
-  plan: Upgrade,
+  name: ChaincodeName,
+  version: string,
   /** Package ids installed, by peer process name (see installedPackages). */
   installed: ReadonlyMap<string, ReadonlySet<string>>,
-): Promise<DefinitionState> {
-  const { name, version, sequence } = plan;
-  const packageIds: Record<string, string> = Object.fromEntries(
+): Promise<Record<string, string>> {
+  return Object.fromEntries(
     await Promise.all(
       t.peerOrgs.map(async (org) => {
         const pkg = await writeOrgPackage(org, name, `${name}_${version}`);
@@ -86,6 +85,22 @@ export async function upgradeDefinition(
       }),
     ),
   );
+}
+
+/**
+ * Brings one definition to a new version: each org's package written and installed on each of its
+ * peers (all of them before any server is touched, so a failed install leaves the running servers alone),
+ * each org's server restarted under its new package id, every org's approval, the commit. Returns
+ * what deployment.json records.
+ */
+export async function upgradeDefinition(
+  t: Topology,
+  config: DefinitionConfig,
+  plan: Upgrade,
+  installed: ReadonlyMap<string, ReadonlySet<string>>,
+): Promise<DefinitionState> {
+  const { name, version, sequence } = plan;
+  const packageIds = await installOnEveryPeer(t, name, version, installed);
   await Promise.all(
     Object.entries(packageIds).map(([orgKey, packageId]) => restartServer(t, orgKey, name, packageId)),
   );
