@@ -2,12 +2,12 @@ import { OperatorError } from '../lib/errors';
 import { type Topology } from '../network/topology';
 
 // How many peers an endorsing peer must hand a collection's private data to before it answers
-// (requiredPeerCount) and may hand it to (maxPeerCount). These follow from how many peers the
-// collection's member orgs run, which network/topology.yaml says; so they are derived here when deploy
-// loads a collections file, never written by hand in it. Two numbers that must equal a count of the
-// topology would only be a second place to forget when a peer is added (and a file that disagreed
-// would be refused anyway), so the files leave them out and a file that carries them is refused:
-// nobody should read a number there and believe it is in force.
+// (requiredPeerCount) and may hand it to (maxPeerCount). Both follow from how many peers the
+// collection's member orgs run, which network/topology.yaml says, so they are added here when deploy
+// loads a collections file. Chosen over checking hand-written numbers against the topology: checked
+// numbers would be a second place to edit whenever a peer is added, and say nothing the topology
+// does not. A file that still carries them is refused, so nobody reads a number there and believes
+// it is the one in force.
 
 export const derivedFields = ['requiredPeerCount', 'maxPeerCount'] as const;
 
