@@ -3,7 +3,7 @@ import { loadDefinitionConfigs } from '../../scripts/src/deploy/chaincode-defini
 import { readDeploymentState, writeDeploymentState } from '../../scripts/src/deploy/deployment-state';
 import { approve, commit, type Committed, queryCommitted } from '../../scripts/src/deploy/lifecycle-commands';
 import { waitCommittedEverywhere } from '../../scripts/src/deploy/upgrade-definition';
-import { type Topology } from '../../scripts/src/network/topology';
+import { loadTopology, type Topology } from '../../scripts/src/network/topology';
 
 // Test-only: commit a definition again with another endorsement policy, through the channel's own
 // lifecycle (every department approves the new sequence, the owner's admin commits it), and back.
@@ -14,7 +14,7 @@ import { type Topology } from '../../scripts/src/network/topology';
 
 /** The definition committed as it is now, but with `policy` (a signature policy) as its endorsement policy. */
 export async function commitWithPolicy(t: Topology, name: ChaincodeName, policy: string): Promise<void> {
-  const configs = await loadDefinitionConfigs();
+  const configs = await loadDefinitionConfigs(t);
   const config = configs.get(name);
   if (config === undefined) throw new Error(`no configuration for definition ${name}`);
   const record = await readDeploymentState();
@@ -52,7 +52,7 @@ export async function commitWithPolicy(t: Topology, name: ChaincodeName, policy:
 
 /** The definition's policy as network/chaincode-definitions.yaml sets it (what deploy commits). */
 export async function configuredPolicy(name: ChaincodeName): Promise<string> {
-  const config = (await loadDefinitionConfigs()).get(name);
+  const config = (await loadDefinitionConfigs(await loadTopology())).get(name);
   if (config === undefined) throw new Error(`no configuration for definition ${name}`);
   return config.endorsementPolicy;
 }

@@ -12,7 +12,14 @@ import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { paths } from '../../scripts/src/lib/paths';
 import { crypto } from '../../scripts/src/network/crypto-layout';
-import { address, fqdn, loadTopology, type PeerOrg, type Topology } from '../../scripts/src/network/topology';
+import {
+  address,
+  anchorPeer,
+  fqdn,
+  loadTopology,
+  type PeerOrg,
+  type Topology,
+} from '../../scripts/src/network/topology';
 import { userSigningMaterial } from './signing-material';
 
 /**
@@ -48,10 +55,10 @@ export function connectAs(org: PeerOrg, user = 'User1'): OrgConnection {
   // Dial the address from topology.yaml but check the certificate against the
   // peer's host name (a TLS server name must not be an IP address).
   const client = new grpc.Client(
-    address(org.peer),
+    address(anchorPeer(org)),
     grpc.credentials.createSsl(readFileSync(crypto.peerTlsCa(org))),
     {
-      'grpc.ssl_target_name_override': fqdn.peer(org),
+      'grpc.ssl_target_name_override': fqdn.peer(org, anchorPeer(org)),
     },
   );
   const { identity, signer } = identityOf(org, user);
@@ -122,10 +129,10 @@ export function connectAsEnrolled(org: PeerOrg, user: string): OrgConnection {
 export function connectAsEnrolledThrough(org: PeerOrg, user: string, via: PeerOrg): OrgConnection {
   const dir = path.join(paths.runtimeRoot, 'identities', user);
   const client = new grpc.Client(
-    address(via.peer),
+    address(anchorPeer(via)),
     grpc.credentials.createSsl(readFileSync(crypto.peerTlsCa(via))),
     {
-      'grpc.ssl_target_name_override': fqdn.peer(via),
+      'grpc.ssl_target_name_override': fqdn.peer(via, anchorPeer(via)),
     },
   );
   const gateway = connect({

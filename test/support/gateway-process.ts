@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { createWriteStream, readFileSync } from 'node:fs';
+import { createWriteStream, mkdirSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import * as path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -31,6 +31,8 @@ export function freePort(): Promise<number> {
 export async function startGateway(name: string, env: NodeJS.ProcessEnv): Promise<GatewayProcess> {
   const port = await freePort();
   const logFile = path.join(paths.runtimeRoot, 'test-results', `gateway-${name}.log`);
+  // `npm test` makes the folder; `npm run test:e2e` on a fresh GOVTRACE_HOME must not depend on it
+  mkdirSync(path.dirname(logFile), { recursive: true });
   const log = createWriteStream(logFile, { flags: 'a' });
   const child: ChildProcess = spawn(
     process.execPath,

@@ -3,7 +3,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { msp } from '@hyperledger/fabric-protos';
 import { crypto } from '../../scripts/src/network/crypto-layout';
-import { type PeerOrg } from '../../scripts/src/network/topology';
+import { anchorPeer, type PeerOrg } from '../../scripts/src/network/topology';
 
 // The certificate and private key of an identity that cryptogen generated (under .govtrace/network/
 // crypto/peerOrganizations/<domain>/): a user's, or a peer's own signing identity, the one the peer
@@ -31,9 +31,9 @@ function mspMaterial(mspId: string, mspDir: string): SigningMaterial {
   };
 }
 
-/** The org's peer node's signing identity: what its endorsements are signed with. */
+/** The org's first peer node's signing identity: what its endorsements are signed with. */
 export const peerSigningMaterial = (org: PeerOrg): SigningMaterial =>
-  mspMaterial(org.mspId, crypto.peerMsp(org));
+  mspMaterial(org.mspId, crypto.peerMsp(org, anchorPeer(org)));
 
 /** One of cryptogen's org users (User1 is an ordinary client of the department). */
 export const userSigningMaterial = (org: PeerOrg, user = 'User1'): SigningMaterial =>

@@ -2,8 +2,10 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { parse, stringify } from 'yaml';
+import { type ChaincodeName } from '../../../chaincode/src/common/definitions';
 import { OperatorError } from '../lib/errors';
-import { paths } from '../lib/paths';
+import { networkPath, paths } from '../lib/paths';
+import { parseTopology } from '../network/topology';
 import {
   collectionsFileOf,
   definitionsFile,
@@ -23,6 +25,8 @@ interface RawCollection {
   endorsementPolicy?: { signaturePolicy?: string; channelConfigPolicy?: string };
 }
 
+const topology = parseTopology(parse(readFileSync(paths.shippedTopologyFile, 'utf8')));
+
 let dir: string;
 beforeEach(() => {
   dir = mkdtempSync(path.join(tmpdir(), 'govtrace-definitions-'));
@@ -32,6 +36,16 @@ beforeEach(() => {
   });
 });
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+/** Each collection's name and derived counts, as `deploy` hands them to Fabric. */
+function counts(configs: Awaited<ReturnType<typeof loadDefinitionConfigs>>, name: ChaincodeName): unknown {
+  const json = configs.get(name)?.collections?.json ?? '[]';
+  return (JSON.parse(json) as Record<string, unknown>[]).map((c) => [
+    c['name'],
+    c['requiredPeerCount'],
+    c['maxPeerCount'],
+  ]);
+}
 
 function editDefinitions(mutate: (raw: RawDefinitions) => void): void {
   const raw = parse(readFileSync(definitionsFile(dir), 'utf8')) as RawDefinitions;
@@ -59,15 +73,15 @@ describe('orOfPeers', () => {
 
 describe('loadDefinitionConfigs', () => {
   it("loads the shipped files: each production definition is its department's peer alone", async () => {
-    const configs = await loadDefinitionConfigs();
+    const configs = await loadDefinitionConfigs(topology);
     expect([...configs.keys()]).toEqual(['realestate', 'tax', 'business', 'waste', 'smoke']);
     expect(configs.get('realestate')?.endorsementPolicy).toBe("OR('RegistryMSP.peer')");
     expect(configs.get('tax')?.endorsementPolicy).toBe("OR('TaxMSP.peer')");
     expect(configs.get('business')?.endorsementPolicy).toBe("OR('MarketMSP.peer')");
     expect(configs.get('waste')?.endorsementPolicy).toBe("OR('UrbanMSP.peer')");
     expect(orOfPeers(configs.get('smoke')?.endorsementPolicy ?? '')).toHaveLength(4);
-    expect(configs.get('smoke')?.collectionsFile).toBeUndefined();
-    expect(configs.get('tax')?.collectionsFile).toBe(collectionsFileOf('tax'));
+    expect(configs.get('smoke')?.collections).toBeUndefined();
+    expect(configs.get('tax')?.collections?.file).toBe(networkPath('chaincode', 'collections', 'tax.json'));
   });
 
   it('keeps deedTaxShared with tax, its members the tax bureau and the registry', () => {
@@ -79,11 +93,41 @@ describe('loadDefinitionConfigs', () => {
   });
 
   it('gives each definition its own fingerprint, which changes with its policy or collections only', async () => {
-    const before = await loadDefinitionConfigs(dir);
+    const before = await loadDefinitionConfigs(topology, dir);
     editCollections('tax', (raw) => raw.map((c) => ({ ...c, blockToLive: 10 })));
-    const after = await loadDefinitionConfigs(dir);
+    const after = await loadDefinitionConfigs(topology, dir);
     expect(after.get('tax')?.fingerprint).not.toBe(before.get('tax')?.fingerprint);
     expect(after.get('realestate')?.fingerprint).toBe(before.get('realestate')?.fingerprint);
+  });
+
+  it('derives the dissemination counts from the topology, and a second peer is a new fingerprint', async () => {
+    const one = await loadDefinitionConfigs(topology, dir);
+    expect(counts(one, 'realestate')).toEqual([['registryPrivate', 0, 0]]);
+    expect(counts(one, 'tax')).toEqual([['deedTaxShared', 1, 1]]);
+
+    const [registry, ...others] = topology.peerOrgs;
+    if (!registry) throw new Error('no registry');
+    const first = registry.peers[0];
+    const second = { ...first, name: 'peer1', port: 7061, chaincodePort: 7062, operationsPort: 9454 };
+    const two = await loadDefinitionConfigs(
+      { ...topology, peerOrgs: [{ ...registry, peers: [first, second] }, ...others] },
+      dir,
+    );
+    expect(counts(two, 'realestate')).toEqual([['registryPrivate', 1, 1]]);
+    expect(counts(two, 'tax')).toEqual([['deedTaxShared', 1, 2]]);
+    for (const name of ['realestate', 'tax'] as const) {
+      expect(two.get(name)?.fingerprint).not.toBe(one.get(name)?.fingerprint);
+    }
+    for (const name of ['business', 'waste', 'smoke'] as const) {
+      expect(two.get(name)?.fingerprint).toBe(one.get(name)?.fingerprint);
+    }
+  });
+
+  it('ships collections without hand-written dissemination counts', () => {
+    for (const name of ['realestate', 'tax', 'business', 'waste'] as const) {
+      const raw = readFileSync(collectionsFileOf(name), 'utf8');
+      expect(raw).not.toMatch(/requiredPeerCount|maxPeerCount/);
+    }
   });
 
   it.each<[string, () => void, RegExp]>([
@@ -149,6 +193,11 @@ describe('loadDefinitionConfigs', () => {
       /deedTaxShared\.endorsementPolicy must be/,
     ],
     [
+      'a hand-written maxPeerCount',
+      () => editCollections('realestate', (raw) => raw.map((c) => ({ ...c, maxPeerCount: 0 }))),
+      /registryPrivate sets maxPeerCount; deploy derives them .*: remove them from the file/,
+    ],
+    [
       'collections for the smoke fixture',
       () =>
         writeFileSync(
@@ -159,8 +208,8 @@ describe('loadDefinitionConfigs', () => {
     ],
   ])('refuses %s', async (_label, drift, reason) => {
     drift();
-    const load = loadDefinitionConfigs(dir);
+    const load = loadDefinitionConfigs(topology, dir);
     await expect(load).rejects.toThrow(OperatorError);
-    await expect(loadDefinitionConfigs(dir)).rejects.toThrow(reason);
+    await expect(loadDefinitionConfigs(topology, dir)).rejects.toThrow(reason);
   });
 });

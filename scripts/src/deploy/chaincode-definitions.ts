@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { randomUUID } from 'node:crypto';
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import * as path from 'node:path';
 import { parse } from 'yaml';
 import {
@@ -8,21 +9,30 @@ import {
   definitionsFor,
 } from '../../../chaincode/src/common/definitions';
 import { OperatorError } from '../lib/errors';
-import { paths } from '../lib/paths';
+import { networkPath, paths } from '../lib/paths';
+import { type Topology } from '../network/topology';
+import { withDissemination } from './collection-dissemination';
 
 /**
  * The parts of one chaincode definition that network/ decides (besides name, version and sequence,
  * which `deploy` works out): its endorsement policy (network/chaincode-definitions.yaml) and its
- * private data collections (network/collections/<definition>.json). Both are checked against
- * chaincode/src/common/definitions.ts when they are loaded, so the network's configuration and the
- * chaincode's table cannot drift apart.
+ * private data collections (network/collections/<definition>.json, completed with the dissemination
+ * counts the topology implies). Both are checked against chaincode/src/common/definitions.ts when
+ * they are loaded, so the network's configuration and the chaincode's table cannot drift apart.
  */
 export interface DefinitionConfig {
   readonly spec: ChaincodeDefinitionSpec;
   readonly endorsementPolicy: string;
-  /** Absolute path of the collections config (JSON); absent when the definition has none. */
-  readonly collectionsFile?: string;
-  /** The policy and the collections file's bytes, folded into the version: a change is a new sequence. */
+  /**
+   * The collections config Fabric gets (JSON text, with requiredPeerCount and maxPeerCount derived
+   * from the topology) and the runtime file the peer CLI reads it from (written before each use by
+   * writeCollectionsFile); both absent when the definition has none.
+   */
+  readonly collections?: { readonly json: string; readonly file: string };
+  /**
+   * The policy and the collections config as Fabric gets it, folded into the version: a change of
+   * either, a peer added to a member org among them, is a new definition sequence.
+   */
   readonly fingerprint: string;
 }
 
@@ -30,6 +40,9 @@ export const definitionsFile = (dir = paths.networkDefinition): string =>
   path.join(dir, 'chaincode-definitions.yaml');
 export const collectionsFileOf = (name: ChaincodeName, dir = paths.networkDefinition): string =>
   path.join(dir, 'collections', `${name}.json`);
+/** Where deploy writes the collections config it hands to `peer lifecycle` (runtime folder). */
+export const renderedCollectionsFileOf = (name: ChaincodeName): string =>
+  networkPath('chaincode', 'collections', `${name}.json`);
 
 /**
  * The principals of a signature policy of the form OR('A.peer', 'B.peer'), or undefined for any
@@ -113,6 +126,7 @@ function checkCollectionEndorsement(
  * drift is caught whichever entry is deployed). The file must name exactly the table's definitions.
  */
 export async function loadDefinitionConfigs(
+  topology: Topology,
   dir = paths.networkDefinition,
 ): Promise<ReadonlyMap<ChaincodeName, DefinitionConfig>> {
   const file = definitionsFile(dir);
@@ -148,12 +162,32 @@ export async function loadDefinitionConfigs(
       policy: file,
       collections: collectionsFile,
     });
+    const json = JSON.stringify(
+      withDissemination(topology, collections as Record<string, unknown>[], collectionsFile),
+      null,
+      2,
+    );
     configs.set(spec.name, {
       spec,
       endorsementPolicy: endorsementPolicy as string,
-      ...(spec.collections.length > 0 && { collectionsFile }),
-      fingerprint: `${String(endorsementPolicy)}\0${collectionsSource}`,
+      ...(spec.collections.length > 0 && {
+        collections: { json, file: renderedCollectionsFileOf(spec.name) },
+      }),
+      fingerprint: `${String(endorsementPolicy)}\0${json}`,
     });
   }
   return configs;
+}
+
+/**
+ * Writes the definition's collections config where the peer CLI reads it (temporary file, then
+ * rename: approvals of one definition run side by side and must never read half a file).
+ */
+export async function writeCollectionsFile(config: DefinitionConfig): Promise<void> {
+  if (config.collections === undefined) return;
+  const { file, json } = config.collections;
+  await mkdir(path.dirname(file), { recursive: true });
+  const temporary = `${file}.${process.pid}.${randomUUID()}.tmp`;
+  await writeFile(temporary, `${json}\n`);
+  await rename(temporary, file);
 }

@@ -5,7 +5,7 @@ import { exec } from '../lib/exec';
 import { log } from '../lib/log';
 import { paths } from '../lib/paths';
 import { chaincodeServerName, legacyChaincodeServerName } from '../network/process-specs';
-import { loadTopology } from '../network/topology';
+import { loadTopology, peerProcessName, type Topology } from '../network/topology';
 import { type DefinitionConfig, loadDefinitionConfigs } from './chaincode-definitions';
 import { type ChaincodeEntry } from './chaincode-entry';
 import { ensureServersRunning, stopServers } from './chaincode-servers';
@@ -18,8 +18,13 @@ import {
   readDeploymentState,
   writeDeploymentState,
 } from './deployment-state';
-import { type Committed, queryCommitted, queryInstalled } from './lifecycle-commands';
-import { upgradeDefinition, waitCommittedEverywhere } from './upgrade-definition';
+import { type Committed, queryCommitted } from './lifecycle-commands';
+import {
+  installedPackages,
+  installOnEveryPeer,
+  upgradeDefinition,
+  waitCommittedEverywhere,
+} from './upgrade-definition';
 
 interface Outcome {
   readonly name: ChaincodeName;
@@ -39,6 +44,33 @@ const failureOf = ({ name, result }: Outcome): string[] =>
     ? [`${name}: ${result.reason instanceof Error ? result.reason.message : String(result.reason)}`]
     : [];
 
+/**
+ * An unchanged definition on every peer, a peer added since it was deployed included: the package
+ * is rebuilt (same bytes, same id) and installed where missing. A different id means the recorded
+ * package is not what this checkout builds, which deploy cannot repair without a new sequence.
+ */
+async function ensureInstalled(
+  topology: Topology,
+  name: ChaincodeName,
+  state: DefinitionState,
+  installed: ReadonlyMap<string, ReadonlySet<string>>,
+): Promise<void> {
+  const missing = topology.peerOrgs.some((org) =>
+    org.peers.some(
+      (peer) => !installed.get(peerProcessName(org, peer))?.has(state.packageIds[org.key] ?? ''),
+    ),
+  );
+  if (!missing) return;
+  const ids = await installOnEveryPeer(topology, name, state.version, installed);
+  const differing = Object.entries(ids).filter(([org, id]) => state.packageIds[org] !== id);
+  if (differing.length > 0) {
+    throw new OperatorError(
+      `${name}: the package rebuilt for ${differing.map(([org]) => org).join(', ')} is not the one deployed`,
+      'Run deploy after a change of the chaincode or its configuration: it commits a new sequence.',
+    );
+  }
+}
+
 export interface DeployOptions {
   /** Which definitions to deploy (default `production`); `test-fixtures` adds the smoke definition. */
   readonly entry?: ChaincodeEntry;
@@ -54,7 +86,7 @@ export interface DeployOptions {
 export async function deploy(options: DeployOptions = {}): Promise<void> {
   const entry = options.entry ?? 'production';
   const topology = await loadTopology();
-  const configs = await loadDefinitionConfigs();
+  const configs = await loadDefinitionConfigs(topology);
   log.detail('compiling the chaincode');
   await exec('npm', ['run', 'build', '-w', 'chaincode'], { cwd: paths.repoRoot, timeoutMs: 300_000 });
   const build = await buildDigest(paths.chaincodeSource, path.join(paths.repoRoot, 'package-lock.json'));
@@ -100,17 +132,12 @@ export async function deploy(options: DeployOptions = {}): Promise<void> {
   for (const item of upgrades) {
     log.detail(`${item.name}: deploying ${item.version} at sequence ${item.sequence} (${item.reason})`);
   }
-  const installed = new Map<string, ReadonlySet<string>>(
-    upgrades.length === 0
-      ? []
-      : await Promise.all(
-          topology.peerOrgs.map(async (org) => [org.key, await queryInstalled(org)] as const),
-        ),
-  );
+  const installed = await installedPackages(topology);
   const outcomes = await settle([
     ...unchanged.map((item) => ({
       name: item.name,
       run: async () => {
+        await ensureInstalled(topology, item.name, item.state, installed);
         await ensureServersRunning(topology, item.name, item.state);
         return item.state;
       },

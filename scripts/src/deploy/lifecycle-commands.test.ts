@@ -5,7 +5,7 @@ import { parseTopology } from '../network/topology';
 import { loadDefinitionConfigs } from './chaincode-definitions';
 import { definitionFlags, parseCommittedDefinitions } from './lifecycle-commands';
 
-const topology = parseTopology(parse(readFileSync(paths.topologyFile, 'utf8')));
+const topology = parseTopology(parse(readFileSync(paths.shippedTopologyFile, 'utf8')));
 
 describe('parseCommittedDefinitions', () => {
   it('reads every definition of `querycommitted -O json` without a name', () => {
@@ -29,7 +29,7 @@ describe('parseCommittedDefinitions', () => {
 
 describe('definitionFlags', () => {
   it('names the definition, its policy and its collections; smoke has no collections flag', async () => {
-    const configs = await loadDefinitionConfigs();
+    const configs = await loadDefinitionConfigs(topology);
     const tax = configs.get('tax');
     const smoke = configs.get('smoke');
     if (!tax || !smoke) throw new Error('missing configuration');
@@ -37,7 +37,7 @@ describe('definitionFlags', () => {
       '--signature-policy',
       "OR('TaxMSP.peer')",
       '--collections-config',
-      `${paths.networkDefinition}/collections/tax.json`,
+      `${paths.networkRoot}/chaincode/collections/tax.json`,
       '--channelID',
       'govtrace',
       '--name',

@@ -1,7 +1,7 @@
 import { ordererFlags, peerAsAdmin } from '../network/admin-cli';
 import { crypto } from '../network/crypto-layout';
-import { address, type PeerOrg, type Topology } from '../network/topology';
-import { type DefinitionConfig } from './chaincode-definitions';
+import { address, anchorPeer, type PeerNode, type PeerOrg, type Topology } from '../network/topology';
+import { type DefinitionConfig, writeCollectionsFile } from './chaincode-definitions';
 
 // Fabric's chaincode lifecycle, one `peer lifecycle chaincode …` call each, run as an org's admin.
 // Calls for different definitions are independent (each definition's approvals and commit are keys
@@ -30,31 +30,38 @@ export function parseCommittedDefinitions(stdout: string): Map<string, Committed
   return committed;
 }
 
-/** Every definition committed on the channel, as `org`'s peer sees it: one call for all of them. */
-export async function queryCommitted(t: Topology, org: PeerOrg): Promise<Map<string, Committed>> {
-  const { stdout } = await peerAsAdmin(org, [
-    'lifecycle',
-    'chaincode',
-    'querycommitted',
-    '-C',
-    t.channel,
-    '-O',
-    'json',
-  ]);
+/** Every definition committed on the channel, as one of `org`'s peers sees it (default: the first). */
+export async function queryCommitted(
+  t: Topology,
+  org: PeerOrg,
+  peer: PeerNode = anchorPeer(org),
+): Promise<Map<string, Committed>> {
+  const { stdout } = await peerAsAdmin(
+    org,
+    ['lifecycle', 'chaincode', 'querycommitted', '-C', t.channel, '-O', 'json'],
+    120_000,
+    peer,
+  );
   return parseCommittedDefinitions(stdout);
 }
 
-/** The package ids installed on `org`'s peer. */
-export async function queryInstalled(org: PeerOrg): Promise<Set<string>> {
-  const { stdout } = await peerAsAdmin(org, ['lifecycle', 'chaincode', 'queryinstalled', '-O', 'json']);
+/** The package ids installed on one of `org`'s peers. */
+export async function queryInstalled(org: PeerOrg, peer: PeerNode): Promise<Set<string>> {
+  const { stdout } = await peerAsAdmin(
+    org,
+    ['lifecycle', 'chaincode', 'queryinstalled', '-O', 'json'],
+    120_000,
+    peer,
+  );
   const installed =
     (JSON.parse(stdout || '{}') as { installed_chaincodes?: { package_id: string }[] })
       .installed_chaincodes ?? [];
   return new Set(installed.map((c) => c.package_id));
 }
 
-export async function install(org: PeerOrg, file: string): Promise<void> {
-  await peerAsAdmin(org, ['lifecycle', 'chaincode', 'install', file], 300_000);
+/** Installs a package on one peer: every peer that endorses or commits needs it (approval is per org). */
+export async function install(org: PeerOrg, peer: PeerNode, file: string): Promise<void> {
+  await peerAsAdmin(org, ['lifecycle', 'chaincode', 'install', file], 300_000, peer);
 }
 
 /** The definition every org approves: identical flags for approve, checkcommitreadiness and commit. */
@@ -67,7 +74,7 @@ export function definitionFlags(
   return [
     '--signature-policy',
     config.endorsementPolicy,
-    ...(config.collectionsFile === undefined ? [] : ['--collections-config', config.collectionsFile]),
+    ...(config.collections === undefined ? [] : ['--collections-config', config.collections.file]),
     '--channelID',
     t.channel,
     '--name',
@@ -87,6 +94,7 @@ export async function approvals(
   version: string,
   sequence: number,
 ): Promise<Record<string, boolean>> {
+  await writeCollectionsFile(config);
   const { stdout } = await peerAsAdmin(org, [
     'lifecycle',
     'chaincode',
@@ -106,6 +114,7 @@ export async function approve(
   sequence: number,
   packageId: string,
 ): Promise<void> {
+  await writeCollectionsFile(config);
   await peerAsAdmin(org, [
     'lifecycle',
     'chaincode',
@@ -118,8 +127,9 @@ export async function approve(
 }
 
 /**
- * Commits the definition, endorsed by every department's peer (the channel's lifecycle policy is a
- * majority); the CLI returns once each of those peers has committed the transaction.
+ * Commits the definition, endorsed by every department's first peer (the channel's lifecycle policy
+ * is a majority of orgs, so one peer per org is enough); the CLI returns once each of those peers has
+ * committed the transaction (the others are waited for by waitCommittedEverywhere).
  */
 export async function commit(
   t: Topology,
@@ -130,10 +140,11 @@ export async function commit(
 ): Promise<void> {
   const peerFlags = t.peerOrgs.flatMap((each) => [
     '--peerAddresses',
-    address(each.peer),
+    address(anchorPeer(each)),
     '--tlsRootCertFiles',
     crypto.peerTlsCa(each),
   ]);
+  await writeCollectionsFile(config);
   await peerAsAdmin(org, [
     'lifecycle',
     'chaincode',

@@ -4,13 +4,28 @@ import { log } from '../lib/log';
 import { networkPath } from '../lib/paths';
 import { retry } from '../network/channel';
 import { crypto } from '../network/crypto-layout';
-import { address, chaincodeServer, type PeerOrg, type Topology } from '../network/topology';
+import {
+  address,
+  anchorPeer,
+  chaincodeServer,
+  type PeerOrg,
+  peerProcessName,
+  type Topology,
+} from '../network/topology';
 import { type ChaincodePackage, writeCcaasPackage } from './ccaas-package';
 import { type DefinitionConfig } from './chaincode-definitions';
 import { restartServer } from './chaincode-servers';
 import { type DefinitionPlan } from './deploy-plan';
 import { type DefinitionState } from './deployment-state';
-import { approvals, approve, commit, type Committed, install, queryCommitted } from './lifecycle-commands';
+import {
+  approvals,
+  approve,
+  commit,
+  type Committed,
+  install,
+  queryCommitted,
+  queryInstalled,
+} from './lifecycle-commands';
 
 export type Upgrade = Extract<DefinitionPlan, { kind: 'upgrade' }>;
 
@@ -24,10 +39,13 @@ async function writeOrgPackage(
     address: address(chaincodeServer(org, definition)),
     dialTimeout: '10s',
     rootCertPem: await readFile(crypto.peerTlsCa(org), 'utf8'),
-    // The peer's own TLS identity doubles as its client certificate towards the chaincode server.
+    // The first peer's TLS identity doubles as the client certificate towards the chaincode server.
+    // One package per org, installed on each of its peers: the org approves one package id, which
+    // every peer of the org then runs. (So a second peer holds the first's TLS key inside the
+    // package; on separate hosts, give the org a client identity of its own for this.)
     client: {
-      certPem: await readFile(crypto.peerTls(org).cert, 'utf8'),
-      keyPem: await readFile(crypto.peerTls(org).key, 'utf8'),
+      certPem: await readFile(crypto.peerTls(org, anchorPeer(org)).cert, 'utf8'),
+      keyPem: await readFile(crypto.peerTls(org, anchorPeer(org)).key, 'utf8'),
     },
   });
 }
@@ -41,8 +59,37 @@ function lifecycleOrg(t: Topology, definition: ChaincodeName): PeerOrg {
 }
 
 /**
- * Brings one definition to a new version: each org's package written and installed on its peer
- * (all of them before any server is touched, so a failed install leaves the running servers alone),
+ * Writes each org's package of one definition version and installs it on every peer of the org that
+ * lacks it; returns the package id per org key. The package bytes are reproducible, so the same
+ * version gives the same ids again: this also installs an unchanged definition on a peer added to
+ * the topology after it was deployed.
+ */
+export async function installOnEveryPeer(
+  t: Topology,
+  name: ChaincodeName,
+  version: string,
+  /** Package ids installed, by peer process name (see installedPackages). */
+  installed: ReadonlyMap<string, ReadonlySet<string>>,
+): Promise<Record<string, string>> {
+  return Object.fromEntries(
+    await Promise.all(
+      t.peerOrgs.map(async (org) => {
+        const pkg = await writeOrgPackage(org, name, `${name}_${version}`);
+        for (const peer of org.peers) {
+          const peerName = peerProcessName(org, peer);
+          if (installed.get(peerName)?.has(pkg.packageId)) continue;
+          log.detail(`${peerName}: installing ${pkg.packageId.slice(0, 40)}…`);
+          await install(org, peer, pkg.file);
+        }
+        return [org.key, pkg.packageId] as const;
+      }),
+    ),
+  );
+}
+
+/**
+ * Brings one definition to a new version: each org's package written and installed on each of its
+ * peers (all of them before any server is touched, so a failed install leaves the running servers alone),
  * each org's server restarted under its new package id, every org's approval, the commit. Returns
  * what deployment.json records.
  */
@@ -53,18 +100,7 @@ export async function upgradeDefinition(
   installed: ReadonlyMap<string, ReadonlySet<string>>,
 ): Promise<DefinitionState> {
   const { name, version, sequence } = plan;
-  const packageIds: Record<string, string> = Object.fromEntries(
-    await Promise.all(
-      t.peerOrgs.map(async (org) => {
-        const pkg = await writeOrgPackage(org, name, `${name}_${version}`);
-        if (!installed.get(org.key)?.has(pkg.packageId)) {
-          log.detail(`${org.key}: installing ${pkg.packageId.slice(0, 40)}…`);
-          await install(org, pkg.file);
-        }
-        return [org.key, pkg.packageId] as const;
-      }),
-    ),
-  );
+  const packageIds = await installOnEveryPeer(t, name, version, installed);
   await Promise.all(
     Object.entries(packageIds).map(([orgKey, packageId]) => restartServer(t, orgKey, name, packageId)),
   );
@@ -83,6 +119,17 @@ export async function upgradeDefinition(
   return { version, sequence, packageIds, committedAt: new Date().toISOString() };
 }
 
+/** The package ids installed on every peer, by peer process name. */
+export async function installedPackages(t: Topology): Promise<Map<string, ReadonlySet<string>>> {
+  return new Map(
+    await Promise.all(
+      t.peerOrgs.flatMap((org) =>
+        org.peers.map(async (peer) => [peerProcessName(org, peer), await queryInstalled(org, peer)] as const),
+      ),
+    ),
+  );
+}
+
 /** Waits until every peer has each of `expected` committed at its version (one query per peer). */
 export async function waitCommittedEverywhere(
   t: Topology,
@@ -90,15 +137,17 @@ export async function waitCommittedEverywhere(
 ): Promise<void> {
   if (expected.size === 0) return;
   await Promise.all(
-    t.peerOrgs.map((org) =>
-      retry(`${org.key}: waiting for the committed definitions`, 30_000, async () => {
-        const committed = await queryCommitted(t, org);
-        const behind = [...expected].filter(
-          ([name, { version }]) => committed.get(name)?.version !== version,
-        );
-        if (behind.length > 0)
-          throw new Error(`not yet committed: ${behind.map(([name]) => name).join(', ')}`);
-      }),
+    t.peerOrgs.flatMap((org) =>
+      org.peers.map((peer) =>
+        retry(`${peerProcessName(org, peer)}: waiting for the committed definitions`, 30_000, async () => {
+          const committed = await queryCommitted(t, org, peer);
+          const behind = [...expected].filter(
+            ([name, { version }]) => committed.get(name)?.version !== version,
+          );
+          if (behind.length > 0)
+            throw new Error(`not yet committed: ${behind.map(([name]) => name).join(', ')}`);
+        }),
+      ),
     ),
   );
 }

@@ -7,7 +7,7 @@ import { parseTopology } from '../network/topology';
 import { renderCaServerConfig } from './ca-server-config';
 import { caFiles, caSiteFor } from './ca-site';
 
-const topology = parseTopology(parse(readFileSync(paths.topologyFile, 'utf8')));
+const topology = parseTopology(parse(readFileSync(paths.shippedTopologyFile, 'utf8')));
 const registry = topology.peerOrgs[0];
 if (!registry) throw new Error('no org in topology.yaml');
 const site = caSiteFor(registry);

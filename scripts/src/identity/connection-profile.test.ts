@@ -5,7 +5,7 @@ import { crypto } from '../network/crypto-layout';
 import { parseTopology } from '../network/topology';
 import { connectionProfile } from './connection-profile';
 
-const topology = parseTopology(parse(readFileSync(paths.topologyFile, 'utf8')));
+const topology = parseTopology(parse(readFileSync(paths.shippedTopologyFile, 'utf8')));
 
 describe('connectionProfile', () => {
   it("names the channel and each department's peer as the gateway dials it, and no chaincode", () => {

@@ -20,7 +20,15 @@ export const paths = {
   /** Network state: crypto material, ledgers, configuration copies, pids, logs. */
   networkRoot: path.join(runtimeRoot, 'network'),
   networkDefinition: path.join(repoRoot, 'network'),
-  topologyFile: path.join(repoRoot, 'network', 'topology.yaml'),
+  /**
+   * Where every process listens and which peers each org runs. GOVTRACE_TOPOLOGY names another file
+   * (for example a copy with shifted ports or a second peer per org, next to another GOVTRACE_HOME).
+   */
+  /** The repository's own topology (the unit tests read this one, whatever GOVTRACE_TOPOLOGY says). */
+  shippedTopologyFile: path.join(repoRoot, 'network', 'topology.yaml'),
+  topologyFile: path.resolve(
+    process.env['GOVTRACE_TOPOLOGY'] ?? path.join(repoRoot, 'network', 'topology.yaml'),
+  ),
   chaincodeSource: path.join(repoRoot, 'chaincode'),
   /**
    * Enrolled users' certificates and keys, the plain API tokens and the files the

@@ -4,7 +4,7 @@ import { fabricPin } from '../fabric/pin';
 import { exec, type ExecResult } from '../lib/exec';
 import { crypto } from './crypto-layout';
 import { configDirs } from './process-specs';
-import { address, type PeerOrg, type Topology } from './topology';
+import { address, anchorPeer, type PeerNode, type PeerOrg, type Topology } from './topology';
 
 /**
  * Fabric's own CLIs, run as an organisation's admin. Every call is bounded in
@@ -12,7 +12,7 @@ import { address, type PeerOrg, type Topology } from './topology';
  */
 const tool = (name: string): string => path.join(binDirFor(fabricPin), name);
 
-function peerAdminEnv(org: PeerOrg): NodeJS.ProcessEnv {
+function peerAdminEnv(org: PeerOrg, peer: PeerNode): NodeJS.ProcessEnv {
   return {
     PATH: process.env['PATH'],
     HOME: process.env['HOME'],
@@ -20,15 +20,23 @@ function peerAdminEnv(org: PeerOrg): NodeJS.ProcessEnv {
     FABRIC_LOGGING_SPEC: 'WARNING',
     CORE_PEER_LOCALMSPID: org.mspId,
     CORE_PEER_MSPCONFIGPATH: crypto.userMsp(org, 'Admin'),
-    CORE_PEER_ADDRESS: address(org.peer),
+    CORE_PEER_ADDRESS: address(peer),
     CORE_PEER_TLS_ENABLED: 'true',
     CORE_PEER_TLS_ROOTCERT_FILE: crypto.peerTlsCa(org),
   };
 }
 
-/** Runs `peer <args>` as `org`'s admin against that org's peer. */
-export function peerAsAdmin(org: PeerOrg, args: readonly string[], timeoutMs = 120_000): Promise<ExecResult> {
-  return exec(tool('peer'), args, { env: peerAdminEnv(org), timeoutMs });
+/**
+ * Runs `peer <args>` as `org`'s admin against one of that org's peers: the first unless named
+ * (channel joins and chaincode installs are per peer; approvals and queries are the org's).
+ */
+export function peerAsAdmin(
+  org: PeerOrg,
+  args: readonly string[],
+  timeoutMs = 120_000,
+  peer: PeerNode = anchorPeer(org),
+): Promise<ExecResult> {
+  return exec(tool('peer'), args, { env: peerAdminEnv(org, peer), timeoutMs });
 }
 
 /** The flags that point a peer CLI command at the first orderer over TLS. */

@@ -3,7 +3,7 @@ import { OperatorError } from '../lib/errors';
 import { log } from '../lib/log';
 import { osnadmin, peerAsAdmin } from './admin-cli';
 import { channelBlockFile } from './process-specs';
-import { address, type PeerOrg, type Topology } from './topology';
+import { address, type PeerNode, type PeerOrg, peerProcessName, type Topology } from './topology';
 
 /** osnadmin exits 0 whatever the HTTP status; the status line is the answer. */
 export function osnadminStatus(output: string): number | undefined {
@@ -40,9 +40,9 @@ export async function joinOrderers(topology: Topology): Promise<void> {
   }
 }
 
-async function peerHeight(org: PeerOrg, channel: string): Promise<number | undefined> {
+async function peerHeight(org: PeerOrg, peer: PeerNode, channel: string): Promise<number | undefined> {
   try {
-    const { stdout, stderr } = await peerAsAdmin(org, ['channel', 'getinfo', '-c', channel], 30_000);
+    const { stdout, stderr } = await peerAsAdmin(org, ['channel', 'getinfo', '-c', channel], 30_000, peer);
     const match = /"height":(\d+)/.exec(stdout + stderr);
     return match ? Number(match[1]) : undefined;
   } catch {
@@ -50,20 +50,23 @@ async function peerHeight(org: PeerOrg, channel: string): Promise<number | undef
   }
 }
 
-/** Joins every peer to the channel with the genesis block, unless it already is. */
+/** Joins every peer of every org to the channel with the genesis block, unless it already is. */
 export async function joinPeers(topology: Topology): Promise<void> {
   for (const org of topology.peerOrgs) {
-    if ((await peerHeight(org, topology.channel)) !== undefined) continue;
-    log.detail(`${org.key} peer: joining channel ${topology.channel}`);
-    await retry(`${org.key} peer join`, 30_000, async () => {
-      try {
-        await peerAsAdmin(org, ['channel', 'join', '-b', channelBlockFile(topology)]);
-      } catch (error) {
-        // getinfo can fail for a peer that is still opening its ledgers; its join then finds the
-        // channel there already, which is what we wanted
-        if (!alreadyJoined(error)) throw error;
-      }
-    });
+    for (const peer of org.peers) {
+      if ((await peerHeight(org, peer, topology.channel)) !== undefined) continue;
+      const name = peerProcessName(org, peer);
+      log.detail(`${name}: joining channel ${topology.channel}`);
+      await retry(`${name} join`, 30_000, async () => {
+        try {
+          await peerAsAdmin(org, ['channel', 'join', '-b', channelBlockFile(topology)], 120_000, peer);
+        } catch (error) {
+          // getinfo can fail for a peer that is still opening its ledgers; its join then finds the
+          // channel there already, which is what we wanted
+          if (!alreadyJoined(error)) throw error;
+        }
+      });
+    }
   }
 }
 
@@ -72,10 +75,17 @@ export function alreadyJoined(error: unknown): boolean {
   return /ledger \[[^\]]+\] already exists/.test(String(error));
 }
 
-/** Heights of the channel on every peer; undefined for a peer that does not answer. */
+/**
+ * Heights of the channel on every peer, by peer process name (`peer-registry`,
+ * `peer-registry-peer1`, …); undefined for a peer that does not answer.
+ */
 export async function channelHeights(topology: Topology): Promise<Map<string, number | undefined>> {
   const heights = new Map<string, number | undefined>();
-  for (const org of topology.peerOrgs) heights.set(org.key, await peerHeight(org, topology.channel));
+  for (const org of topology.peerOrgs) {
+    for (const peer of org.peers) {
+      heights.set(peerProcessName(org, peer), await peerHeight(org, peer, topology.channel));
+    }
+  }
   return heights;
 }
 

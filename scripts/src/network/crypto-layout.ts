@@ -1,6 +1,6 @@
 import * as path from 'node:path';
 import { networkPath } from '../lib/paths';
-import { fqdn, type OrdererNode, type PeerOrg, type Topology } from './topology';
+import { fqdn, type OrdererNode, type PeerNode, type PeerOrg, type Topology } from './topology';
 
 /** Where cryptogen puts each identity; one function per thing we look up. */
 export const cryptoRoot = (): string => networkPath('crypto');
@@ -43,9 +43,10 @@ export const crypto = {
     path.join(ordererOrgDir(t), 'users', `Admin@${t.ordererOrg.domain}`),
   ordererAdminTls: (t: Topology): TlsFiles => clientTls(crypto.ordererAdminDir(t)),
 
-  peerNodeDir: (org: PeerOrg): string => path.join(peerOrgDir(org), 'peers', fqdn.peer(org)),
-  peerTls: (org: PeerOrg): TlsFiles => serverTls(crypto.peerNodeDir(org)),
-  peerMsp: (org: PeerOrg): string => path.join(crypto.peerNodeDir(org), 'msp'),
+  peerNodeDir: (org: PeerOrg, node: PeerNode): string =>
+    path.join(peerOrgDir(org), 'peers', fqdn.peer(org, node)),
+  peerTls: (org: PeerOrg, node: PeerNode): TlsFiles => serverTls(crypto.peerNodeDir(org, node)),
+  peerMsp: (org: PeerOrg, node: PeerNode): string => path.join(crypto.peerNodeDir(org, node), 'msp'),
   peerTlsCa: (org: PeerOrg): string => path.join(peerOrgDir(org), 'tlsca', `tlsca.${org.domain}-cert.pem`),
   orgCaDir: (org: PeerOrg): string => path.join(peerOrgDir(org), 'ca'),
   /** The org's MSP CA (cryptogen's `ca/`): the org's Fabric CA signs with exactly this cert and key. */

@@ -38,7 +38,9 @@ export async function networkUp(): Promise<void> {
     // Orderers and peers start in parallel within each tier; peers need a channel to join.
     await Promise.all(topology.ordererOrg.orderers.map((node) => start(ordererSpec(topology, node))));
     await joinOrderers(topology);
-    await Promise.all(topology.peerOrgs.map((org) => start(peerSpec(org))));
+    await Promise.all(
+      topology.peerOrgs.flatMap((org) => org.peers.map((peer) => start(peerSpec(org, peer)))),
+    );
     // Each department's Fabric CA, signing with the org's MSP CA; started with the peers.
     await Promise.all(
       topology.peerOrgs.map(async (org) => {

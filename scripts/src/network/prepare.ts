@@ -8,7 +8,17 @@ import { fabricTool } from './admin-cli';
 import { crypto, cryptoRoot } from './crypto-layout';
 import { channelBlockFile, configDirs } from './process-specs';
 import { renderConfigtx, renderCryptoConfig } from './render-config';
-import { type Topology } from './topology';
+import { fqdn, type Topology } from './topology';
+
+/** The org nodes the topology names whose identity cryptogen has not issued yet. */
+function missingNodeIdentities(topology: Topology): string[] {
+  return topology.peerOrgs.flatMap((org) => [
+    ...org.peers
+      .filter((peer) => !existsSync(crypto.peerTls(org, peer).cert))
+      .map((peer) => fqdn.peer(org, peer)),
+    ...(existsSync(crypto.caServerTls(org).cert) ? [] : [fqdn.ca(org)]),
+  ]);
+}
 
 /**
  * Everything `up` needs on disk before a process starts: crypto material,
@@ -30,11 +40,13 @@ export async function prepareNetworkFiles(topology: Topology): Promise<void> {
       await rm(cryptoRoot(), { recursive: true, force: true }); // never leave half an identity tree
       throw error;
     }
-  } else if (topology.peerOrgs.some((org) => !existsSync(crypto.caServerTls(org).cert))) {
-    // Crypto material from before the node list grew (the Fabric CAs' TLS identities):
-    // `cryptogen extend` issues only the missing nodes, with the orgs' existing CAs, so
+  } else if (missingNodeIdentities(topology).length > 0) {
+    // Crypto material from before the node list grew (the Fabric CAs' TLS identities, a peer added
+    // to an org): `cryptogen extend` issues only the missing nodes, with the orgs' existing CAs, so
     // every certificate already on the channel stays as it is.
-    log.detail('adding the Fabric CA TLS identities to the existing crypto material (cryptogen extend)');
+    log.detail(
+      `adding ${missingNodeIdentities(topology).join(', ')} to the existing crypto material (cryptogen extend)`,
+    );
     await writeFile(cryptoConfig, renderCryptoConfig(await source('crypto-config.yaml'), topology));
     await fabricTool('cryptogen', ['extend', `--config=${cryptoConfig}`, `--input=${cryptoRoot()}`]);
   }

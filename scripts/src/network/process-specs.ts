@@ -12,7 +12,18 @@ import {
   ordererOperationsTlsEnv,
   peerOperationsTlsEnv,
 } from './operations-tls';
-import { address, chaincodeServer, fqdn, type OrdererNode, type PeerOrg, type Topology } from './topology';
+import {
+  address,
+  anchorPeer,
+  chaincodeServer,
+  fqdn,
+  type OrdererNode,
+  type PeerNode,
+  type PeerOrg,
+  peerProcessName,
+  peerSockets,
+  type Topology,
+} from './topology';
 
 /**
  * The environment of each Fabric process: Fabric's sampleconfig defaults,
@@ -38,9 +49,9 @@ export function ordererOperationsTls(t: Topology, node: OrdererNode): Operations
 }
 
 /** A peer's operations TLS: its own server certificate; its org's admin may call it. */
-export function peerOperationsTls(org: PeerOrg): OperationsTls {
+export function peerOperationsTls(org: PeerOrg, node: PeerNode): OperationsTls {
   return {
-    server: crypto.peerTls(org),
+    server: crypto.peerTls(org, node),
     clientRootCa: crypto.peerTlsCa(org),
     probe: crypto.userTls(org, 'Admin'),
   };
@@ -97,37 +108,62 @@ export function ordererSpec(t: Topology, node: OrdererNode): ProcessSpec {
   };
 }
 
-export const peerProcessName = (org: PeerOrg): string => `peer-${org.key}`;
 export const chaincodeServerName = (org: PeerOrg, definition: ChaincodeName): string =>
   `chaincode-${org.key}-${definition}`;
 /** The one server per org of the single-definition chaincode, before one definition per department. */
 export const legacyChaincodeServerName = (org: PeerOrg): string => `chaincode-${org.key}`;
 
-export function peerSpec(org: PeerOrg): ProcessSpec {
-  const tls = crypto.peerTls(org);
-  const data = networkPath('peers', org.key);
-  const peerAddress = address(org.peer);
+/**
+ * A peer's data folder (ledger, state, private data store, transient store, snapshots). The first
+ * peer keeps the one-peer layout's `peers/<org>`, so an existing network's ledgers stay where they are.
+ */
+export const peerDataDir = (org: PeerOrg, node: PeerNode): string =>
+  node.name === anchorPeer(org).name
+    ? networkPath('peers', org.key)
+    : networkPath('peers', `${org.key}-${node.name}`);
+
+/**
+ * Where a peer's gossip starts: the other peers of its org (other orgs find it through the anchor
+ * peer and its external endpoint). A second peer starts from the first; the first from the others,
+ * so either can be started first; a lone peer from itself, as Fabric needs some value.
+ */
+export function gossipBootstrap(org: PeerOrg, node: PeerNode): string {
+  const first = anchorPeer(org);
+  if (node.name !== first.name) return address(first);
+  const others = org.peers.filter((p) => p.name !== first.name);
+  return others.length > 0 ? others.map((p) => address(p)).join(' ') : address(node);
+}
+
+export function peerSpec(org: PeerOrg, node: PeerNode): ProcessSpec {
+  const tls = crypto.peerTls(org, node);
+  const data = peerDataDir(org, node);
+  const peerAddress = address(node);
   const env: NodeJS.ProcessEnv = {
     PATH: process.env['PATH'],
     HOME: process.env['HOME'],
     FABRIC_CFG_PATH: configDirs.peer(),
     FABRIC_LOGGING_SPEC: 'INFO',
-    CORE_PEER_ID: fqdn.peer(org),
+    CORE_PEER_ID: fqdn.peer(org, node),
     CORE_PEER_ADDRESS: peerAddress,
-    CORE_PEER_LISTENADDRESS: address({ host: listenHost(org.peer.host), port: org.peer.port }),
-    CORE_PEER_CHAINCODEADDRESS: address(org.peer, org.peer.chaincodePort),
-    CORE_PEER_CHAINCODELISTENADDRESS: address(org.peer, org.peer.chaincodePort),
-    // Gossip: start from ourselves; other orgs find us through the anchor peer
-    // in the channel configuration and this external endpoint.
-    CORE_PEER_GOSSIP_BOOTSTRAP: peerAddress,
+    CORE_PEER_LISTENADDRESS: address({ host: listenHost(node.host), port: node.port }),
+    CORE_PEER_CHAINCODEADDRESS: address(node, node.chaincodePort),
+    CORE_PEER_CHAINCODELISTENADDRESS: address(node, node.chaincodePort),
+    CORE_PEER_GOSSIP_BOOTSTRAP: gossipBootstrap(org, node),
+    // Every peer, not only the anchor, is reachable by other orgs: private data of a collection
+    // shared with another department is disseminated to (and reconciled from) any member peer.
     CORE_PEER_GOSSIP_EXTERNALENDPOINT: peerAddress,
+    // No leader election: every peer is its own org leader and pulls blocks from the orderers
+    // itself (Fabric's default since 2.2), so a stopped peer never holds back its org's other peers.
+    CORE_PEER_GOSSIP_USELEADERELECTION: 'false',
+    CORE_PEER_GOSSIP_ORGLEADER: 'true',
     // A transaction whose private data no member holds (e.g. one endorsed only by a department that
     // is not in the collection) is invalid anyway: do not hold the block for a minute pulling its
     // private data from peers that never had it, and pull genuinely missing data for at most 5 s.
+    // Data still missing after that is fetched later by reconciliation (on by default).
     CORE_PEER_GOSSIP_PVTDATA_SKIPPULLINGINVALIDTRANSACTIONSDURINGCOMMIT: 'true',
     CORE_PEER_GOSSIP_PVTDATA_PULLRETRYTHRESHOLD: '5s',
     CORE_PEER_LOCALMSPID: org.mspId,
-    CORE_PEER_MSPCONFIGPATH: crypto.peerMsp(org),
+    CORE_PEER_MSPCONFIGPATH: crypto.peerMsp(org, node),
     CORE_PEER_TLS_ENABLED: 'true',
     CORE_PEER_TLS_CERT_FILE: tls.cert,
     CORE_PEER_TLS_KEY_FILE: tls.key,
@@ -135,8 +171,8 @@ export function peerSpec(org: PeerOrg): ProcessSpec {
     CORE_PEER_FILESYSTEMPATH: data,
     CORE_LEDGER_STATE_STATEDATABASE: 'goleveldb',
     CORE_LEDGER_SNAPSHOTS_ROOTDIR: path.join(data, 'snapshots'),
-    CORE_OPERATIONS_LISTENADDRESS: address(org.peer, org.peer.operationsPort),
-    ...peerOperationsTlsEnv(org.peer, peerOperationsTls(org)),
+    CORE_OPERATIONS_LISTENADDRESS: address(node, node.operationsPort),
+    ...peerOperationsTlsEnv(node, peerOperationsTls(org, node)),
     CORE_METRICS_PROVIDER: 'prometheus',
     // No Docker: an empty endpoint keeps the peer from looking for one, and
     // our builder makes every chaincode an external service.
@@ -145,17 +181,13 @@ export function peerSpec(org: PeerOrg): ProcessSpec {
     CORE_PEER_GATEWAY_ENABLED: 'true',
   };
   return {
-    name: peerProcessName(org),
+    name: peerProcessName(org, node),
     program: fabricBinary('peer'),
     args: ['node', 'start'],
     env,
     cwd: paths.repoRoot,
-    listens: [
-      { label: `${org.key} peer`, host: org.peer.host, port: org.peer.port },
-      { label: `${org.key} peer chaincode listener`, host: org.peer.host, port: org.peer.chaincodePort },
-      { label: `${org.key} peer operations`, host: org.peer.host, port: org.peer.operationsPort },
-    ],
-    health: operationsHealth(org.peer, org.peer.operationsPort, peerOperationsTls(org)),
+    listens: peerSockets(org, node),
+    health: operationsHealth(node, node.operationsPort, peerOperationsTls(org, node)),
   };
 }
 

@@ -36,6 +36,28 @@ describe('renderCryptoConfig', () => {
     }
   });
 
+  it('gives each peer of a department its own TLS identity, with its own host in the names', () => {
+    const [registry, ...others] = topology.peerOrgs;
+    if (!registry) throw new Error('no org');
+    const second = { ...registry.peers[0], name: 'peer1', host: 'peer1.registry.example', port: 7061 };
+    const two = {
+      ...topology,
+      peerOrgs: [{ ...registry, peers: [registry.peers[0], second] as const }, ...others],
+    };
+    const specs = (
+      parse(renderCryptoConfig(read('crypto-config.yaml'), two)) as { PeerOrgs: { Specs: Spec[] }[] }
+    ).PeerOrgs[0]?.Specs;
+    expect(specs?.map((s) => s.Hostname)).toEqual(['peer0', 'peer1', 'chaincode', 'ca']);
+    expect(specs?.[1]?.SANS).toEqual(['peer1.registry.example', '127.0.0.1', 'localhost']);
+    // the anchor peer stays the first one
+    const configtx = parse(renderConfigtx(read('configtx.yaml'), two), { merge: true }) as {
+      Organizations: { ID: string; AnchorPeers?: { Host: string; Port: number }[] }[];
+    };
+    expect(configtx.Organizations.find((o) => o.ID === 'RegistryMSP')?.AnchorPeers).toEqual([
+      { Host: '127.0.0.1', Port: 7051 },
+    ]);
+  });
+
   it("puts the chaincode servers' host in their one TLS certificate, whatever the definition", () => {
     const [registry, ...others] = topology.peerOrgs;
     if (!registry) throw new Error('no org');

@@ -2,7 +2,7 @@ import { parseDocument, type Document, isMap, isSeq, type YAMLMap } from 'yaml';
 import * as path from 'node:path';
 import { OperatorError } from '../lib/errors';
 import { crypto, cryptoRoot } from './crypto-layout';
-import { address, type Endpoint, type Topology } from './topology';
+import { address, anchorPeer, type Endpoint, type Topology } from './topology';
 
 /**
  * The repo keeps crypto-config.yaml and configtx.yaml free of hosts and
@@ -47,7 +47,8 @@ export function renderCryptoConfig(source: string, topology: Topology): string {
     findOrg(peerOrgs, 'Domain', org.domain, 'crypto-config.yaml').set(
       'Specs',
       doc.createNode([
-        { Hostname: org.peer.name, SANS: sansFor(org.peer) },
+        // Each peer its own TLS server certificate, with its own host in the names.
+        ...org.peers.map((peer) => ({ Hostname: peer.name, SANS: sansFor(peer) })),
         // Not a peer: the TLS server certificate of the org's chaincode servers (one host for
         // every definition, so one certificate), issued by the org's TLS CA so its peer can verify it.
         { Hostname: 'chaincode', SANS: sansFor(org.chaincodeServers) },
@@ -74,9 +75,11 @@ export function renderConfigtx(source: string, topology: Topology): string {
     doc.createNode(topology.ordererOrg.orderers.map((node) => address(node))),
   );
   for (const org of topology.peerOrgs) {
+    // The first peer only: other orgs learn the rest of the org's peers through it (gossip).
+    const anchor = anchorPeer(org);
     findOrg(orgs, 'ID', org.mspId, 'configtx.yaml').set(
       'AnchorPeers',
-      doc.createNode([{ Host: org.peer.host, Port: org.peer.port }]),
+      doc.createNode([{ Host: anchor.host, Port: anchor.port }]),
     );
   }
   doc.setIn(

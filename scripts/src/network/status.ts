@@ -12,9 +12,9 @@ import { OperatorError } from '../lib/errors';
 import { channelHeights } from './channel';
 import { caProcessName } from '../identity/ca-site';
 import { describeDefinitions } from './definition-status';
-import { chaincodeServerName, peerProcessName } from './process-specs';
+import { chaincodeServerName } from './process-specs';
 import { networkSupervisor } from './supervisor-instance';
-import { loadTopology, type Topology } from './topology';
+import { anchorPeer, loadTopology, peerProcessName, type Topology } from './topology';
 
 /** The deployed definitions' server process names, per definition. */
 interface Deployed {
@@ -92,28 +92,29 @@ export async function networkStatus(): Promise<number> {
   const topology = await loadTopology();
   const supervisor = networkSupervisor();
   const deployed = deployedServers(topology, await readDeploymentState());
+  const peerNames = topology.peerOrgs.flatMap((org) => org.peers.map((peer) => peerProcessName(org, peer)));
   const processes = await printProcesses([
     ...topology.ordererOrg.orderers.map((o) => o.name),
-    ...topology.peerOrgs.map(peerProcessName),
+    ...peerNames,
     ...topology.peerOrgs.map(caProcessName),
     ...deployed.definitions.flatMap(deployed.serverNames),
   ]);
   let problems = processes.problems;
   const orderers = topology.ordererOrg.orderers.length;
-  const peers = topology.peerOrgs.length;
+  const orgs = topology.peerOrgs.length;
   const healthy = async (names: string[]): Promise<number> =>
     (await Promise.all(names.map((n) => supervisor.state(n)))).filter((s) => s.healthy).length;
   console.log(
     `\norderers healthy: ${await healthy(topology.ordererOrg.orderers.map((o) => o.name))}/${orderers}, ` +
-      `peers healthy: ${await healthy(topology.peerOrgs.map(peerProcessName))}/${peers}, ` +
-      `CAs healthy: ${await healthy(topology.peerOrgs.map(caProcessName))}/${peers}`,
+      `peers healthy: ${await healthy(peerNames)}/${peerNames.length}, ` +
+      `CAs healthy: ${await healthy(topology.peerOrgs.map(caProcessName))}/${orgs}`,
   );
 
   const heights = await channelHeights(topology);
   console.log(`\nchannel ${topology.channel}:`);
-  for (const [org, height] of heights) {
+  for (const [peer, height] of heights) {
     console.log(
-      `  ${org.padEnd(10)} ${height === undefined ? 'NOT JOINED / NOT ANSWERING' : `height ${height}`}`,
+      `  ${peer.padEnd(24)} ${height === undefined ? 'NOT JOINED / NOT ANSWERING' : `height ${height}`}`,
     );
     if (height === undefined) problems += 1;
   }
@@ -123,7 +124,7 @@ export async function networkStatus(): Promise<number> {
     problems += 1;
   }
   const first = topology.peerOrgs[0];
-  if (first && heights.get(first.key) !== undefined) {
+  if (first && heights.get(peerProcessName(first, anchorPeer(first))) !== undefined) {
     problems += await printDefinitions(topology, deployed, processes.healthy);
   }
   return problems === 0 ? 0 : 1;

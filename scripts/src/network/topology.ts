@@ -40,7 +40,12 @@ export interface PeerOrg {
   readonly key: string;
   readonly mspId: string;
   readonly domain: string;
-  readonly peer: PeerNode;
+  /**
+   * The department's peers, at least one. The first is the anchor peer (in the channel
+   * configuration), the one the gateway, the tests and the admin commands talk to, and the gossip
+   * bootstrap of the others; a second peer keeps the org's private data on a second disk.
+   */
+  readonly peers: readonly [PeerNode, ...PeerNode[]];
   readonly chaincodeServers: ChaincodeServers;
   readonly ca: CaNode;
 }
@@ -75,6 +80,23 @@ class Reader {
       throw this.problem('must be a mapping');
     }
     return Object.keys(this.value);
+  }
+
+  /**
+   * Refuses keys nobody reads: a typo, or a key of an older layout (`renamed` maps it to what
+   * replaced it), would otherwise be ignored silently.
+   */
+  only(allowed: readonly string[], renamed: Readonly<Record<string, string>> = {}): this {
+    for (const key of this.keys()) {
+      if (allowed.includes(key)) continue;
+      const replacement = renamed[key];
+      throw this.field(key).problem(
+        replacement === undefined
+          ? `is not a known key (known: ${allowed.join(', ')})`
+          : `is no longer read: ${replacement}`,
+      );
+    }
+    return this;
   }
 
   list(): Reader[] {
@@ -141,18 +163,39 @@ function chaincodeServers(reader: Reader): ChaincodeServers {
   };
 }
 
+/**
+ * cryptogen node names of an org that are not peers (its chaincode servers' and its Fabric CA's TLS
+ * identities): a peer of that name would share their certificate folder.
+ */
+const reservedPeerNames = ['chaincode', 'ca'];
+
+function peerNode(reader: Reader): PeerNode {
+  reader.only(['name', 'host', 'port', 'chaincodePort', 'operationsPort']);
+  const name = reader.field('name').string(/^[a-z][a-z0-9-]*$/);
+  if (reservedPeerNames.includes(name)) {
+    throw reader
+      .field('name')
+      .problem(`is reserved for a node that is not a peer (${reservedPeerNames.join(', ')})`);
+  }
+  return {
+    ...endpoint(reader),
+    name,
+    chaincodePort: reader.field('chaincodePort').port(),
+    operationsPort: reader.field('operationsPort').port(),
+  };
+}
+
 function peerOrg(reader: Reader): PeerOrg {
-  const peer = reader.field('peer');
+  reader.only(['key', 'mspId', 'domain', 'peers', 'chaincodeServers', 'ca'], {
+    peer: 'one peer is now written as `peers: [ { name: peer0, host, port, chaincodePort, operationsPort } ]`',
+  });
+  const [first, ...more] = reader.field('peers').list().map(peerNode);
+  if (!first) throw reader.field('peers').problem('must be a non-empty list');
   return {
     key: reader.field('key').string(/^[a-z][a-z0-9-]*$/),
     mspId: reader.field('mspId').string(),
     domain: reader.field('domain').string(),
-    peer: {
-      ...endpoint(peer),
-      name: peer.field('name').string(),
-      chaincodePort: peer.field('chaincodePort').port(),
-      operationsPort: peer.field('operationsPort').port(),
-    },
+    peers: [first, ...more],
     chaincodeServers: chaincodeServers(reader.field('chaincodeServers')),
     ca: {
       ...endpoint(reader.field('ca')),
@@ -160,6 +203,16 @@ function peerOrg(reader: Reader): PeerOrg {
     },
   };
 }
+
+/** The org's first peer: anchor peer, and the one clients and admin commands talk to. */
+export const anchorPeer = (org: PeerOrg): PeerNode => org.peers[0];
+
+/**
+ * The supervisor's name for a peer process. The first peer keeps the name of the one-peer layout
+ * (`peer-<org>`: logs, pid files and the fault tests use it); any other is `peer-<org>-<name>`.
+ */
+export const peerProcessName = (org: PeerOrg, node: PeerNode): string =>
+  node.name === anchorPeer(org).name ? `peer-${org.key}` : `peer-${org.key}-${node.name}`;
 
 /** Every (host, port) pair the topology asks for, labelled for error messages. */
 export function listeningSockets(topology: Topology): { label: string; host: string; port: number }[] {
@@ -170,10 +223,7 @@ export function listeningSockets(topology: Topology): { label: string; host: str
     sockets.push({ label: `${o.name} operations`, host: o.host, port: o.operationsPort });
   }
   for (const org of topology.peerOrgs) {
-    const p = org.peer;
-    sockets.push({ label: `${org.key} peer`, host: p.host, port: p.port });
-    sockets.push({ label: `${org.key} peer chaincode listener`, host: p.host, port: p.chaincodePort });
-    sockets.push({ label: `${org.key} peer operations`, host: p.host, port: p.operationsPort });
+    for (const p of org.peers) sockets.push(...peerSockets(org, p));
     for (const name of definitionNames) {
       sockets.push({ label: `${org.key} chaincode server ${name}`, ...chaincodeServer(org, name) });
     }
@@ -181,6 +231,16 @@ export function listeningSockets(topology: Topology): { label: string; host: str
     sockets.push({ label: `${org.key} CA operations`, host: org.ca.host, port: org.ca.operationsPort });
   }
   return sockets;
+}
+
+/** The three sockets one peer listens on. */
+export function peerSockets(org: PeerOrg, p: PeerNode): { label: string; host: string; port: number }[] {
+  const label = `${org.key} ${p.name}`;
+  return [
+    { label, host: p.host, port: p.port },
+    { label: `${label} chaincode listener`, host: p.host, port: p.chaincodePort },
+    { label: `${label} operations`, host: p.host, port: p.operationsPort },
+  ];
 }
 
 function assertUnique(values: readonly string[], what: string): void {
@@ -216,6 +276,15 @@ export function parseTopology(document: unknown): Topology {
     topology.peerOrgs.map((o) => o.key),
     'org key',
   );
+  assertUnique(
+    topology.peerOrgs.flatMap((org) => org.peers.map((p) => `${org.key}/${p.name}`)),
+    'peer name (org/peer)',
+  );
+  // `peer-a-b` could be org a's peer b or org a-b's first peer
+  assertUnique(
+    topology.peerOrgs.flatMap((org) => org.peers.map((p) => peerProcessName(org, p))),
+    'peer process name',
+  );
   assertUnique([topology.ordererOrg.mspId, ...topology.peerOrgs.map((o) => o.mspId)], 'MSP id');
   return topology;
 }
@@ -227,7 +296,7 @@ export async function loadTopology(file = paths.topologyFile): Promise<Topology>
 /** Fully qualified node names, as in the certificates cryptogen issues. */
 export const fqdn = {
   orderer: (topology: Topology, node: OrdererNode): string => `${node.name}.${topology.ordererOrg.domain}`,
-  peer: (org: PeerOrg): string => `${org.peer.name}.${org.domain}`,
+  peer: (org: PeerOrg, node: PeerNode): string => `${node.name}.${org.domain}`,
   chaincodeServer: (org: PeerOrg): string => `chaincode.${org.domain}`,
   /** The TLS server name of the org's Fabric CA (cryptogen node `ca`). */
   ca: (org: PeerOrg): string => `ca.${org.domain}`,
