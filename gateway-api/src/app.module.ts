@@ -13,7 +13,7 @@ import { IdempotencyInterceptor } from './idempotency/idempotency.interceptor';
 import { IdempotencyModule } from './idempotency/idempotency.module';
 import { IndexReadinessCheck } from './index-db/index-readiness.check';
 import { IndexModule } from './index-db/index.module';
-import { LedgerModule } from './ledger/ledger.module';
+import { TransactionLookupModule } from './transaction-lookup/transaction-lookup.module';
 import { MetricsModule } from './metrics/metrics.module';
 import { MetricsService } from './metrics/metrics.service';
 import { PublicRateLimitModule } from './public-rate-limit';
@@ -46,7 +46,7 @@ const indexModule = IndexModule.register({
       imports: [FabricModule, indexModule],
       checks: [FabricReadinessCheck, IndexReadinessCheck],
     }),
-    LedgerModule,
+    TransactionLookupModule,
     // the smoke routes exist only for the e2e tests (GOVTRACE_TEST_FIXTURES=smoke)
     ...testFixtureModules(),
     RealEstateModule,

@@ -12,7 +12,7 @@ import { validateEnv } from '../src/config/validate-env';
 import { FabricModule } from '../src/fabric/fabric.module';
 import { FabricReadinessCheck } from '../src/fabric/fabric.readiness';
 import { HealthModule } from '../src/health/health.module';
-import { LedgerModule } from '../src/ledger/ledger.module';
+import { TransactionLookupModule } from '../src/transaction-lookup/transaction-lookup.module';
 import {
   LEDGER_EVENT_SOURCE,
   type LedgerBlock,
@@ -54,7 +54,7 @@ describe('gateway against the running Fabric network', () => {
         HealthModule.register({ imports: [FabricModule], checks: [FabricReadinessCheck] }),
         AuthModule,
         MetricsModule,
-        LedgerModule,
+        TransactionLookupModule,
         SmokeModule,
       ],
     })

@@ -3,13 +3,17 @@ import { ConfigService } from '@nestjs/config';
 
 import { type EnvironmentVariables } from '../config/env.schema';
 import { FabricModule } from '../fabric/fabric.module';
-import { LedgerController } from './ledger.controller';
-import { LEDGER_LOOKUP_LIMITS, type LedgerLookupLimits, LedgerService } from './ledger.service';
+import { TransactionLookupController } from './transaction-lookup.controller';
+import {
+  LEDGER_LOOKUP_LIMITS,
+  type LedgerLookupLimits,
+  TransactionLookupService,
+} from './transaction-lookup.service';
 
 /** GET /api/v1/ledger/transactions/{txId}. */
 @Module({
   imports: [FabricModule],
-  controllers: [LedgerController],
+  controllers: [TransactionLookupController],
   providers: [
     {
       provide: LEDGER_LOOKUP_LIMITS,
@@ -19,7 +23,7 @@ import { LEDGER_LOOKUP_LIMITS, type LedgerLookupLimits, LedgerService } from './
         maxQueued: config.get('VERIFY_MAX_QUEUED_READS', { infer: true }),
       }),
     },
-    LedgerService,
+    TransactionLookupService,
   ],
 })
-export class LedgerModule {}
+export class TransactionLookupModule {}

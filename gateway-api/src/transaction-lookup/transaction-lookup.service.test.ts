@@ -1,6 +1,6 @@
 import { NotFoundError, UnavailableError } from '../common/errors';
-import { LedgerService } from './ledger.service';
-import { type LedgerTransaction, type LedgerTransactionReader } from './ledger-transactions.port';
+import { TransactionLookupService } from './transaction-lookup.service';
+import { type LedgerTransaction, type LedgerTransactionReader } from '../ledger/ledger-transactions.port';
 
 const tx: LedgerTransaction = {
   txId: 'a'.repeat(64),
@@ -18,10 +18,10 @@ const reader = (found: LedgerTransaction | undefined): LedgerTransactionReader =
 
 const LIMITS = { maxConcurrent: 2, maxQueued: 1 };
 
-describe('LedgerService', () => {
+describe('TransactionLookupService', () => {
   it('answers the transaction with the creator in full to a caller with a token', async () => {
     const caller = { user: 'tax-officer', mspId: 'TaxMSP', role: 'tax_officer' };
-    expect(await new LedgerService(reader(tx), LIMITS).transaction(tx.txId, caller)).toEqual({
+    expect(await new TransactionLookupService(reader(tx), LIMITS).transaction(tx.txId, caller)).toEqual({
       txId: tx.txId,
       blockNumber: 42,
       validationCode: 'VALID',
@@ -33,13 +33,13 @@ describe('LedgerService', () => {
   });
 
   it("leaves the creator's name out for an anonymous caller", async () => {
-    const answer = await new LedgerService(reader(tx), LIMITS).transaction(tx.txId, undefined);
+    const answer = await new TransactionLookupService(reader(tx), LIMITS).transaction(tx.txId, undefined);
     expect(answer.creator).toEqual({ mspId: 'RegistryMSP', role: 'registry_clerk' });
   });
 
   it('answers 404 for a transaction the ledger does not have', async () => {
     await expect(
-      new LedgerService(reader(undefined), LIMITS).transaction(tx.txId, undefined),
+      new TransactionLookupService(reader(undefined), LIMITS).transaction(tx.txId, undefined),
     ).rejects.toBeInstanceOf(NotFoundError);
   });
 
@@ -49,7 +49,7 @@ describe('LedgerService', () => {
       release = resolve;
     });
     const slow: LedgerTransactionReader = { find: () => held.then(() => tx) };
-    const service = new LedgerService(slow, LIMITS);
+    const service = new TransactionLookupService(slow, LIMITS);
     const admitted = [1, 2, 3].map(() => service.transaction(tx.txId, undefined));
     await expect(service.transaction(tx.txId, undefined)).rejects.toThrow(
       new UnavailableError('Too many transaction look-ups right now; try again in a moment'),

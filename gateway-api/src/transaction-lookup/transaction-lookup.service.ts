@@ -3,8 +3,8 @@ import { Inject, Injectable } from '@nestjs/common';
 import { type Principal } from '../auth/principal';
 import { NotFoundError } from '../common/errors';
 import { ReadLimiter } from '../common/read-limiter';
-import { type LedgerTransactionResponse } from './ledger.dto';
-import { LEDGER_TRANSACTION_READER, type LedgerTransactionReader } from './ledger-transactions.port';
+import { type LedgerTransactionResponse } from './transaction-lookup.dto';
+import { LEDGER_TRANSACTION_READER, type LedgerTransactionReader } from '../ledger/ledger-transactions.port';
 
 /** How many public transaction look-ups may read at once, and wait (VERIFY_MAX_*_READS). */
 export interface LedgerLookupLimits {
@@ -15,7 +15,7 @@ export interface LedgerLookupLimits {
 export const LEDGER_LOOKUP_LIMITS = Symbol('LedgerLookupLimits');
 
 @Injectable()
-export class LedgerService {
+export class TransactionLookupService {
   // the look-up is public and each one is a qscc block read: a bulkhead of its own, so a flood of
   // look-ups answers 503 instead of queueing without bound or crowding out the verification reads
   readonly #limiter: ReadLimiter;

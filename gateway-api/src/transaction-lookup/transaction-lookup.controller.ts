@@ -11,16 +11,16 @@ import {
 import { OptionalPrincipal, Public } from '../auth/auth.decorators';
 import { type Principal } from '../auth/principal';
 import { ErrorResponse } from '../common/errors';
-import { LedgerTransactionResponse, TransactionIdParams } from './ledger.dto';
-import { LedgerService } from './ledger.service';
+import { LedgerTransactionResponse, TransactionIdParams } from './transaction-lookup.dto';
+import { TransactionLookupService } from './transaction-lookup.service';
 import { CitizensRateLimit } from '../public-rate-limit';
 
 @ApiTags('verification')
 @Public()
 @CitizensRateLimit()
 @Controller('api/v1/ledger/transactions')
-export class LedgerController {
-  constructor(private readonly ledger: LedgerService) {}
+export class TransactionLookupController {
+  constructor(private readonly ledger: TransactionLookupService) {}
 
   @Get(':txId')
   @ApiOperation({
