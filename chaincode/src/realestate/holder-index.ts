@@ -16,6 +16,12 @@
 // version 1, and version 1 entries are still written without it, byte for byte as before), so after
 // a rotation the entries still under an older key can be told apart and re-indexed.
 
+import {
+  HOLDER_LOOKUP_KEY_BYTES,
+  KEY_VERSION_FIELD,
+  MAX_HOLDER_LOOKUP_KEY_VERSION,
+  PEPPER_FIELD,
+} from '../common/holder-lookup';
 import { createHmac } from 'node:crypto';
 import { type Context } from 'fabric-contract-api';
 import { Collections } from '../common/collections';
@@ -26,11 +32,8 @@ import { type PrivateHolder, isObject } from './personal-data';
 import { parsePrivateHolders } from './private-holders';
 import { type UnitRecord } from './unit-record';
 
-export const PEPPER_FIELD = 'holderLookupPepper';
-export const KEY_VERSION_FIELD = 'holderLookupKeyVersion';
-const MAX_KEY_VERSION = 2 ** 31 - 1;
-export const MIN_PEPPER_BYTES = 32;
-const MAX_PEPPER_BYTES = 1024;
+const MAX_KEY_VERSION = MAX_HOLDER_LOOKUP_KEY_VERSION;
+const { min: MIN_PEPPER_BYTES, max: MAX_PEPPER_BYTES } = HOLDER_LOOKUP_KEY_BYTES;
 const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
 
 /** The value of one index entry: no personal data, only which ownership generation it belongs to. */

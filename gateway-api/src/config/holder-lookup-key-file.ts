@@ -1,3 +1,7 @@
+import {
+  HOLDER_LOOKUP_KEY_BYTES,
+  MAX_HOLDER_LOOKUP_KEY_VERSION,
+} from '../../../chaincode/src/common/holder-lookup';
 import { randomBytes } from 'node:crypto';
 
 /**
@@ -18,11 +22,9 @@ export interface HolderLookupKeyFile {
   readonly key: Buffer;
 }
 
-/** What a key must hold at least (the chaincode refuses a shorter pepper). */
-export const MIN_HOLDER_LOOKUP_KEY_BYTES = 32;
-/** The chaincode's upper bound on the pepper. */
-export const MAX_HOLDER_LOOKUP_KEY_BYTES = 1024;
-const MAX_VERSION = 2 ** 31 - 1;
+/** The sizes the chaincode accepts for the pepper: a key outside them would be refused there. */
+export const { min: MIN_HOLDER_LOOKUP_KEY_BYTES, max: MAX_HOLDER_LOOKUP_KEY_BYTES } = HOLDER_LOOKUP_KEY_BYTES;
+const MAX_VERSION = MAX_HOLDER_LOOKUP_KEY_VERSION;
 
 /** A new key of the given version: 32 random bytes. */
 export function newHolderLookupKey(version = 1): HolderLookupKeyFile {
