@@ -17,7 +17,7 @@ import { TransactionLookupModule } from './transaction-lookup/transaction-lookup
 import { MetricsModule } from './metrics/metrics.module';
 import { MetricsService } from './metrics/metrics.service';
 import { PublicRateLimitModule } from './public-rate-limit';
-import { RealEstateModule, RealEstateRegisteredProjector } from './real-estate';
+import { REAL_ESTATE_PROJECTORS, RealEstateModule } from './real-estate';
 import { testFixtureModules } from './smoke/test-fixture-modules';
 import { VerifyModule } from './verify/verify.module';
 import { VerifyPageModule } from './verify-page';
@@ -26,7 +26,7 @@ import { WASTE_PROJECTORS, WasteModule } from './waste';
 // One value, imported wherever the index is needed, so the process runs exactly one event listener.
 const indexModule = IndexModule.register({
   imports: [FabricModule, MetricsModule, BusinessCalendarModule],
-  projectors: [RealEstateRegisteredProjector, ...BUSINESS_PROJECTORS, ...WASTE_PROJECTORS],
+  projectors: [...REAL_ESTATE_PROJECTORS, ...BUSINESS_PROJECTORS, ...WASTE_PROJECTORS],
   lagSink: MetricsService,
 });
 

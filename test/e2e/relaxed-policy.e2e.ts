@@ -98,7 +98,7 @@ describe("a certificate another department's peer endorsed, on a channel whose p
       },
       1,
     );
-    // what Register's event says of a FIRST registration (gateway-api/src/real-estate/index/registered-event.ts)
+    // what Register's event says of a FIRST registration (gateway-api/src/real-estate/projection/registered-event.ts)
     const event = {
       registration: {
         registrationId: registration,

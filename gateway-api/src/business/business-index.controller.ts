@@ -11,7 +11,7 @@ import {
 import { ErrorResponse } from '../common/errors';
 import { ListCasesQuery, SearchEnterprisesQuery } from './dto/list.dto';
 import { CasePage, EnterprisePage } from './dto/responses.dto';
-import { BusinessQueryService } from './index/business-query.service';
+import { BusinessQueryService } from './projection/business-query.service';
 
 /** Lists and search from the off-chain index; any authenticated caller. */
 @ApiTags('business')

@@ -5,7 +5,7 @@ import { DatabaseModule } from '../index-db/database/database.module';
 import { BusinessIndexController } from './business-index.controller';
 import { BusinessController } from './business.controller';
 import { BusinessService } from './business.service';
-import { BusinessQueryService } from './index/business-query.service';
+import { BusinessQueryService } from './projection/business-query.service';
 import { BusinessCalendarModule } from './working-calendar';
 
 /**

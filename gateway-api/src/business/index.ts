@@ -1,5 +1,5 @@
 export { BusinessModule } from './business.module';
 export { BusinessCalendarModule, BusinessWorkingCalendar } from './working-calendar';
-export { BUSINESS_PROJECTORS } from './index/business.projectors';
+export { BUSINESS_PROJECTORS } from './projection/business.projectors';
 export { BUSINESS_ENTITIES } from './entities';
-export { CreateBusinessIndex1795478402000 } from '../index-db/migrations/1795478402000-create-business-index';
+export { CreateBusinessIndex1795478402000 } from './entities/1795478402000-create-business-index';

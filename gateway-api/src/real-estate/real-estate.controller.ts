@@ -21,7 +21,7 @@ import { CreateRegistrationDto } from './dto/create-registration.dto';
 import { HolderUnitsResponse, SearchHolderUnitsDto } from './dto/holder-units.dto';
 import { ActsPageResponse, DeedTaxClearanceResponse, RegistrationResponse } from './dto/responses.dto';
 import { ListActsQueryDto, UnitParamsDto } from './dto/unit-params.dto';
-import { RealEstateActsService } from './index/real-estate-acts.service';
+import { RealEstateActsService } from './projection/real-estate-acts.service';
 import { NoIdempotencyGuard } from './no-idempotency.guard';
 import { RealEstateService } from './real-estate.service';
 

@@ -6,7 +6,7 @@ import { type EnvironmentVariables } from '../config/env.schema';
 import { FabricModule } from '../fabric/fabric.module';
 import { DatabaseModule } from '../index-db/database/database.module';
 import { HolderLookupKey } from './holder-lookup-key';
-import { RealEstateActsService } from './index/real-estate-acts.service';
+import { RealEstateActsService } from './projection/real-estate-acts.service';
 import { RealEstateController } from './real-estate.controller';
 import { RealEstateService } from './real-estate.service';
 

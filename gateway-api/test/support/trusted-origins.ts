@@ -4,7 +4,7 @@ import {
   BusinessCaseOpenedProjector,
   BusinessLicenseStatusChangedProjector,
   BusinessStepCompletedProjector,
-} from '../../src/business/index/business.projectors';
+} from '../../src/business/projection/business.projectors';
 import { BusinessWorkingCalendar } from '../../src/business/working-calendar';
 import { type EnvironmentVariables } from '../../src/config/env.schema';
 import { validateEnv } from '../../src/config/validate-env';
@@ -13,7 +13,7 @@ import { SmokeValueProjector } from '../../src/index-db/smoke/smoke-value.projec
 import { trustedOrigin } from '../../src/index-db/trust/testing/trusted-origin';
 import { trustRuleFor } from '../../src/index-db/trust/trust-rules';
 import { type LedgerEvent, type TransactionOrigin } from '../../src/ledger/ledger-events.port';
-import { RealEstateRegisteredProjector } from '../../src/real-estate/index/real-estate-registered.projector';
+import { RealEstateRegisteredProjector } from '../../src/real-estate/projection/real-estate-registered.projector';
 import { WASTE_PROJECTORS } from '../../src/waste/projection';
 
 /** The default configuration's working calendar (the case projector needs one; claims do not use it). */

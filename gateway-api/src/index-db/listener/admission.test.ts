@@ -1,6 +1,6 @@
-import { BusinessStepCompletedProjector } from '../../business/index/business.projectors';
+import { BusinessStepCompletedProjector } from '../../business/projection/business.projectors';
 import { type BlockEvent, type LedgerEvent, type TransactionOrigin } from '../../ledger/ledger-events.port';
-import { RealEstateRegisteredProjector } from '../../real-estate/index/real-estate-registered.projector';
+import { RealEstateRegisteredProjector } from '../../real-estate/projection/real-estate-registered.projector';
 import { WasteScansProjector } from '../../waste/projection/waste-scans.projector';
 import { type Projector } from '../projection/projector';
 import { SmokeValueProjector } from '../smoke/smoke-value.projector';

@@ -6,7 +6,7 @@ import { makeBagBarcode } from '../../../../chaincode/src/common/identifiers';
 import { createDataSourceOptions, ENTITIES } from '../../index-db/database/data-source-options';
 import { Database } from '../../index-db/database/database';
 import { MIGRATIONS } from '../../index-db/migrations';
-import { CreateWasteIndex1795478403000 } from '../../index-db/migrations/1795478403000-create-waste-index';
+import { CreateWasteIndex1795478403000 } from '../entities/1795478403000-create-waste-index';
 
 import { MalformedEventError } from '../../index-db/projection/malformed-event.error';
 import { type LedgerEvent } from '../../ledger/ledger-events.port';

@@ -7,7 +7,7 @@ import { Database } from '../../index-db/database/database';
 import { type DatabaseConfig } from '../../index-db/database/database-config';
 
 import { MIGRATIONS } from '../../index-db/migrations';
-import { CreateRealEstateIndex1795478401000 } from '../../index-db/migrations/1795478401000-create-real-estate-index';
+import { CreateRealEstateIndex1795478401000 } from '../entities/1795478401000-create-real-estate-index';
 import { MalformedEventError } from '../../index-db/projection/malformed-event.error';
 import { type LedgerEvent } from '../../ledger/ledger-events.port';
 import { RealEstateCertificate, RealEstateUnit } from '../entities';
