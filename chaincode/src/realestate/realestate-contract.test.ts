@@ -606,6 +606,30 @@ describe('RealEstateContract: private particulars', () => {
     expect((await h.unit()).seizure).toBeNull();
   });
 
+  it('releases a seizure recorded before court orders were private by its public order', async () => {
+    const h = new Harness();
+    await h.first();
+    await h.register({ unitNumber: UNIT, type: 'SEIZURE', court: '法院', courtOrder: secrets.courtOrder });
+    // a unit as written by the earlier chaincode: the order in the public unit record
+    const unitKey = `\u0000realestate.unit\u0000${UNIT}\u0000`;
+    const legacy = JSON.parse(h.ledger.getState(unitKey)?.toString() ?? '{}') as { seizure: Json };
+    const rewrite = h.ledger.newTransaction({ identity: clerk });
+    await rewrite.ctx.stub.putState(
+      unitKey,
+      Buffer.from(JSON.stringify({ ...legacy, seizure: { ...legacy.seizure, courtOrder: ORDER } })),
+    );
+    expect(rewrite.commit().validationCode).toBe('VALID');
+
+    const byPrivateOrder = await h.refused({
+      unitNumber: UNIT,
+      type: 'SEIZURE_RELEASE',
+      courtOrder: secrets.courtOrder,
+    });
+    expect(byPrivateOrder.code).toBe('RULE_VIOLATION');
+    await h.register({ unitNumber: UNIT, type: 'SEIZURE_RELEASE', courtOrder: ORDER });
+    expect((await h.unit()).seizure).toBeNull();
+  });
+
   it.each([
     [
       'a description in the public arguments',
