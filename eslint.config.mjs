@@ -36,6 +36,24 @@ export default tseslint.config(
     languageOptions: { sourceType: 'commonjs', globals: { module: 'writable', require: 'readonly' } },
   },
   {
+    // The chaincode's contract surface has one entry point (chaincode/src/contract): the gateway, the
+    // scripts and the tests import nothing else of the chaincode (scripts/src/lib/package-boundaries.test.ts).
+    files: ['gateway-api/**/*.ts', 'scripts/**/*.ts', 'test/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '(^|/)chaincode/src/(?!contract$)',
+              message: 'Import the chaincode through its contract surface: chaincode/src/contract.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['**/*.test.ts', '**/*.spec.ts', 'test/**/*.ts'],
     rules: {
       '@typescript-eslint/unbound-method': 'off',

@@ -5,7 +5,7 @@ import { Test } from '@nestjs/testing';
 import request from 'supertest';
 import { type App } from 'supertest/types';
 
-import { bagBarcodeCheckDigit } from '../../chaincode/src/common/identifiers';
+import { bagBarcodeCheckDigit } from '../../chaincode/src/contract';
 import { APP_OPTIONS, configureApp } from '../src/app.setup';
 import { AuthModule } from '../src/auth/auth.module';
 import { validateEnv } from '../src/config/validate-env';

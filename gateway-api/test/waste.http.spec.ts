@@ -10,7 +10,7 @@ import request from 'supertest';
 import { type App } from 'supertest/types';
 import { DataSource } from 'typeorm';
 
-import { makeBagBarcode } from '../../chaincode/src/common/identifiers';
+import { makeBagBarcode } from '../../chaincode/src/contract';
 import { APP_OPTIONS, configureApp } from '../src/app.setup';
 import { AuthModule } from '../src/auth/auth.module';
 import { type Authentication, TokenAuthenticator } from '../src/auth/token-authenticator';

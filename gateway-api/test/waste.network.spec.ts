@@ -4,7 +4,7 @@ import { Logger } from '@nestjs/common';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 
-import { bagBarcodeCheckDigit } from '../../chaincode/src/common/identifiers';
+import { bagBarcodeCheckDigit } from '../../chaincode/src/contract';
 import { FabricModule } from '../src/fabric/fabric.module';
 import { createDataSourceOptions, ENTITIES } from '../src/index-db/database/data-source-options';
 import { IndexModule } from '../src/index-db/index.module';

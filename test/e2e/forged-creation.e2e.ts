@@ -1,16 +1,19 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { common, peer } from '@hyperledger/fabric-protos';
-import { toCanonicalBytes } from '../../chaincode/src/common/canonical-json';
 import {
+  type CertificateRecord,
   type ChaincodeName,
   ChaincodeNames,
   ContractHome,
+  issueCertificate,
+  maskName,
   ownerOf,
-} from '../../chaincode/src/common/definitions';
-import { RecordTypes } from '../../chaincode/src/common/ledger';
-import { maskName, saltedIdHash } from '../../chaincode/src/common/personal-data';
-import { type CertificateRecord, issueCertificate } from '../../chaincode/src/realestate/certificate-record';
-import { registrationId } from '../../chaincode/src/realestate/registration-record';
+  RecordTypes,
+  registrationId,
+  saltedIdHash,
+  toCanonicalBytes,
+  Transactions,
+} from '../../chaincode/src/contract';
 import { readDeploymentState } from '../../scripts/src/deploy/deployment-state';
 import { type Topology } from '../../scripts/src/network/topology';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -25,7 +28,6 @@ import { errorText } from '../support/hostile/chaincode-calls';
 import * as ids from '../support/hostile/identifiers';
 import { recordStateKey } from '../support/ledger-keys';
 import { peerSigningMaterial, userSigningMaterial } from '../support/signing-material';
-import { Transactions } from '../../chaincode/src/common/transactions';
 
 // Issue 13's threat, faithfully: a department runs MODIFIED chaincode on its own peer and creates a
 // record in another department's domain. Its chaincode may compute anything, so what reaches the

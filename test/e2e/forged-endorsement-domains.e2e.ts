@@ -5,7 +5,7 @@ import { contractOf, type DomainContract } from '../support/contracts';
 import { connectAsEnrolled, findOrg, type OrgConnection, topology } from '../support/fabric-client';
 import * as calls from '../support/hostile/chaincode-calls';
 import * as ids from '../support/hostile/identifiers';
-import { Transactions } from '../../chaincode/src/common/transactions';
+import { Transactions } from '../../chaincode/src/contract';
 
 // "Impossible for one department to forge", per domain. Each write is proposed by the right role's
 // own identity but endorsed only by the peer of a department that is not responsible for the record

@@ -4,7 +4,7 @@ import {
   organisationCodeCheck,
   residentIdCheckCharacter,
   usccCheckCharacter,
-} from '../../chaincode/src/common/identifiers';
+} from '../../chaincode/src/contract';
 import { contractOf, type DomainContract } from '../support/contracts';
 import { connectAsEnrolled, findOrg, type OrgConnection, topology } from '../support/fabric-client';
 

@@ -2,12 +2,16 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { peer } from '@hyperledger/fabric-protos';
-import { toCanonicalBytes } from '../../chaincode/src/common/canonical-json';
-import { ChaincodeNames, ContractHome } from '../../chaincode/src/common/definitions';
-import { RecordTypes } from '../../chaincode/src/common/ledger';
-import { maskName, saltedIdHash } from '../../chaincode/src/common/personal-data';
-import { issueCertificate } from '../../chaincode/src/realestate/certificate-record';
-import { registrationId } from '../../chaincode/src/realestate/registration-record';
+import {
+  ChaincodeNames,
+  ContractHome,
+  issueCertificate,
+  maskName,
+  RecordTypes,
+  registrationId,
+  saltedIdHash,
+  toCanonicalBytes,
+} from '../../chaincode/src/contract';
 import { readDeploymentState } from '../../scripts/src/deploy/deployment-state';
 import { type Topology } from '../../scripts/src/network/topology';
 import { contractOf } from '../support/contracts';

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 
-import { ContractHome } from '../../chaincode/src/common/definitions';
+import { ContractHome } from '../../chaincode/src/contract';
 import { chaincodeServerName } from '../../scripts/src/network/process-specs';
 import { contractOf } from '../support/contracts';
 import { connectAs, findOrg, type OrgConnection, topology } from '../support/fabric-client';

@@ -1,5 +1,5 @@
 import { type Contract, type Network } from '@hyperledger/fabric-gateway';
-import { ContractHome } from '../../chaincode/src/common/definitions';
+import { ContractHome } from '../../chaincode/src/contract';
 
 // Each department's contracts live in a chaincode definition of their own (issue 13), so a client
 // names the definition as well as the contract. The one table that says which definition serves a

@@ -1,4 +1,4 @@
-import { type ChaincodeName } from '../../chaincode/src/common/definitions';
+import { type ChaincodeName } from '../../chaincode/src/contract';
 import { loadDefinitionConfigs } from '../../scripts/src/deploy/chaincode-definitions';
 import { readDeploymentState, writeDeploymentState } from '../../scripts/src/deploy/deployment-state';
 import { approve, commit, type Committed, queryCommitted } from '../../scripts/src/deploy/lifecycle-commands';

@@ -4,7 +4,7 @@ import {
   organisationCodeCheck,
   residentIdCheckCharacter,
   usccCheckCharacter,
-} from '../../chaincode/src/common/identifiers';
+} from '../../chaincode/src/contract';
 
 // Fresh, valid identifiers for tests against the real network, where numbers are unique on the
 // channel for ever: each call draws new random digits and computes the check characters.

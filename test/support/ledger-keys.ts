@@ -1,4 +1,4 @@
-import { type RecordType } from '../../chaincode/src/common/ledger';
+import { type RecordType } from '../../chaincode/src/contract';
 
 // The state key of a record, as the contracts write it (chaincode/src/common/ledger.ts recordKey, which
 // is fabric-shim's createCompositeKey): U+0000, the record type, U+0000, then each attribute followed

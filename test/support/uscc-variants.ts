@@ -1,4 +1,4 @@
-import { USCC_ALPHABET } from '../../chaincode/src/common/identifiers';
+import { USCC_ALPHABET } from '../../chaincode/src/contract';
 
 /** Every string one character away from `uscc` within the USCC alphabet: all invalid by the two checks. */
 export function singleCharacterVariants(uscc: string): string[] {

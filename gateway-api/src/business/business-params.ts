@@ -1,13 +1,13 @@
 // Path parameters checked with the chaincode's own rules, so a bad one answers 400 naming the field
 // before a transaction is attempted (the chaincode checks again).
 
-import { parseUscc } from '../../../chaincode/src/common/identifiers';
 import {
   type BusinessStep,
   BusinessSteps,
   isBusinessStep,
+  parseUscc,
   StepRoles,
-} from '../../../chaincode/src/business/steps';
+} from '../../../chaincode/src/contract';
 import { type Principal } from '../auth/principal';
 import { ForbiddenError, ValidationFailedError } from '../common/errors';
 

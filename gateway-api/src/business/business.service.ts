@@ -2,7 +2,12 @@ import { randomBytes } from 'node:crypto';
 
 import { Inject, Injectable, Optional } from '@nestjs/common';
 
-import { type BusinessStep, StepContracts, StepEndorsers } from '../../../chaincode/src/business/steps';
+import {
+  type BusinessStep,
+  StepContracts,
+  StepEndorsers,
+  Transactions,
+} from '../../../chaincode/src/contract';
 import { type Principal } from '../auth/principal';
 import { chaincodeAnswerObject, unexpectedAnswer } from '../common/chaincode-answer';
 import { LEDGER_CLIENT, type LedgerClient, type SubmitResult } from '../ledger/ledger-client.port';
@@ -15,7 +20,6 @@ import {
   type OpenCaseResponse,
 } from './dto/responses.dto';
 import { BusinessWorkingCalendar } from './working-calendar';
-import { Transactions } from '../../../chaincode/src/common/transactions';
 
 export const CONTRACT = 'business';
 export const MARKET_MSP = 'MarketMSP';

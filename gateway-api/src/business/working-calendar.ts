@@ -2,11 +2,11 @@ import { Injectable, Module } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 
 import {
-  type WorkingCalendar,
-  type WorkingTimeReport,
   halfWorkingDayMillis,
+  type WorkingCalendar,
   workingTimeReport,
-} from '../../../chaincode/src/business/working-time';
+  type WorkingTimeReport,
+} from '../../../chaincode/src/contract';
 import { type EnvironmentVariables } from '../config/env.schema';
 
 /** The BUSINESS_* variables of the validated environment that describe the calendar. */

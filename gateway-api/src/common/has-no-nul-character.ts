@@ -1,6 +1,6 @@
 import { ValidateBy, type ValidationArguments } from 'class-validator';
 
-import { containsNulCharacter } from '../../../chaincode/src/common/nul-characters';
+import { containsNulCharacter } from '../../../chaincode/src/contract';
 
 /**
  * Refuses text holding U+0000. JSON bodies are checked as a whole when parsed (json-body.ts); query

@@ -2,7 +2,7 @@ import { type NestExpressApplication } from '@nestjs/platform-express';
 import { type NextFunction, type Request, type Response } from 'express';
 
 import { PayloadTooLargeError, ValidationFailedError } from './errors';
-import { containsNulCharacter } from '../../../chaincode/src/common/nul-characters';
+import { containsNulCharacter } from '../../../chaincode/src/contract';
 import { exceedsJsonDepth, MAX_JSON_DEPTH } from './json-depth';
 
 /** Large enough for a batch of 1000 waste scans, small enough to refuse junk early. */

@@ -1,7 +1,4 @@
-import {
-  HOLDER_LOOKUP_KEY_BYTES,
-  MAX_HOLDER_LOOKUP_KEY_VERSION,
-} from '../../../chaincode/src/common/holder-lookup';
+import { HOLDER_LOOKUP_KEY_BYTES, MAX_HOLDER_LOOKUP_KEY_VERSION } from '../../../chaincode/src/contract';
 import { randomBytes } from 'node:crypto';
 
 /**

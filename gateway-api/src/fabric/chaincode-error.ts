@@ -13,7 +13,7 @@ import {
   type ErrorCode,
   type ErrorDetail,
   parseChaincodeErrorMessage,
-} from '../../../chaincode/src/common/errors';
+} from '../../../chaincode/src/contract';
 
 export type ChaincodeErrorCode = ErrorCode;
 export type ChaincodeErrorDetail = ErrorDetail;

@@ -1,8 +1,7 @@
 // Which chaincode definition a call goes to, and whose peers endorse it when the service does not say.
 // Both follow chaincode/src/common/definitions.ts, the table chaincode, deploy scripts and gateway share.
 
-import { type OrgMsp } from '../../../chaincode/src/common/access';
-import { type ChaincodeName, ContractHome, ownerOf } from '../../../chaincode/src/common/definitions';
+import { type ChaincodeName, ContractHome, type OrgMsp, ownerOf } from '../../../chaincode/src/contract';
 import { type LedgerCall } from '../ledger/ledger-client.port';
 
 /**

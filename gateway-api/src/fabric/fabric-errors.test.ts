@@ -9,7 +9,7 @@ import {
   node,
   TX,
 } from '../../test/support/fabric-errors';
-import { clearanceNotRecorded } from '../../../chaincode/src/realestate/clearance-record';
+import { clearanceNotRecorded } from '../../../chaincode/src/contract';
 import {
   ApiError,
   INTERNAL_MESSAGE,

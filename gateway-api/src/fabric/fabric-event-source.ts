@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 
-import { definitionsFor } from '../../../chaincode/src/common/definitions';
+import { definitionsFor } from '../../../chaincode/src/contract';
 import {
   type LedgerBlock,
   type LedgerCheckpoint,

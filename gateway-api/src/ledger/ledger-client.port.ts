@@ -1,4 +1,4 @@
-import { type ChaincodeName, type ContractName } from '../../../chaincode/src/common/definitions';
+import { type ChaincodeName, type ContractName } from '../../../chaincode/src/contract';
 
 /**
  * The domain services' view of the ledger: call a chaincode transaction as the principal's own

@@ -4,8 +4,7 @@ import * as path from 'node:path';
 
 import { status as GrpcStatus } from '@grpc/grpc-js';
 
-import { clearanceNotRecorded } from '../../../chaincode/src/realestate/clearance-record';
-import { changeCannotReplaceHolders } from '../../../chaincode/src/realestate/holder-change-rules';
+import { changeCannotReplaceHolders, clearanceNotRecorded } from '../../../chaincode/src/contract';
 import { gatewayError } from '../../test/support/fabric-errors';
 import { type Principal } from '../auth/principal';
 import { RuleViolationError } from '../common/errors';

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 
-import { printedVerificationCode } from '../../../chaincode/src/common/verification-code';
+import { printedVerificationCode, Transactions } from '../../../chaincode/src/contract';
 import { type Principal } from '../auth/principal';
 import { chaincodeAnswerObject, unexpectedAnswer } from '../common/chaincode-answer';
 import { type ApiError, RuleViolationError, ValidationFailedError } from '../common/errors';
@@ -19,7 +19,6 @@ import {
 } from './registration-request';
 import { HolderLookupKey } from './holder-lookup-key';
 import { newVerificationCode } from './verification-code';
-import { Transactions } from '../../../chaincode/src/common/transactions';
 
 export const CONTRACT = 'realestate';
 /** Deed-tax clearances: the tax bureau's own records, in the tax definition (definitions.ts). */

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 
-import { parseResidentId, parseUnitNumber } from '../../../chaincode/src/common/identifiers';
+import { parseResidentId, parseUnitNumber } from '../../../chaincode/src/contract';
 import { type CreateRegistrationDto } from './dto/create-registration.dto';
 import { type MortgageDto } from './dto/mortgage.dto';
 import { type PropertyDto } from './dto/property.dto';

@@ -2,7 +2,7 @@ import {
   canonicalVerificationCode,
   printedVerificationCode,
   VERIFICATION_CODE_ALPHABET,
-} from '../../../chaincode/src/common/verification-code';
+} from '../../../chaincode/src/contract';
 import { newVerificationCode } from './verification-code';
 
 describe('newVerificationCode', () => {

@@ -1,9 +1,6 @@
 import { randomBytes } from 'node:crypto';
 
-import {
-  VERIFICATION_CODE_ALPHABET,
-  VERIFICATION_CODE_LENGTH,
-} from '../../../chaincode/src/common/verification-code';
+import { VERIFICATION_CODE_ALPHABET, VERIFICATION_CODE_LENGTH } from '../../../chaincode/src/contract';
 
 const SYMBOLS = VERIFICATION_CODE_ALPHABET.length;
 /** Bytes at or above this would favour the first symbols (256 is not a multiple of 31): drawn again. */

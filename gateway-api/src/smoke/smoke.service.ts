@@ -4,7 +4,7 @@ import { type Principal } from '../auth/principal';
 import { chaincodeAnswerObject, unexpectedAnswer } from '../common/chaincode-answer';
 import { LEDGER_CLIENT, type LedgerClient } from '../ledger/ledger-client.port';
 import { type PutSmokeValueDto, type SmokeRecordResponse, type SmokeWriteResponse } from './smoke.dto';
-import { Transactions } from '../../../chaincode/src/common/transactions';
+import { Transactions } from '../../../chaincode/src/contract';
 
 const CONTRACT = 'smoke';
 

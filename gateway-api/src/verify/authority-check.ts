@@ -6,8 +6,14 @@
 // line: it reads the write in the record's own namespace, names the transaction that really wrote the
 // record (never one the record names itself), and still holds if a policy were ever misconfigured.
 
-import { type OrgMsp, OrgMsps, type Role, Roles } from '../../../chaincode/src/common/access';
-import { type RecordType, RecordTypes } from '../../../chaincode/src/common/ledger';
+import {
+  type OrgMsp,
+  OrgMsps,
+  type RecordType,
+  RecordTypes,
+  type Role,
+  Roles,
+} from '../../../chaincode/src/contract';
 import { type LedgerTransaction } from '../ledger/ledger-transactions.port';
 
 /** The records the public routes vouch for; a bag is vouched for by its latest event. */

@@ -2,7 +2,7 @@
 // fetches, these decide what may be said. Nothing here may carry a full name, an ID number, a
 // household reference or a staff member's enrolment id.
 
-import { type CertificateRecord } from '../../../chaincode/src/realestate/certificate-record';
+import { type CertificateRecord } from '../../../chaincode/src/contract';
 import { UnavailableError } from '../common/errors';
 import { type LedgerTransaction } from '../ledger/ledger-transactions.port';
 import { type InvalidReason, type Verdict } from './authority-check';

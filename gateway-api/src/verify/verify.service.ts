@@ -1,8 +1,13 @@
 import { Inject, Injectable } from '@nestjs/common';
 
-import { type ChaincodeName, RecordTypeHome } from '../../../chaincode/src/common/definitions';
-import { parseStoredCertificate } from '../../../chaincode/src/realestate/certificate-record';
-import { BagSteps } from '../../../chaincode/src/waste/domain';
+import {
+  BagSteps,
+  type ChaincodeName,
+  parseStoredCertificate,
+  RecordTypeHome,
+  type TransactionOf,
+  Transactions,
+} from '../../../chaincode/src/contract';
 import { chaincodeAnswerObject } from '../common/chaincode-answer';
 import { ForbiddenError, NotFoundError, UnauthenticatedError, UnavailableError } from '../common/errors';
 import { ReadLimiter } from '../common/read-limiter';
@@ -40,7 +45,6 @@ import {
   type VerificationProof,
 } from './verify-answers';
 import { VERIFY_SETTINGS, type VerifySettings } from './verify.settings';
-import { type TransactionOf, Transactions } from '../../../chaincode/src/common/transactions';
 
 type RecordKeyParts = readonly [string, ...string[]];
 

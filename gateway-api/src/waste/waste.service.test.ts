@@ -1,4 +1,4 @@
-import { makeBagBarcode } from '../../../chaincode/src/common/identifiers';
+import { makeBagBarcode } from '../../../chaincode/src/contract';
 import { type Principal } from '../auth/principal';
 import { ApiError, NotFoundError, ValidationFailedError } from '../common/errors';
 import { type LedgerCall, type LedgerClient, type SubmitResult } from '../ledger/ledger-client.port';

@@ -1,4 +1,4 @@
-import { ChaincodeNames, ContractNames } from '../../../chaincode/src/common/definitions';
+import { ChaincodeNames, ContractNames } from '../../../chaincode/src/contract';
 import { connectAs, findOrg } from '../../../test/support/fabric-client';
 import { loadTopology } from '../network/topology';
 import { bounded, type Measurement } from './measurement';

@@ -2,7 +2,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { parse, stringify } from 'yaml';
-import { type ChaincodeName } from '../../../chaincode/src/common/definitions';
+import { type ChaincodeName } from '../../../chaincode/src/contract';
 import { OperatorError } from '../lib/errors';
 import { networkPath, paths } from '../lib/paths';
 import { parseTopology } from '../network/topology';

@@ -7,7 +7,7 @@ import {
   type ChaincodeDefinitionSpec,
   type ChaincodeName,
   definitionsFor,
-} from '../../../chaincode/src/common/definitions';
+} from '../../../chaincode/src/contract';
 import { OperatorError } from '../lib/errors';
 import { networkPath, paths } from '../lib/paths';
 import { type Topology } from '../network/topology';

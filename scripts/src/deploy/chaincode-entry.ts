@@ -1,5 +1,5 @@
 import * as path from 'node:path';
-import { type ChaincodeName } from '../../../chaincode/src/common/definitions';
+import { type ChaincodeName } from '../../../chaincode/src/contract';
 import { paths } from '../lib/paths';
 
 /**

@@ -1,4 +1,4 @@
-import { type ChaincodeName } from '../../../chaincode/src/common/definitions';
+import { type ChaincodeName } from '../../../chaincode/src/contract';
 import { chaincodeServerSpec } from '../network/process-specs';
 import { networkSupervisor } from '../network/supervisor-instance';
 import { type Topology } from '../network/topology';

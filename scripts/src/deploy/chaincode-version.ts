@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import * as path from 'node:path';
-import { type ChaincodeName } from '../../../chaincode/src/common/definitions';
+import { type ChaincodeName } from '../../../chaincode/src/contract';
 import { OperatorError } from '../lib/errors';
 import { PACKAGE_FORMAT } from './ccaas-package';
 import { chaincodeModulePath } from './chaincode-entry';

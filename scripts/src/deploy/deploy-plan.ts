@@ -1,4 +1,4 @@
-import { type ChaincodeName, definitionsFor } from '../../../chaincode/src/common/definitions';
+import { type ChaincodeName, definitionsFor } from '../../../chaincode/src/contract';
 import { type ChaincodeEntry } from './chaincode-entry';
 import { type DefinitionState, type DeploymentState } from './deployment-state';
 import { type Committed } from './lifecycle-commands';

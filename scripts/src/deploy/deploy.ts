@@ -1,5 +1,5 @@
 import * as path from 'node:path';
-import { type ChaincodeName, definitionsFor } from '../../../chaincode/src/common/definitions';
+import { type ChaincodeName, definitionsFor } from '../../../chaincode/src/contract';
 import { OperatorError } from '../lib/errors';
 import { exec } from '../lib/exec';
 import { log } from '../lib/log';

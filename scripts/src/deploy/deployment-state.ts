@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import * as path from 'node:path';
-import { type ChaincodeName, definitionsFor } from '../../../chaincode/src/common/definitions';
+import { type ChaincodeName, definitionsFor } from '../../../chaincode/src/contract';
 import { OperatorError } from '../lib/errors';
 import { networkPath } from '../lib/paths';
 import { type ChaincodeEntry } from './chaincode-entry';

@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { type ChaincodeName, ownerOf } from '../../../chaincode/src/common/definitions';
+import { type ChaincodeName, ownerOf } from '../../../chaincode/src/contract';
 import { log } from '../lib/log';
 import { networkPath } from '../lib/paths';
 import { retry } from '../network/channel';

@@ -1,4 +1,4 @@
-import { RoleMsp } from '../../../chaincode/src/common/access';
+import { RoleMsp } from '../../../chaincode/src/contract';
 import { OperatorError } from '../lib/errors';
 import { assertRoleForOrg, assertUserName, demoUsers, parseRole, roleMsp, rolesOf } from './roles';
 

@@ -1,4 +1,4 @@
-import { type ChaincodeName, ProductionDefinitions } from '../../../chaincode/src/common/definitions';
+import { type ChaincodeName, ProductionDefinitions } from '../../../chaincode/src/contract';
 import { type DefinitionState } from '../deploy/deployment-state';
 import { type Committed } from '../deploy/lifecycle-commands';
 

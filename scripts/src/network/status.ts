@@ -1,6 +1,6 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import * as path from 'node:path';
-import { type ChaincodeName, definitionsFor } from '../../../chaincode/src/common/definitions';
+import { type ChaincodeName, definitionsFor } from '../../../chaincode/src/contract';
 import {
   deployedDefinitions,
   type DeploymentRecord,

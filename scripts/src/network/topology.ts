@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { parse } from 'yaml';
-import { type ChaincodeName, definitionsFor } from '../../../chaincode/src/common/definitions';
+import { type ChaincodeName, definitionsFor } from '../../../chaincode/src/contract';
 import { OperatorError } from '../lib/errors';
 import { paths } from '../lib/paths';
 

@@ -1,8 +1,13 @@
 import { createHash } from 'node:crypto';
 
-import { toCanonicalBytes } from '../../../chaincode/src/common/canonical-json';
-import { type ChaincodeName, ownerOf, RecordTypeHome } from '../../../chaincode/src/common/definitions';
-import { type RecordType, RecordTypes } from '../../../chaincode/src/common/ledger';
+import {
+  type ChaincodeName,
+  ownerOf,
+  type RecordType,
+  RecordTypeHome,
+  RecordTypes,
+  toCanonicalBytes,
+} from '../../../chaincode/src/contract';
 import {
   type ProofBundle,
   type ProofRecord,

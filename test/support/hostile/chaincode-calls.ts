@@ -3,7 +3,7 @@ import { type Contract, type Proposal } from '@hyperledger/fabric-gateway';
 import { type DomainContract } from '../contracts';
 import * as ids from './identifiers';
 import { type LedgerProbe } from './endpoints';
-import { Transactions } from '../../../chaincode/src/common/transactions';
+import { Transactions } from '../../../chaincode/src/contract';
 
 // Direct chaincode requests (no gateway): each domain's writes with fresh identifiers, the transient
 // data the contracts require, the department whose peer is responsible, and what the write would

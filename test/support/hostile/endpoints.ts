@@ -1,6 +1,6 @@
 import { type DomainContract } from '../contracts';
 import * as ids from './identifiers';
-import { Transactions } from '../../../chaincode/src/common/transactions';
+import { Transactions } from '../../../chaincode/src/contract';
 
 // The write endpoints of shared/API.md with the demo users allowed to call each, and a fresh valid
 // body per call. "Allowed" means the role check lets the caller through: the call may still fail for

@@ -1,5 +1,5 @@
 import { randomInt } from 'node:crypto';
-import { makeBagBarcode } from '../../../chaincode/src/common/identifiers';
+import { makeBagBarcode } from '../../../chaincode/src/contract';
 import * as fresh from '../identifiers';
 
 // Fresh, valid identifiers for hostile-input tests: unit, certificate, USCC, site and bag numbers are

@@ -1,6 +1,6 @@
 import { type ArgumentMetadata } from '@nestjs/common';
 
-import { USCC_ALPHABET } from '../../../../chaincode/src/common/identifiers/uscc';
+import { USCC_ALPHABET } from '../../../../chaincode/src/contract';
 import { ValidationFailedError } from '../../common/errors';
 import { createValidationPipe } from '../../common/validation';
 import { OpenCaseDto } from './open-case.dto';

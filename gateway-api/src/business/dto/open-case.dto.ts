@@ -13,16 +13,14 @@ import {
 } from 'class-validator';
 
 import {
-  ENTERPRISE_NAME_MAX_CHARS,
-  ENTERPRISE_NAME_MIN_CHARS,
-} from '../../../../chaincode/src/business/enterprise-name';
-import { PERSON_NAME_MAX_CHARS } from '../../../../chaincode/src/business/legal-representative';
-import {
   ADDRESS_MAX_CHARS,
   BUSINESS_SCOPE_MAX_CHARS,
   capitalToFen,
+  ENTERPRISE_NAME_MAX_CHARS,
+  ENTERPRISE_NAME_MIN_CHARS,
   EntityTypes,
-} from '../../../../chaincode/src/business/open-case-request';
+  PERSON_NAME_MAX_CHARS,
+} from '../../../../chaincode/src/contract';
 import { IsResidentId, IsUscc } from '../../common/identifiers/is-identifier';
 
 /** The chaincode's own capital rule (positive yuan, ≤ 2 decimals, number or decimal string). */

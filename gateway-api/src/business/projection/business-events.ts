@@ -1,8 +1,7 @@
 // The business contract's event payloads (chaincode/README.md, "business contract"), read and checked
 // again: the index must never hold what the ledger could not. Extra fields are ignored.
 
-import { type BusinessStep, isBusinessStep } from '../../../../chaincode/src/business/steps';
-import { EventNames } from '../../../../chaincode/src/common/events';
+import { type BusinessStep, EventNames, isBusinessStep } from '../../../../chaincode/src/contract';
 import { type LedgerEvent } from '../../ledger/ledger-events.port';
 import { payloadObject } from '../../index-db/projection/payload';
 import { type JsonObject, PayloadReader } from '../../index-db/projection/payload-reader';

@@ -1,6 +1,9 @@
-import { enterpriseNameClaimId } from '../../../../chaincode/src/business/enterprise-name';
-import { RecordTypes, recordKey } from '../../../../chaincode/src/common/ledger';
-import { taxStepKey } from '../../../../chaincode/src/tax/keys';
+import {
+  enterpriseNameClaimId,
+  recordKey,
+  RecordTypes,
+  taxStepKey,
+} from '../../../../chaincode/src/contract';
 import { MalformedEventError } from '../../index-db/projection/malformed-event.error';
 import { chaincodeKeyContext as ctx } from '../../index-db/trust/testing/chaincode-key-context';
 import { type LedgerEvent } from '../../ledger/ledger-events.port';

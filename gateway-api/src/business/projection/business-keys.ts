@@ -3,10 +3,12 @@
 // records (recordKey with RecordTypes.Business*): the trust check finds each one in the write set of
 // the namespace the event's rule names (business, or tax for the TAX step).
 
-import { enterpriseNameClaimId } from '../../../../chaincode/src/business/enterprise-name';
-import { StepContracts } from '../../../../chaincode/src/business/steps';
-import { ContractNames } from '../../../../chaincode/src/common/definitions';
-import { RecordTypes } from '../../../../chaincode/src/common/ledger';
+import {
+  ContractNames,
+  enterpriseNameClaimId,
+  RecordTypes,
+  StepContracts,
+} from '../../../../chaincode/src/contract';
 import { ledgerKey } from '../../index-db/trust/ledger-key';
 import { type CaseOpened, type LicenseStatusChanged, type StepCompleted } from './business-events';
 

@@ -1,7 +1,7 @@
 import { Inject, Injectable, Optional } from '@nestjs/common';
 import { type SelectQueryBuilder } from 'typeorm';
 
-import { normaliseEnterpriseName } from '../../../../chaincode/src/business/enterprise-name';
+import { normaliseEnterpriseName } from '../../../../chaincode/src/contract';
 import { Database } from '../../index-db/database/database';
 import { type ListCasesQuery, type SearchEnterprisesQuery } from '../dto/list.dto';
 import { type CasePage, type EnterprisePage } from '../dto/responses.dto';

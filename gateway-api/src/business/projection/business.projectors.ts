@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { type EntityManager } from 'typeorm';
 
-import { BusinessSteps } from '../../../../chaincode/src/business/steps';
+import { BusinessSteps } from '../../../../chaincode/src/contract';
 import { type LedgerEvent } from '../../ledger/ledger-events.port';
 import { type Projection, type Projector } from '../../index-db/projection/projector';
 import { BusinessCase, BusinessCaseStep, BusinessLicense, BusinessProjectedTransaction } from '../entities';

@@ -3,7 +3,7 @@ import 'reflect-metadata';
 import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
 
-import { makeBagBarcode } from '../../../../chaincode/src/common/identifiers';
+import { makeBagBarcode } from '../../../../chaincode/src/contract';
 import { IsBagBarcode, IsCertificateNumber, IsResidentId, IsUnitNumber, IsUscc } from './is-identifier';
 
 class Probe {

@@ -6,7 +6,7 @@ import {
   parseResidentId,
   parseUnitNumber,
   parseUscc,
-} from '../../../../chaincode/src/common/identifiers';
+} from '../../../../chaincode/src/contract';
 
 /**
  * class-validator decorators backed by the chaincode's own identifier validators, so the gateway

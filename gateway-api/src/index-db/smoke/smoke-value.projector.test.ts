@@ -1,6 +1,6 @@
 import { type EntityManager } from 'typeorm';
 
-import { RecordTypes, recordKey } from '../../../../chaincode/src/common/ledger';
+import { recordKey, RecordTypes } from '../../../../chaincode/src/contract';
 
 import { type LedgerEvent } from '../../ledger/ledger-events.port';
 import { MalformedEventError } from '../projection/malformed-event.error';

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { type EntityManager } from 'typeorm';
 
-import { RecordTypes } from '../../../../chaincode/src/common/ledger';
+import { RecordTypes } from '../../../../chaincode/src/contract';
 import { type LedgerEvent } from '../../ledger/ledger-events.port';
 import { type Projection, type Projector } from '../projection/projector';
 import { ledgerKey } from '../trust/ledger-key';

@@ -1,5 +1,4 @@
-import { OrgMsps, type OrgMsp, RoleMsp, Roles } from '../../../../chaincode/src/common/access';
-import { EventNames } from '../../../../chaincode/src/common/events';
+import { EventNames, type OrgMsp, OrgMsps, RoleMsp, Roles } from '../../../../chaincode/src/contract';
 import { type BlockEvent, type TransactionOrigin } from '../../ledger/ledger-events.port';
 import { QuarantineReasons } from '../quarantine/quarantine-reasons';
 import { checkTrust, type LedgerClaim } from './check-trust';

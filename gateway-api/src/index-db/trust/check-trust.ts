@@ -1,4 +1,4 @@
-import { isOrgMsp, isRole, RoleMsp } from '../../../../chaincode/src/common/access';
+import { isOrgMsp, isRole, RoleMsp } from '../../../../chaincode/src/contract';
 import { type BlockEvent, type TransactionOrigin } from '../../ledger/ledger-events.port';
 import { type QuarantineReason, QuarantineReasons } from '../quarantine/quarantine-reasons';
 import { printableKey } from './ledger-key';

@@ -1,4 +1,4 @@
-import { type RecordType, RecordTypes, recordKey } from '../../../../chaincode/src/common/ledger';
+import { recordKey, type RecordType, RecordTypes } from '../../../../chaincode/src/contract';
 import { InvalidKeyAttributeError, ledgerKey, printableKey } from './ledger-key';
 import { chaincodeKeyContext } from './testing/chaincode-key-context';
 

@@ -1,4 +1,4 @@
-import { type RecordType } from '../../../../chaincode/src/common/ledger';
+import { type RecordType } from '../../../../chaincode/src/contract';
 
 /**
  * The public state key the chaincode's `recordKey` writes a record under: Fabric's composite key

@@ -1,16 +1,18 @@
 import {
   BusinessSteps,
-  StepContracts,
-  StepEndorsers,
-  StepRoles,
-} from '../../../../chaincode/src/business/steps';
-import { type OrgMsp, OrgMsps, type Role, Roles } from '../../../../chaincode/src/common/access';
-import {
   type ChaincodeName,
   ChaincodeNames,
   ContractHome,
-} from '../../../../chaincode/src/common/definitions';
-import { type EventName, EventNames } from '../../../../chaincode/src/common/events';
+  type EventName,
+  EventNames,
+  type OrgMsp,
+  OrgMsps,
+  type Role,
+  Roles,
+  StepContracts,
+  StepEndorsers,
+  StepRoles,
+} from '../../../../chaincode/src/contract';
 
 /** Any member organisation's identity, with or without a role: the smoke fixture's rule. */
 export const ANY_MEMBER = 'any-member';

@@ -6,7 +6,7 @@ import {
   CorrectionBasisKinds,
   correctionReferenceProblem,
   isCorrectionBasisKind,
-} from '../../../../chaincode/src/realestate/correction-basis';
+} from '../../../../chaincode/src/contract';
 
 /**
  * The reference must fit its kind (a court case number, or the registry's reference). Checked with

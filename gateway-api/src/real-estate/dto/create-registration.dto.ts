@@ -12,10 +12,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 
-import {
-  type RegistrationType,
-  RegistrationTypes,
-} from '../../../../chaincode/src/realestate/registration-types';
+import { type RegistrationType, RegistrationTypes } from '../../../../chaincode/src/contract';
 import { IsCertificateNumber, IsUnitNumber } from '../../common/identifiers/is-identifier';
 import { CorrectionBasisDto } from './correction-basis.dto';
 import { HolderDto } from './holder.dto';

@@ -2,7 +2,7 @@ import { payloadObject } from '../../index-db/projection/payload';
 import { type JsonObject, PayloadReader } from '../../index-db/projection/payload-reader';
 import { type LedgerEvent } from '../../ledger/ledger-events.port';
 import { type IndexedHolder } from '../entities';
-import { EventNames } from '../../../../chaincode/src/common/events';
+import { EventNames } from '../../../../chaincode/src/contract';
 
 export const REAL_ESTATE_REGISTERED = EventNames.RealEstateRegistered;
 

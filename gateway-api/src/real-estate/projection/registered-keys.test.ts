@@ -1,4 +1,4 @@
-import { certificateKey, registrationKey, unitKey } from '../../../../chaincode/src/realestate/keys';
+import { certificateKey, registrationKey, unitKey } from '../../../../chaincode/src/contract';
 import { chaincodeKeyContext as ctx } from '../../index-db/trust/testing/chaincode-key-context';
 import { type RegisteredEvent } from './registered-event';
 import { registeredKeys } from './registered-keys';

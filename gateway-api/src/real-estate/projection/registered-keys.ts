@@ -2,8 +2,7 @@
 // from the payload as chaincode/src/realestate/keys.ts computes them: the trust check finds each one
 // in the transaction's write set, or the index does not believe the event.
 
-import { RecordTypes } from '../../../../chaincode/src/common/ledger';
-import { sequenceKey } from '../../../../chaincode/src/realestate/registration-record';
+import { RecordTypes, sequenceKey } from '../../../../chaincode/src/contract';
 import { ledgerKey } from '../../index-db/trust/ledger-key';
 import { type RegisteredEvent } from './registered-event';
 

@@ -4,14 +4,12 @@ import { IsDefined, IsIn, IsOptional, Matches, ValidateIf } from 'class-validato
 
 import {
   canonicalVerificationCode,
-  VERIFICATION_CODE_ALPHABET,
-  VERIFICATION_CODE_LENGTH,
-} from '../../../../chaincode/src/common/verification-code';
-import {
   parseBagBarcode,
   parseCertificateNumber,
   parseUscc,
-} from '../../../../chaincode/src/common/identifiers';
+  VERIFICATION_CODE_ALPHABET,
+  VERIFICATION_CODE_LENGTH,
+} from '../../../../chaincode/src/contract';
 import {
   IsBagBarcode,
   IsCertificateNumber,

@@ -3,7 +3,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { PUBLIC_LEDGER, type PublicLedger } from '../../ledger/public-ledger.port';
 import { VERIFY_SETTINGS, type VerifySettings } from '../verify.settings';
 import { HolderCheckLockout } from './holder-check-lockout';
-import { Transactions } from '../../../../chaincode/src/common/transactions';
+import { Transactions } from '../../../../chaincode/src/contract';
 
 /** What a citizen gives to ask "is this certificate mine?": both, or it is not asked. */
 export interface HolderQuestion {

@@ -3,8 +3,7 @@
 // history answers proof:LatestWrite (and, with the record, proof:ReadWithLatestWrite), and transactions answer qscc, each set independently so a test
 // can make them disagree the way a forged record would.
 
-import { RecordTypeHome } from '../../../../chaincode/src/common/definitions';
-import { type RecordType } from '../../../../chaincode/src/common/ledger';
+import { type RecordType, RecordTypeHome } from '../../../../chaincode/src/contract';
 import { NotFoundError, UnavailableError } from '../../common/errors';
 import { type LedgerCall } from '../../ledger/ledger-client.port';
 import { type LedgerTransaction, type LedgerTransactionReader } from '../../ledger/ledger-transactions.port';

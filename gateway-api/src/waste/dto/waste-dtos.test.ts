@@ -2,7 +2,7 @@ import 'reflect-metadata';
 
 import { type ArgumentMetadata } from '@nestjs/common';
 
-import { makeBagBarcode } from '../../../../chaincode/src/common/identifiers';
+import { makeBagBarcode } from '../../../../chaincode/src/contract';
 import { ValidationFailedError } from '../../common/errors';
 import { createValidationPipe } from '../../common/validation';
 import { CommissionBagsDto } from './bag-batch.dto';

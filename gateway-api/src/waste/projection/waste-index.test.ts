@@ -2,7 +2,7 @@ import { Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 
 import { DATABASE_SETUP_TIMEOUT_MS, TEST_DATABASES } from '../../../test/support/databases';
-import { makeBagBarcode } from '../../../../chaincode/src/common/identifiers';
+import { makeBagBarcode } from '../../../../chaincode/src/contract';
 import { createDataSourceOptions, ENTITIES } from '../../index-db/database/data-source-options';
 import { Database } from '../../index-db/database/database';
 import { MIGRATIONS } from '../../index-db/migrations';

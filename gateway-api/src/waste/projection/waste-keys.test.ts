@@ -1,12 +1,12 @@
-import { makeBagBarcode } from '../../../../chaincode/src/common/identifiers';
 import {
   anomalyKey,
   bagEventKey,
   bagKey,
   deliveryKey,
   loadKey,
+  makeBagBarcode,
   siteKey,
-} from '../../../../chaincode/src/waste/keys';
+} from '../../../../chaincode/src/contract';
 import { MalformedEventError } from '../../index-db/projection/malformed-event.error';
 import { chaincodeKeyContext as ctx } from '../../index-db/trust/testing/chaincode-key-context';
 import { type LedgerEvent } from '../../ledger/ledger-events.port';

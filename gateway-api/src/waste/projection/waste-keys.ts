@@ -3,8 +3,7 @@
 // transaction's write set. Load, delivery and anomaly keys carry the transaction id (the chaincode's
 // loadId / deliveryId is its txId), which is the event's own.
 
-import { RecordTypes } from '../../../../chaincode/src/common/ledger';
-import { AnomalyTypes, BagSteps } from '../../../../chaincode/src/waste/domain';
+import { AnomalyTypes, BagSteps, RecordTypes } from '../../../../chaincode/src/contract';
 import { MalformedEventError } from '../../index-db/projection/malformed-event.error';
 import { ledgerKey } from '../../index-db/trust/ledger-key';
 import { type LedgerEvent } from '../../ledger/ledger-events.port';

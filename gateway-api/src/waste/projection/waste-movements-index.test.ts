@@ -2,7 +2,7 @@ import { Logger } from '@nestjs/common';
 import { type DataSource } from 'typeorm';
 
 import { DATABASE_SETUP_TIMEOUT_MS, openDatabase, TEST_DATABASES } from '../../../test/support/databases';
-import { makeBagBarcode } from '../../../../chaincode/src/common/identifiers';
+import { makeBagBarcode } from '../../../../chaincode/src/contract';
 import { type Database } from '../../index-db/database/database';
 import { MalformedEventError } from '../../index-db/projection/malformed-event.error';
 import { type Projector } from '../../index-db/projection/projector';

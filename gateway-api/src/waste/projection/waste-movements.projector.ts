@@ -6,7 +6,7 @@ import { type LedgerEvent } from '../../ledger/ledger-events.port';
 import { WasteAnomalyRow } from '../entities/waste-anomaly.entity';
 import { WasteBagRow } from '../entities/waste-bag.entity';
 import { WasteBagMovementRow } from '../entities/waste-bag-movement.entity';
-import { EventNames } from '../../../../chaincode/src/common/events';
+import { EventNames } from '../../../../chaincode/src/contract';
 import { commissionedKeys, movementKeys } from './waste-keys';
 import {
   type MovementEvent,

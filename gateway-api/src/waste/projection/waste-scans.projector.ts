@@ -5,7 +5,7 @@ import { type Projection, type Projector } from '../../index-db/projection/proje
 import { type LedgerEvent } from '../../ledger/ledger-events.port';
 import { WasteAnomalyRow } from '../entities/waste-anomaly.entity';
 import { WasteScanRow } from '../entities/waste-scan.entity';
-import { EventNames } from '../../../../chaincode/src/common/events';
+import { EventNames } from '../../../../chaincode/src/contract';
 import { shanghaiDay } from './shanghai-day';
 import { type ProjectedScan, parseScansRecorded, type ScansRecordedEvent } from './waste-events';
 import { scansKeys } from './waste-keys';

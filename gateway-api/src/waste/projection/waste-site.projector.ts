@@ -3,7 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { type Projection, type Projector } from '../../index-db/projection/projector';
 import { type LedgerEvent } from '../../ledger/ledger-events.port';
 import { WasteSiteRow } from '../entities/waste-site.entity';
-import { EventNames } from '../../../../chaincode/src/common/events';
+import { EventNames } from '../../../../chaincode/src/contract';
 import { parseSiteRegistered } from './waste-events';
 import { siteKeys } from './waste-keys';
 import { insertIgnoringExisting } from './waste-scans.projector';

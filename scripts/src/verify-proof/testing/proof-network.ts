@@ -3,8 +3,7 @@ import { dirname } from 'node:path';
 
 import { common, peer } from '@hyperledger/fabric-protos';
 
-import { toCanonicalBytes } from '../../../../chaincode/src/common/canonical-json';
-import { ChaincodeNames } from '../../../../chaincode/src/common/definitions';
+import { ChaincodeNames, toCanonicalBytes } from '../../../../chaincode/src/contract';
 import { buildProofBundle } from '../../../../gateway-api/src/verify/proof-bundle/build-proof-bundle';
 import {
   type ProofBundle,

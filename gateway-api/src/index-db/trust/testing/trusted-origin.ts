@@ -1,4 +1,4 @@
-import { OrgMsps, RoleMsp } from '../../../../../chaincode/src/common/access';
+import { OrgMsps, RoleMsp } from '../../../../../chaincode/src/contract';
 import { type TransactionOrigin } from '../../../ledger/ledger-events.port';
 import { type LedgerClaim } from '../check-trust';
 import { ANY_MEMBER, trustRuleFor } from '../trust-rules';

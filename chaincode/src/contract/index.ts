@@ -1,0 +1,137 @@
+// The contract surface of govtrace: everything the gateway, the scripts and the tests may take from the
+// chaincode, through this one entry point. The names and shapes here are what both sides of the seam
+// must agree on; anything else under chaincode/src is the chaincode's own business, and the lint rule
+// in eslint.config.mjs (checked by scripts/src/lib/package-boundaries.test.ts) refuses imports of it
+// from gateway-api, scripts and test.
+//
+// Nothing re-exported here loads fabric-contract-api or fabric-shim at run time. Some key functions
+// still take the chaincode's Context (type only): clients pass a stand-in that builds composite keys
+// the way the peer does.
+
+// Identifiers and their canonical forms (one algorithm per identifier, DESIGN.md)
+export {
+  BAG_CATEGORY_NAMES,
+  type BagCategoryCode,
+  bagBarcodeCheckDigit,
+  MAX_BAG_SERIAL,
+  makeBagBarcode,
+  organisationCodeCheck,
+  parseBagBarcode,
+  parseCertificateNumber,
+  parseResidentId,
+  parseUnitNumber,
+  parseUscc,
+  residentIdCheckCharacter,
+  usccCheckCharacter,
+  USCC_ALPHABET,
+} from '../common/identifiers';
+export {
+  canonicalVerificationCode,
+  printedVerificationCode,
+  VERIFICATION_CODE_ALPHABET,
+  VERIFICATION_CODE_LENGTH,
+} from '../common/verification-code';
+
+// Wire rules every request and record follows
+export { toCanonicalBytes } from '../common/canonical-json';
+export { containsNulCharacter } from '../common/nul-characters';
+export {
+  type ChaincodeErrorPayload,
+  type ErrorCode,
+  type ErrorDetail,
+  parseChaincodeErrorMessage,
+} from '../common/errors';
+export { maskName, saltedIdHash } from '../common/personal-data';
+
+// Definitions, contracts, transactions, events, roles
+export {
+  type ChaincodeDefinitionSpec,
+  type ChaincodeName,
+  ChaincodeNames,
+  ContractHome,
+  type ContractName,
+  ContractNames,
+  definitionsFor,
+  ownerOf,
+  ProductionDefinitions,
+  RecordTypeHome,
+} from '../common/definitions';
+export { type TransactionOf, Transactions } from '../common/transactions';
+export { type EventName, EventNames } from '../common/events';
+export { isOrgMsp, isRole, type OrgMsp, OrgMsps, type Role, RoleMsp, Roles } from '../common/access';
+
+// Ledger key layout (composite keys as the peer builds them)
+export { recordKey, type RecordType, RecordTypes } from '../common/ledger';
+export { certificateKey, registrationKey, unitKey } from '../realestate/keys';
+export { registrationId, sequenceKey } from '../realestate/registration-record';
+export { taxStepKey } from '../tax/keys';
+export { anomalyKey, bagEventKey, bagKey, deliveryKey, loadKey, siteKey } from '../waste/keys';
+
+// Real estate
+export { HOLDER_LOOKUP_KEY_BYTES, MAX_HOLDER_LOOKUP_KEY_VERSION } from '../common/holder-lookup';
+export { type RegistrationType, RegistrationTypes } from '../realestate/registration-types';
+export {
+  type CertificateRecord,
+  issueCertificate,
+  parseStoredCertificate,
+} from '../realestate/certificate-record';
+export { clearanceNotRecorded } from '../realestate/clearance-record';
+export {
+  type CorrectionBasisKind,
+  CorrectionBasisKinds,
+  correctionReferenceProblem,
+  isCorrectionBasisKind,
+} from '../realestate/correction-basis';
+export { changeCannotReplaceHolders } from '../realestate/holder-change-rules';
+
+// Business opening
+export {
+  ENTERPRISE_NAME_MAX_CHARS,
+  ENTERPRISE_NAME_MIN_CHARS,
+  enterpriseNameClaimId,
+  normaliseEnterpriseName,
+} from '../business/enterprise-name';
+export { PERSON_NAME_MAX_CHARS } from '../business/legal-representative';
+export {
+  ADDRESS_MAX_CHARS,
+  BUSINESS_SCOPE_MAX_CHARS,
+  capitalToFen,
+  EntityTypes,
+} from '../business/open-case-request';
+export {
+  type BusinessStep,
+  BusinessSteps,
+  isBusinessStep,
+  StepContracts,
+  StepEndorsers,
+  StepRoles,
+} from '../business/steps';
+export {
+  halfWorkingDayMillis,
+  type WorkingCalendar,
+  type WorkingTimeReport,
+  workingTimeReport,
+} from '../business/working-time';
+
+// Waste
+export {
+  AnomalyTypes,
+  BagSteps,
+  CategoryCodes,
+  DISTRICT_CODE_PATTERN,
+  DISTRICT_CODE_RULE,
+  MAX_BAG_WEIGHT_GRAMS,
+  MAX_BATCH_ITEMS,
+  MAX_LOAD_WEIGHT_GRAMS,
+  type Outcome,
+  Outcomes,
+  ScanQualities,
+  SITE_ID_PATTERN,
+  SITE_ID_RULE,
+  SITE_NAME_PATTERN,
+  SITE_NAME_RULE,
+  SiteKinds,
+  VEHICLE_ID_PATTERN,
+  VEHICLE_ID_RULE,
+} from '../waste/domain';
+export { isIsoDateTime } from '../waste/input';

@@ -1,0 +1,93 @@
+import { execFile } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+
+import { repoRoot } from './paths';
+
+// The repository's lint configuration must refuse an import of the chaincode's internals from the
+// gateway, the scripts or the tests, and accept its contract surface (chaincode/src/contract). The
+// text is linted by the real ESLint command as if it were an existing file of each package, so the
+// real configuration, parser and project apply (ESLint's API loads its config with a dynamic import,
+// which jest's module system cannot run).
+
+interface LintMessage {
+  readonly ruleId: string | null;
+  readonly line: number;
+  readonly message: string;
+}
+
+function lint(code: string, file: string): Promise<LintMessage[]> {
+  return new Promise((resolve, reject) => {
+    const child = execFile(
+      path.join(repoRoot, 'node_modules', '.bin', 'eslint'),
+      ['--stdin', '--stdin-filename', file, '--format', 'json'],
+      { cwd: repoRoot, timeout: 120_000 },
+      (error, stdout) => {
+        // exit code 1 means "problems found": the JSON on stdout is the answer either way
+        if (error instanceof Error && stdout === '') {
+          reject(error);
+          return;
+        }
+        const [result] = JSON.parse(stdout) as { messages: LintMessage[] }[];
+        resolve(result?.messages ?? []);
+      },
+    );
+    child.stdin?.end(code);
+  });
+}
+
+const hosts = ['gateway-api/src/main.ts', 'scripts/src/cli.ts', 'test/support/identifiers.ts'];
+
+describe('package boundaries in eslint.config.mjs', () => {
+  it.each(hosts)(
+    'refuses chaincode internals and accepts chaincode/src/contract in %s',
+    async (file) => {
+      const chaincode = path.relative(path.dirname(file), 'chaincode/src');
+      const code = [
+        `import { Roles } from '${chaincode}/common/access';`,
+        `import { RoleMsp } from '${chaincode}/contract';`,
+        'export const roles = [Roles, RoleMsp];',
+        '',
+      ].join('\n');
+
+      const restricted = (await lint(code, file)).filter((m) => m.ruleId === 'no-restricted-imports');
+
+      expect(restricted).toEqual([
+        expect.objectContaining({
+          line: 1,
+          message: expect.stringContaining('chaincode/src/contract') as string,
+        }),
+      ]);
+    },
+    120_000,
+  );
+});
+
+describe('chaincode/src/contract', () => {
+  it("loads none of Fabric's chaincode libraries (a client can use it without them)", async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'govtrace-contract-load-'));
+    const script = path.join(dir, 'load.ts');
+    writeFileSync(
+      script,
+      [
+        `import ${JSON.stringify(path.join(repoRoot, 'chaincode', 'src', 'contract'))};`,
+        'const fabric = Object.keys(require.cache).filter((k) => /node_modules[\\/]fabric-(contract-api|shim)[\\/]/.test(k));',
+        'console.log(JSON.stringify(fabric));',
+      ].join('\n'),
+    );
+    try {
+      const { stdout } = await new Promise<{ stdout: string }>((resolve, reject) =>
+        execFile(
+          path.join(repoRoot, 'node_modules', '.bin', 'tsx'),
+          [script],
+          { cwd: dir, timeout: 60_000 },
+          (error, out) => (error instanceof Error ? reject(error) : resolve({ stdout: out })),
+        ),
+      );
+      expect(JSON.parse(stdout)).toEqual([]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
+});
