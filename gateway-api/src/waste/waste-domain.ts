@@ -1,30 +1,8 @@
-// The waste contract's vocabulary, imported from the chaincode itself (pure TypeScript, no Fabric) so
-// the gateway's patterns, enums and limits can never drift from what the chaincode enforces.
+// What the gateway adds to the waste contract's vocabulary: the contract and transaction names it calls
+// and who endorses. The vocabulary itself (patterns, enums, limits) comes from chaincode/src/contract,
+// so it can never drift from what the chaincode enforces.
 
 import { ContractNames, Transactions } from '../../../chaincode/src/contract';
-export {
-  BAG_CATEGORY_NAMES,
-  type BagCategoryCode,
-  CategoryCodes,
-  DISTRICT_CODE_PATTERN,
-  DISTRICT_CODE_RULE,
-  isIsoDateTime,
-  MAX_BAG_SERIAL,
-  MAX_BAG_WEIGHT_GRAMS,
-  MAX_BATCH_ITEMS,
-  MAX_LOAD_WEIGHT_GRAMS,
-  type Outcome,
-  Outcomes,
-  parseBagBarcode,
-  ScanQualities,
-  SITE_ID_PATTERN,
-  SITE_ID_RULE,
-  SITE_NAME_PATTERN,
-  SITE_NAME_RULE,
-  SiteKinds,
-  VEHICLE_ID_PATTERN,
-  VEHICLE_ID_RULE,
-} from '../../../chaincode/src/contract';
 
 /** The waste contract's name and its transactions, as the chaincode declares them (common/transactions.ts). */
 export const WASTE_CONTRACT = ContractNames.Waste;

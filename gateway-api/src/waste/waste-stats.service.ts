@@ -8,7 +8,12 @@ import { WasteAnomalyRow } from './entities/waste-anomaly.entity';
 import { WasteScanRow } from './entities/waste-scan.entity';
 import { WasteSiteRow } from './entities/waste-site.entity';
 import { SHANGHAI_OFFSET } from './projection/shanghai-day';
-import { BAG_CATEGORY_NAMES, type BagCategoryCode, SITE_ID_PATTERN, SITE_ID_RULE } from './waste-domain';
+import {
+  BAG_CATEGORY_NAMES,
+  type BagCategoryCode,
+  SITE_ID_PATTERN,
+  SITE_ID_RULE,
+} from '../../../chaincode/src/contract';
 
 /** What the GROUP BY answers; PostgreSQL returns COUNT and SUM as strings (int8/numeric), SQLite as numbers. */
 interface CategoryAggregate {

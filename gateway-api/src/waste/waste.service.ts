@@ -24,12 +24,8 @@ import {
   stringField,
   stringListField,
 } from './ledger-result';
-import {
-  parseBagBarcode,
-  WASTE_CONTRACT,
-  WASTE_ENDORSING_ORGS,
-  WasteTransactions as Tx,
-} from './waste-domain';
+import { parseBagBarcode } from '../../../chaincode/src/contract';
+import { WASTE_CONTRACT, WASTE_ENDORSING_ORGS, WasteTransactions as Tx } from './waste-domain';
 
 /** Transient field names of CommissionBags (chaincode/src/waste/commission.ts, HouseholdTransient). */
 const HOUSEHOLD_REF = 'householdRef';

@@ -7,7 +7,7 @@ import {
   DISTRICT_CODE_RULE,
   MAX_BAG_SERIAL,
   MAX_BATCH_ITEMS,
-} from '../waste-domain';
+} from '../../../../chaincode/src/contract';
 
 /**
  * `POST /api/v1/waste/bag-batches`. `householdRef` is personal data: the service sends it (with a

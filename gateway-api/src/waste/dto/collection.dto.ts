@@ -22,7 +22,7 @@ import {
   SITE_ID_RULE,
   VEHICLE_ID_PATTERN,
   VEHICLE_ID_RULE,
-} from '../waste-domain';
+} from '../../../../chaincode/src/contract';
 
 // Collections and deliveries name one vehicle and one site for all their bags, so those fields, the
 // weights and the time are the envelope and are checked here with the chaincode's rules. The barcodes

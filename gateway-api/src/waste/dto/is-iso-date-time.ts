@@ -1,6 +1,6 @@
 import { registerDecorator, type ValidationArguments } from 'class-validator';
 
-import { isIsoDateTime } from '../waste-domain';
+import { isIsoDateTime } from '../../../../chaincode/src/contract';
 
 /** The chaincode's strict ISO-8601 date-time (seconds and an explicit zone), so both refuse the same. */
 export function IsIsoDateTime(): PropertyDecorator {

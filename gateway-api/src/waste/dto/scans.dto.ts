@@ -10,7 +10,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 
-import { MAX_BATCH_ITEMS, ScanQualities } from '../waste-domain';
+import { MAX_BATCH_ITEMS, ScanQualities } from '../../../../chaincode/src/contract';
 
 /**
  * One scan. Only the JSON *types* are checked here, on purpose: a batch of 1000 scans must not fail

@@ -9,7 +9,7 @@ import {
   SITE_NAME_PATTERN,
   SITE_NAME_RULE,
   SiteKinds,
-} from '../waste-domain';
+} from '../../../../chaincode/src/contract';
 
 /** `POST /api/v1/waste/sites`: checked with the chaincode's own patterns (domain.ts). */
 export class RegisterSiteDto {
