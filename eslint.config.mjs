@@ -4,6 +4,17 @@ import js from '@eslint/js';
 import prettier from 'eslint-config-prettier';
 import tseslint from 'typescript-eslint';
 
+/** A no-restricted-imports pattern refusing another package's code. */
+const outside = (regex, what) => ({
+  regex,
+  message: `Production code does not import ${what}: put what both sides share in chaincode/src/contract.`,
+});
+
+const chaincodeInternals = {
+  regex: '(^|/)chaincode/src/(?!contract$)',
+  message: 'Import the chaincode through its contract surface: chaincode/src/contract.',
+};
+
 export default tseslint.config(
   {
     ignores: ['**/node_modules/**', '**/dist/**', '**/coverage/**', '.govtrace/**', 'network/builders/**'],
@@ -35,21 +46,37 @@ export default tseslint.config(
     files: ['**/*.js'],
     languageOptions: { sourceType: 'commonjs', globals: { module: 'writable', require: 'readonly' } },
   },
+  // Package boundaries (scripts/src/lib/package-boundaries.test.ts checks them on deliberate
+  // violations). The chaincode's contract surface has one entry point, chaincode/src/contract: the
+  // gateway, the scripts and the tests import nothing else of the chaincode. The gateway's and the
+  // scripts' own code import nothing of each other (shared shapes live in the contract surface);
+  // their tests may still use the other side's helpers.
   {
-    // The chaincode's contract surface has one entry point (chaincode/src/contract): the gateway, the
-    // scripts and the tests import nothing else of the chaincode (scripts/src/lib/package-boundaries.test.ts).
     files: ['gateway-api/**/*.ts', 'scripts/**/*.ts', 'test/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [chaincodeInternals] }] },
+  },
+  {
+    files: ['gateway-api/src/**/*.ts'],
+    ignores: ['**/*.test.ts', '**/testing/**'],
     rules: {
       'no-restricted-imports': [
         'error',
         {
           patterns: [
-            {
-              regex: '(^|/)chaincode/src/(?!contract$)',
-              message: 'Import the chaincode through its contract surface: chaincode/src/contract.',
-            },
+            chaincodeInternals,
+            outside('(^|/)(scripts|test)/', 'the scripts or the end-to-end tests'),
           ],
         },
+      ],
+    },
+  },
+  {
+    files: ['scripts/src/**/*.ts'],
+    ignores: ['**/*.test.ts', '**/testing/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [chaincodeInternals, outside('(^|/)gateway-api/', 'the gateway')] },
       ],
     },
   },

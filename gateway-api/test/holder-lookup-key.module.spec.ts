@@ -7,7 +7,7 @@ import { ConfigModule } from '@nestjs/config';
 import { Test } from '@nestjs/testing';
 
 import { validateEnv } from '../src/config/validate-env';
-import { parseHolderLookupKeyFile } from '../src/config/holder-lookup-key-file';
+import { parseHolderLookupKeyFile } from '../../chaincode/src/contract';
 import { RealEstateModule } from '../src/real-estate';
 import { HolderLookupKey, HolderLookupKeyError } from '../src/real-estate/holder-lookup-key';
 

@@ -1,3 +1,4 @@
+import { type ProofBundle } from '../../chaincode/src/contract';
 import { Logger } from '@nestjs/common';
 import jsQR from 'jsqr';
 import { PNG } from 'pngjs';
@@ -6,7 +7,6 @@ import request from 'supertest';
 import { channelFingerprint as channelFingerprintOf } from '../../scripts/src/network/channel-fingerprint';
 import { verifyProofBundle } from '../../scripts/src/verify-proof';
 import { BusinessModule } from '../src/business';
-import { type ProofBundle } from '../src/verify/proof-bundle';
 import { RealEstateModule } from '../src/real-estate';
 import { VerifyModule } from '../src/verify/verify.module';
 import { WasteModule } from '../src/waste';

@@ -1,7 +1,7 @@
 // The registry's holder-lookup key (the "pepper" of its private owner index, realestate/holder-index.ts)
 // as the chaincode and the gateway must both understand it: the transient fields it travels in and the
 // sizes the chaincode accepts. The gateway makes and checks its key file against the same numbers
-// (gateway-api/src/config/holder-lookup-key-file.ts), so a key it accepts is never refused here.
+// (chaincode/src/contract/holder-lookup-key-file.ts), so a key it accepts is never refused here.
 
 /** Transient field of the pepper (base64). */
 export const PEPPER_FIELD = 'holderLookupPepper';

@@ -135,3 +135,14 @@ export {
   VEHICLE_ID_RULE,
 } from '../waste/domain';
 export { isIsoDateTime } from '../waste/input';
+
+// Shapes the gateway and the scripts exchange: the offline proof bundle, the runtime files the setup
+// scripts write for the gateway, and the holder-lookup key file
+export * from './proof-bundle-format';
+export {
+  type ConnectionProfile,
+  type EnrolledUser,
+  type IdentityStore,
+  type PeerEndpoint,
+} from './runtime-files';
+export * from './holder-lookup-key-file';

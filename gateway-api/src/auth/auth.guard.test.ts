@@ -12,7 +12,7 @@ import { type App } from 'supertest/types';
 
 import { APP_OPTIONS, configureApp } from '../app.setup';
 import { JsonLogger } from '../common/logging/json-logger';
-import { type EnrolledUser } from '../config/runtime-files';
+import { type EnrolledUser } from '../../../chaincode/src/contract';
 import { validateEnv } from '../config/validate-env';
 import { CurrentPrincipal, OptionalPrincipal, Public, Roles } from './auth.decorators';
 import { AuthModule } from './auth.module';

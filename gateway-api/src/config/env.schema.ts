@@ -49,7 +49,7 @@ export function runtimeRoot(env: Readonly<Record<string, unknown>>): string {
     : path.join(repositoryRoot(), '.govtrace');
 }
 
-/** Default locations of the files `scripts/src/identity` writes for the gateway (runtime-files.ts). */
+/** Default locations of the files `scripts/src/identity` writes for the gateway (chaincode/src/contract/runtime-files.ts). */
 export function runtimeFileDefaults(env: Readonly<Record<string, unknown>>): {
   GOVTRACE_CONNECTION_PROFILE: string;
   GOVTRACE_IDENTITIES: string;
@@ -166,7 +166,7 @@ export class EnvironmentVariables {
 
   /**
    * The versioned secret behind the chaincode's private owner index (src/real-estate,
-   * holder-lookup-key.ts; format in holder-lookup-key-file.ts); `network up` creates it for a new
+   * holder-lookup-key.ts; format in chaincode/src/contract/holder-lookup-key-file.ts); `network up` creates it for a new
    * network. Without it the gateway does not start. Replacing it orphans the index.
    */
   @Expose()

@@ -1,9 +1,9 @@
 import { readFile } from 'node:fs/promises';
 import * as path from 'node:path';
 
-import { type ConnectionProfile, type PeerEndpoint } from '../config/runtime-files';
+import { type ConnectionProfile, type PeerEndpoint } from '../../../chaincode/src/contract';
 
-/** connection.json is missing or not what runtime-files.ts says; the message names the first bad field. */
+/** connection.json is missing or not what chaincode/src/contract/runtime-files.ts says; the message names the first bad field. */
 export class ConnectionProfileError extends Error {
   override readonly name = 'ConnectionProfileError';
 }

@@ -7,7 +7,7 @@ import { Logger } from '@nestjs/common';
 
 import { testCertificate } from '../../test/support/test-certificate';
 import { ApiError } from '../common/errors';
-import { type EnrolledUser } from '../config/runtime-files';
+import { type EnrolledUser } from '../../../chaincode/src/contract';
 import { IdentityStoreService } from '../identities/identity-store.service';
 import { type FabricSettings } from './fabric.settings';
 import { GatewayPool } from './gateway-pool';

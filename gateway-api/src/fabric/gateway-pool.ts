@@ -6,7 +6,7 @@ import { connect, type Gateway, hash, type Network, type Signer, signers } from 
 import { Inject, Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
 
 import { UnauthenticatedError, UnavailableError } from '../common/errors';
-import { type EnrolledUser } from '../config/runtime-files';
+import { type EnrolledUser } from '../../../chaincode/src/contract';
 import { IdentityStoreService } from '../identities/identity-store.service';
 import { FABRIC_SETTINGS, type FabricSettings } from './fabric.settings';
 import { PeerConnections } from './peer-connections';

@@ -4,7 +4,7 @@ import * as grpc from '@grpc/grpc-js';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 
 import { UnavailableError } from '../common/errors';
-import { type ConnectionProfile, type PeerEndpoint } from '../config/runtime-files';
+import { type ConnectionProfile, type PeerEndpoint } from '../../../chaincode/src/contract';
 import { ConnectionProfileError, loadConnectionProfile } from './connection-profile';
 import { FABRIC_SETTINGS, type FabricSettings } from './fabric.settings';
 

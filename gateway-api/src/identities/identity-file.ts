@@ -1,8 +1,8 @@
 import * as path from 'node:path';
 
-import { type EnrolledUser, type IdentityStore } from '../config/runtime-files';
+import { type EnrolledUser, type IdentityStore } from '../../../chaincode/src/contract';
 
-/** identities.json is not what runtime-files.ts says it is; the message names the first bad field. */
+/** identities.json is not what chaincode/src/contract/runtime-files.ts says it is; the message names the first bad field. */
 export class IdentityFileError extends Error {
   override readonly name = 'IdentityFileError';
 }

@@ -3,7 +3,7 @@ import * as path from 'node:path';
 
 import { Logger } from '@nestjs/common';
 
-import { type EnrolledUser } from '../config/runtime-files';
+import { type EnrolledUser } from '../../../chaincode/src/contract';
 import { parseIdentityStore } from './identity-file';
 
 /** What identities.json said the last time it was read. */

@@ -4,7 +4,7 @@ import * as path from 'node:path';
 
 import { Logger } from '@nestjs/common';
 
-import { formatHolderLookupKeyFile } from '../config/holder-lookup-key-file';
+import { formatHolderLookupKeyFile } from '../../../chaincode/src/contract';
 import { HolderLookupKey, HolderLookupKeyError } from './holder-lookup-key';
 
 Logger.overrideLogger(false);

@@ -7,7 +7,7 @@ import {
   type HolderLookupKeyFile,
   newHolderLookupKey,
   parseHolderLookupKeyFile,
-} from '../config/holder-lookup-key-file';
+} from '../../../chaincode/src/contract';
 
 /** Why the gateway cannot start: the key file is missing or unusable. */
 export class HolderLookupKeyError extends Error {

@@ -1,3 +1,4 @@
+import { type ProofBundle } from '../../../chaincode/src/contract';
 import { Controller, Get, Header, Inject, Param, Query, Res } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
@@ -30,7 +31,6 @@ import {
   LicenseVerificationResponse,
 } from './dto/verify-responses.dto';
 import { type HolderQuestion } from './holder-check/holder-check';
-import { type ProofBundle } from './proof-bundle';
 import { renderQr, verifyPageUrl } from './qr-code';
 import { type BagAnswer, type CertificateAnswer, type LicenseAnswer } from './verify-answers';
 import { VerifyService } from './verify.service';

@@ -4,6 +4,7 @@ import {
   BagSteps,
   type ChaincodeName,
   parseStoredCertificate,
+  type ProofBundle,
   RecordTypeHome,
   type TransactionOf,
   Transactions,
@@ -22,12 +23,7 @@ import {
   writesRecord,
 } from './authority-check';
 import { HOLDER_MATCH_UNAVAILABLE, HolderCheck, type HolderQuestion } from './holder-check/holder-check';
-import {
-  buildProofBundle,
-  ConfigurationHistory,
-  lastConfigBlockNumber,
-  type ProofBundle,
-} from './proof-bundle';
+import { buildProofBundle, ConfigurationHistory, lastConfigBlockNumber } from './proof-bundle';
 import { TtlCache } from './ttl-cache';
 import {
   bagAnswer,

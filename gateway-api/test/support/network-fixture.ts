@@ -7,7 +7,7 @@ import * as path from 'node:path';
 import { crypto } from '../../../scripts/src/network/crypto-layout';
 import { connectionProfile } from '../../../scripts/src/identity/connection-profile';
 import { loadTopology, type PeerOrg, type Topology } from '../../../scripts/src/network/topology';
-import { type EnrolledUser, type IdentityStore } from '../../src/config/runtime-files';
+import { type EnrolledUser, type IdentityStore } from '../../../chaincode/src/contract';
 
 /** One cryptogen user of the running network, with the plain token the test sends. */
 export interface TestUser {

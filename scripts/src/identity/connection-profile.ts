@@ -1,4 +1,4 @@
-import type { ConnectionProfile } from '../../../gateway-api/src/config/runtime-files';
+import type { ConnectionProfile } from '../../../chaincode/src/contract';
 import { crypto } from '../network/crypto-layout';
 import { address, anchorPeer, fqdn, type Topology } from '../network/topology';
 

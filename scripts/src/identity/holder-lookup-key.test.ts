@@ -1,10 +1,7 @@
 import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import {
-  formatHolderLookupKeyFile,
-  parseHolderLookupKeyFile,
-} from '../../../gateway-api/src/config/holder-lookup-key-file';
+import { formatHolderLookupKeyFile, parseHolderLookupKeyFile } from '../../../chaincode/src/contract';
 import { OperatorError } from '../lib/errors';
 import { ensureHolderLookupKey, holderLookupKeyFile } from './holder-lookup-key';
 

@@ -4,7 +4,7 @@ import {
   formatHolderLookupKeyFile,
   newHolderLookupKey,
   parseHolderLookupKeyFile,
-} from '../../../gateway-api/src/config/holder-lookup-key-file';
+} from '../../../chaincode/src/contract';
 import { OperatorError } from '../lib/errors';
 import { type IdentityFiles } from './identity-files';
 import { ensurePrivateDir } from './private-files';
@@ -12,7 +12,7 @@ import { ensurePrivateDir } from './private-files';
 /**
  * The gateway's holder lookup key (`.govtrace/gateway/holder-lookup.key`, next to connection.json):
  * the versioned pepper of the chaincode's private owner index (chaincode README, "Owner index"; the
- * format is gateway-api/src/config/holder-lookup-key-file.ts). Derived from the connection
+ * format is chaincode/src/contract/holder-lookup-key-file.ts). Derived from the connection
  * profile's folder so tests that move the identity files move it too.
  */
 export const holderLookupKeyFile = (files: IdentityFiles): string =>

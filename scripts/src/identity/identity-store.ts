@@ -1,4 +1,4 @@
-import type { EnrolledUser, IdentityStore } from '../../../gateway-api/src/config/runtime-files';
+import type { EnrolledUser, IdentityStore } from '../../../chaincode/src/contract';
 import { OperatorError } from '../lib/errors';
 
 /**

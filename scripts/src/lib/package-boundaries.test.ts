@@ -64,6 +64,33 @@ describe('package boundaries in eslint.config.mjs', () => {
   );
 });
 
+describe("production code of the gateway and the scripts does not import the other's", () => {
+  it.each([
+    [
+      'gateway-api/src/main.ts',
+      `import { paths } from '../../scripts/src/lib/paths';`,
+      'the scripts or the end-to-end tests',
+    ],
+    [
+      'scripts/src/cli.ts',
+      `import { ProofBundleError } from '../../gateway-api/src/verify/proof-bundle';`,
+      'the gateway',
+    ],
+  ])(
+    'refuses it in %s',
+    async (file, importLine, what) => {
+      const code = `${importLine}\nexport const used = [${importLine.split(' ')[2] ?? ''}];\n`;
+      const restricted = (await lint(code, file)).filter((m) => m.ruleId === 'no-restricted-imports');
+      expect(restricted.map((m) => m.message)).toEqual([
+        expect.stringContaining(
+          `Production code does not import ${what}: put what both sides share in chaincode/src/contract.`,
+        ),
+      ]);
+    },
+    120_000,
+  );
+});
+
 describe('chaincode/src/contract', () => {
   it("loads none of Fabric's chaincode libraries (a client can use it without them)", async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'govtrace-contract-load-'));

@@ -1,6 +1,6 @@
 import { type common } from '@hyperledger/fabric-protos';
 
-import { type ProofBundle } from '../../../gateway-api/src/verify/proof-bundle/bundle-format';
+import { type ProofBundle } from '../../../chaincode/src/contract';
 import { checkDataHash, decodeHeader } from './block-header';
 import { fail } from './verification-failure';
 

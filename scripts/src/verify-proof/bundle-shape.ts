@@ -1,8 +1,4 @@
-import {
-  PROOF_BUNDLE_FORMAT,
-  RECORD_KINDS,
-  type ProofBundle,
-} from '../../../gateway-api/src/verify/proof-bundle/bundle-format';
+import { PROOF_BUNDLE_FORMAT, RECORD_KINDS, type ProofBundle } from '../../../chaincode/src/contract';
 import { fail } from './verification-failure';
 
 // The bundle arrives as untrusted JSON (a file, a download): every field the checks read is validated

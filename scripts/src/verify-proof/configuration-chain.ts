@@ -1,4 +1,4 @@
-import { type ProofBundle } from '../../../gateway-api/src/verify/proof-bundle/bundle-format';
+import { type ProofBundle } from '../../../chaincode/src/contract';
 import { blockHash, checkDataHash, decodeHeader } from './block-header';
 import { type ChannelConfiguration, readConfiguration } from './channel-configuration';
 import { checkOrdererSignatures } from './orderer-signatures';

@@ -1,6 +1,6 @@
 import { common } from '@hyperledger/fabric-protos';
 
-import { type ProofSignedBlock } from '../../../gateway-api/src/verify/proof-bundle/bundle-format';
+import { type ProofSignedBlock } from '../../../chaincode/src/contract';
 import { blockHeaderBytes } from './block-header';
 import { type ChannelConfiguration } from './channel-configuration';
 import { OrganizationTrust } from './organization-trust';

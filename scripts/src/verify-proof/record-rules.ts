@@ -3,16 +3,14 @@ import { createHash } from 'node:crypto';
 import {
   type ChaincodeName,
   ownerOf,
+  type ProofBundle,
+  type ProofRecord,
+  type ProofRecordKind,
   type RecordType,
   RecordTypeHome,
   RecordTypes,
   toCanonicalBytes,
 } from '../../../chaincode/src/contract';
-import {
-  type ProofBundle,
-  type ProofRecord,
-  type ProofRecordKind,
-} from '../../../gateway-api/src/verify/proof-bundle/bundle-format';
 import { fail } from './verification-failure';
 
 // What each kind of record must satisfy. Hard-coded here (and in chaincode/src/common/definitions.ts,

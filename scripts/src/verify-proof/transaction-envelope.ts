@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 
 import { common, peer } from '@hyperledger/fabric-protos';
 
-import { type ProofBundle } from '../../../gateway-api/src/verify/proof-bundle/bundle-format';
+import { type ProofBundle } from '../../../chaincode/src/contract';
 import { timestampOf } from './timestamp';
 import { decoded, fail, required } from './verification-failure';
 

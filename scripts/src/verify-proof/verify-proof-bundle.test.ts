@@ -1,6 +1,6 @@
 import { common, msp, peer } from '@hyperledger/fabric-protos';
 
-import { type ProofBundle } from '../../../gateway-api/src/verify/proof-bundle/bundle-format';
+import { type ProofBundle } from '../../../chaincode/src/contract';
 import { serializedIdentity } from '../../../gateway-api/src/verify/proof-bundle/testing/synthetic-block';
 import { verifyProofBundle } from './index';
 import {

@@ -1,4 +1,4 @@
-import { type ProofRecordKind } from '../../../gateway-api/src/verify/proof-bundle/bundle-format';
+import { type ProofRecordKind } from '../../../chaincode/src/contract';
 import { checkBlock } from './block-integrity';
 import { parseBundle } from './bundle-shape';
 import { establishConfiguration } from './configuration-chain';

@@ -2,7 +2,7 @@ import { isDeepStrictEqual } from 'node:util';
 
 import { ledger, peer } from '@hyperledger/fabric-protos';
 
-import { type ProofBundle } from '../../../gateway-api/src/verify/proof-bundle/bundle-format';
+import { type ProofBundle } from '../../../chaincode/src/contract';
 import { homeDefinition } from './record-rules';
 import { decoded, fail } from './verification-failure';
 

@@ -1,7 +1,11 @@
 import { common } from '@hyperledger/fabric-protos';
 
 import { locateTransaction, transactionsFilter } from './block-transaction';
-import { PROOF_BUNDLE_FORMAT, type ProofBundle, type ProofRecordKind } from './bundle-format';
+import {
+  PROOF_BUNDLE_FORMAT,
+  type ProofBundle,
+  type ProofRecordKind,
+} from '../../../../chaincode/src/contract';
 import { configurationChain } from './configuration-blocks';
 import { present } from './decode';
 import { ProofBundleError } from './proof-bundle-error';

@@ -1,6 +1,6 @@
 import { common } from '@hyperledger/fabric-protos';
 
-import { type ProofSignedBlock } from './bundle-format';
+import { type ProofSignedBlock } from '../../../../chaincode/src/contract';
 import { decodeOrThrow, present } from './decode';
 import { lastConfigBlockNumber } from './last-config';
 import { ProofBundleError } from './proof-bundle-error';

@@ -1,4 +1,3 @@
-export * from './bundle-format';
 export { buildProofBundle, type BuildProofBundleInput } from './build-proof-bundle';
 export { ConfigurationHistory, type BlockReader } from './configuration-history';
 export { lastConfigBlockNumber } from './last-config';

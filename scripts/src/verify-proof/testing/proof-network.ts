@@ -3,12 +3,13 @@ import { dirname } from 'node:path';
 
 import { common, peer } from '@hyperledger/fabric-protos';
 
-import { ChaincodeNames, toCanonicalBytes } from '../../../../chaincode/src/contract';
-import { buildProofBundle } from '../../../../gateway-api/src/verify/proof-bundle/build-proof-bundle';
 import {
+  ChaincodeNames,
   type ProofBundle,
   type ProofRecordKind,
-} from '../../../../gateway-api/src/verify/proof-bundle/bundle-format';
+  toCanonicalBytes,
+} from '../../../../chaincode/src/contract';
+import { buildProofBundle } from '../../../../gateway-api/src/verify/proof-bundle/build-proof-bundle';
 import {
   committedBlock,
   configBlock,

@@ -2,7 +2,7 @@ import { createHash, sign, type KeyObject } from 'node:crypto';
 
 import { common, peer } from '@hyperledger/fabric-protos';
 
-import { type ProofBundle } from '../../../../gateway-api/src/verify/proof-bundle/bundle-format';
+import { type ProofBundle } from '../../../../chaincode/src/contract';
 
 // Test-only: forgeries of a valid bundle. Each keeps everything a forger can recompute consistent
 // (the block data hash, and the envelope signature when the forger is a legitimate client), so each

@@ -1,4 +1,4 @@
-import { HOLDER_LOOKUP_KEY_BYTES, MAX_HOLDER_LOOKUP_KEY_VERSION } from '../../../chaincode/src/contract';
+import { HOLDER_LOOKUP_KEY_BYTES, MAX_HOLDER_LOOKUP_KEY_VERSION } from '../common/holder-lookup';
 import { randomBytes } from 'node:crypto';
 
 /**

@@ -1,8 +1,8 @@
 // The offline proof bundle: everything a verifier needs to check, with no network, that a record was
 // written by a transaction endorsed by a peer of the organisation responsible for it and ordered into
-// the channel's ledger by its orderers. The gateway builds it (build-proof-bundle.ts);
-// scripts/src/verify-proof checks it and imports only this file from here, so the two sides agree on
-// the shape without sharing any decoding code.
+// the channel's ledger by its orderers. The gateway builds it (gateway-api/src/verify/proof-bundle);
+// scripts/src/verify-proof checks it. Both take this shape from the contract surface, and share no
+// decoding code.
 //
 // Binary Fabric structures travel as base64 of their exact protobuf bytes: hashes and signatures are
 // over those bytes, so they must not be re-encoded.
