@@ -71,6 +71,24 @@ export default tseslint.config(
     },
   },
   {
+    // the end-to-end and network tests use the scripts through their one entry point, scripts/src
+    files: ['test/**/*.ts', 'gateway-api/test/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            chaincodeInternals,
+            {
+              regex: '(^|/)scripts/src/.',
+              message: 'Tests use the scripts through their entry point: scripts/src (index.ts).',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['scripts/src/**/*.ts'],
     ignores: ['**/*.test.ts', '**/testing/**'],
     rules: {

@@ -4,8 +4,7 @@ import jsQR from 'jsqr';
 import { PNG } from 'pngjs';
 import request from 'supertest';
 
-import { channelFingerprint as channelFingerprintOf } from '../../scripts/src/network/channel-fingerprint';
-import { verifyProofBundle } from '../../scripts/src/verify-proof';
+import { channelFingerprint as channelFingerprintOf, verifyProofBundle } from '../../scripts/src';
 import { BusinessModule } from '../src/business';
 import { RealEstateModule } from '../src/real-estate';
 import { VerifyModule } from '../src/verify/verify.module';

@@ -1,6 +1,6 @@
 import { common } from '@hyperledger/fabric-protos';
 
-import { channelFingerprint } from '../../scripts/src/network/channel-fingerprint';
+import { channelFingerprint } from '../../scripts/src';
 import { connectAs, findOrg, type OrgConnection, topology } from '../support/fabric-client';
 
 // The channel fingerprint that offline verifiers pin is Fabric's own hash of the genesis block: the

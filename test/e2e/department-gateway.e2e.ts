@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { promisify } from 'node:util';
 
-import { paths } from '../../scripts/src/lib/paths';
+import { paths } from '../../scripts/src';
 import {
   apiTokens,
   call,

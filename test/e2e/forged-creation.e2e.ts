@@ -14,8 +14,7 @@ import {
   toCanonicalBytes,
   Transactions,
 } from '../../chaincode/src/contract';
-import { readDeploymentState } from '../../scripts/src/deploy/deployment-state';
-import { type Topology } from '../../scripts/src/network/topology';
+import { readDeploymentState, type Topology } from '../../scripts/src';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';

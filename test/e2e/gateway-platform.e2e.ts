@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { common } from '@hyperledger/fabric-protos';
-import { demoUsers } from '../../scripts/src/identity/roles';
+import { demoUsers } from '../../scripts/src';
 import { connectAs, findOrg, type OrgConnection, topology } from '../support/fabric-client';
 import { apiTokens, call, type GatewayProcess, startGateway } from '../support/gateway-process';
 

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { type Contract } from '@hyperledger/fabric-gateway';
-import { demoUsers } from '../../scripts/src/identity/roles';
+import { demoUsers } from '../../scripts/src';
 import { contractOf, type DomainContract } from '../support/contracts';
 import { connectAsEnrolled, findOrg, type OrgConnection, topology } from '../support/fabric-client';
 import { apiTokens, type GatewayProcess, startGateway } from '../support/gateway-process';

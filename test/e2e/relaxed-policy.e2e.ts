@@ -12,8 +12,7 @@ import {
   saltedIdHash,
   toCanonicalBytes,
 } from '../../chaincode/src/contract';
-import { readDeploymentState } from '../../scripts/src/deploy/deployment-state';
-import { type Topology } from '../../scripts/src/network/topology';
+import { readDeploymentState, type Topology } from '../../scripts/src';
 import { contractOf } from '../support/contracts';
 import { commitWithPolicy, configuredPolicy } from '../support/definition-policy';
 import { quarantinedRows, recordDeliberateForgery } from '../support/deliberate-forgeries';

@@ -5,11 +5,14 @@ import { common, peer } from '@hyperledger/fabric-protos';
 import { ConfigurationHistory, lastConfigBlockNumber } from '../../gateway-api/src/verify/proof-bundle';
 import { signedBlockOf } from '../../gateway-api/src/verify/proof-bundle/signed-block';
 import { serializedIdentity } from '../../gateway-api/src/verify/proof-bundle/testing/synthetic-block';
-import { paths } from '../../scripts/src/lib/paths';
-import { channelFingerprint } from '../../scripts/src/network/channel-fingerprint';
-import { type PeerOrg, type Topology } from '../../scripts/src/network/topology';
-import { establishConfiguration } from '../../scripts/src/verify-proof/configuration-chain';
-import { OrganizationTrust } from '../../scripts/src/verify-proof/organization-trust';
+import {
+  channelFingerprint,
+  establishConfiguration,
+  OrganizationTrust,
+  paths,
+  type PeerOrg,
+  type Topology,
+} from '../../scripts/src';
 import { contractOf } from '../support/contracts';
 import {
   connectAsEnrolled,

@@ -2,8 +2,7 @@ import { randomInt } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { batchesOf, parseScanCsv } from '../../scripts/src/scanner/scan-csv';
-import { uploadBatches } from '../../scripts/src/scanner/upload';
+import { batchesOf, parseScanCsv, uploadBatches } from '../../scripts/src';
 import { apiTokens, call, type GatewayProcess, startGateway } from '../support/gateway-process';
 
 // The station scanner sends an offline station's backlog (original scan times)

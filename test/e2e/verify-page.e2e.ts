@@ -6,7 +6,7 @@ import jsQR from 'jsqr';
 import { type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { PNG } from 'pngjs';
 
-import { paths } from '../../scripts/src/lib/paths';
+import { paths } from '../../scripts/src';
 import { launchBrowser } from '../support/browser';
 import { apiTokens, call, type GatewayProcess, startGateway } from '../support/gateway-process';
 import { digits, residentId, titleNumber, unitNumber, uscc } from '../support/identifiers';

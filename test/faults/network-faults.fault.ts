@@ -5,7 +5,7 @@ import * as path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 
 import { ContractHome } from '../../chaincode/src/contract';
-import { chaincodeServerName } from '../../scripts/src/network/process-specs';
+import { chaincodeServerName } from '../../scripts/src';
 import { contractOf } from '../support/contracts';
 import { connectAs, findOrg, type OrgConnection, topology } from '../support/fabric-client';
 import { apiTokens, call, type GatewayProcess, startGateway } from '../support/gateway-process';

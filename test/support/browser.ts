@@ -1,6 +1,6 @@
 import { type Browser, chromium } from 'playwright-core';
 
-import { ensureChromium } from '../../scripts/src/browser/ensure-chromium';
+import { ensureChromium } from '../../scripts/src';
 
 /**
  * Headless system Chromium for the browser tests, driven by playwright-core (which downloads no

@@ -1,9 +1,16 @@
 import { type ChaincodeName } from '../../chaincode/src/contract';
-import { loadDefinitionConfigs } from '../../scripts/src/deploy/chaincode-definitions';
-import { readDeploymentState, writeDeploymentState } from '../../scripts/src/deploy/deployment-state';
-import { approve, commit, type Committed, queryCommitted } from '../../scripts/src/deploy/lifecycle-commands';
-import { waitCommittedEverywhere } from '../../scripts/src/deploy/upgrade-definition';
-import { loadTopology, type Topology } from '../../scripts/src/network/topology';
+import {
+  approve,
+  commit,
+  type Committed,
+  loadDefinitionConfigs,
+  loadTopology,
+  queryCommitted,
+  readDeploymentState,
+  type Topology,
+  waitCommittedEverywhere,
+  writeDeploymentState,
+} from '../../scripts/src';
 
 // Test-only: commit a definition again with another endorsement policy, through the channel's own
 // lifecycle (every department approves the new sequence, the owner's admin commits it), and back.

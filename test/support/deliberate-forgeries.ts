@@ -1,6 +1,6 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import Database from 'better-sqlite3';
-import { networkPath } from '../../scripts/src/lib/paths';
+import { networkPath } from '../../scripts/src';
 
 // The transactions a test committed VALID on purpose although no genuine department wrote them (only
 // possible while a test relaxes a definition's policy: test/e2e/relaxed-policy.e2e.ts). They stay on

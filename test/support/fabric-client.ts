@@ -10,16 +10,16 @@ import {
 import { createPrivateKey } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { paths } from '../../scripts/src/lib/paths';
-import { crypto } from '../../scripts/src/network/crypto-layout';
 import {
   address,
   anchorPeer,
+  crypto,
   fqdn,
   loadTopology,
+  paths,
   type PeerOrg,
   type Topology,
-} from '../../scripts/src/network/topology';
+} from '../../scripts/src';
 import { userSigningMaterial } from './signing-material';
 
 /**

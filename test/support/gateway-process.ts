@@ -3,7 +3,7 @@ import { createWriteStream, mkdirSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import * as path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { paths } from '../../scripts/src/lib/paths';
+import { paths } from '../../scripts/src';
 
 /**
  * The real gateway as a separate process (gateway-api/dist/gateway-api/src/main.js), so tests

@@ -2,8 +2,7 @@ import { createPrivateKey, type KeyObject } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { msp } from '@hyperledger/fabric-protos';
-import { crypto } from '../../scripts/src/network/crypto-layout';
-import { anchorPeer, type PeerOrg } from '../../scripts/src/network/topology';
+import { anchorPeer, crypto, type PeerOrg } from '../../scripts/src';
 
 // The certificate and private key of an identity that cryptogen generated (under .govtrace/network/
 // crypto/peerOrganizations/<domain>/): a user's, or a peer's own signing identity, the one the peer

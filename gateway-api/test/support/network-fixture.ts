@@ -4,9 +4,7 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 
 // Test-only imports from the scripts package: the real network's topology and cryptogen layout.
-import { crypto } from '../../../scripts/src/network/crypto-layout';
-import { connectionProfile } from '../../../scripts/src/identity/connection-profile';
-import { loadTopology, type PeerOrg, type Topology } from '../../../scripts/src/network/topology';
+import { connectionProfile, crypto, loadTopology, type PeerOrg, type Topology } from '../../../scripts/src';
 import { type EnrolledUser, type IdentityStore } from '../../../chaincode/src/contract';
 
 /** One cryptogen user of the running network, with the plain token the test sends. */

@@ -91,6 +91,31 @@ describe("production code of the gateway and the scripts does not import the oth
   );
 });
 
+describe('the tests use the scripts through scripts/src (index.ts)', () => {
+  it.each(['test/support/identifiers.ts', 'gateway-api/test/support/network-fixture.ts'])(
+    'refuses scripts internals and accepts the entry point in %s',
+    async (file) => {
+      const scripts = path.relative(path.dirname(file), 'scripts/src');
+      const code = [
+        `import { paths } from '${scripts}/lib/paths';`,
+        `import { networkPath } from '${scripts}';`,
+        'export const used = [paths, networkPath];',
+        '',
+      ].join('\n');
+
+      const restricted = (await lint(code, file)).filter((m) => m.ruleId === 'no-restricted-imports');
+
+      expect(restricted).toEqual([
+        expect.objectContaining({
+          line: 1,
+          message: expect.stringContaining('scripts/src (index.ts)') as string,
+        }),
+      ]);
+    },
+    120_000,
+  );
+});
+
 describe('chaincode/src/contract', () => {
   it("loads none of Fabric's chaincode libraries (a client can use it without them)", async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'govtrace-contract-load-'));

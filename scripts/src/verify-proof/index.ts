@@ -5,5 +5,6 @@ export {
   type VerifyOptions,
 } from './verify-proof-bundle';
 export { blockHash } from './block-header';
-export { normaliseFingerprint } from './configuration-chain';
+export { establishConfiguration, normaliseFingerprint } from './configuration-chain';
+export { OrganizationTrust } from './organization-trust';
 export { type CheckName } from './verification-failure';

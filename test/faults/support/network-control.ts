@@ -2,9 +2,7 @@ import { readFile } from 'node:fs/promises';
 import * as path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 
-import { paths } from '../../../scripts/src/lib/paths';
-import { networkUp } from '../../../scripts/src/network/lifecycle';
-import { loadTopology } from '../../../scripts/src/network/topology';
+import { loadTopology, networkUp, paths } from '../../../scripts/src';
 
 /**
  * Real signals to the real network processes: the pid files `network up` writes name them, and
