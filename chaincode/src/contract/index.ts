@@ -146,3 +146,4 @@ export {
   type PeerEndpoint,
 } from './runtime-files';
 export * from './holder-lookup-key-file';
+export { ConnectionProfileError, parseConnectionProfile } from './connection-profile-file';

@@ -4,8 +4,12 @@ import * as grpc from '@grpc/grpc-js';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 
 import { UnavailableError } from '../common/errors';
-import { type ConnectionProfile, type PeerEndpoint } from '../../../chaincode/src/contract';
-import { ConnectionProfileError, loadConnectionProfile } from './connection-profile';
+import {
+  type ConnectionProfile,
+  ConnectionProfileError,
+  type PeerEndpoint,
+} from '../../../chaincode/src/contract';
+import { loadConnectionProfile } from './connection-profile';
 import { FABRIC_SETTINGS, type FabricSettings } from './fabric.settings';
 
 /** qscc answers whole blocks (GetBlockByTxID); gRPC's default 4 MB limit is below Fabric's block size. */

@@ -1,5 +1,6 @@
 import * as path from 'node:path';
 import { OperatorError } from '../lib/errors';
+import { ConnectionProfileError, parseConnectionProfile } from '../../../chaincode/src/contract';
 import { paths } from '../lib/paths';
 import { type ApiTokens, parseApiTokens } from './api-tokens';
 import { type ConnectionProfile } from './connection-profile';
@@ -51,23 +52,22 @@ export async function writeStoreAndTokens(
   await writePrivateJson(files.apiTokens, tokens);
 }
 
-/** The connection profile `network up` wrote; its TLS CA paths made absolute, as the gateway reads them. */
+/** The connection profile `network up` wrote, checked and with absolute TLS CA paths, as the gateway reads it. */
 export async function readConnectionProfile(files: IdentityFiles): Promise<ConnectionProfile> {
-  const value = (await readJsonIfExists(files.connection)) as ConnectionProfile | undefined;
-  const peers: unknown = value?.peers;
-  if (value === undefined || !Array.isArray(peers)) {
+  const value = await readJsonIfExists(files.connection);
+  if (value === undefined) {
     throw new OperatorError(
       `no connection profile at ${files.connection}: run \`npm run network -- up\` first`,
     );
   }
-  const base = path.dirname(files.connection);
-  return {
-    ...value,
-    peers: value.peers.map((peer) => ({
-      ...peer,
-      tlsRootCertPath: path.resolve(base, peer.tlsRootCertPath),
-    })),
-  };
+  try {
+    return parseConnectionProfile(value, path.dirname(files.connection));
+  } catch (error) {
+    if (error instanceof ConnectionProfileError) {
+      throw new OperatorError(`${files.connection}: ${error.message}`);
+    }
+    throw error;
+  }
 }
 
 export async function writeConnectionProfile(
