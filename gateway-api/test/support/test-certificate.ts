@@ -5,7 +5,8 @@ import { oidContent } from '../../src/fabric/der';
 // Test-only: X.509 certificates shaped like Fabric CA's enrolment certificates (the attributes
 // travel as JSON {"attrs":{…}} in extension 1.2.3.4.5.6.7.8.1), built with a minimal DER writer.
 
-function tlv(tag: number, content: Uint8Array): Buffer {
+/** A DER element: tag, shortest-form length (up to 64 KiB), content. */
+export function tlv(tag: number, content: Uint8Array): Buffer {
   const length =
     content.length < 0x80
       ? Buffer.of(content.length)

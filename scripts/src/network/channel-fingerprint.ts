@@ -1,8 +1,6 @@
 import { readFile } from 'node:fs/promises';
 
-import { common } from '@hyperledger/fabric-protos';
-
-import { blockHash } from '../verify-proof/block-header';
+import { genesisFingerprint } from '../verify-proof/block-header';
 import { OperatorError } from '../lib/errors';
 import { channelBlockFile } from './process-specs';
 import { loadTopology } from './topology';
@@ -22,11 +20,9 @@ export async function channelFingerprint(): Promise<{ channel: string; file: str
   } catch {
     throw new OperatorError(`no genesis block at ${file}: run \`npm run network -- up\` first`);
   }
-  const header = common.Block.deserializeBinary(bytes).getHeader();
-  if (header === undefined || header.getNumber() !== 0) {
-    throw new OperatorError(`${file} is not the channel's genesis block`);
-  }
-  return { channel: topology.channel, file, fingerprint: blockHash(header) };
+  const fingerprint = genesisFingerprint(bytes);
+  if (fingerprint === undefined) throw new OperatorError(`${file} is not the channel's genesis block`);
+  return { channel: topology.channel, file, fingerprint };
 }
 
 /** `network fingerprint`: the fingerprint alone on stdout (for scripts), where it came from on stderr. */

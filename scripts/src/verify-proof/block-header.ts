@@ -29,6 +29,16 @@ export function blockHash(header: common.BlockHeader): string {
   return createHash('sha256').update(blockHeaderBytes(header)).digest('hex');
 }
 
+/**
+ * The channel fingerprint of a serialised block (a file `peer channel fetch 0` or configtxgen wrote):
+ * its hash when it is the genesis block (block 0), undefined for any other block. Throws on bytes
+ * that are not a block.
+ */
+export function genesisFingerprint(blockBytes: Uint8Array): string | undefined {
+  const header = common.Block.deserializeBinary(blockBytes).getHeader();
+  return header === undefined || header.getNumber() !== 0 ? undefined : blockHash(header);
+}
+
 /** Decodes a base64 common.BlockHeader from the bundle. */
 export function decodeHeader(base64: string, check: CheckName, what: string): common.BlockHeader {
   return decoded(check, what, () => common.BlockHeader.deserializeBinary(Buffer.from(base64, 'base64')));

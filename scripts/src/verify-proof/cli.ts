@@ -1,8 +1,6 @@
 import { readFile } from 'node:fs/promises';
 
-import { common } from '@hyperledger/fabric-protos';
-
-import { blockHash } from './block-header';
+import { genesisFingerprint } from './block-header';
 import { type VerificationResult, verifyProofBundle } from './verify-proof-bundle';
 
 // `verify-proof <bundle.json> --channel <fingerprint> [--json]`: checks an offline proof bundle against
@@ -56,13 +54,12 @@ export async function verifyProofCommand(
 
 async function printFingerprint(path: string, output: CliOutput): Promise<number> {
   try {
-    const block = common.Block.deserializeBinary(await readFile(path));
-    const header = block.getHeader();
-    if (header === undefined || header.getNumber() !== 0) {
+    const fingerprint = genesisFingerprint(await readFile(path));
+    if (fingerprint === undefined) {
       output.error(`verify-proof: ${path} is not a genesis block (block 0)`);
       return 2;
     }
-    output.log(blockHash(header));
+    output.log(fingerprint);
     return 0;
   } catch (error) {
     output.error(`verify-proof: cannot read ${path} as a Fabric block: ${(error as Error).message}`);

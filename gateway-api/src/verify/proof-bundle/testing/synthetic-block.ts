@@ -2,6 +2,7 @@ import { createHash, randomBytes, sign, type KeyObject } from 'node:crypto';
 
 import { common, ledger, msp, peer } from '@hyperledger/fabric-protos';
 
+import { tlv } from '../../../../test/support/test-certificate';
 import { configValues, subGroups } from './proto-map';
 
 // Test-only: Fabric blocks assembled with fabric-protos exactly as a peer would commit them, signed
@@ -207,19 +208,10 @@ export function ordererSignatures(
 /**
  * Fabric's protoutil.BlockHeaderBytes: DER of SEQUENCE { INTEGER number, OCTET STRING previous_hash,
  * OCTET STRING data_hash }. Written for the tests independently of the verifier's own encoder, so a
- * mistake in one is caught by the other (and both by the real network's blocks).
+ * mistake in one is caught by the other (and both by the real network's blocks); the DER element
+ * writer is the test certificates' (gateway-api/test/support/test-certificate.ts).
  */
 export function headerDer(header: common.BlockHeader): Buffer {
-  const tlv = (tag: number, content: Buffer): Buffer => {
-    // DER's shortest length form; a header is far below 64 KiB
-    const length =
-      content.length < 0x80
-        ? Buffer.of(content.length)
-        : content.length < 0x100
-          ? Buffer.of(0x81, content.length)
-          : Buffer.of(0x82, content.length >> 8, content.length & 0xff);
-    return Buffer.concat([Buffer.of(tag), length, content]);
-  };
   let hex = BigInt(header.getNumber()).toString(16);
   if (hex.length % 2 === 1) hex = `0${hex}`;
   let integer = Buffer.from(hex, 'hex');
