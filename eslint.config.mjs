@@ -15,6 +15,17 @@ const chaincodeInternals = {
   message: 'Import the chaincode through its contract surface: chaincode/src/contract.',
 };
 
+const scriptsInternals = {
+  regex: '(^|/)scripts/src/.',
+  message: 'Tests use the scripts through their entry point: scripts/src (index.ts).',
+};
+
+const gatewayInternals = {
+  regex: '(^|/)gateway-api/(?!src$|test/support$)',
+  message:
+    "Other packages' tests use the gateway through its entry points: gateway-api/src (index.ts) and gateway-api/test/support (index.ts).",
+};
+
 export default tseslint.config(
   {
     ignores: ['**/node_modules/**', '**/dist/**', '**/coverage/**', '.govtrace/**', 'network/builders/**'],
@@ -49,8 +60,10 @@ export default tseslint.config(
   // Package boundaries (scripts/src/lib/package-boundaries.test.ts checks them on deliberate
   // violations). The chaincode's contract surface has one entry point, chaincode/src/contract: the
   // gateway, the scripts and the tests import nothing else of the chaincode. The gateway's and the
-  // scripts' own code import nothing of each other (shared shapes live in the contract surface);
-  // their tests may still use the other side's helpers.
+  // scripts' own code import nothing of each other (shared shapes live in the contract surface).
+  // Tests reach another package through its entry points only: scripts/src, gateway-api/src and
+  // gateway-api/test/support (each an index.ts). Later blocks replace the rule for their files, so
+  // each lists every pattern that applies to it.
   {
     files: ['gateway-api/**/*.ts', 'scripts/**/*.ts', 'test/**/*.ts'],
     rules: { 'no-restricted-imports': ['error', { patterns: [chaincodeInternals] }] },
@@ -71,22 +84,9 @@ export default tseslint.config(
     },
   },
   {
-    // the end-to-end and network tests use the scripts through their one entry point, scripts/src
-    files: ['test/**/*.ts', 'gateway-api/test/**/*.ts'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            chaincodeInternals,
-            {
-              regex: '(^|/)scripts/src/.',
-              message: 'Tests use the scripts through their entry point: scripts/src (index.ts).',
-            },
-          ],
-        },
-      ],
-    },
+    // the scripts' tests and test fixtures (production code: the next block)
+    files: ['scripts/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [chaincodeInternals, gatewayInternals] }] },
   },
   {
     files: ['scripts/src/**/*.ts'],
@@ -95,6 +95,20 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         { patterns: [chaincodeInternals, outside('(^|/)gateway-api/', 'the gateway')] },
+      ],
+    },
+  },
+  {
+    // the gateway's own tests use the scripts through their entry point
+    files: ['gateway-api/test/**/*.ts', 'gateway-api/src/**/*.test.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [chaincodeInternals, scriptsInternals] }] },
+  },
+  {
+    files: ['test/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [chaincodeInternals, scriptsInternals, gatewayInternals] },
       ],
     },
   },

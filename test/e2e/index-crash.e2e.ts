@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import Database from 'better-sqlite3';
 import { Client } from 'pg';
-import { startPostgres, type RunningPostgres } from '../../gateway-api/test/support/postgres';
+import { startPostgres, type RunningPostgres } from '../../gateway-api/test/support';
 import { contractOf } from '../support/contracts';
 import { connectAs, findOrg, type OrgConnection, topology } from '../support/fabric-client';
 import { type GatewayProcess, indexCaughtUp, startGateway } from '../support/gateway-process';

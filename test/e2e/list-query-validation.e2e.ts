@@ -1,8 +1,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { MAX_PAGE, MAX_PAGE_SIZE } from '../../gateway-api/src/common/paging/page-query';
-import { badIntegerValues, fieldsNamed } from '../../gateway-api/test/support/bad-query-values';
+import { MAX_PAGE, MAX_PAGE_SIZE } from '../../gateway-api/src';
+import { badIntegerValues, fieldsNamed } from '../../gateway-api/test/support';
 import { apiTokens, call, type GatewayProcess, startGateway } from '../support/gateway-process';
 import { residentId } from '../support/identifiers';
 

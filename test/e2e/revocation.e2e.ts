@@ -2,9 +2,8 @@ import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { type Contract, GatewayError, type Transaction } from '@hyperledger/fabric-gateway';
 import { common, peer } from '@hyperledger/fabric-protos';
-import { ConfigurationHistory, lastConfigBlockNumber } from '../../gateway-api/src/verify/proof-bundle';
-import { signedBlockOf } from '../../gateway-api/src/verify/proof-bundle/signed-block';
-import { serializedIdentity } from '../../gateway-api/src/verify/proof-bundle/testing/synthetic-block';
+import { ConfigurationHistory, lastConfigBlockNumber, signedBlockOf } from '../../gateway-api/src';
+import { serializedIdentity } from '../../gateway-api/test/support';
 import {
   channelFingerprint,
   establishConfiguration,

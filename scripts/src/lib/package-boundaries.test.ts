@@ -37,14 +37,22 @@ function lint(code: string, file: string): Promise<LintMessage[]> {
   });
 }
 
+/** What each package's internal import and entry point are, for the checks below. */
+const internalOf: Record<string, { internal: string; entry: string }> = {
+  'chaincode/src': { internal: 'common/access', entry: 'contract' },
+  'scripts/src': { internal: 'lib/paths', entry: '' },
+  'gateway-api/src': { internal: 'verify/proof-bundle', entry: '' },
+  'gateway-api/test/support': { internal: 'postgres', entry: '' },
+};
+
 /**
  * Lints an internal import (line 1) and the entry point's (line 2) of `target` as `file`: only line 1
  * may be refused, with a message naming `entry`.
  */
 async function expectOnlyInternalRefused(file: string, target: string, entry: string): Promise<void> {
   const relative = path.relative(path.dirname(file), target);
-  const internal = target === 'chaincode/src' ? 'common/access' : 'lib/paths';
-  const entryPath = target === 'chaincode/src' ? `${relative}/contract` : relative;
+  const { internal, entry: entryDir } = internalOf[target] ?? { internal: 'index', entry: '' };
+  const entryPath = entryDir === '' ? relative : `${relative}/${entryDir}`;
   const code = [
     `import * as internal from '${relative}/${internal}';`,
     `import * as surface from '${entryPath}';`,
@@ -100,6 +108,24 @@ describe('the tests use the scripts through scripts/src (index.ts)', () => {
   it.each(['test/support/identifiers.ts', 'gateway-api/test/support/network-fixture.ts'])(
     'refuses scripts internals and accepts the entry point in %s',
     (file) => expectOnlyInternalRefused(file, 'scripts/src', 'scripts/src (index.ts)'),
+    120_000,
+  );
+});
+
+describe("other packages' tests use the gateway through gateway-api/src and gateway-api/test/support", () => {
+  it.each([
+    ['test/e2e/revocation.e2e.ts', 'gateway-api/src'],
+    ['test/e2e/index-crash.e2e.ts', 'gateway-api/test/support'],
+    ['scripts/src/verify-proof/testing/proof-network.ts', 'gateway-api/src'],
+    ['scripts/src/verify-proof/verify-proof-bundle.test.ts', 'gateway-api/test/support'],
+  ])(
+    'refuses gateway internals and accepts the entry point in %s (%s)',
+    (file, target) =>
+      expectOnlyInternalRefused(
+        file,
+        target,
+        'gateway-api/src (index.ts) and gateway-api/test/support (index.ts)',
+      ),
     120_000,
   );
 });

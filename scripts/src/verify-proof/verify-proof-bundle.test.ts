@@ -1,7 +1,7 @@
 import { common, msp, peer } from '@hyperledger/fabric-protos';
 
 import { type ProofBundle } from '../../../chaincode/src/contract';
-import { serializedIdentity } from '../../../gateway-api/src/verify/proof-bundle/testing/synthetic-block';
+import { serializedIdentity } from '../../../gateway-api/test/support';
 import { verifyProofBundle } from './index';
 import {
   CERTIFICATE_NUMBER,

@@ -9,7 +9,7 @@ import {
   type ProofRecordKind,
   toCanonicalBytes,
 } from '../../../../chaincode/src/contract';
-import { buildProofBundle } from '../../../../gateway-api/src/verify/proof-bundle/build-proof-bundle';
+import { buildProofBundle } from '../../../../gateway-api/src';
 import {
   committedBlock,
   configBlock,
@@ -18,8 +18,9 @@ import {
   type SyntheticOrganization,
   type SyntheticSigner,
   type SyntheticWrite,
-} from '../../../../gateway-api/src/verify/proof-bundle/testing/synthetic-block';
-import { type TestCa, TestPki } from '../../../../gateway-api/src/verify/proof-bundle/testing/test-pki';
+  type TestCa,
+  TestPki,
+} from '../../../../gateway-api/test/support';
 import { opensslCrl } from '../../identity/testing/openssl-crl';
 
 // Test-only: a govtrace-shaped network PKI (RegistryMSP, MarketMSP behind an intermediate CA, TaxMSP,
