@@ -11,8 +11,9 @@ const outside = (regex, what) => ({
 });
 
 const chaincodeInternals = {
-  regex: '(^|/)chaincode/src/(?!contract$)',
-  message: 'Import the chaincode through its contract surface: chaincode/src/contract.',
+  regex: '(^|/)chaincode/src/(?!contract$|contract/testing$)',
+  message:
+    'Import the chaincode through its contract surface: chaincode/src/contract (tests also chaincode/src/contract/testing).',
 };
 
 const scriptsInternals = {

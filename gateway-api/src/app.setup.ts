@@ -8,6 +8,8 @@ import { ApiExceptionFilter } from './common/errors';
 import { answerUnparsableRequests } from './common/client-error';
 import { useJsonBody } from './common/json-body';
 import { requestIdMiddleware } from './common/logging/request-id.middleware';
+import { applyDocumentRules } from './common/openapi/document-rules';
+import { describeValidationInDocument } from './common/openapi/document-validation';
 import { createValidationPipe } from './common/validation';
 import { type EnvironmentVariables } from './config/env.schema';
 
@@ -59,7 +61,15 @@ function setUpOpenApi(app: NestExpressApplication): void {
     .addBearerAuth()
     .build();
   // a factory, so the document is built on first request rather than at every start
-  SwaggerModule.setup(DOCS_PATH, app, () => SwaggerModule.createDocument(app, config), {
-    jsonDocumentUrl: `${DOCS_PATH}-json`,
-  });
+  SwaggerModule.setup(
+    DOCS_PATH,
+    app,
+    () => {
+      describeValidationInDocument(app);
+      return applyDocumentRules(SwaggerModule.createDocument(app, config));
+    },
+    {
+      jsonDocumentUrl: `${DOCS_PATH}-json`,
+    },
+  );
 }

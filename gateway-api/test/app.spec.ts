@@ -1,7 +1,3 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import * as path from 'node:path';
-
 import { Body, Controller, Get, Post } from '@nestjs/common';
 import { type NestExpressApplication } from '@nestjs/platform-express';
 import { Test } from '@nestjs/testing';
@@ -14,51 +10,7 @@ import { APP_OPTIONS, configureApp } from '../src/app.setup';
 import { Public } from '../src/auth/auth.decorators';
 import { INTERNAL_MESSAGE } from '../src/common/errors';
 import { JsonLogger, type LogEntry } from '../src/common/logging/json-logger';
-
-/**
- * The spec boots the real AppModule; point it at a peer that is not there (a
- * closed loopback port), no users, and an in-memory index, so it never touches
- * a running network or the developer's runtime folder.
- */
-function isolateFromNetwork(): { restore(): void } {
-  const dir = mkdtempSync(path.join(tmpdir(), 'govtrace-app-spec-'));
-  const profile = path.join(dir, 'connection.json');
-  const identities = path.join(dir, 'identities.json');
-  writeFileSync(path.join(dir, 'tls-ca.pem'), '');
-  writeFileSync(
-    profile,
-    JSON.stringify({
-      channel: 'govtrace',
-      chaincode: 'govtrace',
-      peers: [
-        {
-          mspId: 'RegistryMSP',
-          endpoint: '127.0.0.1:1',
-          hostnameOverride: 'peer0.registry.govtrace.local',
-          tlsRootCertPath: path.join(dir, 'tls-ca.pem'),
-        },
-      ],
-    }),
-  );
-  writeFileSync(identities, JSON.stringify({ version: 1, users: [] }));
-  // the gateway does not start without the holder lookup key; a throw-away one, not the developer's
-  const holderLookupKey = path.join(dir, 'holder-lookup.key');
-  writeFileSync(holderLookupKey, Buffer.alloc(32, 1), { mode: 0o600 });
-  const saved = { ...process.env };
-  Object.assign(process.env, {
-    GOVTRACE_CONNECTION_PROFILE: profile,
-    GOVTRACE_IDENTITIES: identities,
-    HOLDER_LOOKUP_KEY_FILE: holderLookupKey,
-    DATABASE_TYPE: 'sqlite',
-    DATABASE_PATH: ':memory:',
-  });
-  return {
-    restore() {
-      process.env = saved;
-      rmSync(dir, { recursive: true, force: true });
-    },
-  };
-}
+import { isolateFromNetwork } from './support/isolated-environment';
 
 // A test-only route with a DTO, so validation and error rendering are exercised through HTTP
 // without waiting for the first real feature module.

@@ -28,7 +28,7 @@ export type EntityType = (typeof EntityTypes)[number];
 export const ADDRESS_MAX_CHARS = 200;
 export const BUSINESS_SCOPE_MAX_CHARS = 2000;
 /** Ten trillion yuan: far above any registered capital, well inside safe integers when counted in fen. */
-const MAX_CAPITAL_FEN = 1_000_000_000_000_000;
+export const MAX_CAPITAL_FEN = 1_000_000_000_000_000;
 const CAPITAL_PATTERN = /^(0|[1-9]\d{0,13})(?:\.(\d{1,2}))?$/;
 const FIELDS = ['address', 'businessScope', 'entityType', 'name', 'registeredCapitalCny', 'uscc'];
 

@@ -13,6 +13,8 @@ export {
   BAG_CATEGORY_NAMES,
   type BagCategoryCode,
   bagBarcodeCheckDigit,
+  type IdentifierFormat,
+  IdentifierFormats,
   MAX_BAG_SERIAL,
   makeBagBarcode,
   organisationCodeCheck,
@@ -79,6 +81,7 @@ export { clearanceNotRecorded } from '../realestate/clearance-record';
 export {
   type CorrectionBasisKind,
   CorrectionBasisKinds,
+  CorrectionReferencePatterns,
   correctionReferenceProblem,
   isCorrectionBasisKind,
 } from '../realestate/correction-basis';
@@ -96,6 +99,7 @@ export {
   ADDRESS_MAX_CHARS,
   BUSINESS_SCOPE_MAX_CHARS,
   capitalToFen,
+  MAX_CAPITAL_FEN,
   EntityTypes,
 } from '../business/open-case-request';
 export {
@@ -134,7 +138,7 @@ export {
   VEHICLE_ID_PATTERN,
   VEHICLE_ID_RULE,
 } from '../waste/domain';
-export { isIsoDateTime } from '../waste/input';
+export { ISO_DATE_TIME_PATTERN, isIsoDateTime } from '../waste/input';
 
 // Shapes the gateway and the scripts exchange: the offline proof bundle, the runtime files the setup
 // scripts write for the gateway, and the holder-lookup key file

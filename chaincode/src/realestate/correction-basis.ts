@@ -43,6 +43,12 @@ const ReferenceRules: Readonly<Record<CorrectionBasisKind, { pattern: RegExp; me
   },
 };
 
+/** The pattern a reference of each kind must match (after trimming). */
+export const CorrectionReferencePatterns: Readonly<Record<CorrectionBasisKind, RegExp>> = {
+  COURT_DECISION: ReferenceRules.COURT_DECISION.pattern,
+  REGISTRY_ERROR: ReferenceRules.REGISTRY_ERROR.pattern,
+};
+
 const BASIS_FIELDS: ReadonlySet<string> = new Set(['kind', 'reference']);
 
 export function isCorrectionBasisKind(value: unknown): value is CorrectionBasisKind {

@@ -116,6 +116,15 @@ export class FieldReader {
   }
 }
 
+/**
+ * The same rule as one pattern, for API documents: months, days, hours, minutes, seconds and the zone
+ * offset (up to ±14:00) in range; whether the day exists in its month (02-30) is the `date-time`
+ * format's part.
+ */
+export const ISO_DATE_TIME_PATTERN =
+  '^[0-9]{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12][0-9]|3[01])T(?:[01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9]' +
+  '(?:\\.[0-9]{1,9})?(?:Z|[+-](?:0[0-9]|1[0-4]):[0-5][0-9])$';
+
 const ISO_DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(\.\d{1,9})?(Z|[+-](\d{2}):(\d{2}))$/;
 
 /**

@@ -1,4 +1,5 @@
-import { createParamDecorator, type ExecutionContext, SetMetadata } from '@nestjs/common';
+import { applyDecorators, createParamDecorator, type ExecutionContext, SetMetadata } from '@nestjs/common';
+import { ApiExtension } from '@nestjs/swagger';
 
 import { UnauthenticatedError } from '../common/errors';
 import { type Principal, PRINCIPAL_KEY, type RequestWithPrincipal } from './principal';
@@ -12,9 +13,12 @@ export const ROLES_KEY = 'govtrace:roles';
  */
 export const Public = (): MethodDecorator & ClassDecorator => SetMetadata(IS_PUBLIC_KEY, true);
 
-/** Only principals with one of these roles may call the route; others get 403 FORBIDDEN. */
+/**
+ * Only principals with one of these roles may call the route; others get 403 FORBIDDEN. The API
+ * document lists them for the operation as `x-roles`, from this same list.
+ */
 export const Roles = (...roles: [string, ...string[]]): MethodDecorator & ClassDecorator =>
-  SetMetadata(ROLES_KEY, roles);
+  applyDecorators(SetMetadata(ROLES_KEY, roles), ApiExtension('x-roles', roles));
 
 function principalOf(context: ExecutionContext): Principal | undefined {
   return context.switchToHttp().getRequest<RequestWithPrincipal>()[PRINCIPAL_KEY];

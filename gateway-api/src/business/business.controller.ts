@@ -17,7 +17,8 @@ import {
 import { CurrentPrincipal, Roles } from '../auth/auth.decorators';
 import { type Principal } from '../auth/principal';
 import { ErrorResponse } from '../common/errors';
-import { requireCaseIdParam, requireStepParam, requireStepRole, requireUsccParam } from './business-params';
+import { requireStepRole } from './business-params';
+import { CaseParams, CaseStepParams, LicenseParams } from './dto/params.dto';
 import { BusinessService } from './business.service';
 import { OpenCaseDto } from './dto/open-case.dto';
 import {
@@ -61,22 +62,19 @@ export class BusinessController {
   @ApiUnprocessableEntityResponse({ type: ErrorResponse, description: 'RULE_VIOLATION: LICENSE not first' })
   completeStep(
     @CurrentPrincipal() caller: Principal,
-    @Param('caseId') caseId: string,
-    @Param('step') step: string,
+    @Param() { caseId, step }: CaseStepParams,
     @Body() dto: CompleteStepDto,
   ): Promise<CompleteStepResponse> {
-    const checkedStep = requireStepParam(step);
-    const checkedCaseId = requireCaseIdParam(caseId);
-    requireStepRole(caller, checkedStep);
-    return this.business.completeStep(caller, checkedCaseId, checkedStep, dto);
+    requireStepRole(caller, step);
+    return this.business.completeStep(caller, caseId, step, dto);
   }
 
   @Get('cases/:caseId')
   @ApiOperation({ summary: 'A case from the ledger: steps, elapsed working time, whether within target' })
   @ApiOkResponse({ type: CaseResponse })
   @ApiNotFoundResponse({ type: ErrorResponse, description: 'NOT_FOUND: no such case' })
-  getCase(@CurrentPrincipal() caller: Principal, @Param('caseId') caseId: string): Promise<CaseResponse> {
-    return this.business.getCase(caller, requireCaseIdParam(caseId));
+  getCase(@CurrentPrincipal() caller: Principal, @Param() { caseId }: CaseParams): Promise<CaseResponse> {
+    return this.business.getCase(caller, caseId);
   }
 
   @Post('licenses/:uscc/status')
@@ -87,9 +85,9 @@ export class BusinessController {
   @ApiUnprocessableEntityResponse({ type: ErrorResponse, description: 'RULE_VIOLATION: licence not ACTIVE' })
   changeLicenseStatus(
     @CurrentPrincipal() caller: Principal,
-    @Param('uscc') uscc: string,
+    @Param() { uscc }: LicenseParams,
     @Body() dto: ChangeLicenseStatusDto,
   ): Promise<LicenseStatusResponse> {
-    return this.business.changeLicenseStatus(caller, requireUsccParam(uscc), dto);
+    return this.business.changeLicenseStatus(caller, uscc, dto);
   }
 }

@@ -1,6 +1,7 @@
 import { ValidateBy, type ValidationArguments } from 'class-validator';
 
 import { containsNulCharacter } from '../../../chaincode/src/contract';
+import { documentConstraint } from './openapi/validation-keywords';
 
 /**
  * Refuses text holding U+0000. JSON bodies are checked as a whole when parsed (json-body.ts); query
@@ -17,3 +18,5 @@ export function HasNoNulCharacter(): PropertyDecorator {
     },
   });
 }
+
+documentConstraint('hasNoNulCharacter', { pattern: '^[^\\u0000]*$' });

@@ -1,3 +1,4 @@
+import { documentConstraint } from './openapi/validation-keywords';
 import { registerDecorator, type ValidationArguments, type ValidationOptions } from 'class-validator';
 
 /**
@@ -17,6 +18,7 @@ export function IsDecimalNumber(maxDecimalPlaces: number, options?: ValidationOp
       name: 'isDecimalNumber',
       target: target.constructor,
       propertyName: String(propertyName),
+      constraints: [maxDecimalPlaces],
       options,
       validator: {
         validate: (value: unknown): boolean => hasAtMostDecimals(value, maxDecimalPlaces),
@@ -26,3 +28,8 @@ export function IsDecimalNumber(maxDecimalPlaces: number, options?: ValidationOp
     });
   };
 }
+
+documentConstraint('isDecimalNumber', ([places]) => ({
+  type: 'number',
+  multipleOf: typeof places === 'number' ? 10 ** -places : undefined,
+}));

@@ -22,6 +22,7 @@ import { CollectionResponse, DeliveryResponse } from './dto/batch-result.dto';
 import { RecordCollectionDto, RecordDeliveryDto } from './dto/collection.dto';
 import { RecordScansDto, RecordScansResponse } from './dto/scans.dto';
 import { RegisterSiteDto, WasteSiteResponse } from './dto/site.dto';
+import { BagParams, StationParams } from './dto/params.dto';
 import { StationStatsQueryDto, StationStatsResponse } from './dto/stats.dto';
 import { BagTraceResponse } from './dto/trace.dto';
 import { WasteStatsService } from './waste-stats.service';
@@ -106,7 +107,7 @@ export class WasteController {
   @ApiOperation({ summary: "A bag's events in order, from the ledger" })
   @ApiOkResponse({ type: BagTraceResponse })
   @ApiNotFoundResponse({ type: ErrorResponse, description: 'NOT_FOUND: never commissioned' })
-  trace(@CurrentPrincipal() caller: Principal, @Param('barcode') barcode: string): Promise<BagTraceResponse> {
+  trace(@CurrentPrincipal() caller: Principal, @Param() { barcode }: BagParams): Promise<BagTraceResponse> {
     return this.waste.trace(caller, barcode);
   }
 
@@ -117,7 +118,7 @@ export class WasteController {
   @ApiOkResponse({ type: StationStatsResponse })
   @ApiNotFoundResponse({ type: ErrorResponse, description: 'NOT_FOUND: station not in the index' })
   stationStats(
-    @Param('stationId') stationId: string,
+    @Param() { stationId }: StationParams,
     @Query() query: StationStatsQueryDto,
   ): Promise<StationStatsResponse> {
     return this.stats.stationStats(stationId, query.date);

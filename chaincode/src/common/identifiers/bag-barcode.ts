@@ -32,7 +32,7 @@ export const BAG_CATEGORY_NAMES: { readonly [Code in BagCategoryCode]: BagCatego
   '04': 'RESIDUAL',
 };
 
-const BAG_CATEGORY_CODES: readonly BagCategoryCode[] = ['01', '02', '03', '04'];
+export const BAG_CATEGORY_CODES: readonly BagCategoryCode[] = ['01', '02', '03', '04'];
 
 export interface ParsedBagBarcode {
   /** Trimmed, 18 digits. */

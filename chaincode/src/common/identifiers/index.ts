@@ -5,3 +5,4 @@ export * from './resident-id';
 export * from './unit-number';
 export * from './certificate-number';
 export * from './bag-barcode';
+export * from './identifier-formats';

@@ -16,11 +16,13 @@ import {
   ADDRESS_MAX_CHARS,
   BUSINESS_SCOPE_MAX_CHARS,
   capitalToFen,
+  MAX_CAPITAL_FEN,
   ENTERPRISE_NAME_MAX_CHARS,
   ENTERPRISE_NAME_MIN_CHARS,
   EntityTypes,
   PERSON_NAME_MAX_CHARS,
 } from '../../../../chaincode/src/contract';
+import { documentConstraint } from '../../common/openapi/validation-keywords';
 import { IsResidentId, IsUscc } from '../../common/identifiers/is-identifier';
 
 /** The chaincode's own capital rule (positive yuan, ≤ 2 decimals, number or decimal string). */
@@ -37,6 +39,14 @@ function IsCapitalCny(options?: ValidationOptions): PropertyDecorator {
     options,
   );
 }
+
+// A number, or a decimal string (no exponent); the string pattern stays below 10^13 yuan for brevity
+documentConstraint('isCapitalCny', {
+  oneOf: [
+    { type: 'number', minimum: 0.01, maximum: MAX_CAPITAL_FEN / 100, multipleOf: 0.01 },
+    { type: 'string', pattern: '^(?:[1-9][0-9]{0,12}(?:\\.[0-9]{1,2})?|0\\.(?:0[1-9]|[1-9][0-9]?))$' },
+  ],
+});
 
 export class LegalRepresentativeDto {
   @ApiProperty({ example: '李四', description: 'Full name; sent to the chaincode as transient data only' })
@@ -75,7 +85,7 @@ export class OpenCaseDto {
   @IsObject()
   legalRepresentative!: LegalRepresentativeDto;
 
-  @ApiProperty({ oneOf: [{ type: 'number' }, { type: 'string' }], example: '1000000.00' })
+  @ApiProperty({ example: '1000000.00' })
   @IsCapitalCny()
   registeredCapitalCny!: number | string;
 

@@ -1,12 +1,15 @@
 import { registerDecorator, type ValidationArguments, type ValidationOptions } from 'class-validator';
 
 import {
+  type IdentifierFormat,
+  IdentifierFormats,
   parseBagBarcode,
   parseCertificateNumber,
   parseResidentId,
   parseUnitNumber,
   parseUscc,
 } from '../../../../chaincode/src/contract';
+import { documentConstraint } from '../openapi/validation-keywords';
 
 /**
  * class-validator decorators backed by the chaincode's own identifier validators, so the gateway
@@ -15,7 +18,9 @@ import {
  */
 type Parser = (input: string) => { valid: true } | { valid: false; reason: string };
 
-function identifierDecorator(name: string, parse: Parser) {
+function identifierDecorator(name: string, parse: Parser, documented: IdentifierFormat) {
+  // the document states the layout as a pattern and names the rest (check characters) as a format
+  documentConstraint(name, { pattern: documented.pattern, format: documented.format });
   return (options?: ValidationOptions): PropertyDecorator =>
     (target: object, propertyName: string | symbol): void => {
       const reasons = new WeakMap<object, string>();
@@ -42,8 +47,16 @@ function identifierDecorator(name: string, parse: Parser) {
     };
 }
 
-export const IsUnitNumber = identifierDecorator('unit number', parseUnitNumber);
-export const IsCertificateNumber = identifierDecorator('certificate number', parseCertificateNumber);
-export const IsResidentId = identifierDecorator('resident ID number', (input) => parseResidentId(input));
-export const IsUscc = identifierDecorator('unified social credit code', parseUscc);
-export const IsBagBarcode = identifierDecorator('bag barcode', parseBagBarcode);
+export const IsUnitNumber = identifierDecorator('unit number', parseUnitNumber, IdentifierFormats.unitNumber);
+export const IsCertificateNumber = identifierDecorator(
+  'certificate number',
+  parseCertificateNumber,
+  IdentifierFormats.certificateNumber,
+);
+export const IsResidentId = identifierDecorator(
+  'resident ID number',
+  (input) => parseResidentId(input),
+  IdentifierFormats.residentId,
+);
+export const IsUscc = identifierDecorator('unified social credit code', parseUscc, IdentifierFormats.uscc);
+export const IsBagBarcode = identifierDecorator('bag barcode', parseBagBarcode, IdentifierFormats.bagBarcode);

@@ -2,6 +2,8 @@ import { applyDecorators } from '@nestjs/common';
 import { Transform } from 'class-transformer';
 import { ValidateBy, type ValidationArguments } from 'class-validator';
 
+import { documentConstraint } from '../openapi/validation-keywords';
+
 /** Optional sign and decimal digits: the only spellings of a whole number a query may use. */
 const DECIMAL_INTEGER = /^-?\d+$/;
 
@@ -37,3 +39,5 @@ export function IsQueryInteger(min: number, max: number): PropertyDecorator {
     }),
   );
 }
+
+documentConstraint('isQueryInteger', ([min, max]) => ({ type: 'integer', minimum: min, maximum: max }));

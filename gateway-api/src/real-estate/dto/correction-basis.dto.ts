@@ -4,9 +4,12 @@ import { IsIn, registerDecorator, type ValidationArguments } from 'class-validat
 import {
   type CorrectionBasisKind,
   CorrectionBasisKinds,
+  CorrectionReferencePatterns,
   correctionReferenceProblem,
   isCorrectionBasisKind,
 } from '../../../../chaincode/src/contract';
+import { documentSchemaRule } from '../../common/openapi/document-rules';
+import { documentConstraint } from '../../common/openapi/validation-keywords';
 
 /**
  * The reference must fit its kind (a court case number, or the registry's reference). Checked with
@@ -14,6 +17,8 @@ import {
  * kind is reported on `kind` alone.
  */
 function IsReferenceForKind(): PropertyDecorator {
+  // what a reference may be depends on the kind: the schema says it as a oneOf, below the class
+  documentConstraint('isReferenceForKind', {});
   return (target: object, propertyName: string | symbol): void => {
     registerDecorator({
       name: 'isReferenceForKind',
@@ -59,3 +64,13 @@ export class CorrectionBasisDto {
   @IsReferenceForKind()
   reference!: string;
 }
+
+documentSchemaRule(CorrectionBasisDto, (schema) => ({
+  ...schema,
+  oneOf: CorrectionBasisKinds.map((kind) => ({
+    properties: {
+      kind: { type: 'string', enum: [kind] },
+      reference: { type: 'string', pattern: CorrectionReferencePatterns[kind].source },
+    },
+  })),
+}));

@@ -16,6 +16,7 @@ import {
   IsResidentId,
   IsUscc,
 } from '../../common/identifiers/is-identifier';
+import { documentRequiredTogether } from '../../common/openapi/document-rules';
 import { QR_FORMATS, type QrFormat } from '../qr-code';
 
 /**
@@ -41,6 +42,7 @@ export class CertificateNumberParams {
 /** The holder check is asked with both fields or neither: one without the other is refused, named. */
 const askingHolder = (query: HolderMatchQuery): boolean =>
   query.holderIdNumber !== undefined || query.verificationCode !== undefined;
+documentRequiredTogether(['holderIdNumber', 'verificationCode']);
 
 export class HolderMatchQuery {
   @ApiPropertyOptional({
@@ -78,7 +80,7 @@ export class UsccParams {
 }
 
 export class BagBarcodeParams {
-  @ApiProperty({ example: '4401030100000000017' })
+  @ApiProperty({ example: '440103010000000016' })
   @Transform(canonicalWith(parseBagBarcode))
   @IsBagBarcode()
   barcode!: string;

@@ -1,5 +1,7 @@
 import { registerDecorator, type ValidationArguments } from 'class-validator';
 
+import { documentConstraint } from '../../common/openapi/validation-keywords';
+
 /** A real calendar day written YYYY-MM-DD (2026-02-30 is refused). */
 export function isCalendarDate(value: unknown): boolean {
   if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
@@ -21,3 +23,9 @@ export function IsCalendarDate(): PropertyDecorator {
     });
   };
 }
+
+// the pattern keeps months and days in range; whether the day exists (02-30) is the format's part
+documentConstraint('isCalendarDate', {
+  format: 'date',
+  pattern: '^[0-9]{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12][0-9]|3[01])$',
+});

@@ -1,6 +1,7 @@
 import { registerDecorator, type ValidationArguments } from 'class-validator';
 
-import { isIsoDateTime } from '../../../../chaincode/src/contract';
+import { ISO_DATE_TIME_PATTERN, isIsoDateTime } from '../../../../chaincode/src/contract';
+import { documentConstraint } from '../../common/openapi/validation-keywords';
 
 /** The chaincode's strict ISO-8601 date-time (seconds and an explicit zone), so both refuse the same. */
 export function IsIsoDateTime(): PropertyDecorator {
@@ -17,3 +18,5 @@ export function IsIsoDateTime(): PropertyDecorator {
     });
   };
 }
+
+documentConstraint('isIsoDateTime', { format: 'date-time', pattern: ISO_DATE_TIME_PATTERN });

@@ -22,7 +22,7 @@ import { MAX_BATCH_ITEMS, ScanQualities } from '../../../../chaincode/src/contra
  * pipe keeps whitelist + forbidNonWhitelisted, and every field is declared here so only typos trip it.
  */
 export class ScanDto {
-  @ApiProperty({ example: '440103010000000012', description: '18 digits; checked per scan by the chaincode' })
+  @ApiProperty({ example: '440103010000000016', description: '18 digits; checked per scan by the chaincode' })
   @IsString()
   barcode!: string;
 

@@ -19,7 +19,7 @@ export class BagEventResponse {
 
 /** GetBag's answer as the chaincode gives it: no household data. */
 export class BagTraceResponse {
-  @ApiProperty({ example: '440103010000000012' })
+  @ApiProperty({ example: '440103010000000016' })
   barcode!: string;
 
   @ApiProperty({ example: '440103' })
