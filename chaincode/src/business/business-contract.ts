@@ -11,6 +11,9 @@
 
 // Context must be a value import: fabric-contract-api recognises the context parameter by its runtime type.
 import { Context, Contract, Info, Returns, Transaction } from 'fabric-contract-api';
+import { type AnswerJson, answerJson } from '../common/answer-json';
+import { answerType } from '../common/answer-metadata';
+import { CaseAnswer, CaseOpenedAnswer, LicenseStatusChangedAnswer, StepCompletedAnswer } from './answers';
 import { requireMember } from '../common/access';
 import { toCanonicalJson } from '../common/canonical-json';
 import { ContractNames } from '../common/definitions';
@@ -33,8 +36,8 @@ export class BusinessContract extends Contract {
    * transient `legalRepresentative`: { name, idNumber, salt }. Returns { caseId, uscc }.
    */
   @Transaction()
-  @Returns('string')
-  async OpenCase(ctx: Context, requestJson: string): Promise<string> {
+  @Returns(answerType(CaseOpenedAnswer))
+  async OpenCase(ctx: Context, requestJson: string): Promise<AnswerJson<typeof CaseOpenedAnswer>> {
     return openCase(ctx, requestJson);
   }
 
@@ -44,15 +47,25 @@ export class BusinessContract extends Contract {
    * { caseId, step, completedAt }.
    */
   @Transaction()
-  @Returns('string')
-  async CompleteStep(ctx: Context, caseId: string, step: string, reference: string): Promise<string> {
+  @Returns(answerType(StepCompletedAnswer))
+  async CompleteStep(
+    ctx: Context,
+    caseId: string,
+    step: string,
+    reference: string,
+  ): Promise<AnswerJson<typeof StepCompletedAnswer>> {
     return completeStep(ctx, caseId, step, reference);
   }
 
   /** Cancels (注销) or revokes (吊销) an ACTIVE licence. Returns { uscc, status, changedAt }. */
   @Transaction()
-  @Returns('string')
-  async ChangeLicenseStatus(ctx: Context, uscc: string, status: string, reason: string): Promise<string> {
+  @Returns(answerType(LicenseStatusChangedAnswer))
+  async ChangeLicenseStatus(
+    ctx: Context,
+    uscc: string,
+    status: string,
+    reason: string,
+  ): Promise<AnswerJson<typeof LicenseStatusChangedAnswer>> {
     return changeLicenseStatus(ctx, uscc, status, reason);
   }
 
@@ -61,18 +74,18 @@ export class BusinessContract extends Contract {
    * read from the tax definition (businesstax:GetTaxStep), so the tax chaincode must not call this.
    */
   @Transaction(false)
-  @Returns('string')
-  async GetCase(ctx: Context, caseId: string): Promise<string> {
+  @Returns(answerType(CaseAnswer))
+  async GetCase(ctx: Context, caseId: string): Promise<AnswerJson<typeof CaseAnswer>> {
     requireMember(ctx);
-    return toCanonicalJson(await caseView(ctx, parseCaseId(caseId).caseId));
+    return answerJson(CaseAnswer, await caseView(ctx, parseCaseId(caseId).caseId));
   }
 
   /** Same as GetCase, found by the enterprise's USCC. */
   @Transaction(false)
-  @Returns('string')
-  async FindCaseByUscc(ctx: Context, uscc: string): Promise<string> {
+  @Returns(answerType(CaseAnswer))
+  async FindCaseByUscc(ctx: Context, uscc: string): Promise<AnswerJson<typeof CaseAnswer>> {
     requireMember(ctx);
-    return toCanonicalJson(await caseView(ctx, caseIdForUscc(requireUscc(uscc))));
+    return answerJson(CaseAnswer, await caseView(ctx, caseIdForUscc(requireUscc(uscc))));
   }
 
   /**

@@ -4,6 +4,9 @@
 
 // Context must be a value import: fabric-contract-api recognises the context parameter by its runtime type.
 import { Context, Contract, Info, Returns, Transaction } from 'fabric-contract-api';
+import { type AnswerJson } from '../common/answer-json';
+import { answerType } from '../common/answer-metadata';
+import { StepCompletedAnswer } from '../business/answers';
 import { requireMember } from '../common/access';
 import { toCanonicalJson } from '../common/canonical-json';
 import { ContractNames } from '../common/definitions';
@@ -24,8 +27,12 @@ export class BusinessTaxContract extends Contract {
    * definition). Returns { caseId, step: 'TAX', completedAt }; emits BusinessStepCompleted.
    */
   @Transaction()
-  @Returns('string')
-  async CompleteTaxStep(ctx: Context, caseId: string, reference: string): Promise<string> {
+  @Returns(answerType(StepCompletedAnswer))
+  async CompleteTaxStep(
+    ctx: Context,
+    caseId: string,
+    reference: string,
+  ): Promise<AnswerJson<typeof StepCompletedAnswer>> {
     return completeTaxStep(ctx, caseId, reference);
   }
 

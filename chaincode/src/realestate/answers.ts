@@ -1,0 +1,56 @@
+// What the real-estate contract answers (answer-shape.ts): the gateway decodes these, the contract
+// builds them, and the contract metadata names them.
+
+import { answerShape, listOf, nullable } from '../common/answer-shape';
+
+export const CertificateChangeShape = answerShape('CertificateChange', {
+  certificateNumber: 'string',
+  status: 'string',
+});
+
+/** Register: the act recorded, the certificate it issued (null when none) and the unit's new status. */
+export const RegisterAnswer = answerShape('RegisterAnswer', {
+  registrationId: 'string',
+  unitNumber: 'string',
+  sequence: 'number',
+  type: 'string',
+  certificateNumber: nullable('string'),
+  certificateContentHash: nullable('string'),
+  certificateChanges: listOf(CertificateChangeShape),
+  unitStatus: 'string',
+});
+
+/** GetUnit: the unit record as stored (holders masked), with the records of its current certificates. */
+export const UnitAnswer = answerShape('UnitAnswer', {
+  unitNumber: 'string',
+  status: 'string',
+  certificates: listOf('object'),
+});
+
+/** GetUnitHistory: every registration record of the unit, in order. */
+export const UnitHistoryAnswer = answerShape('UnitHistoryAnswer', {
+  unitNumber: 'string',
+  registrations: listOf('object'),
+});
+
+/** GetHolderMatch: `match` is null when the certificate was issued without a verification code. */
+export const HolderMatchAnswer = answerShape('HolderMatchAnswer', {
+  certificateNumber: 'string',
+  status: 'string',
+  contentHash: 'string',
+  codeIssued: 'boolean',
+  match: nullable('boolean'),
+});
+
+export const HeldUnitShape = answerShape('HeldUnit', {
+  unitNumber: 'string',
+  status: 'string',
+  titleCertificate: nullable('string'),
+  holdersSequence: 'number',
+  mortgaged: 'boolean',
+  seized: 'boolean',
+  updatedAt: 'string',
+});
+
+/** FindUnitsByHolder: the units the person holds now. */
+export const HolderUnitsAnswer = answerShape('HolderUnitsAnswer', { units: listOf(HeldUnitShape) });
