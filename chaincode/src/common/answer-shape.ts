@@ -47,7 +47,11 @@ export function answerShape<const F extends Fields>(name: string, fields: F): An
  * into; a builder may pass any object (its record interfaces have no index signature). Lists are
  * readonly: the chaincode builds them from its records.
  */
-export type ValueOf<K, Open = JsonRecord> = K extends 'string'
+export type ValueOf<K, Open = JsonRecord> = [Kind] extends [K]
+  ? unknown // any kind at all (a generic's constraint): stops the recursion through Kind
+  : ValueOfKind<K, Open>;
+
+type ValueOfKind<K, Open> = K extends 'string'
   ? string
   : K extends 'number'
     ? number
@@ -67,7 +71,11 @@ type RequiredKeys<F extends Fields> = { [P in keyof F]: F[P] extends OptionalFie
 type OptionalKeys<F extends Fields> = { [P in keyof F]: F[P] extends OptionalField ? P : never }[keyof F];
 type Flatten<T> = { [P in keyof T]: T[P] } & {};
 
-export type ValueOfFields<F extends Fields, Open = JsonRecord> = Flatten<
+export type ValueOfFields<F extends Fields, Open = JsonRecord> = string extends keyof F
+  ? JsonRecord // fields not known (a generic's constraint)
+  : FieldValues<F, Open>;
+
+type FieldValues<F extends Fields, Open> = Flatten<
   { readonly [P in RequiredKeys<F>]: ValueOf<F[P], Open> } & {
     readonly [P in OptionalKeys<F>]?: F[P] extends OptionalField<infer I> ? ValueOf<I, Open> : never;
   }

@@ -20,12 +20,11 @@ export const RegisterAnswer = answerShape('RegisterAnswer', {
   unitStatus: 'string',
 });
 
-/** GetUnit: the unit record as stored (holders masked), with the records of its current certificates. */
-export const UnitAnswer = answerShape('UnitAnswer', {
-  unitNumber: 'string',
-  status: 'string',
-  certificates: listOf('object'),
-});
+/**
+ * GetUnit: the unit record as stored (holders masked, encumbrances) with `certificates`, the records
+ * of its current certificates; the gateway passes it on as it is, so only its identity is listed.
+ */
+export const UnitAnswer = answerShape('UnitAnswer', { unitNumber: 'string', status: 'string' });
 
 /** GetUnitHistory: every registration record of the unit, in order. */
 export const UnitHistoryAnswer = answerShape('UnitHistoryAnswer', {
