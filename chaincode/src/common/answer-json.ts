@@ -13,7 +13,7 @@ export type AnswerJson<S extends AnswerShape> = string & { readonly [answerOf]: 
 /** The answer `value` of `shape` as canonical JSON (open objects may be any object: AnswerValue). */
 export function answerJson<F extends Fields>(
   shape: AnswerShape<F>,
-  value: ValueOfFields<F, object>,
+  value: ValueOfFields<F, 'build'>,
 ): AnswerJson<AnswerShape<F>> {
   return toCanonicalJson(value) as AnswerJson<AnswerShape<F>>;
 }

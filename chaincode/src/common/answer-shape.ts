@@ -43,49 +43,56 @@ export function answerShape<const F extends Fields>(name: string, fields: F): An
 }
 
 /**
- * The TypeScript value of a kind, with `Open` for an open object: a reader gets JsonRecord to look
- * into; a builder may pass any object (its record interfaces have no index signature). Lists are
- * readonly: the chaincode builds them from its records.
+ * Who holds a value: a reader ('read', the gateway) owns the freshly decoded JSON, so its lists are
+ * plain arrays and an open object is a JsonRecord to look into; a builder ('build', the chaincode)
+ * may pass readonly lists and any object (its record interfaces have no index signature).
  */
-export type ValueOf<K, Open = JsonRecord> = [Kind] extends [K]
-  ? unknown // any kind at all (a generic's constraint): stops the recursion through Kind
-  : ValueOfKind<K, Open>;
+export type Side = 'read' | 'build';
 
-type ValueOfKind<K, Open> = K extends 'string'
+/** The TypeScript value of a kind for `S`. */
+export type ValueOf<K, S extends Side = 'read'> = [Kind] extends [K]
+  ? unknown // any kind at all (a generic's constraint): stops the recursion through Kind
+  : ValueOfKind<K, S>;
+
+type ValueOfKind<K, S extends Side> = K extends 'string'
   ? string
   : K extends 'number'
     ? number
     : K extends 'boolean'
       ? boolean
       : K extends 'object'
-        ? Open
+        ? S extends 'read'
+          ? JsonRecord
+          : object
         : K extends ListKind<infer I>
-          ? readonly ValueOf<I, Open>[]
+          ? S extends 'read'
+            ? ValueOf<I, S>[]
+            : readonly ValueOf<I, S>[]
           : K extends NullableKind<infer I>
-            ? ValueOf<I, Open> | null
+            ? ValueOf<I, S> | null
             : K extends AnswerShape<infer F>
-              ? ValueOfFields<F, Open>
+              ? ValueOfFields<F, S>
               : never;
 
 type RequiredKeys<F extends Fields> = { [P in keyof F]: F[P] extends OptionalField ? never : P }[keyof F];
 type OptionalKeys<F extends Fields> = { [P in keyof F]: F[P] extends OptionalField ? P : never }[keyof F];
 type Flatten<T> = { [P in keyof T]: T[P] } & {};
 
-export type ValueOfFields<F extends Fields, Open = JsonRecord> = string extends keyof F
+export type ValueOfFields<F extends Fields, S extends Side = 'read'> = string extends keyof F
   ? JsonRecord // fields not known (a generic's constraint)
-  : FieldValues<F, Open>;
+  : FieldValues<F, S>;
 
-type FieldValues<F extends Fields, Open> = Flatten<
-  { readonly [P in RequiredKeys<F>]: ValueOf<F[P], Open> } & {
-    readonly [P in OptionalKeys<F>]?: F[P] extends OptionalField<infer I> ? ValueOf<I, Open> : never;
+type FieldValues<F extends Fields, S extends Side> = Flatten<
+  { readonly [P in RequiredKeys<F>]: ValueOf<F[P], S> } & {
+    readonly [P in OptionalKeys<F>]?: F[P] extends OptionalField<infer I> ? ValueOf<I, S> : never;
   }
 >;
 
 /** The answer a shape describes as its reader gets it, e.g. `AnswerOf<typeof RegisterAnswer>`. */
 export type AnswerOf<S extends AnswerShape> = ValueOf<S>;
 
-/** What the chaincode may build for an answer of shape `S` (open objects: any object). */
-export type AnswerValue<S extends AnswerShape> = ValueOf<S, object>;
+/** What the chaincode may build for an answer of shape `S`. */
+export type AnswerValue<S extends AnswerShape> = ValueOf<S, 'build'>;
 
 /**
  * Where `value` departs from `kind`, as a path and what was expected (never the value itself: a

@@ -68,7 +68,9 @@ export class RealEstateContract extends Contract {
         ),
       );
     }
-    return answerJson(UnitAnswer, { ...unit, certificates });
+    // the whole unit record goes with it: UnitAnswer lists only what its readers rely on
+    const answer = { ...unit, certificates };
+    return answerJson(UnitAnswer, answer);
   }
 
   /** One certificate by number (full-width or half-width brackets), with content, hash and status. */

@@ -128,7 +128,6 @@ export class BusinessService {
     const report = this.calendar.report(view.openedAt, view.completedAt ?? this.now().toISOString());
     return {
       ...view,
-      steps: [...view.steps],
       elapsedWorkingMillis: report.elapsedWorkingMillis,
       targetMillis: report.targetMillis,
       withinTarget: report.withinTarget,

@@ -34,7 +34,8 @@ export function chaincodeAnswer<C extends AnsweredContract, T extends AnsweredTr
 ): TransactionAnswer<C, T> {
   // Answers[contract][transaction] is the shape TransactionAnswer<C, T> is derived from
   const shape = (Answers[contract] as Readonly<Record<string, AnswerShape>>)[transaction];
-  if (shape === undefined) throw unexpectedAnswer(`${contract} ${transaction}`, 'no answer shape is declared');
+  if (shape === undefined)
+    throw unexpectedAnswer(`${contract} ${transaction}`, 'no answer shape is declared');
   return checkedAnswer(bytes, shape, `${contract} ${transaction}`) as TransactionAnswer<C, T>;
 }
 

@@ -151,7 +151,7 @@ export class RealEstateService {
       transient: { holderLookupPepper },
     });
     const { units } = chaincodeAnswer(bytes, CONTRACT, Transactions.realestate.FindUnitsByHolder);
-    return { units: [...units] };
+    return { units };
   }
 
   /**
