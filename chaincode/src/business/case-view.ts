@@ -14,6 +14,7 @@ import { CaseRecord } from './case-record';
 import { LicenseRecord } from './license-record';
 import { StepRecord } from './step-record';
 import { type BusinessStep, BusinessSteps } from './steps';
+import { Transactions } from '../common/transactions';
 
 export async function requireCase(ctx: Context, caseId: string): Promise<CaseRecord> {
   return requireRecord(
@@ -68,7 +69,7 @@ export async function caseView(ctx: Context, caseId: string): Promise<AnswerValu
 async function taxStep(ctx: Context, caseId: string): Promise<StepRecord | undefined> {
   const step = await findInContract(
     ctx,
-    { contract: ContractNames.BusinessTax, fn: 'GetTaxStep', args: [caseId] },
+    { contract: ContractNames.BusinessTax, fn: Transactions.businesstax.GetTaxStep, args: [caseId] },
     (raw) => StepRecord.fromStored(raw),
   );
   if (step !== undefined && (step.step !== 'TAX' || step.caseId !== caseId)) {

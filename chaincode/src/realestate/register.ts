@@ -47,6 +47,7 @@ import { type RegisterRequest, parseRegisterRequest } from './register-request';
 import { type RegistrationRecord, registrationId } from './registration-record';
 import { HolderRules, type RegistrationType } from './registration-types';
 import { parseStoredUnit, type UnitRecord } from './unit-record';
+import { Transactions } from '../common/transactions';
 
 const SharesRequired: ReadonlySet<RegistrationType> = new Set(['FIRST', 'TRANSFER', 'CORRECTION']);
 
@@ -265,7 +266,7 @@ async function clearanceFor(ctx: Context, request: RegisterRequest): Promise<Cle
     ctx,
     {
       contract: ContractNames.DeedTax,
-      fn: 'GetDeedTaxClearance',
+      fn: Transactions.deedtax.GetDeedTaxClearance,
       args: [request.unitNumber, request.deedTaxClearanceNumber],
     },
     parseStoredClearance,
