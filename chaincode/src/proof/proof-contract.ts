@@ -14,7 +14,6 @@ import { type AnswerJson, answerJson } from '../common/answer-json';
 import { answerType } from '../common/answer-metadata';
 import { LatestWriteAnswer, RecordWithLatestWriteAnswer } from './answers';
 import { requireMember } from '../common/access';
-import { toCanonicalJson } from '../common/canonical-json';
 import { NotFoundError } from '../common/errors';
 import { type ChaincodeName, ChaincodeNames, ContractNames } from '../common/definitions';
 import { latestWrite, readWithLatestWrite } from './latest-write';

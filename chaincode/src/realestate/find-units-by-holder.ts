@@ -8,7 +8,7 @@ import { type Context } from 'fabric-contract-api';
 import { Roles, requireRole } from '../common/access';
 import { type AnswerJson, answerJson } from '../common/answer-json';
 import { type AnswerValue } from '../common/answer-shape';
-import { HeldUnitShape, HolderUnitsAnswer } from './answers';
+import { type HeldUnitShape, HolderUnitsAnswer } from './answers';
 import { Collections } from '../common/collections';
 import { RecordTypes, getRecord, listPrivateRecords } from '../common/ledger';
 import { lookupKey, parseHolderUnitEntry, requirePepper } from './holder-index';

@@ -11,7 +11,6 @@ import { type AnswerJson, answerJson } from '../common/answer-json';
 import { answerType } from '../common/answer-metadata';
 import { SmokeRecordAnswer } from './answers';
 import { isOrgMsp, requireMember } from '../common/access';
-import { toCanonicalJson } from '../common/canonical-json';
 import { ValidationError } from '../common/errors';
 import { EventNames, emitEvent } from '../common/events';
 import { requireEndorsementBy } from '../common/endorsement';

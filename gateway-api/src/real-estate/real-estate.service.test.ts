@@ -42,8 +42,10 @@ class FakeLedger implements LedgerClient {
 
   evaluate(user: string, call: LedgerCall): Promise<Uint8Array> {
     this.evaluated.push({ user, call });
-    const answer =
-      typeof this.evaluateAnswer === 'function' ? this.evaluateAnswer(call) : this.evaluateAnswer;
+    const answer: unknown =
+      typeof this.evaluateAnswer === 'function'
+        ? (this.evaluateAnswer as (call: LedgerCall) => unknown)(call)
+        : this.evaluateAnswer;
     return Promise.resolve(json(answer));
   }
 }
