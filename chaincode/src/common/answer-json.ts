@@ -1,6 +1,6 @@
 // What a transaction returns: the canonical JSON text of its answer, typed by the answer's shape
 // (answer-shape.ts), so the compiler checks that the chaincode builds what the gateway decodes and
-// what @Returns declares. Answers stay text, not objects: see answer-metadata.ts for why.
+// what @Returns declares. Answers stay text, not objects: answer-metadata.ts says why.
 
 import { type AnswerShape, type Fields, type ValueOfFields } from './answer-shape';
 import { toCanonicalJson } from './canonical-json';

@@ -2,12 +2,17 @@
 // shape (answer-shape.ts) becomes a named schema, built with fabric-contract-api's own @Object and
 // @Property decorators applied to a class made for it, and @Returns names it.
 //
-// Why transactions still return canonical JSON text and not the object: fabric-contract-api 2.5's
-// JSONSerializer.toBuffer writes a string result as its bytes whatever @Returns declares, but an
-// object result whose schema is a $ref as JSON.stringify(classToPlain(result)), in property insertion
-// order, with no check against the schema. Returning text keeps the answer bytes exactly the
-// canonical JSON (sorted keys) every endorsing peer must agree on, and answer-metadata.test.ts checks
-// through the shim's own router that declaring the schema changes neither those bytes nor start-up.
+// Why transactions still return canonical JSON text and not the object (fabric-contract-api and
+// fabric-shim 2.5.8, checked in answers.test.ts through the shim's own router):
+// - @Returns is metadata only. It stores the schema itself as the transaction's `returns`, while the
+//   router hands `returns.schema` (undefined) to the serializer, so the declared type never reaches
+//   JSONSerializer.toBuffer: it cannot check an answer, nor change its bytes.
+// - toBuffer writes a string result as its bytes: the canonical JSON (sorted keys) built here.
+// - An object result goes through class-transformer's classToPlain, which the class-transformer
+//   0.4.1 that fabric-contract-api's "^0.4.0" resolves to no longer exports (renamed instanceToPlain):
+//   the transaction would answer "classToPlain is not a function". Were it there, JSON.stringify
+//   would write the object in insertion order, not canonical JSON.
+// So the metadata names the answer's schema and the bytes stay the text of that object.
 //
 // Fabric's type strings cannot say "or null" or "optional": a nullable field is declared as its
 // type, and the schemas list no required fields. The shapes themselves say both.
