@@ -6,6 +6,7 @@ import { answerShape } from '../common/answer-shape';
 export const LatestWriteAnswer = answerShape('LatestWriteAnswer', {
   key: 'string',
   txId: 'string',
+  /** The writing transaction's timestamp (its proposal header), ISO-8601 UTC, milliseconds. */
   timestamp: 'string',
   isDelete: 'boolean',
 });

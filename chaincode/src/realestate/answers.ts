@@ -37,7 +37,9 @@ export const HolderMatchAnswer = answerShape('HolderMatchAnswer', {
   certificateNumber: 'string',
   status: 'string',
   contentHash: 'string',
+  /** False for a certificate issued before verification codes: no holder check is possible. */
   codeIssued: 'boolean',
+  /** Both the ID and the code match; null when no code was issued (nothing was compared). */
   match: nullable('boolean'),
 });
 

@@ -60,6 +60,8 @@ describe('decodeAnswer', () => {
   });
   const valid = { name: 'n', count: 2, closedAt: null, items: [{ id: 'a', done: true }] };
   let logged: jest.SpyInstance;
+  /** The first message logged through Logger.error. */
+  const firstLog = (): string => String((logged.mock.calls as unknown[][])[0]?.[0]);
 
   beforeEach(() => {
     logged = jest.spyOn(Logger.prototype, 'error').mockImplementation(() => undefined);
@@ -100,7 +102,7 @@ describe('decodeAnswer', () => {
     const text = JSON.stringify({ ...(answer as object), personal: secret });
     expectGeneric500(thrownBy(() => decodeAnswer(bytes(text), Shape, 'test Read')));
     expect(logged).toHaveBeenCalledTimes(1);
-    const message = String(logged.mock.calls[0]?.[0]);
+    const message = firstLog();
     expect(message).toContain('test Read');
     expect(message).toContain(where);
     expect(message).toContain(`(${bytes(text).length} bytes)`);
@@ -112,7 +114,7 @@ describe('decodeAnswer', () => {
     ['an array', json([valid])],
   ])('answers the generic 500 for %s', (_case, answer) => {
     expectGeneric500(thrownBy(() => decodeAnswer(answer, Shape, 'test Read')));
-    expect(String(logged.mock.calls[0]?.[0])).toContain(`(${answer.length} bytes)`);
+    expect(firstLog()).toContain(`(${answer.length} bytes)`);
   });
 });
 
