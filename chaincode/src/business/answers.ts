@@ -45,3 +45,24 @@ export const CaseAnswer = answerShape('CaseAnswer', {
   licenseStatus: optional('string'),
   steps: listOf(CaseStepShape),
 });
+
+/** GetCaseRecord: the case as opened, without steps (what the tax definition reads). */
+export const CaseRecordAnswer = answerShape('CaseRecordAnswer', {
+  caseId: 'string',
+  uscc: 'string',
+  name: 'string',
+  entityType: 'string',
+  openedAt: 'string',
+  openedBy: 'object',
+});
+
+/** GetLicense: the licence with its status history. */
+export const LicenseAnswer = answerShape('LicenseAnswer', {
+  uscc: 'string',
+  caseId: 'string',
+  name: 'string',
+  legalRepresentative: 'string',
+  status: 'string',
+  establishedAt: 'string',
+  statusHistory: listOf('object'),
+});

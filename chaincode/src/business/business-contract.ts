@@ -13,9 +13,15 @@
 import { Context, Contract, Info, Returns, Transaction } from 'fabric-contract-api';
 import { type AnswerJson, answerJson } from '../common/answer-json';
 import { answerType } from '../common/answer-metadata';
-import { CaseAnswer, CaseOpenedAnswer, LicenseStatusChangedAnswer, StepCompletedAnswer } from './answers';
+import {
+  CaseAnswer,
+  CaseOpenedAnswer,
+  CaseRecordAnswer,
+  LicenseAnswer,
+  LicenseStatusChangedAnswer,
+  StepCompletedAnswer,
+} from './answers';
 import { requireMember } from '../common/access';
-import { toCanonicalJson } from '../common/canonical-json';
 import { ContractNames } from '../common/definitions';
 import { recordKey, RecordTypes, requireRecord } from '../common/ledger';
 import { caseIdForUscc, parseCaseId, requireUscc } from './case-id';
@@ -94,11 +100,11 @@ export class BusinessContract extends Contract {
    * read GetCase, which calls back into tax).
    */
   @Transaction(false)
-  @Returns('string')
-  async GetCaseRecord(ctx: Context, caseId: string): Promise<string> {
+  @Returns(answerType(CaseRecordAnswer))
+  async GetCaseRecord(ctx: Context, caseId: string): Promise<AnswerJson<typeof CaseRecordAnswer>> {
     requireMember(ctx);
     const record = await requireCase(ctx, parseCaseId(caseId).caseId);
-    return toCanonicalJson({
+    return answerJson(CaseRecordAnswer, {
       caseId: record.caseId,
       uscc: record.uscc,
       name: record.name,
@@ -110,8 +116,8 @@ export class BusinessContract extends Contract {
 
   /** The licence: status, name, masked legal representative, establishedAt and status history. */
   @Transaction(false)
-  @Returns('string')
-  async GetLicense(ctx: Context, uscc: string): Promise<string> {
+  @Returns(answerType(LicenseAnswer))
+  async GetLicense(ctx: Context, uscc: string): Promise<AnswerJson<typeof LicenseAnswer>> {
     requireMember(ctx);
     const canonical = requireUscc(uscc);
     const license = await requireRecord(
@@ -120,7 +126,7 @@ export class BusinessContract extends Contract {
       (raw) => LicenseRecord.fromStored(raw),
       `licence of USCC ${canonical}`,
     );
-    return toCanonicalJson({
+    return answerJson(LicenseAnswer, {
       ...license,
       statusHistory: license.statusHistory.map((change) => ({ ...change })),
     });

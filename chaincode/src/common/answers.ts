@@ -1,68 +1,56 @@
-// The answer of each transaction the gateway or the scripts read, by contract and transaction: the
-// one place that says which shape (answer-shape.ts) a transaction answers. The contracts declare the
-// same shapes (@Returns through answer-metadata.ts), the gateway decodes by this table, and
+// The answer of each transaction that answers something, by contract and transaction: the one place
+// that says which shape (answer-shape.ts) a transaction answers. The contracts declare the same
+// shapes (@Returns through answer-metadata.ts), the gateway decodes by this table, and
 // answers.test.ts holds the two equal.
 
-import {
-  CaseAnswer,
-  CaseOpenedAnswer,
-  LicenseStatusChangedAnswer,
-  StepCompletedAnswer,
-} from '../business/answers';
-import { LatestWriteAnswer, RecordWithLatestWriteAnswer } from '../proof/answers';
-import {
-  HolderMatchAnswer,
-  HolderUnitsAnswer,
-  RegisterAnswer,
-  UnitAnswer,
-  UnitHistoryAnswer,
-} from '../realestate/answers';
-import { SmokeRecordAnswer } from '../smoke/answers';
-import { ClearanceTransfereesAnswer, DeedTaxClearanceAnswer, UnitTransferAuditAnswer } from '../tax/answers';
-import {
-  BagTraceAnswer,
-  CollectionAnswer,
-  CommissionAnswer,
-  DeliveryAnswer,
-  ScansAnswer,
-  SiteAnswer,
-} from '../waste/answers';
+import * as business from '../business/answers';
+import * as proof from '../proof/answers';
+import * as realestate from '../realestate/answers';
+import * as smoke from '../smoke/answers';
+import * as tax from '../tax/answers';
+import * as waste from '../waste/answers';
 import { type AnswerOf, type AnswerShape } from './answer-shape';
 import { type ContractName } from './definitions';
 import { type TransactionOf } from './transactions';
 
 export const Answers = {
   realestate: {
-    Register: RegisterAnswer,
-    GetUnit: UnitAnswer,
-    GetUnitHistory: UnitHistoryAnswer,
-    GetHolderMatch: HolderMatchAnswer,
-    FindUnitsByHolder: HolderUnitsAnswer,
+    Register: realestate.RegisterAnswer,
+    GetUnit: realestate.UnitAnswer,
+    GetCertificate: realestate.CertificateAnswer,
+    GetUnitHistory: realestate.UnitHistoryAnswer,
+    GetHolderMatch: realestate.HolderMatchAnswer,
+    FindUnitsByHolder: realestate.HolderUnitsAnswer,
   },
   deedtax: {
-    RecordDeedTaxClearance: DeedTaxClearanceAnswer,
-    GetDeedTaxClearanceTransferees: ClearanceTransfereesAnswer,
-    AuditUnitTransfers: UnitTransferAuditAnswer,
+    RecordDeedTaxClearance: tax.DeedTaxClearanceAnswer,
+    GetDeedTaxClearance: tax.ClearanceRecordAnswer,
+    GetDeedTaxClearanceTransferees: tax.ClearanceTransfereesAnswer,
+    AuditUnitTransfers: tax.UnitTransferAuditAnswer,
   },
-  businesstax: { CompleteTaxStep: StepCompletedAnswer },
+  businesstax: { CompleteTaxStep: business.StepCompletedAnswer, GetTaxStep: tax.TaxStepAnswer },
   business: {
-    OpenCase: CaseOpenedAnswer,
-    CompleteStep: StepCompletedAnswer,
-    ChangeLicenseStatus: LicenseStatusChangedAnswer,
-    GetCase: CaseAnswer,
-    FindCaseByUscc: CaseAnswer,
+    OpenCase: business.CaseOpenedAnswer,
+    CompleteStep: business.StepCompletedAnswer,
+    ChangeLicenseStatus: business.LicenseStatusChangedAnswer,
+    GetCase: business.CaseAnswer,
+    FindCaseByUscc: business.CaseAnswer,
+    GetCaseRecord: business.CaseRecordAnswer,
+    GetLicense: business.LicenseAnswer,
   },
   waste: {
-    RegisterSite: SiteAnswer,
-    GetSite: SiteAnswer,
-    CommissionBags: CommissionAnswer,
-    RecordScans: ScansAnswer,
-    RecordCollection: CollectionAnswer,
-    RecordDelivery: DeliveryAnswer,
-    GetBag: BagTraceAnswer,
+    RegisterSite: waste.SiteAnswer,
+    GetSite: waste.SiteAnswer,
+    CommissionBags: waste.CommissionAnswer,
+    RecordScans: waste.ScansAnswer,
+    RecordCollection: waste.CollectionAnswer,
+    RecordDelivery: waste.DeliveryAnswer,
+    GetBag: waste.BagTraceAnswer,
+    SetConfig: waste.WasteConfigAnswer,
+    GetConfig: waste.WasteConfigAnswer,
   },
-  proof: { LatestWrite: LatestWriteAnswer, ReadWithLatestWrite: RecordWithLatestWriteAnswer },
-  smoke: { Get: SmokeRecordAnswer },
+  proof: { LatestWrite: proof.LatestWriteAnswer, ReadWithLatestWrite: proof.RecordWithLatestWriteAnswer },
+  smoke: { Get: smoke.SmokeRecordAnswer },
 } as const satisfies { readonly [C in ContractName]: { readonly [T in TransactionOf<C>]?: AnswerShape } };
 
 /** The contracts with described answers, and the transactions of contract `C` that have one. */

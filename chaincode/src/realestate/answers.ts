@@ -55,3 +55,25 @@ export const HeldUnitShape = answerShape('HeldUnit', {
 
 /** FindUnitsByHolder: the units the person holds now. */
 export const HolderUnitsAnswer = answerShape('HolderUnitsAnswer', { units: listOf(HeldUnitShape) });
+
+export const CertificateContentShape = answerShape('CertificateContent', {
+  certificateNumber: 'string',
+  kind: 'string',
+  unitNumber: 'string',
+  registrationId: 'string',
+  registrationType: 'string',
+  issuedAt: 'string',
+  /** The right holders printed on it (masked names, salted ID hashes). */
+  holders: listOf('object'),
+  details: 'object',
+});
+
+/** GetCertificate: the certificate record as stored; `contentHash` is SHA-256 of canonical `content`. */
+export const CertificateAnswer = answerShape('CertificateAnswer', {
+  content: CertificateContentShape,
+  contentHash: 'string',
+  status: 'string',
+  statusRegistrationId: nullable('string'),
+  statusChangedAt: nullable('string'),
+  holdersSequence: 'number',
+});

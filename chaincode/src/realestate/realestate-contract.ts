@@ -11,6 +11,7 @@ import { Context, Contract, Info, Returns, Transaction } from 'fabric-contract-a
 import { type AnswerJson, answerJson } from '../common/answer-json';
 import { answerType } from '../common/answer-metadata';
 import {
+  CertificateAnswer,
   HolderMatchAnswer,
   HolderUnitsAnswer,
   RegisterAnswer,
@@ -18,7 +19,6 @@ import {
   UnitHistoryAnswer,
 } from './answers';
 import { requireMember } from '../common/access';
-import { toCanonicalJson } from '../common/canonical-json';
 import { ContractNames } from '../common/definitions';
 import { RecordTypes, listRecords, requireRecord } from '../common/ledger';
 import { type CertificateRecord, parseStoredCertificate } from './certificate-record';
@@ -75,11 +75,15 @@ export class RealEstateContract extends Contract {
 
   /** One certificate by number (full-width or half-width brackets), with content, hash and status. */
   @Transaction(false)
-  @Returns('string')
-  async GetCertificate(ctx: Context, certificateNumber: string): Promise<string> {
+  @Returns(answerType(CertificateAnswer))
+  async GetCertificate(
+    ctx: Context,
+    certificateNumber: string,
+  ): Promise<AnswerJson<typeof CertificateAnswer>> {
     requireMember(ctx);
     const number = certificateNumberArgument(certificateNumber).canonical;
-    return toCanonicalJson(
+    return answerJson(
+      CertificateAnswer,
       await requireRecord(ctx, certificateKey(ctx, number), parseStoredCertificate, `certificate ${number}`),
     );
   }

@@ -38,3 +38,23 @@ export const UnitTransferAuditAnswer = answerShape('UnitTransferAuditAnswer', {
   transfers: listOf(AuditedTransferShape),
   irregular: 'number',
 });
+
+/** GetDeedTaxClearance: the public clearance record (salted ID hashes only). */
+export const ClearanceRecordAnswer = answerShape('ClearanceRecordAnswer', {
+  clearanceNumber: 'string',
+  unitNumber: 'string',
+  titleVersion: 'number',
+  transfereeIdHashes: listOf('string'),
+  recordedAt: 'string',
+  officer: 'object',
+  txId: 'string',
+});
+
+/** GetTaxStep: the TAX step record of a business case. */
+export const TaxStepAnswer = answerShape('TaxStepAnswer', {
+  caseId: 'string',
+  step: 'string',
+  reference: 'string',
+  completedAt: 'string',
+  completedBy: 'object',
+});

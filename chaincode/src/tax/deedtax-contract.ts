@@ -11,9 +11,13 @@ import { Context, Contract, Info, Returns, Transaction } from 'fabric-contract-a
 import { type AnswerJson, answerJson } from '../common/answer-json';
 import { answerType } from '../common/answer-metadata';
 import { type AnswerOf, fitsShape } from '../common/answer-shape';
-import { ClearanceTransfereesAnswer, DeedTaxClearanceAnswer, UnitTransferAuditAnswer } from './answers';
+import {
+  ClearanceRecordAnswer,
+  ClearanceTransfereesAnswer,
+  DeedTaxClearanceAnswer,
+  UnitTransferAuditAnswer,
+} from './answers';
 import { Roles, requireMember, requireRole } from '../common/access';
-import { toCanonicalJson } from '../common/canonical-json';
 import { Collections } from '../common/collections';
 import { ContractNames } from '../common/definitions';
 import { getPrivateRecord, getRecord, requireRecord } from '../common/ledger';
@@ -53,11 +57,16 @@ export class DeedTaxContract extends Contract {
 
   /** The public deed-tax clearance (hashes only); NOT_FOUND when none is recorded for the unit. */
   @Transaction(false)
-  @Returns('string')
-  async GetDeedTaxClearance(ctx: Context, unitNumber: string, clearanceNumber: string): Promise<string> {
+  @Returns(answerType(ClearanceRecordAnswer))
+  async GetDeedTaxClearance(
+    ctx: Context,
+    unitNumber: string,
+    clearanceNumber: string,
+  ): Promise<AnswerJson<typeof ClearanceRecordAnswer>> {
     requireMember(ctx);
     const key = clearanceKey(ctx, unitNumberArgument(unitNumber), clearanceNumberArgument(clearanceNumber));
-    return toCanonicalJson(
+    return answerJson(
+      ClearanceRecordAnswer,
       await requireRecord(ctx, key, parseStoredClearance, `deed-tax clearance ${clearanceNumber}`),
     );
   }

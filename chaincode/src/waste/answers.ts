@@ -68,3 +68,11 @@ export const BagTraceAnswer = answerShape('BagTraceAnswer', {
   events: listOf('object'),
   anomalies: listOf('object'),
 });
+
+/** SetConfig and GetConfig: the load-weight tolerance in force. */
+export const WasteConfigAnswer = answerShape('WasteConfigAnswer', {
+  toleranceRatio: 'string',
+  toleranceBasisPoints: 'number',
+  updatedAt: 'string',
+  updatedBy: 'string',
+});

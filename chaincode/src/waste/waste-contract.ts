@@ -13,9 +13,9 @@ import {
   DeliveryAnswer,
   ScansAnswer,
   SiteAnswer,
+  WasteConfigAnswer,
 } from './answers';
 import { Roles, requireMember, requireRole } from '../common/access';
-import { toCanonicalJson } from '../common/canonical-json';
 import { ConflictError, NotFoundError, ValidationError } from '../common/errors';
 import { EventNames, emitEvent } from '../common/events';
 import { getRecord, putRecord, recordExists } from '../common/ledger';
@@ -123,8 +123,8 @@ export class WasteContract extends Contract {
 
   /** `{ toleranceRatio }` (0–1, e.g. 0.1): load-weight tolerance. urban_inspector. */
   @Transaction()
-  @Returns('string')
-  async SetConfig(ctx: Context, configJson: string): Promise<string> {
+  @Returns(answerType(WasteConfigAnswer))
+  async SetConfig(ctx: Context, configJson: string): Promise<AnswerJson<typeof WasteConfigAnswer>> {
     const submitter = requireRole(ctx, Roles.UrbanInspector);
     const config = WasteConfig.fromInput(
       parseJsonObjectArgument(configJson, 'waste configuration'),
@@ -133,15 +133,15 @@ export class WasteContract extends Contract {
     );
     await putRecord(ctx, configKey(ctx), config);
     emitEvent(ctx, EventNames.WasteConfigUpdated, { ...config, txId: ctx.stub.getTxID() });
-    return toCanonicalJson(config);
+    return answerJson(WasteConfigAnswer, config);
   }
 
   /** The configuration in force (the defaults until SetConfig). */
   @Transaction(false)
-  @Returns('string')
-  async GetConfig(ctx: Context): Promise<string> {
+  @Returns(answerType(WasteConfigAnswer))
+  async GetConfig(ctx: Context): Promise<AnswerJson<typeof WasteConfigAnswer>> {
     requireMember(ctx);
     const config = await getRecord(ctx, configKey(ctx), (raw) => WasteConfig.fromStored(raw));
-    return toCanonicalJson(config ?? WasteConfig.defaults());
+    return answerJson(WasteConfigAnswer, config ?? WasteConfig.defaults());
   }
 }
