@@ -63,6 +63,13 @@ const fakeLedger: LedgerClient = {
       encode({
         caseId: `BO-${USCC}`,
         uscc: USCC,
+        name: '广州示例科技有限公司',
+        entityType: 'LIMITED_LIABILITY_COMPANY',
+        registeredCapitalFen: 100_000_000,
+        address: '广州市天河区示例路1号',
+        businessScope: '软件开发',
+        legalRepresentative: '欧*明',
+        openedBy: { mspId: 'MarketMSP', role: 'market_clerk', id: 'x509::CN=clerk' },
         status: 'COMPLETED',
         openedAt: '2026-03-02T01:00:00.000Z',
         completedAt: '2026-03-02T03:00:00.000Z',

@@ -44,8 +44,12 @@ const registered = (sequence: number): Uint8Array =>
     JSON.stringify({
       registrationId: `${UNIT}-0000000${sequence}`,
       unitNumber: UNIT,
+      sequence,
+      type: 'FIRST',
       unitStatus: 'REGISTERED',
       certificateNumber: CERTIFICATE,
+      certificateContentHash: null,
+      certificateChanges: [],
     }),
   );
 

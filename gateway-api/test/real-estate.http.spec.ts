@@ -61,10 +61,13 @@ const fakeLedger: LedgerClient = {
     const result = {
       registrationId: `${UNIT}-00000001`,
       unitNumber: UNIT,
+      sequence: 1,
+      type: 'FIRST',
       unitStatus: 'REGISTERED',
-      ...(certificateNumber !== undefined && {
-        certificateNumber: certificateNumber.replace('（', '(').replace('）', ')'),
-      }),
+      certificateNumber:
+        certificateNumber === undefined ? null : certificateNumber.replace('（', '(').replace('）', ')'),
+      certificateContentHash: null,
+      certificateChanges: [],
     };
     return Promise.resolve({
       txId: 'tx-1',

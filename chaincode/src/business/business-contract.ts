@@ -11,8 +11,17 @@
 
 // Context must be a value import: fabric-contract-api recognises the context parameter by its runtime type.
 import { Context, Contract, Info, Returns, Transaction } from 'fabric-contract-api';
+import { type AnswerJson, answerJson } from '../common/answer-json';
+import { answerType } from '../common/answer-metadata';
+import {
+  CaseAnswer,
+  CaseOpenedAnswer,
+  CaseRecordAnswer,
+  LicenseAnswer,
+  LicenseStatusChangedAnswer,
+  StepCompletedAnswer,
+} from './answers';
 import { requireMember } from '../common/access';
-import { toCanonicalJson } from '../common/canonical-json';
 import { ContractNames } from '../common/definitions';
 import { recordKey, RecordTypes, requireRecord } from '../common/ledger';
 import { caseIdForUscc, parseCaseId, requireUscc } from './case-id';
@@ -33,8 +42,8 @@ export class BusinessContract extends Contract {
    * transient `legalRepresentative`: { name, idNumber, salt }. Returns { caseId, uscc }.
    */
   @Transaction()
-  @Returns('string')
-  async OpenCase(ctx: Context, requestJson: string): Promise<string> {
+  @Returns(answerType(CaseOpenedAnswer))
+  async OpenCase(ctx: Context, requestJson: string): Promise<AnswerJson<typeof CaseOpenedAnswer>> {
     return openCase(ctx, requestJson);
   }
 
@@ -44,15 +53,25 @@ export class BusinessContract extends Contract {
    * { caseId, step, completedAt }.
    */
   @Transaction()
-  @Returns('string')
-  async CompleteStep(ctx: Context, caseId: string, step: string, reference: string): Promise<string> {
+  @Returns(answerType(StepCompletedAnswer))
+  async CompleteStep(
+    ctx: Context,
+    caseId: string,
+    step: string,
+    reference: string,
+  ): Promise<AnswerJson<typeof StepCompletedAnswer>> {
     return completeStep(ctx, caseId, step, reference);
   }
 
   /** Cancels (注销) or revokes (吊销) an ACTIVE licence. Returns { uscc, status, changedAt }. */
   @Transaction()
-  @Returns('string')
-  async ChangeLicenseStatus(ctx: Context, uscc: string, status: string, reason: string): Promise<string> {
+  @Returns(answerType(LicenseStatusChangedAnswer))
+  async ChangeLicenseStatus(
+    ctx: Context,
+    uscc: string,
+    status: string,
+    reason: string,
+  ): Promise<AnswerJson<typeof LicenseStatusChangedAnswer>> {
     return changeLicenseStatus(ctx, uscc, status, reason);
   }
 
@@ -61,18 +80,18 @@ export class BusinessContract extends Contract {
    * read from the tax definition (businesstax:GetTaxStep), so the tax chaincode must not call this.
    */
   @Transaction(false)
-  @Returns('string')
-  async GetCase(ctx: Context, caseId: string): Promise<string> {
+  @Returns(answerType(CaseAnswer))
+  async GetCase(ctx: Context, caseId: string): Promise<AnswerJson<typeof CaseAnswer>> {
     requireMember(ctx);
-    return toCanonicalJson(await caseView(ctx, parseCaseId(caseId).caseId));
+    return answerJson(CaseAnswer, await caseView(ctx, parseCaseId(caseId).caseId));
   }
 
   /** Same as GetCase, found by the enterprise's USCC. */
   @Transaction(false)
-  @Returns('string')
-  async FindCaseByUscc(ctx: Context, uscc: string): Promise<string> {
+  @Returns(answerType(CaseAnswer))
+  async FindCaseByUscc(ctx: Context, uscc: string): Promise<AnswerJson<typeof CaseAnswer>> {
     requireMember(ctx);
-    return toCanonicalJson(await caseView(ctx, caseIdForUscc(requireUscc(uscc))));
+    return answerJson(CaseAnswer, await caseView(ctx, caseIdForUscc(requireUscc(uscc))));
   }
 
   /**
@@ -81,11 +100,11 @@ export class BusinessContract extends Contract {
    * read GetCase, which calls back into tax).
    */
   @Transaction(false)
-  @Returns('string')
-  async GetCaseRecord(ctx: Context, caseId: string): Promise<string> {
+  @Returns(answerType(CaseRecordAnswer))
+  async GetCaseRecord(ctx: Context, caseId: string): Promise<AnswerJson<typeof CaseRecordAnswer>> {
     requireMember(ctx);
     const record = await requireCase(ctx, parseCaseId(caseId).caseId);
-    return toCanonicalJson({
+    return answerJson(CaseRecordAnswer, {
       caseId: record.caseId,
       uscc: record.uscc,
       name: record.name,
@@ -97,8 +116,8 @@ export class BusinessContract extends Contract {
 
   /** The licence: status, name, masked legal representative, establishedAt and status history. */
   @Transaction(false)
-  @Returns('string')
-  async GetLicense(ctx: Context, uscc: string): Promise<string> {
+  @Returns(answerType(LicenseAnswer))
+  async GetLicense(ctx: Context, uscc: string): Promise<AnswerJson<typeof LicenseAnswer>> {
     requireMember(ctx);
     const canonical = requireUscc(uscc);
     const license = await requireRecord(
@@ -107,7 +126,7 @@ export class BusinessContract extends Contract {
       (raw) => LicenseRecord.fromStored(raw),
       `licence of USCC ${canonical}`,
     );
-    return toCanonicalJson({
+    return answerJson(LicenseAnswer, {
       ...license,
       statusHistory: license.statusHistory.map((change) => ({ ...change })),
     });

@@ -5,13 +5,16 @@
 // so the tax chaincode never calls GetCase: it reads GetCaseRecord instead.
 
 import { type Context } from 'fabric-contract-api';
+import { type AnswerValue } from '../common/answer-shape';
 import { findInContract } from '../common/cross-chaincode';
 import { ContractNames } from '../common/definitions';
 import { getRecord, listRecords, recordKey, RecordTypes, requireRecord } from '../common/ledger';
+import { type CaseAnswer, type CaseStepShape } from './answers';
 import { CaseRecord } from './case-record';
 import { LicenseRecord } from './license-record';
 import { StepRecord } from './step-record';
 import { type BusinessStep, BusinessSteps } from './steps';
+import { Transactions } from '../common/transactions';
 
 export async function requireCase(ctx: Context, caseId: string): Promise<CaseRecord> {
   return requireRecord(
@@ -22,7 +25,7 @@ export async function requireCase(ctx: Context, caseId: string): Promise<CaseRec
   );
 }
 
-export async function caseView(ctx: Context, caseId: string): Promise<Record<string, unknown>> {
+export async function caseView(ctx: Context, caseId: string): Promise<AnswerValue<typeof CaseAnswer>> {
   const record = await requireCase(ctx, caseId);
   const done = new Map<string, StepRecord>();
   for (const { record: step } of await listRecords(ctx, RecordTypes.BusinessStep, [caseId], (raw) =>
@@ -66,7 +69,7 @@ export async function caseView(ctx: Context, caseId: string): Promise<Record<str
 async function taxStep(ctx: Context, caseId: string): Promise<StepRecord | undefined> {
   const step = await findInContract(
     ctx,
-    { contract: ContractNames.BusinessTax, fn: 'GetTaxStep', args: [caseId] },
+    { contract: ContractNames.BusinessTax, fn: Transactions.businesstax.GetTaxStep, args: [caseId] },
     (raw) => StepRecord.fromStored(raw),
   );
   if (step !== undefined && (step.step !== 'TAX' || step.caseId !== caseId)) {
@@ -77,7 +80,7 @@ async function taxStep(ctx: Context, caseId: string): Promise<StepRecord | undef
   return step;
 }
 
-function stepView(step: BusinessStep, record: StepRecord | undefined): Record<string, unknown> {
+function stepView(step: BusinessStep, record: StepRecord | undefined): AnswerValue<typeof CaseStepShape> {
   return record === undefined
     ? { step, status: 'PENDING' }
     : {

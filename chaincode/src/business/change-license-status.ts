@@ -3,7 +3,8 @@
 
 import { type Context } from 'fabric-contract-api';
 import { requireRole, Roles } from '../common/access';
-import { toCanonicalJson } from '../common/canonical-json';
+import { type AnswerJson, answerJson } from '../common/answer-json';
+import { LicenseStatusChangedAnswer } from './answers';
 import { type ErrorDetail, RuleViolationError, ValidationError } from '../common/errors';
 import { EventNames, emitEvent } from '../common/events';
 import { putRecord, recordKey, RecordTypes, requireRecord } from '../common/ledger';
@@ -22,7 +23,7 @@ export async function changeLicenseStatus(
   uscc: string,
   status: string,
   reason: string,
-): Promise<string> {
+): Promise<AnswerJson<typeof LicenseStatusChangedAnswer>> {
   const canonical = requireUscc(uscc);
   const problems: ErrorDetail[] = [];
   const isFinal = (FINAL_STATUSES as readonly string[]).includes(status);
@@ -66,5 +67,5 @@ export async function changeLicenseStatus(
     changedAt: now,
     changedBy: { mspId: actor.mspId, role: actor.role },
   });
-  return toCanonicalJson({ uscc: canonical, status: next.status, changedAt: now });
+  return answerJson(LicenseStatusChangedAnswer, { uscc: canonical, status: next.status, changedAt: now });
 }

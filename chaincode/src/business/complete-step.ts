@@ -8,7 +8,8 @@
 
 import { type Context } from 'fabric-contract-api';
 import { requireRole } from '../common/access';
-import { toCanonicalJson } from '../common/canonical-json';
+import { type AnswerJson, answerJson } from '../common/answer-json';
+import { StepCompletedAnswer } from './answers';
 import { ConflictError, type ErrorDetail, RuleViolationError, ValidationError } from '../common/errors';
 import { EventNames, emitEvent } from '../common/events';
 import { getRecord, putRecord, recordExists, recordKey, RecordTypes } from '../common/ledger';
@@ -28,7 +29,7 @@ export async function completeStep(
   caseId: string,
   step: string,
   reference: string,
-): Promise<string> {
+): Promise<AnswerJson<typeof StepCompletedAnswer>> {
   const parsed = parseCaseId(caseId);
   const problems: ErrorDetail[] = [];
   if (!isBusinessStep(step)) {
@@ -95,5 +96,5 @@ export async function completeStep(
       ? {}
       : { license: { status: issued.status, establishedAt: issued.establishedAt } }),
   });
-  return toCanonicalJson({ caseId: record.caseId, step, completedAt: now });
+  return answerJson(StepCompletedAnswer, { caseId: record.caseId, step, completedAt: now });
 }

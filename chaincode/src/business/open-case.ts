@@ -5,7 +5,8 @@
 
 import { type Context } from 'fabric-contract-api';
 import { requireRole, Roles } from '../common/access';
-import { toCanonicalJson } from '../common/canonical-json';
+import { type AnswerJson, answerJson } from '../common/answer-json';
+import { CaseOpenedAnswer } from './answers';
 import { Collections } from '../common/collections';
 import { ConflictError } from '../common/errors';
 import { EventNames, emitEvent } from '../common/events';
@@ -30,7 +31,10 @@ import { parseOpenCaseRequest } from './open-case-request';
  * `requestJson`: { uscc, name, entityType, registeredCapitalCny, address, businessScope }; transient
  * `legalRepresentative`: { name, idNumber, salt }. Returns { caseId, uscc }.
  */
-export async function openCase(ctx: Context, requestJson: string): Promise<string> {
+export async function openCase(
+  ctx: Context,
+  requestJson: string,
+): Promise<AnswerJson<typeof CaseOpenedAnswer>> {
   const submitter = requireRole(ctx, Roles.MarketClerk);
   const request = parseOpenCaseRequest(requestJson);
   const now = transactionTime(ctx);
@@ -87,5 +91,5 @@ export async function openCase(ctx: Context, requestJson: string): Promise<strin
     openedAt: now,
     openedBy: { mspId: openedBy.mspId, role: openedBy.role },
   });
-  return toCanonicalJson({ caseId, uscc: request.uscc });
+  return answerJson(CaseOpenedAnswer, { caseId, uscc: request.uscc });
 }

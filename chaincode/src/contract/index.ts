@@ -62,6 +62,28 @@ export { type TransactionOf, Transactions } from '../common/transactions';
 export { type EventName, EventNames } from '../common/events';
 export { isOrgMsp, isRole, type OrgMsp, OrgMsps, type Role, RoleMsp, Roles } from '../common/access';
 
+// Answers: the shape each transaction answers (plain data, checked by the gateway's one decoder)
+export {
+  type AnswerOf,
+  answerProblem,
+  type AnswerShape,
+  answerShape,
+  type Fields,
+  fitsShape,
+  type JsonRecord,
+  listOf,
+  nullable,
+  optional,
+  type ValueOfFields,
+} from '../common/answer-shape';
+export {
+  type AnsweredContract,
+  type AnsweredTransaction,
+  Answers,
+  type AnswerShapeOf,
+  type TransactionAnswer,
+} from '../common/answers';
+
 // Ledger key layout (composite keys as the peer builds them)
 export { recordKey, type RecordType, RecordTypes } from '../common/ledger';
 export { certificateKey, registrationKey, unitKey } from '../realestate/keys';

@@ -5,14 +5,10 @@
 
 import { type Context } from 'fabric-contract-api';
 import { NotFoundError, UnavailableError } from '../common/errors';
+import { type AnswerValue } from '../common/answer-shape';
+import { type LatestWriteAnswer } from './answers';
 
-export interface LatestWrite {
-  readonly key: string;
-  readonly txId: string;
-  /** The writing transaction's timestamp (its proposal header), ISO-8601 UTC, milliseconds. */
-  readonly timestamp: string;
-  readonly isDelete: boolean;
-}
+export type LatestWrite = AnswerValue<typeof LatestWriteAnswer>;
 
 interface HistoryEntry {
   readonly txId: string;

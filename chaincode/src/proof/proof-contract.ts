@@ -10,8 +10,10 @@
 // Context must be a value import: with emitDecoratorMetadata, fabric-contract-api recognises the
 // context parameter by its runtime type and would otherwise reject it as a plain Object.
 import { Context, Contract, Info, Returns, Transaction } from 'fabric-contract-api';
+import { type AnswerJson, answerJson } from '../common/answer-json';
+import { answerType } from '../common/answer-metadata';
+import { LatestWriteAnswer, RecordWithLatestWriteAnswer } from './answers';
 import { requireMember } from '../common/access';
-import { toCanonicalJson } from '../common/canonical-json';
 import { NotFoundError } from '../common/errors';
 import { type ChaincodeName, ChaincodeNames, ContractNames } from '../common/definitions';
 import { latestWrite, readWithLatestWrite } from './latest-write';
@@ -35,10 +37,17 @@ export abstract class ProofContract extends Contract {
    * VALIDATION_FAILED for a record type of another definition (the message names it).
    */
   @Transaction(false)
-  @Returns('string')
-  async LatestWrite(ctx: Context, recordType: string, keyJson: string): Promise<string> {
+  @Returns(answerType(LatestWriteAnswer))
+  async LatestWrite(
+    ctx: Context,
+    recordType: string,
+    keyJson: string,
+  ): Promise<AnswerJson<typeof LatestWriteAnswer>> {
     requireMember(ctx);
-    return toCanonicalJson(await latestWrite(ctx, provableRecordKey(ctx, this.home, recordType, keyJson)));
+    return answerJson(
+      LatestWriteAnswer,
+      await latestWrite(ctx, provableRecordKey(ctx, this.home, recordType, keyJson)),
+    );
   }
 
   /**
@@ -48,8 +57,12 @@ export abstract class ProofContract extends Contract {
    * LatestWrite; NOT_FOUND when the key holds no record now (never written, or deleted).
    */
   @Transaction(false)
-  @Returns('string')
-  async ReadWithLatestWrite(ctx: Context, recordType: string, keyJson: string): Promise<string> {
+  @Returns(answerType(RecordWithLatestWriteAnswer))
+  async ReadWithLatestWrite(
+    ctx: Context,
+    recordType: string,
+    keyJson: string,
+  ): Promise<AnswerJson<typeof RecordWithLatestWriteAnswer>> {
     requireMember(ctx);
     const { value, write } = await readWithLatestWrite(
       ctx,
@@ -57,7 +70,11 @@ export abstract class ProofContract extends Contract {
     );
     if (value === undefined) throw new NotFoundError(`no ${recordType} record is held under this key`);
     const record: unknown = JSON.parse(Buffer.from(value).toString('utf8'));
-    return toCanonicalJson({ record, write });
+    // every record is written as a canonical JSON object (putRecord); anything else is a bug
+    if (typeof record !== 'object' || record === null || Array.isArray(record)) {
+      throw new Error(`the ${recordType} record under this key is not a JSON object`);
+    }
+    return answerJson(RecordWithLatestWriteAnswer, { record, write });
   }
 }
 

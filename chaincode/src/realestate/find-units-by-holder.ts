@@ -6,7 +6,9 @@
 
 import { type Context } from 'fabric-contract-api';
 import { Roles, requireRole } from '../common/access';
-import { toCanonicalJson } from '../common/canonical-json';
+import { type AnswerJson, answerJson } from '../common/answer-json';
+import { type AnswerValue } from '../common/answer-shape';
+import { type HeldUnitShape, HolderUnitsAnswer } from './answers';
 import { Collections } from '../common/collections';
 import { RecordTypes, getRecord, listPrivateRecords } from '../common/ledger';
 import { lookupKey, parseHolderUnitEntry, requirePepper } from './holder-index';
@@ -15,17 +17,12 @@ import { residentIdArgument } from './lookup-arguments';
 import { parseStoredUnit } from './unit-record';
 
 /** What the clerk sees per unit: public facts only; the answer never repeats the ID number. */
-export interface HeldUnit {
-  readonly unitNumber: string;
-  readonly status: string;
-  readonly titleCertificate: string | null;
-  readonly holdersSequence: number;
-  readonly mortgaged: boolean;
-  readonly seized: boolean;
-  readonly updatedAt: string;
-}
+type HeldUnit = AnswerValue<typeof HeldUnitShape>;
 
-export async function findUnitsByHolder(ctx: Context, idNumber: string): Promise<string> {
+export async function findUnitsByHolder(
+  ctx: Context,
+  idNumber: string,
+): Promise<AnswerJson<typeof HolderUnitsAnswer>> {
   requireRole(ctx, Roles.RegistryClerk);
   const id = residentIdArgument(idNumber);
   const pepper = requirePepper(ctx, 'FindUnitsByHolder');
@@ -58,5 +55,5 @@ export async function findUnitsByHolder(ctx: Context, idNumber: string): Promise
       updatedAt: unit.updatedAt,
     });
   }
-  return toCanonicalJson({ units });
+  return answerJson(HolderUnitsAnswer, { units });
 }

@@ -16,23 +16,15 @@ import { parseStoredCertificate } from './certificate-record';
 import { certificateKey, holdersKey } from './keys';
 import { certificateNumberArgument, residentIdArgument } from './lookup-arguments';
 import { parsePrivateHolders } from './private-holders';
-
-export interface HolderMatchAnswer {
-  readonly certificateNumber: string;
-  readonly status: string;
-  readonly contentHash: string;
-  /** False for a certificate issued before verification codes: no holder check is possible. */
-  readonly codeIssued: boolean;
-  /** Both the ID and the code match; null when no code was issued (nothing was compared). */
-  readonly match: boolean | null;
-}
+import { type AnswerValue } from '../common/answer-shape';
+import { type HolderMatchAnswer } from './answers';
 
 export async function holderMatch(
   ctx: Context,
   certificateNumber: string,
   idNumber: string,
   verificationCode: string,
-): Promise<HolderMatchAnswer> {
+): Promise<AnswerValue<typeof HolderMatchAnswer>> {
   requireRole(ctx, Roles.RegistryVerifier);
   const number = certificateNumberArgument(certificateNumber).canonical;
   const id = residentIdArgument(idNumber);

@@ -8,8 +8,17 @@
 
 // Context must be a value import: fabric-contract-api recognises the context parameter by its runtime type.
 import { Context, Contract, Info, Returns, Transaction } from 'fabric-contract-api';
+import { type AnswerJson, answerJson } from '../common/answer-json';
+import { answerType } from '../common/answer-metadata';
+import {
+  CertificateAnswer,
+  HolderMatchAnswer,
+  HolderUnitsAnswer,
+  RegisterAnswer,
+  UnitAnswer,
+  UnitHistoryAnswer,
+} from './answers';
 import { requireMember } from '../common/access';
-import { toCanonicalJson } from '../common/canonical-json';
 import { ContractNames } from '../common/definitions';
 import { RecordTypes, listRecords, requireRecord } from '../common/ledger';
 import { type CertificateRecord, parseStoredCertificate } from './certificate-record';
@@ -37,15 +46,15 @@ export class RealEstateContract extends Contract {
    * Returns the registration id, sequence, issued certificate and its content hash.
    */
   @Transaction()
-  @Returns('string')
-  async Register(ctx: Context, requestJson: string): Promise<string> {
+  @Returns(answerType(RegisterAnswer))
+  async Register(ctx: Context, requestJson: string): Promise<AnswerJson<typeof RegisterAnswer>> {
     return register(ctx, requestJson);
   }
 
   /** The unit with masked holders, encumbrances and the records of its current certificates. */
   @Transaction(false)
-  @Returns('string')
-  async GetUnit(ctx: Context, unitNumber: string): Promise<string> {
+  @Returns(answerType(UnitAnswer))
+  async GetUnit(ctx: Context, unitNumber: string): Promise<AnswerJson<typeof UnitAnswer>> {
     requireMember(ctx);
     const unit = await this.#requireUnit(ctx, unitNumberArgument(unitNumber));
     const certificates: CertificateRecord[] = [];
@@ -59,24 +68,30 @@ export class RealEstateContract extends Contract {
         ),
       );
     }
-    return toCanonicalJson({ ...unit, certificates });
+    // the whole unit record goes with it: UnitAnswer lists only what its readers rely on
+    const answer = { ...unit, certificates };
+    return answerJson(UnitAnswer, answer);
   }
 
   /** One certificate by number (full-width or half-width brackets), with content, hash and status. */
   @Transaction(false)
-  @Returns('string')
-  async GetCertificate(ctx: Context, certificateNumber: string): Promise<string> {
+  @Returns(answerType(CertificateAnswer))
+  async GetCertificate(
+    ctx: Context,
+    certificateNumber: string,
+  ): Promise<AnswerJson<typeof CertificateAnswer>> {
     requireMember(ctx);
     const number = certificateNumberArgument(certificateNumber).canonical;
-    return toCanonicalJson(
+    return answerJson(
+      CertificateAnswer,
       await requireRecord(ctx, certificateKey(ctx, number), parseStoredCertificate, `certificate ${number}`),
     );
   }
 
   /** Every act on the unit in order, each with txId, time and the acting clerk's identity. */
   @Transaction(false)
-  @Returns('string')
-  async GetUnitHistory(ctx: Context, unitNumber: string): Promise<string> {
+  @Returns(answerType(UnitHistoryAnswer))
+  async GetUnitHistory(ctx: Context, unitNumber: string): Promise<AnswerJson<typeof UnitHistoryAnswer>> {
     requireMember(ctx);
     const canonical = unitNumberArgument(unitNumber);
     await this.#requireUnit(ctx, canonical);
@@ -86,7 +101,7 @@ export class RealEstateContract extends Contract {
       [canonical],
       parseStoredRegistration,
     );
-    return toCanonicalJson({
+    return answerJson(UnitHistoryAnswer, {
       unitNumber: canonical,
       registrations: registrations.map((entry) => entry.record),
     });
@@ -99,14 +114,17 @@ export class RealEstateContract extends Contract {
    * submitted. Returns `{certificateNumber, status, contentHash, codeIssued, match}`; no personal data.
    */
   @Transaction(false)
-  @Returns('string')
+  @Returns(answerType(HolderMatchAnswer))
   async GetHolderMatch(
     ctx: Context,
     certificateNumber: string,
     idNumber: string,
     verificationCode: string,
-  ): Promise<string> {
-    return toCanonicalJson(await holderMatch(ctx, certificateNumber, idNumber, verificationCode));
+  ): Promise<AnswerJson<typeof HolderMatchAnswer>> {
+    return answerJson(
+      HolderMatchAnswer,
+      await holderMatch(ctx, certificateNumber, idNumber, verificationCode),
+    );
   }
 
   /**
@@ -115,8 +133,8 @@ export class RealEstateContract extends Contract {
    * `holderLookupPepper` (base64, the gateway's secret) is required. Returns `{ units: [...] }`.
    */
   @Transaction(false)
-  @Returns('string')
-  async FindUnitsByHolder(ctx: Context, idNumber: string): Promise<string> {
+  @Returns(answerType(HolderUnitsAnswer))
+  async FindUnitsByHolder(ctx: Context, idNumber: string): Promise<AnswerJson<typeof HolderUnitsAnswer>> {
     return findUnitsByHolder(ctx, idNumber);
   }
 

@@ -8,7 +8,8 @@
 
 import { type Context } from 'fabric-contract-api';
 import { Roles, requireRole } from '../common/access';
-import { toCanonicalJson } from '../common/canonical-json';
+import { type AnswerJson, answerJson } from '../common/answer-json';
+import { RegisterAnswer } from './answers';
 import { Collections } from '../common/collections';
 import { findInContract } from '../common/cross-chaincode';
 import { ContractNames } from '../common/definitions';
@@ -46,10 +47,14 @@ import { type RegisterRequest, parseRegisterRequest } from './register-request';
 import { type RegistrationRecord, registrationId } from './registration-record';
 import { HolderRules, type RegistrationType } from './registration-types';
 import { parseStoredUnit, type UnitRecord } from './unit-record';
+import { Transactions } from '../common/transactions';
 
 const SharesRequired: ReadonlySet<RegistrationType> = new Set(['FIRST', 'TRANSFER', 'CORRECTION']);
 
-export async function register(ctx: Context, requestJson: string): Promise<string> {
+export async function register(
+  ctx: Context,
+  requestJson: string,
+): Promise<AnswerJson<typeof RegisterAnswer>> {
   const clerk = requireRole(ctx, Roles.RegistryClerk);
   const request = parseRegisterRequest(
     requestJson,
@@ -107,7 +112,7 @@ export async function register(ctx: Context, requestJson: string): Promise<strin
     certificate: issued,
     unit: outcome.unit,
   });
-  return toCanonicalJson({
+  return answerJson(RegisterAnswer, {
     registrationId: id,
     unitNumber: request.unitNumber,
     sequence,
@@ -261,7 +266,7 @@ async function clearanceFor(ctx: Context, request: RegisterRequest): Promise<Cle
     ctx,
     {
       contract: ContractNames.DeedTax,
-      fn: 'GetDeedTaxClearance',
+      fn: Transactions.deedtax.GetDeedTaxClearance,
       args: [request.unitNumber, request.deedTaxClearanceNumber],
     },
     parseStoredClearance,

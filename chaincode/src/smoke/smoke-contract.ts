@@ -7,8 +7,10 @@
 // Context must be a value import: with emitDecoratorMetadata, fabric-contract-api recognises the
 // context parameter by its runtime type and would otherwise reject it as a plain Object.
 import { Context, Contract, Info, Returns, Transaction } from 'fabric-contract-api';
+import { type AnswerJson, answerJson } from '../common/answer-json';
+import { answerType } from '../common/answer-metadata';
+import { SmokeRecordAnswer } from './answers';
 import { isOrgMsp, requireMember } from '../common/access';
-import { toCanonicalJson } from '../common/canonical-json';
 import { ValidationError } from '../common/errors';
 import { EventNames, emitEvent } from '../common/events';
 import { requireEndorsementBy } from '../common/endorsement';
@@ -50,8 +52,8 @@ export class SmokeContract extends Contract {
 
   /** The committed record under `key` as canonical JSON; NOT_FOUND when there is none. */
   @Transaction(false)
-  @Returns('string')
-  async Get(ctx: Context, key: string): Promise<string> {
+  @Returns(answerType(SmokeRecordAnswer))
+  async Get(ctx: Context, key: string): Promise<AnswerJson<typeof SmokeRecordAnswer>> {
     requireMember(ctx);
     const problems = smokeKeyProblems(key);
     if (problems.length > 0) {
@@ -63,6 +65,6 @@ export class SmokeContract extends Contract {
       (raw) => SmokeRecord.fromStored(raw),
       `smoke value '${key}'`,
     );
-    return toCanonicalJson(record);
+    return answerJson(SmokeRecordAnswer, record);
   }
 }

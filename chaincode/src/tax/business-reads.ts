@@ -8,6 +8,7 @@ import { findInContract, readFromContract } from '../common/cross-chaincode';
 import { ContractNames } from '../common/definitions';
 import { LicenseRecord } from '../business/license-record';
 import { storedObject, storedString } from '../business/stored';
+import { Transactions } from '../common/transactions';
 
 /** The case fields the TAX step and its event need. */
 export interface OpenedCase {
@@ -21,7 +22,7 @@ export interface OpenedCase {
 export async function caseFromBusiness(ctx: Context, caseId: string): Promise<OpenedCase> {
   return readFromContract(
     ctx,
-    { contract: ContractNames.Business, fn: 'GetCaseRecord', args: [caseId] },
+    { contract: ContractNames.Business, fn: Transactions.business.GetCaseRecord, args: [caseId] },
     (raw) => {
       const object = storedObject(raw, 'business case');
       return {
@@ -36,7 +37,9 @@ export async function caseFromBusiness(ctx: Context, caseId: string): Promise<Op
 
 /** The enterprise's licence, or undefined while the LICENSE step is not completed. */
 export async function licenseFromBusiness(ctx: Context, uscc: string): Promise<LicenseRecord | undefined> {
-  return findInContract(ctx, { contract: ContractNames.Business, fn: 'GetLicense', args: [uscc] }, (raw) =>
-    LicenseRecord.fromStored(raw),
+  return findInContract(
+    ctx,
+    { contract: ContractNames.Business, fn: Transactions.business.GetLicense, args: [uscc] },
+    (raw) => LicenseRecord.fromStored(raw),
   );
 }

@@ -4,8 +4,11 @@
 
 // Context must be a value import: fabric-contract-api recognises the context parameter by its runtime type.
 import { Context, Contract, Info, Returns, Transaction } from 'fabric-contract-api';
+import { type AnswerJson, answerJson } from '../common/answer-json';
+import { answerType } from '../common/answer-metadata';
+import { StepCompletedAnswer } from '../business/answers';
+import { TaxStepAnswer } from './answers';
 import { requireMember } from '../common/access';
-import { toCanonicalJson } from '../common/canonical-json';
 import { ContractNames } from '../common/definitions';
 import { requireRecord } from '../common/ledger';
 import { parseCaseId } from '../business/case-id';
@@ -24,8 +27,12 @@ export class BusinessTaxContract extends Contract {
    * definition). Returns { caseId, step: 'TAX', completedAt }; emits BusinessStepCompleted.
    */
   @Transaction()
-  @Returns('string')
-  async CompleteTaxStep(ctx: Context, caseId: string, reference: string): Promise<string> {
+  @Returns(answerType(StepCompletedAnswer))
+  async CompleteTaxStep(
+    ctx: Context,
+    caseId: string,
+    reference: string,
+  ): Promise<AnswerJson<typeof StepCompletedAnswer>> {
     return completeTaxStep(ctx, caseId, reference);
   }
 
@@ -34,11 +41,12 @@ export class BusinessTaxContract extends Contract {
    * is not completed. Any member: business GetCase reads it with its own caller's identity.
    */
   @Transaction(false)
-  @Returns('string')
-  async GetTaxStep(ctx: Context, caseId: string): Promise<string> {
+  @Returns(answerType(TaxStepAnswer))
+  async GetTaxStep(ctx: Context, caseId: string): Promise<AnswerJson<typeof TaxStepAnswer>> {
     requireMember(ctx);
     const canonical = parseCaseId(caseId).caseId;
-    return toCanonicalJson(
+    return answerJson(
+      TaxStepAnswer,
       await requireRecord(
         ctx,
         taxStepKey(ctx, canonical),

@@ -6,7 +6,8 @@
 
 import { type Context } from 'fabric-contract-api';
 import { Roles, requireRole } from '../common/access';
-import { toCanonicalJson } from '../common/canonical-json';
+import { type AnswerJson, answerJson } from '../common/answer-json';
+import { DeedTaxClearanceAnswer } from './answers';
 import { Collections } from '../common/collections';
 import { ConflictError, ValidationError } from '../common/errors';
 import { EventNames, emitEvent } from '../common/events';
@@ -25,7 +26,10 @@ import { isObject, parseTransferees, readTransientJson } from '../realestate/per
 import { clearanceKey, transfereesKey } from './keys';
 import { unitFromRegistry } from './registry-reads';
 
-export async function recordDeedTaxClearance(ctx: Context, requestJson: string): Promise<string> {
+export async function recordDeedTaxClearance(
+  ctx: Context,
+  requestJson: string,
+): Promise<AnswerJson<typeof DeedTaxClearanceAnswer>> {
   const officer = requireRole(ctx, Roles.TaxOfficer);
   const { unitNumber, clearanceNumber } = parseClearanceRequest(requestJson);
   const transferees = parseTransferees(ctx, readTransientJson(ctx, 'transferees'));
@@ -54,7 +58,7 @@ export async function recordDeedTaxClearance(ctx: Context, requestJson: string):
     shared,
   );
   emitEvent(ctx, EventNames.DeedTaxClearanceRecorded, withoutTxId(record));
-  return toCanonicalJson({ clearanceNumber, unitNumber, titleVersion: unit.titleVersion });
+  return answerJson(DeedTaxClearanceAnswer, { clearanceNumber, unitNumber, titleVersion: unit.titleVersion });
 }
 
 function parseClearanceRequest(json: string): { unitNumber: string; clearanceNumber: string } {

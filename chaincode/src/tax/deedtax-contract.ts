@@ -8,8 +8,16 @@
 
 // Context must be a value import: fabric-contract-api recognises the context parameter by its runtime type.
 import { Context, Contract, Info, Returns, Transaction } from 'fabric-contract-api';
+import { type AnswerJson, answerJson } from '../common/answer-json';
+import { answerType } from '../common/answer-metadata';
+import { type AnswerOf, fitsShape } from '../common/answer-shape';
+import {
+  ClearanceRecordAnswer,
+  ClearanceTransfereesAnswer,
+  DeedTaxClearanceAnswer,
+  UnitTransferAuditAnswer,
+} from './answers';
 import { Roles, requireMember, requireRole } from '../common/access';
-import { toCanonicalJson } from '../common/canonical-json';
 import { Collections } from '../common/collections';
 import { ContractNames } from '../common/definitions';
 import { getPrivateRecord, getRecord, requireRecord } from '../common/ledger';
@@ -39,18 +47,26 @@ export class DeedTaxContract extends Contract {
    * registry (realestate:GetUnit; an unknown unit is its NOT_FOUND).
    */
   @Transaction()
-  @Returns('string')
-  async RecordDeedTaxClearance(ctx: Context, requestJson: string): Promise<string> {
+  @Returns(answerType(DeedTaxClearanceAnswer))
+  async RecordDeedTaxClearance(
+    ctx: Context,
+    requestJson: string,
+  ): Promise<AnswerJson<typeof DeedTaxClearanceAnswer>> {
     return recordDeedTaxClearance(ctx, requestJson);
   }
 
   /** The public deed-tax clearance (hashes only); NOT_FOUND when none is recorded for the unit. */
   @Transaction(false)
-  @Returns('string')
-  async GetDeedTaxClearance(ctx: Context, unitNumber: string, clearanceNumber: string): Promise<string> {
+  @Returns(answerType(ClearanceRecordAnswer))
+  async GetDeedTaxClearance(
+    ctx: Context,
+    unitNumber: string,
+    clearanceNumber: string,
+  ): Promise<AnswerJson<typeof ClearanceRecordAnswer>> {
     requireMember(ctx);
     const key = clearanceKey(ctx, unitNumberArgument(unitNumber), clearanceNumberArgument(clearanceNumber));
-    return toCanonicalJson(
+    return answerJson(
+      ClearanceRecordAnswer,
       await requireRecord(ctx, key, parseStoredClearance, `deed-tax clearance ${clearanceNumber}`),
     );
   }
@@ -63,12 +79,12 @@ export class DeedTaxContract extends Contract {
    * whose private list is not here yet: UNAVAILABLE.
    */
   @Transaction(false)
-  @Returns('string')
+  @Returns(answerType(ClearanceTransfereesAnswer))
   async GetDeedTaxClearanceTransferees(
     ctx: Context,
     unitNumber: string,
     clearanceNumber: string,
-  ): Promise<string> {
+  ): Promise<AnswerJson<typeof ClearanceTransfereesAnswer>> {
     requireRole(ctx, Roles.RegistryClerk, Roles.TaxOfficer);
     const canonical = unitNumberArgument(unitNumber);
     const number = clearanceNumberArgument(clearanceNumber);
@@ -76,7 +92,7 @@ export class DeedTaxContract extends Contract {
       ctx,
       Collections.DeedTaxShared,
       transfereesKey(ctx, canonical, number),
-      (raw) => raw,
+      storedTransferees,
     );
     if (record === undefined) {
       const recorded = await getRecord(ctx, clearanceKey(ctx, canonical, number), parseStoredClearance);
@@ -84,7 +100,7 @@ export class DeedTaxContract extends Contract {
         ? clearanceNotRecorded(canonical, number)
         : clearanceTransfereesNotYetHere(canonical, number);
     }
-    return toCanonicalJson(record);
+    return answerJson(ClearanceTransfereesAnswer, record);
   }
 
   /**
@@ -93,9 +109,22 @@ export class DeedTaxContract extends Contract {
    * (unit-transfer-audit.ts). Returns `{ unitNumber, transfers: [...], irregular }`.
    */
   @Transaction(false)
-  @Returns('string')
-  async AuditUnitTransfers(ctx: Context, unitNumber: string): Promise<string> {
+  @Returns(answerType(UnitTransferAuditAnswer))
+  async AuditUnitTransfers(
+    ctx: Context,
+    unitNumber: string,
+  ): Promise<AnswerJson<typeof UnitTransferAuditAnswer>> {
     requireRole(ctx, Roles.TaxOfficer);
-    return toCanonicalJson(await auditUnitTransfers(ctx, unitNumberArgument(unitNumber)));
+    return answerJson(UnitTransferAuditAnswer, await auditUnitTransfers(ctx, unitNumberArgument(unitNumber)));
   }
+}
+
+/** The private transferee list as RecordDeedTaxClearance stored it: exactly what the answer is. */
+function storedTransferees(raw: unknown): AnswerOf<typeof ClearanceTransfereesAnswer> {
+  if (!fitsShape(raw, ClearanceTransfereesAnswer)) {
+    throw new Error(
+      'the stored deed-tax clearance transferees are not { clearanceNumber, unitNumber, transferees }',
+    );
+  }
+  return raw;
 }

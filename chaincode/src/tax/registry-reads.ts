@@ -9,12 +9,13 @@ import { ContractNames } from '../common/definitions';
 import { type RegistrationRecord, parseStoredRegistration } from '../realestate/registration-record';
 import { storedObject } from '../realestate/stored';
 import { type UnitRecord, parseStoredUnit } from '../realestate/unit-record';
+import { Transactions } from '../common/transactions';
 
 /** realestate:GetUnit: the unit record (plus its certificates, which the tax bureau does not use). */
 export async function unitFromRegistry(ctx: Context, unitNumber: string): Promise<UnitRecord> {
   return readFromContract(
     ctx,
-    { contract: ContractNames.RealEstate, fn: 'GetUnit', args: [unitNumber] },
+    { contract: ContractNames.RealEstate, fn: Transactions.realestate.GetUnit, args: [unitNumber] },
     parseStoredUnit,
   );
 }
@@ -26,7 +27,7 @@ export async function unitHistoryFromRegistry(
 ): Promise<readonly RegistrationRecord[]> {
   return readFromContract(
     ctx,
-    { contract: ContractNames.RealEstate, fn: 'GetUnitHistory', args: [unitNumber] },
+    { contract: ContractNames.RealEstate, fn: Transactions.realestate.GetUnitHistory, args: [unitNumber] },
     (raw) => {
       const history = storedObject(raw, 'unit history', ['unitNumber']);
       if (!Array.isArray(history.registrations)) {

@@ -7,7 +7,8 @@
 
 import { type Context } from 'fabric-contract-api';
 import { Roles, requireRole } from '../common/access';
-import { toCanonicalJson } from '../common/canonical-json';
+import { type AnswerJson, answerJson } from '../common/answer-json';
+import { StepCompletedAnswer } from '../business/answers';
 import { ConflictError, type ErrorDetail, ValidationError } from '../common/errors';
 import { EventNames, emitEvent } from '../common/events';
 import { putRecord, recordExists } from '../common/ledger';
@@ -22,7 +23,11 @@ import { taxStepKey } from './keys';
 
 const STEP = 'TAX';
 
-export async function completeTaxStep(ctx: Context, caseId: string, reference: string): Promise<string> {
+export async function completeTaxStep(
+  ctx: Context,
+  caseId: string,
+  reference: string,
+): Promise<AnswerJson<typeof StepCompletedAnswer>> {
   const parsed = parseCaseId(caseId);
   const problems: ErrorDetail[] = [];
   const ref = textField(reference, 'reference', REFERENCE_MAX_CHARS, problems);
@@ -61,5 +66,5 @@ export async function completeTaxStep(ctx: Context, caseId: string, reference: s
     completedBy: { mspId: actor.mspId, role: actor.role },
     openedAt: opened.openedAt,
   });
-  return toCanonicalJson({ caseId: opened.caseId, step: STEP, completedAt: now });
+  return answerJson(StepCompletedAnswer, { caseId: opened.caseId, step: STEP, completedAt: now });
 }

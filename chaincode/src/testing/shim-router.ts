@@ -49,8 +49,9 @@ export class ShimRouter {
   }
 
   /**
-   * The contract metadata the router built from the classes (what `GetMetadata` answers on a peer;
-   * its serialization through the system contract needs the shim's full bootstrap, so read it here).
+   * The contract metadata the router built from the classes (what `GetMetadata` would answer on a
+   * peer: with fabric-contract-api 2.5.8's class-transformer 0.4.1, GetMetadata's object answer fails
+   * with "classToPlain is not a function" (common/answer-metadata.ts), so read it here).
    */
   metadata(): unknown {
     return this.#router.metadata;

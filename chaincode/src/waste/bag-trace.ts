@@ -2,15 +2,20 @@
 // refused events. The household hash and batch id are left out: the trace is shown to citizens.
 
 import { type Context } from 'fabric-contract-api';
+import { type AnswerValue } from '../common/answer-shape';
 import { NotFoundError, ValidationError } from '../common/errors';
 import { BAG_CATEGORY_NAMES, parseBagBarcode } from '../common/identifiers';
 import { RecordTypes, listRecords } from '../common/ledger';
 import { parseStoredAnomaly } from './anomaly-record';
+import { type BagTraceAnswer } from './answers';
 import { parseStoredBagEvent } from './bag-event';
 import { type BagStatus } from './domain';
 import { readBag } from './ledger-reads';
 
-export async function bagTrace(ctx: Context, barcodeInput: string): Promise<Record<string, unknown>> {
+export async function bagTrace(
+  ctx: Context,
+  barcodeInput: string,
+): Promise<AnswerValue<typeof BagTraceAnswer>> {
   const parsed = parseBagBarcode(barcodeInput);
   if (!parsed.valid) {
     throw new ValidationError('invalid bag barcode', [{ field: 'barcode', message: parsed.reason }]);

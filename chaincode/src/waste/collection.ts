@@ -27,6 +27,8 @@ import { readBagEvent } from './ledger-reads';
 import { barcodeOrReject, commissionedNewBag, isRepeat } from './item-checks';
 import { requireSiteOfKind } from './site-check';
 import { putBagEvent } from './write';
+import { type AnswerValue } from '../common/answer-shape';
+import { type CollectionAnswer } from './answers';
 
 interface CollectionInput {
   readonly vehicleId: string;
@@ -36,15 +38,7 @@ interface CollectionInput {
   readonly collectedAt: string;
 }
 
-export interface CollectionResult {
-  readonly loadId: string;
-  readonly accepted: number;
-  readonly duplicates: readonly string[];
-  readonly rejected: BatchOutcome['rejected'];
-  readonly anomalies: BatchOutcome['anomalies'];
-  readonly loadWeightGrams: number;
-  readonly scannedWeightGrams: number;
-}
+export type CollectionResult = AnswerValue<typeof CollectionAnswer>;
 
 export async function recordCollection(
   ctx: Context,

@@ -15,6 +15,8 @@ import { WasteBag } from './bag';
 import { CategoryCodes, DISTRICT_CODE_PATTERN, DISTRICT_CODE_RULE, MAX_BATCH_ITEMS } from './domain';
 import { FieldReader, parseJsonObjectArgument } from './input';
 import { bagKey, householdKey } from './keys';
+import { type AnswerValue } from '../common/answer-shape';
+import { type CommissionAnswer } from './answers';
 
 /** Transient field names of CommissionBags. */
 export const HouseholdTransient = { Reference: 'householdRef', Salt: 'householdSalt' } as const;
@@ -22,10 +24,7 @@ export const HouseholdTransient = { Reference: 'householdRef', Salt: 'householdS
 const REFERENCE_MAX_CHARS = 200;
 const SALT_PATTERN = /^[\x21-\x7e]{16,128}$/;
 
-export interface CommissionResult {
-  readonly batchId: string;
-  readonly barcodes: readonly string[];
-}
+export type CommissionResult = AnswerValue<typeof CommissionAnswer>;
 
 interface BatchInput {
   readonly districtCode: string;

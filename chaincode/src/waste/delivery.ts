@@ -26,6 +26,8 @@ import { barcodeOrReject, commissionedNewBag, isRepeat } from './item-checks';
 import { requireSiteOfKind } from './site-check';
 import { putBagEvent } from './write';
 import { putRecord } from '../common/ledger';
+import { type AnswerValue } from '../common/answer-shape';
+import { type DeliveryAnswer } from './answers';
 
 interface DeliveryInput {
   readonly facilityId: string;
@@ -37,13 +39,7 @@ interface DeliveryInput {
   readonly receivedAt: string;
 }
 
-export interface DeliveryResult {
-  readonly deliveryId: string;
-  readonly accepted: number;
-  readonly duplicates: readonly string[];
-  readonly rejected: BatchOutcome['rejected'];
-  readonly anomalies: BatchOutcome['anomalies'];
-}
+export type DeliveryResult = AnswerValue<typeof DeliveryAnswer>;
 
 export async function recordDelivery(
   ctx: Context,

@@ -25,16 +25,13 @@ import { FieldReader, isJsonObject, isoMillis, parseJsonArgument } from './input
 import { SiteCache } from './ledger-reads';
 import { barcodeOrReject, commissionedNewBag, isRepeat } from './item-checks';
 import { putBagEvent } from './write';
+import { type AnswerValue } from '../common/answer-shape';
+import { type ScansAnswer } from './answers';
 
 /** Scanner clocks drift; a scan time further ahead of the transaction time than this is refused. */
 const MAX_CLOCK_AHEAD_MILLIS = 15 * 60 * 1000;
 
-export interface ScansResult {
-  readonly accepted: number;
-  readonly duplicates: readonly string[];
-  readonly rejected: BatchOutcome['rejected'];
-  readonly anomalies: BatchOutcome['anomalies'];
-}
+export type ScansResult = AnswerValue<typeof ScansAnswer>;
 
 interface ScanFields {
   readonly stationId: string;

@@ -4,8 +4,18 @@
 
 // Context must be a value import: fabric-contract-api recognises the context parameter by its runtime type.
 import { Context, Contract, Info, Returns, Transaction } from 'fabric-contract-api';
+import { type AnswerJson, answerJson } from '../common/answer-json';
+import { answerType } from '../common/answer-metadata';
+import {
+  BagTraceAnswer,
+  CollectionAnswer,
+  CommissionAnswer,
+  DeliveryAnswer,
+  ScansAnswer,
+  SiteAnswer,
+  WasteConfigAnswer,
+} from './answers';
 import { Roles, requireMember, requireRole } from '../common/access';
-import { toCanonicalJson } from '../common/canonical-json';
 import { ConflictError, NotFoundError, ValidationError } from '../common/errors';
 import { EventNames, emitEvent } from '../common/events';
 import { getRecord, putRecord, recordExists } from '../common/ledger';
@@ -33,8 +43,8 @@ export class WasteContract extends Contract {
 
   /** `{ siteId, kind, districtCode, name }` → the stored site. urban_inspector; CONFLICT when the id exists. */
   @Transaction()
-  @Returns('string')
-  async RegisterSite(ctx: Context, siteJson: string): Promise<string> {
+  @Returns(answerType(SiteAnswer))
+  async RegisterSite(ctx: Context, siteJson: string): Promise<AnswerJson<typeof SiteAnswer>> {
     const submitter = requireRole(ctx, Roles.UrbanInspector);
     const site = WasteSite.fromInput(
       parseJsonObjectArgument(siteJson, 'site'),
@@ -51,12 +61,12 @@ export class WasteContract extends Contract {
     // the site needs no key-level policy and no attestation in urbanPrivate to borrow that one.
     await putRecord(ctx, key, site);
     emitEvent(ctx, EventNames.WasteSiteRegistered, { ...site, txId: ctx.stub.getTxID() });
-    return toCanonicalJson(site);
+    return answerJson(SiteAnswer, site);
   }
 
   @Transaction(false)
-  @Returns('string')
-  async GetSite(ctx: Context, siteId: string): Promise<string> {
+  @Returns(answerType(SiteAnswer))
+  async GetSite(ctx: Context, siteId: string): Promise<AnswerJson<typeof SiteAnswer>> {
     requireMember(ctx);
     if (typeof siteId !== 'string' || !SITE_ID_PATTERN.test(siteId)) {
       throw new ValidationError('invalid site id', [{ field: 'siteId', message: SITE_ID_RULE }]);
@@ -65,7 +75,7 @@ export class WasteContract extends Contract {
     if (site === undefined) {
       throw new NotFoundError(`site ${siteId} not found`);
     }
-    return toCanonicalJson(site);
+    return answerJson(SiteAnswer, site);
   }
 
   /**
@@ -73,48 +83,48 @@ export class WasteContract extends Contract {
    * → `{ batchId, barcodes }`. urban_inspector; CONFLICT when any serial is already commissioned.
    */
   @Transaction()
-  @Returns('string')
-  async CommissionBags(ctx: Context, batchJson: string): Promise<string> {
+  @Returns(answerType(CommissionAnswer))
+  async CommissionBags(ctx: Context, batchJson: string): Promise<AnswerJson<typeof CommissionAnswer>> {
     const submitter = requireRole(ctx, Roles.UrbanInspector);
-    return toCanonicalJson(await commissionBags(ctx, submitter, batchJson));
+    return answerJson(CommissionAnswer, await commissionBags(ctx, submitter, batchJson));
   }
 
   /** `{ scans: [...] }` (1–1000) → `{ accepted, duplicates, rejected, anomalies }`. station_operator. */
   @Transaction()
-  @Returns('string')
-  async RecordScans(ctx: Context, scansJson: string): Promise<string> {
+  @Returns(answerType(ScansAnswer))
+  async RecordScans(ctx: Context, scansJson: string): Promise<AnswerJson<typeof ScansAnswer>> {
     const submitter = requireRole(ctx, Roles.StationOperator);
-    return toCanonicalJson(await recordScans(ctx, submitter, scansJson));
+    return answerJson(ScansAnswer, await recordScans(ctx, submitter, scansJson));
   }
 
   /** `{ vehicleId, stationId, barcodes, loadWeightGrams, collectedAt }` → per-bag answer. hauler. */
   @Transaction()
-  @Returns('string')
-  async RecordCollection(ctx: Context, collectionJson: string): Promise<string> {
+  @Returns(answerType(CollectionAnswer))
+  async RecordCollection(ctx: Context, collectionJson: string): Promise<AnswerJson<typeof CollectionAnswer>> {
     const submitter = requireRole(ctx, Roles.Hauler);
-    return toCanonicalJson(await recordCollection(ctx, submitter, collectionJson));
+    return answerJson(CollectionAnswer, await recordCollection(ctx, submitter, collectionJson));
   }
 
   /** `{ facilityId, vehicleId, barcodes, receivedWeightGrams, outcome, recoveredWeightGrams?, receivedAt }`. */
   @Transaction()
-  @Returns('string')
-  async RecordDelivery(ctx: Context, deliveryJson: string): Promise<string> {
+  @Returns(answerType(DeliveryAnswer))
+  async RecordDelivery(ctx: Context, deliveryJson: string): Promise<AnswerJson<typeof DeliveryAnswer>> {
     const submitter = requireRole(ctx, Roles.FacilityOperator);
-    return toCanonicalJson(await recordDelivery(ctx, submitter, deliveryJson));
+    return answerJson(DeliveryAnswer, await recordDelivery(ctx, submitter, deliveryJson));
   }
 
   /** The bag's trace: category, district, status, events in order, anomalies; no household data. */
   @Transaction(false)
-  @Returns('string')
-  async GetBag(ctx: Context, barcode: string): Promise<string> {
+  @Returns(answerType(BagTraceAnswer))
+  async GetBag(ctx: Context, barcode: string): Promise<AnswerJson<typeof BagTraceAnswer>> {
     requireMember(ctx);
-    return toCanonicalJson(await bagTrace(ctx, barcode));
+    return answerJson(BagTraceAnswer, await bagTrace(ctx, barcode));
   }
 
   /** `{ toleranceRatio }` (0–1, e.g. 0.1): load-weight tolerance. urban_inspector. */
   @Transaction()
-  @Returns('string')
-  async SetConfig(ctx: Context, configJson: string): Promise<string> {
+  @Returns(answerType(WasteConfigAnswer))
+  async SetConfig(ctx: Context, configJson: string): Promise<AnswerJson<typeof WasteConfigAnswer>> {
     const submitter = requireRole(ctx, Roles.UrbanInspector);
     const config = WasteConfig.fromInput(
       parseJsonObjectArgument(configJson, 'waste configuration'),
@@ -123,15 +133,15 @@ export class WasteContract extends Contract {
     );
     await putRecord(ctx, configKey(ctx), config);
     emitEvent(ctx, EventNames.WasteConfigUpdated, { ...config, txId: ctx.stub.getTxID() });
-    return toCanonicalJson(config);
+    return answerJson(WasteConfigAnswer, config);
   }
 
   /** The configuration in force (the defaults until SetConfig). */
   @Transaction(false)
-  @Returns('string')
-  async GetConfig(ctx: Context): Promise<string> {
+  @Returns(answerType(WasteConfigAnswer))
+  async GetConfig(ctx: Context): Promise<AnswerJson<typeof WasteConfigAnswer>> {
     requireMember(ctx);
     const config = await getRecord(ctx, configKey(ctx), (raw) => WasteConfig.fromStored(raw));
-    return toCanonicalJson(config ?? WasteConfig.defaults());
+    return answerJson(WasteConfigAnswer, config ?? WasteConfig.defaults());
   }
 }

@@ -1,7 +1,9 @@
 import '../testing/quiet-logs';
+import { type Context } from 'fabric-contract-api';
 import { Roles } from '../common/access';
 import { parseChaincodeErrorMessage } from '../common/errors';
 import { HOUSEHOLD, SALT, WasteWorld, bag, errorOf, scan } from '../testing/waste-fixtures';
+import { type WasteContract } from './waste-contract';
 
 interface BatchAnswer {
   accepted: number;
@@ -215,7 +217,8 @@ describe('WasteContract collections and deliveries', () => {
     for (const [method, json, code, itemCode] of cases) {
       const role = method === 'RecordCollection' ? Roles.Hauler : Roles.FacilityOperator;
       const tx = world.transaction(role);
-      const call =
+      // the two answer different shapes: called here only for their errors
+      const call: (this: WasteContract, ctx: Context, json: string) => Promise<string> =
         method === 'RecordCollection' ? world.contract.RecordCollection : world.contract.RecordDelivery;
       const payload = parseChaincodeErrorMessage(
         (await errorOf(call.call(world.contract, tx.ctx, JSON.stringify(json)))).message,

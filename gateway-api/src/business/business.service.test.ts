@@ -169,8 +169,13 @@ describe('BusinessService', () => {
     caseId: 'BO-91350100M000100Y43',
     uscc: '91350100M000100Y43',
     name: '广州示例科技有限公司',
+    entityType: 'LIMITED_LIABILITY_COMPANY',
+    registeredCapitalFen: 100_000_000,
+    address: '广州市天河区示例路1号',
+    businessScope: '软件开发',
     legalRepresentative: '欧*明',
     openedAt: '2026-03-02T01:00:00.000Z', // Monday 09:00 Shanghai
+    openedBy: { mspId: 'MarketMSP', role: 'market_clerk', id: 'x509::CN=clerk' },
     steps: [{ step: 'LICENSE', status: 'PENDING' }],
     ...extra,
   });

@@ -3,13 +3,15 @@ import { randomBytes } from 'node:crypto';
 import { Inject, Injectable, Optional } from '@nestjs/common';
 
 import {
+  Answers,
   type BusinessStep,
+  ContractNames,
   StepContracts,
   StepEndorsers,
   Transactions,
 } from '../../../chaincode/src/contract';
 import { type Principal } from '../auth/principal';
-import { chaincodeAnswerObject, unexpectedAnswer } from '../common/chaincode-answer';
+import { chaincodeAnswer, decodeAnswer } from '../common/chaincode-answer';
 import { LEDGER_CLIENT, type LedgerClient, type SubmitResult } from '../ledger/ledger-client.port';
 import { type ChangeLicenseStatusDto, type CompleteStepDto } from './dto/step.dto';
 import { type OpenCaseDto } from './dto/open-case.dto';
@@ -21,7 +23,7 @@ import {
 } from './dto/responses.dto';
 import { BusinessWorkingCalendar } from './working-calendar';
 
-export const CONTRACT = 'business';
+export const CONTRACT = ContractNames.Business;
 export const MARKET_MSP = 'MarketMSP';
 /** The transient key the contract reads the legal representative from (legal-representative.ts). */
 export const LEGAL_REPRESENTATIVE_TRANSIENT_KEY = 'legalRepresentative';
@@ -59,12 +61,8 @@ export class BusinessService {
       // the private collection marketPrivate must reach MarketMSP's peers only
       endorsingOrgs: [MARKET_MSP],
     });
-    const result = this.resultOf(submitted, 'OpenCase');
-    return {
-      caseId: stringField(result, 'caseId'),
-      uscc: stringField(result, 'uscc'),
-      ...written(submitted),
-    };
+    const { caseId, uscc } = chaincodeAnswer(submitted.result, CONTRACT, Transactions.business.OpenCase);
+    return { caseId, uscc, ...written(submitted) };
   }
 
   async completeStep(
@@ -91,11 +89,16 @@ export class BusinessService {
       // the department whose definition records the step, alone
       endorsingOrgs: [...StepEndorsers[step]],
     });
-    const result = this.resultOf(submitted, call.transaction);
+    // CompleteStep and businesstax CompleteTaxStep answer the same shape
+    const answer = decodeAnswer(
+      submitted.result,
+      Answers.business.CompleteStep,
+      `${call.contract} ${call.transaction}`,
+    );
     return {
-      caseId: stringField(result, 'caseId'),
-      step: stringField(result, 'step'),
-      completedAt: stringField(result, 'completedAt'),
+      caseId: answer.caseId,
+      step: answer.step,
+      completedAt: answer.completedAt,
       ...written(submitted),
     };
   }
@@ -111,13 +114,8 @@ export class BusinessService {
       args: [uscc, dto.status, dto.reason],
       endorsingOrgs: [MARKET_MSP],
     });
-    const result = this.resultOf(submitted, 'ChangeLicenseStatus');
-    return {
-      uscc: stringField(result, 'uscc'),
-      status: stringField(result, 'status'),
-      changedAt: stringField(result, 'changedAt'),
-      ...written(submitted),
-    };
+    const answer = chaincodeAnswer(submitted.result, CONTRACT, Transactions.business.ChangeLicenseStatus);
+    return { uscc: answer.uscc, status: answer.status, changedAt: answer.changedAt, ...written(submitted) };
   }
 
   async getCase(caller: Principal, caseId: string): Promise<CaseResponse> {
@@ -126,40 +124,17 @@ export class BusinessService {
       transaction: Transactions.business.GetCase,
       args: [caseId],
     });
-    const view = this.parse(bytes, 'GetCase');
-    const openedAt = stringField(view, 'openedAt');
-    const completedAt = typeof view['completedAt'] === 'string' ? view['completedAt'] : undefined;
-    const report = this.calendar.report(openedAt, completedAt ?? this.now().toISOString());
+    const view = chaincodeAnswer(bytes, CONTRACT, Transactions.business.GetCase);
+    const report = this.calendar.report(view.openedAt, view.completedAt ?? this.now().toISOString());
     return {
       ...view,
-      caseId: stringField(view, 'caseId'),
-      uscc: stringField(view, 'uscc'),
-      status: stringField(view, 'status'),
-      openedAt,
-      steps: Array.isArray(view['steps']) ? (view['steps'] as unknown[]) : [],
       elapsedWorkingMillis: report.elapsedWorkingMillis,
       targetMillis: report.targetMillis,
       withinTarget: report.withinTarget,
     };
   }
-
-  private resultOf(submitted: SubmitResult, transaction: string): Record<string, unknown> {
-    return this.parse(submitted.result, transaction);
-  }
-
-  private parse(bytes: Uint8Array, transaction: string): Record<string, unknown> {
-    return chaincodeAnswerObject(bytes, `business ${transaction}`);
-  }
 }
 
 function written(submitted: SubmitResult): { txId: string; blockNumber: number } {
   return { txId: submitted.txId, blockNumber: Number(submitted.blockNumber) };
-}
-
-function stringField(object: Record<string, unknown>, field: string): string {
-  const value = object[field];
-  if (typeof value !== 'string') {
-    throw unexpectedAnswer('business', `the answer lacks ${field}`);
-  }
-  return value;
 }

@@ -4,7 +4,11 @@ import * as path from 'node:path';
 
 import { status as GrpcStatus } from '@grpc/grpc-js';
 
-import { changeCannotReplaceHolders, clearanceNotRecorded } from '../../../chaincode/src/contract';
+import {
+  changeCannotReplaceHolders,
+  clearanceNotRecorded,
+  Transactions,
+} from '../../../chaincode/src/contract';
 import { gatewayError } from '../../test/support/fabric-errors';
 import { type Principal } from '../auth/principal';
 import { RuleViolationError } from '../common/errors';
@@ -27,6 +31,7 @@ class FakeLedger implements LedgerClient {
   readonly evaluated: { user: string; call: LedgerCall }[] = [];
   constructor(
     private readonly submitAnswer: unknown,
+    /** One answer for every evaluation, or an answer per call. */
     private readonly evaluateAnswer: unknown = {},
   ) {}
 
@@ -37,7 +42,11 @@ class FakeLedger implements LedgerClient {
 
   evaluate(user: string, call: LedgerCall): Promise<Uint8Array> {
     this.evaluated.push({ user, call });
-    return Promise.resolve(json(this.evaluateAnswer));
+    const answer: unknown =
+      typeof this.evaluateAnswer === 'function'
+        ? (this.evaluateAnswer as (call: LedgerCall) => unknown)(call)
+        : this.evaluateAnswer;
+    return Promise.resolve(json(answer));
   }
 }
 
@@ -283,7 +292,11 @@ describe('RealEstateService', () => {
   });
 
   it('refuses a TRANSFER to someone the clearance does not name, before submitting', async () => {
-    const ledger = new FakeLedger(registered, { transferees: [{ idNumber: ID, salt: 'c'.repeat(32) }] });
+    const ledger = new FakeLedger(registered, {
+      clearanceNumber: 'QS-1',
+      unitNumber: UNIT,
+      transferees: [{ idNumber: ID, salt: 'c'.repeat(32) }],
+    });
     const attempt = newService(ledger).register(clerk, {
       type: 'TRANSFER',
       unitNumber: UNIT,
@@ -351,7 +364,11 @@ describe('RealEstateService', () => {
   });
 
   it('reads a unit and its history from the ledger as the caller', async () => {
-    const ledger = new FakeLedger({}, { unitNumber: UNIT, status: 'REGISTERED' });
+    const ledger = new FakeLedger({}, (call: LedgerCall) =>
+      call.transaction === Transactions.realestate.GetUnitHistory
+        ? { unitNumber: UNIT, registrations: [] }
+        : { unitNumber: UNIT, status: 'REGISTERED' },
+    );
     const service = newService(ledger);
     await expect(service.unit(clerk, UNIT.toLowerCase())).resolves.toEqual({
       unitNumber: UNIT,

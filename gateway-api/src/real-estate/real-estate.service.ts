@@ -1,13 +1,19 @@
 import { Inject, Injectable } from '@nestjs/common';
 
-import { printedVerificationCode, Transactions } from '../../../chaincode/src/contract';
+import {
+  type AnsweredTransaction,
+  ContractNames,
+  printedVerificationCode,
+  type TransactionAnswer,
+  Transactions,
+} from '../../../chaincode/src/contract';
 import { type Principal } from '../auth/principal';
-import { chaincodeAnswerObject, unexpectedAnswer } from '../common/chaincode-answer';
-import { type ApiError, RuleViolationError, ValidationFailedError } from '../common/errors';
+import { chaincodeAnswer } from '../common/chaincode-answer';
+import { RuleViolationError, ValidationFailedError } from '../common/errors';
 import { LEDGER_CLIENT, type LedgerClient } from '../ledger/ledger-client.port';
 import { type CreateDeedTaxClearanceDto } from './dto/create-clearance.dto';
 import { type CreateRegistrationDto } from './dto/create-registration.dto';
-import { type HolderUnit, type HolderUnitsResponse } from './dto/holder-units.dto';
+import { type HolderUnitsResponse } from './dto/holder-units.dto';
 import { type DeedTaxClearanceResponse, type RegistrationResponse } from './dto/responses.dto';
 import {
   canonicalId,
@@ -20,15 +26,13 @@ import {
 import { HolderLookupKey } from './holder-lookup-key';
 import { newVerificationCode } from './verification-code';
 
-export const CONTRACT = 'realestate';
+export const CONTRACT = ContractNames.RealEstate;
 /** Deed-tax clearances: the tax bureau's own records, in the tax definition (definitions.ts). */
-export const DEED_TAX_CONTRACT = 'deedtax';
+export const DEED_TAX_CONTRACT = ContractNames.DeedTax;
 /** Transient data for registryPrivate may reach RegistryMSP's peers only (collection membership). */
 const REGISTRY_ORGS = ['RegistryMSP'];
 /** Writes to the tax definition: its endorsement policy is the tax bureau's peer alone. */
 const TAX_ORGS = ['TaxMSP'];
-
-type Json = Record<string, unknown>;
 
 /** The chaincode's `realestate` contract, always as the caller's own Fabric identity. */
 @Injectable()
@@ -63,27 +67,16 @@ export class RealEstateService {
       },
       endorsingOrgs: REGISTRY_ORGS,
     });
-    const answer = this.parse(result, 'Register');
-    const registrationId = answer.registrationId;
-    const unitNumber = answer.unitNumber;
-    const unitStatus = answer.unitStatus;
-    if (
-      typeof registrationId !== 'string' ||
-      typeof unitNumber !== 'string' ||
-      typeof unitStatus !== 'string'
-    ) {
-      throw this.unexpected('Register', result);
-    }
+    const { registrationId, unitNumber, certificateNumber, certificateContentHash, unitStatus } =
+      chaincodeAnswer(result, CONTRACT, Transactions.realestate.Register);
     return {
       registrationId,
       unitNumber,
-      ...(typeof answer.certificateNumber === 'string' && { certificateNumber: answer.certificateNumber }),
-      ...(typeof answer.certificateContentHash === 'string' && {
-        certificateContentHash: answer.certificateContentHash,
-      }),
+      ...(certificateNumber !== null && { certificateNumber }),
+      ...(certificateContentHash !== null && { certificateContentHash }),
       // shown once, for the clerk to print on the certificate; never stored in clear (not even for
       // replay). Not when the answer comes from an earlier attempt's transaction: this code is not it.
-      ...(typeof answer.certificateNumber === 'string' &&
+      ...(certificateNumber !== null &&
         code !== undefined &&
         replayed !== true && { verificationCode: printedVerificationCode(code) }),
       unitStatus,
@@ -107,34 +100,41 @@ export class RealEstateService {
       transient: { transferees: JSON.stringify(transferees) },
       endorsingOrgs: TAX_ORGS,
     });
-    const answer = this.parse(result, 'RecordDeedTaxClearance');
-    const { clearanceNumber, unitNumber, titleVersion } = answer;
-    if (
-      typeof clearanceNumber !== 'string' ||
-      typeof unitNumber !== 'string' ||
-      typeof titleVersion !== 'number'
-    ) {
-      throw this.unexpected('RecordDeedTaxClearance', result);
-    }
+    const { clearanceNumber, unitNumber, titleVersion } = chaincodeAnswer(
+      result,
+      DEED_TAX_CONTRACT,
+      Transactions.deedtax.RecordDeedTaxClearance,
+    );
     return { clearanceNumber, unitNumber, titleVersion, txId, blockNumber: Number(blockNumber) };
   }
 
   /** GetUnit, evaluated on the caller's peer: status, masked holders, encumbrances, active certificates. */
-  async unit(caller: Principal, unitNumber: string): Promise<Json> {
-    return this.evaluate(caller, Transactions.realestate.GetUnit, [canonicalUnit(unitNumber)]);
+  async unit(
+    caller: Principal,
+    unitNumber: string,
+  ): Promise<TransactionAnswer<typeof CONTRACT, typeof Transactions.realestate.GetUnit>> {
+    return this.read(caller, CONTRACT, Transactions.realestate.GetUnit, [canonicalUnit(unitNumber)]);
   }
 
   /** GetUnitHistory: every act in order, with txId, time and the acting clerk. */
-  async history(caller: Principal, unitNumber: string): Promise<Json> {
-    return this.evaluate(caller, 'GetUnitHistory', [canonicalUnit(unitNumber)]);
+  async history(
+    caller: Principal,
+    unitNumber: string,
+  ): Promise<TransactionAnswer<typeof CONTRACT, typeof Transactions.realestate.GetUnitHistory>> {
+    return this.read(caller, CONTRACT, Transactions.realestate.GetUnitHistory, [canonicalUnit(unitNumber)]);
   }
 
   /**
    * deedtax:AuditUnitTransfers on the tax officer's own peer: the tax bureau's after-the-fact check of
    * every TRANSFER the registry recorded, since only the registry's peer endorses a TRANSFER.
    */
-  async transferAudit(caller: Principal, unitNumber: string): Promise<Json> {
-    return this.evaluate(caller, 'AuditUnitTransfers', [canonicalUnit(unitNumber)], DEED_TAX_CONTRACT);
+  async transferAudit(
+    caller: Principal,
+    unitNumber: string,
+  ): Promise<TransactionAnswer<typeof DEED_TAX_CONTRACT, typeof Transactions.deedtax.AuditUnitTransfers>> {
+    return this.read(caller, DEED_TAX_CONTRACT, Transactions.deedtax.AuditUnitTransfers, [
+      canonicalUnit(unitNumber),
+    ]);
   }
 
   /**
@@ -150,14 +150,7 @@ export class RealEstateService {
       args: [canonicalId(idNumber)],
       transient: { holderLookupPepper },
     });
-    const answer = this.parse(bytes, 'FindUnitsByHolder');
-    if (!Array.isArray(answer.units)) throw this.unexpected('FindUnitsByHolder', bytes);
-    const units: HolderUnit[] = [];
-    for (const item of answer.units as unknown[]) {
-      const unit = toHolderUnit(item);
-      if (unit === undefined) throw this.unexpected('FindUnitsByHolder', bytes);
-      units.push(unit);
-    }
+    const { units } = chaincodeAnswer(bytes, CONTRACT, Transactions.realestate.FindUnitsByHolder);
     return { units };
   }
 
@@ -172,17 +165,13 @@ export class RealEstateService {
         details: [{ field: 'deedTaxClearanceNumber', message: 'is required for a TRANSFER registration' }],
       });
     }
-    const record = await this.evaluate(
+    const { transferees } = await this.read(
       caller,
-      'GetDeedTaxClearanceTransferees',
-      [canonicalUnit(dto.unitNumber), dto.deedTaxClearanceNumber],
       DEED_TAX_CONTRACT,
+      Transactions.deedtax.GetDeedTaxClearanceTransferees,
+      [canonicalUnit(dto.unitNumber), dto.deedTaxClearanceNumber],
     );
-    const salts = new Map<string, string>();
-    for (const item of Array.isArray(record.transferees) ? (record.transferees as unknown[]) : []) {
-      const { idNumber, salt } = (item ?? {}) as Json;
-      if (typeof idNumber === 'string' && typeof salt === 'string') salts.set(canonicalId(idNumber), salt);
-    }
+    const salts = new Map(transferees.map(({ idNumber, salt }) => [canonicalId(idNumber), salt]));
     const missing = (dto.holders ?? [])
       .map((holder, index) => ({ index, id: canonicalId(holder.idNumber) }))
       .filter(({ id }) => !salts.has(id));
@@ -200,41 +189,14 @@ export class RealEstateService {
     return salts;
   }
 
-  private async evaluate(
+  /** An evaluation on the caller's peer, its answer decoded by the shape the transaction declares. */
+  private async read<C extends typeof CONTRACT | typeof DEED_TAX_CONTRACT, T extends AnsweredTransaction<C>>(
     caller: Principal,
-    transaction: string,
+    contract: C,
+    transaction: T,
     args: string[],
-    contract: typeof CONTRACT | typeof DEED_TAX_CONTRACT = CONTRACT,
-  ): Promise<Json> {
+  ): Promise<TransactionAnswer<C, T>> {
     const bytes = await this.ledger.evaluate(caller.user, { contract, transaction, args });
-    return this.parse(bytes, transaction);
+    return chaincodeAnswer(bytes, contract, transaction);
   }
-
-  private parse(bytes: Uint8Array, transaction: string): Json {
-    return chaincodeAnswerObject(bytes, `realestate ${transaction}`);
-  }
-
-  private unexpected(transaction: string, bytes: Uint8Array): ApiError {
-    // never the answer itself: private reads carry ID numbers
-    return unexpectedAnswer(`realestate ${transaction}`, `${bytes.length} bytes`);
-  }
-}
-
-/** One entry of FindUnitsByHolder's answer, checked field by field; undefined when malformed. */
-function toHolderUnit(item: unknown): HolderUnit | undefined {
-  if (typeof item !== 'object' || item === null) return undefined;
-  const { unitNumber, status, titleCertificate, holdersSequence, mortgaged, seized, updatedAt } =
-    item as Json;
-  if (
-    typeof unitNumber !== 'string' ||
-    typeof status !== 'string' ||
-    (typeof titleCertificate !== 'string' && titleCertificate !== null) ||
-    typeof holdersSequence !== 'number' ||
-    typeof mortgaged !== 'boolean' ||
-    typeof seized !== 'boolean' ||
-    typeof updatedAt !== 'string'
-  ) {
-    return undefined;
-  }
-  return { unitNumber, status, titleCertificate, holdersSequence, mortgaged, seized, updatedAt };
 }

@@ -1,12 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
 
+import { ContractNames, Transactions } from '../../../chaincode/src/contract';
 import { type Principal } from '../auth/principal';
-import { chaincodeAnswerObject, unexpectedAnswer } from '../common/chaincode-answer';
+import { chaincodeAnswer } from '../common/chaincode-answer';
 import { LEDGER_CLIENT, type LedgerClient } from '../ledger/ledger-client.port';
 import { type PutSmokeValueDto, type SmokeRecordResponse, type SmokeWriteResponse } from './smoke.dto';
-import { Transactions } from '../../../chaincode/src/contract';
 
-const CONTRACT = 'smoke';
+const CONTRACT = ContractNames.Smoke;
 
 /** The chaincode's `smoke` contract through the caller's own identity. */
 @Injectable()
@@ -28,22 +28,6 @@ export class SmokeService {
       transaction: Transactions.smoke.Get,
       args: [key],
     });
-    return this.parseRecord(bytes);
-  }
-
-  private parseRecord(bytes: Uint8Array): SmokeRecordResponse {
-    const record = chaincodeAnswerObject(bytes, 'smoke Get') as Partial<
-      Record<keyof SmokeRecordResponse, unknown>
-    >;
-    const { key, value, updatedAt, updatedBy } = record;
-    if (
-      typeof key !== 'string' ||
-      typeof value !== 'string' ||
-      typeof updatedAt !== 'string' ||
-      typeof updatedBy !== 'string'
-    ) {
-      throw unexpectedAnswer('smoke Get', 'not a { key, value, updatedAt, updatedBy } record');
-    }
-    return { key, value, updatedAt, updatedBy };
+    return chaincodeAnswer(bytes, CONTRACT, Transactions.smoke.Get);
   }
 }

@@ -8,6 +8,8 @@ describe('the public bag answer', () => {
     barcode: '440103020000000017',
     districtCode: '440103',
     category: '02',
+    categoryName: 'FOOD',
+    serial: 1,
     status: 'COLLECTED',
     events: [
       {

@@ -2,7 +2,12 @@
 // fetches, these decide what may be said. Nothing here may carry a full name, an ID number, a
 // household reference or a staff member's enrolment id.
 
-import { type CertificateRecord } from '../../../chaincode/src/contract';
+import {
+  type CertificateRecord,
+  type ContractNames,
+  type TransactionAnswer,
+  type Transactions,
+} from '../../../chaincode/src/contract';
 import { UnavailableError } from '../common/errors';
 import { type LedgerTransaction } from '../ledger/ledger-transactions.port';
 import { type InvalidReason, type Verdict } from './authority-check';
@@ -158,16 +163,8 @@ export function licenseAnswer(license: LicenseView, { proof, verdict }: ProvenWr
 }
 
 /** The fields of the chaincode's bag trace (GetBag) the answer uses. */
-export interface BagTraceView {
-  readonly barcode: string;
-  readonly districtCode: string;
-  readonly category: string;
-  readonly categoryName?: string;
-  readonly status: string;
-  readonly outcome?: string;
-  readonly events: readonly Record<string, unknown>[];
-  readonly anomalies?: readonly Record<string, unknown>[];
-}
+/** GetBag's answer: the bag's public trace (chaincode/src/waste/answers.ts, BagTraceAnswer). */
+export type BagTraceView = TransactionAnswer<typeof ContractNames.Waste, typeof Transactions.waste.GetBag>;
 
 export interface BagAnswer {
   /** The latest event was written by the department and role responsible for that step. */
@@ -222,12 +219,12 @@ export function bagAnswer(trace: BagTraceView, { proof, verdict }: ProvenWrite):
     ...validity(verdict),
     barcode: trace.barcode,
     category: trace.category,
-    categoryName: trace.categoryName ?? null,
+    categoryName: trace.categoryName,
     districtCode: trace.districtCode,
     status: trace.status,
     finalOutcome: trace.outcome ?? null,
     events: trace.events.map(publicEvent),
-    anomalies: (trace.anomalies ?? []).map(publicAnomaly),
+    anomalies: trace.anomalies.map(publicAnomaly),
     proof,
   };
 }

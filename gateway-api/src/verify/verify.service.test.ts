@@ -49,11 +49,14 @@ const bagTrace = (steps: string[]) => ({
   barcode: BARCODE,
   districtCode: '440103',
   category: '02',
+  categoryName: 'FOOD',
+  serial: 1,
   status: steps.at(-1) ?? 'COMMISSIONED',
   events: [
     { step: 'COMMISSIONED', at: '2026-11-24T02:00:00.000Z', txId: OTHER_TX },
     ...steps.map((step) => ({ step, at: '2026-11-24T03:00:00.000Z', txId: OTHER_TX, recordedBy: 'x' })),
   ],
+  anomalies: [],
 });
 
 const settings: VerifySettings = {

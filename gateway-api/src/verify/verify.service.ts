@@ -3,13 +3,17 @@ import { Inject, Injectable } from '@nestjs/common';
 import {
   BagSteps,
   type ChaincodeName,
+  ContractNames,
   parseStoredCertificate,
   type ProofBundle,
   RecordTypeHome,
+  type TransactionAnswer,
   type TransactionOf,
   Transactions,
 } from '../../../chaincode/src/contract';
-import { chaincodeAnswerObject } from '../common/chaincode-answer';
+
+type LatestWriteAnswer = TransactionAnswer<typeof ContractNames.Proof, typeof Transactions.proof.LatestWrite>;
+import { chaincodeAnswer } from '../common/chaincode-answer';
 import { ForbiddenError, NotFoundError, UnauthenticatedError, UnavailableError } from '../common/errors';
 import { ReadLimiter } from '../common/read-limiter';
 import { LEDGER_TRANSACTION_READER, type LedgerTransactionReader } from '../ledger/ledger-transactions.port';
@@ -130,13 +134,12 @@ export class VerifyService {
   bag(barcode: string): Promise<BagAnswer> {
     return this.#answers.get(`bag:${barcode}`, () =>
       this.#limiter.run(async () => {
-        const trace = parse(
-          await this.ledger.evaluate({
-            contract: 'waste',
-            transaction: Transactions.waste.GetBag,
-            args: [barcode],
-          }),
-        ) as BagTraceView;
+        const { GetBag } = Transactions.waste;
+        const trace: BagTraceView = chaincodeAnswer(
+          await this.ledger.evaluate({ contract: ContractNames.Waste, transaction: GetBag, args: [barcode] }),
+          ContractNames.Waste,
+          GetBag,
+        );
         const step = latestBagStep(trace);
         const event = BAG_EVENTS.get(step);
         if (event === undefined) {
@@ -271,13 +274,12 @@ export class VerifyService {
     keyParts: RecordKeyParts,
     what: string,
   ): Promise<StoredWithWrite> {
-    const answer = await this.#askProof(
+    const { record, write } = await this.#askProof(
       kind,
       keyParts,
       Transactions.proof.ReadWithLatestWrite,
       () => new NotFoundError(`${what} not found`),
     );
-    const { record, write } = answer as { record?: unknown; write?: unknown };
     return { record, write: checkedWrite(write, compositeKey(AUTHORITIES[kind].recordType, ...keyParts)) };
   }
 
@@ -300,25 +302,25 @@ export class VerifyService {
    * A `proof` query about the record's key, asked of the record's own definition (the history of its
    * namespace, which only its department's peer can write); NOT_FOUND becomes `notFound()`.
    */
-  async #askProof(
+  async #askProof<T extends TransactionOf<typeof ContractNames.Proof>>(
     kind: VerifiedRecordKind,
     keyParts: RecordKeyParts,
-    transaction: TransactionOf<'proof'>,
+    transaction: T,
     notFound: () => Error,
-  ): Promise<unknown> {
+  ): Promise<TransactionAnswer<typeof ContractNames.Proof, T>> {
     const { recordType } = AUTHORITIES[kind];
+    let bytes: Uint8Array;
     try {
-      return parse(
-        await this.ledger.evaluate({
-          contract: 'proof',
-          chaincode: RecordTypeHome[recordType],
-          transaction,
-          args: [recordType, JSON.stringify(keyParts)],
-        }),
-      );
+      bytes = await this.ledger.evaluate({
+        contract: ContractNames.Proof,
+        chaincode: RecordTypeHome[recordType],
+        transaction,
+        args: [recordType, JSON.stringify(keyParts)],
+      });
     } catch (error) {
       throw error instanceof NotFoundError ? notFound() : error;
     }
+    return chaincodeAnswer(bytes, ContractNames.Proof, transaction);
   }
 
   #writeFacts(txId: string, namespace: ChaincodeName, key: string): Promise<WriteFacts> {
@@ -349,14 +351,9 @@ interface RecordWrite {
  * its key must hold a value). `key` is built by the caller, not taken from the answer: it is what
  * the transaction must have written.
  */
-function checkedWrite(answer: unknown, key: string): RecordWrite {
-  const { txId, isDelete } = (answer ?? {}) as { txId?: unknown; isDelete?: unknown };
-  if (typeof txId !== 'string' || !/^[0-9a-f]{64}$/.test(txId) || isDelete !== false) {
+function checkedWrite({ txId, isDelete }: LatestWriteAnswer, key: string): RecordWrite {
+  if (!/^[0-9a-f]{64}$/.test(txId) || isDelete) {
     throw new UnavailableError('The record changed while it was being verified; ask again');
   }
   return { txId, key };
-}
-
-function parse(bytes: Uint8Array): unknown {
-  return chaincodeAnswerObject(bytes, 'a verification read');
 }

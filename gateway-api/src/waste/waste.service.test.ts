@@ -185,7 +185,16 @@ describe('WasteService', () => {
   });
 
   it('reads the trace with GetBag, refusing a malformed barcode before asking the ledger', async () => {
-    ledger.answer = { barcode, status: 'COMMISSIONED', events: [{ step: 'COMMISSIONED' }], anomalies: [] };
+    ledger.answer = {
+      barcode,
+      districtCode: barcode.slice(0, 6),
+      category: barcode.slice(6, 8),
+      categoryName: 'RECYCLABLE',
+      serial: 1,
+      status: 'COMMISSIONED',
+      events: [{ step: 'COMMISSIONED' }],
+      anomalies: [],
+    };
     await expect(service.trace(operator, barcode)).resolves.toMatchObject({
       barcode,
       status: 'COMMISSIONED',

@@ -3,6 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 
 import { type Principal } from '../auth/principal';
+import { chaincodeAnswer } from '../common/chaincode-answer';
 import { ValidationFailedError } from '../common/errors';
 import {
   LEDGER_CLIENT,
@@ -16,14 +17,6 @@ import { type RecordCollectionDto, type RecordDeliveryDto } from './dto/collecti
 import { type RecordScansDto, type RecordScansResponse } from './dto/scans.dto';
 import { type RegisterSiteDto, type WasteSiteResponse } from './dto/site.dto';
 import { type BagTraceResponse } from './dto/trace.dto';
-import {
-  batchItems,
-  listField,
-  numberField,
-  resultObject,
-  stringField,
-  stringListField,
-} from './ledger-result';
 import { parseBagBarcode } from '../../../chaincode/src/contract';
 import { WASTE_CONTRACT, WASTE_ENDORSING_ORGS, WasteTransactions as Tx } from './waste-domain';
 
@@ -48,14 +41,8 @@ export class WasteService {
       districtCode,
       name,
     });
-    const site = resultObject(result, Tx.RegisterSite);
     return {
-      siteId: stringField(site, 'siteId', Tx.RegisterSite),
-      kind: stringField(site, 'kind', Tx.RegisterSite),
-      districtCode: stringField(site, 'districtCode', Tx.RegisterSite),
-      name: stringField(site, 'name', Tx.RegisterSite),
-      registeredAt: stringField(site, 'registeredAt', Tx.RegisterSite),
-      registeredBy: stringField(site, 'registeredBy', Tx.RegisterSite),
+      ...chaincodeAnswer(result, WASTE_CONTRACT, Tx.RegisterSite),
       txId,
       blockNumber: Number(blockNumber),
     };
@@ -73,10 +60,10 @@ export class WasteService {
       { districtCode, category, firstSerial, count },
       { [HOUSEHOLD_REF]: householdRef, [HOUSEHOLD_SALT]: randomBytes(16).toString('hex') },
     );
-    const batch = resultObject(result, Tx.CommissionBags);
+    const { batchId, barcodes } = chaincodeAnswer(result, WASTE_CONTRACT, Tx.CommissionBags);
     return {
-      batchId: stringField(batch, 'batchId', Tx.CommissionBags),
-      barcodes: stringListField(batch, 'barcodes', Tx.CommissionBags),
+      batchId,
+      barcodes,
       txId,
       blockNumber: Number(blockNumber),
     };
@@ -95,7 +82,7 @@ export class WasteService {
     }));
     const { txId, blockNumber, result } = await this.submit(caller, Tx.RecordScans, { scans });
     return {
-      ...batchItems(resultObject(result, Tx.RecordScans), Tx.RecordScans),
+      ...chaincodeAnswer(result, WASTE_CONTRACT, Tx.RecordScans),
       txIds: [txId],
       blockNumber: Number(blockNumber),
     };
@@ -110,12 +97,8 @@ export class WasteService {
       loadWeightGrams,
       collectedAt,
     });
-    const answer = resultObject(result, Tx.RecordCollection);
     return {
-      loadId: stringField(answer, 'loadId', Tx.RecordCollection),
-      ...batchItems(answer, Tx.RecordCollection),
-      loadWeightGrams: numberField(answer, 'loadWeightGrams', Tx.RecordCollection),
-      scannedWeightGrams: numberField(answer, 'scannedWeightGrams', Tx.RecordCollection),
+      ...chaincodeAnswer(result, WASTE_CONTRACT, Tx.RecordCollection),
       txId,
       blockNumber: Number(blockNumber),
     };
@@ -140,10 +123,8 @@ export class WasteService {
       ...(recoveredWeightGrams !== undefined && { recoveredWeightGrams }),
       receivedAt,
     });
-    const answer = resultObject(result, Tx.RecordDelivery);
     return {
-      deliveryId: stringField(answer, 'deliveryId', Tx.RecordDelivery),
-      ...batchItems(answer, Tx.RecordDelivery),
+      ...chaincodeAnswer(result, WASTE_CONTRACT, Tx.RecordDelivery),
       txId,
       blockNumber: Number(blockNumber),
     };
@@ -162,11 +143,8 @@ export class WasteService {
       transaction: Tx.GetBag,
       args: [parsed.value.canonical],
     });
-    const trace = resultObject(bytes, Tx.GetBag);
-    // the trace is passed on as the chaincode wrote it; check just enough to catch a format mismatch
-    stringField(trace, 'barcode', Tx.GetBag);
-    listField(trace, 'events', Tx.GetBag);
-    return trace as unknown as BagTraceResponse;
+    // the trace is passed on as the chaincode wrote it
+    return chaincodeAnswer(bytes, WASTE_CONTRACT, Tx.GetBag) as unknown as BagTraceResponse;
   }
 
   private submit(

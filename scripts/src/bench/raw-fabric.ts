@@ -1,4 +1,4 @@
-import { ChaincodeNames, ContractNames } from '../../../chaincode/src/contract';
+import { ChaincodeNames, ContractNames, Transactions } from '../../../chaincode/src/contract';
 import { connectAs, findOrg } from '../../../test/support/fabric-client';
 import { loadTopology } from '../network/topology';
 import { bounded, type Measurement } from './measurement';
@@ -18,7 +18,9 @@ export async function measureRawFabric(): Promise<Measurement> {
       .getContract(ChaincodeNames.Smoke, ContractNames.Smoke);
     const prefix = `bench-${Date.now()}`;
     return await bounded(RAW_FABRIC, { count: 200, seconds: 60, concurrency: 8 }, async (i) => {
-      const commit = await contract.submitAsync('Put', { arguments: [`${prefix}-${i}`, 'x'] });
+      const commit = await contract.submitAsync(Transactions.smoke.Put, {
+        arguments: [`${prefix}-${i}`, 'x'],
+      });
       return (await commit.getStatus()).successful ? 1 : 0;
     });
   } finally {

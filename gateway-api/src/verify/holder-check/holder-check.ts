@@ -3,7 +3,8 @@ import { Inject, Injectable } from '@nestjs/common';
 import { PUBLIC_LEDGER, type PublicLedger } from '../../ledger/public-ledger.port';
 import { VERIFY_SETTINGS, type VerifySettings } from '../verify.settings';
 import { HolderCheckLockout } from './holder-check-lockout';
-import { Transactions } from '../../../../chaincode/src/contract';
+import { ContractNames, Transactions } from '../../../../chaincode/src/contract';
+import { chaincodeAnswer } from '../../common/chaincode-answer';
 
 /** What a citizen gives to ask "is this certificate mine?": both, or it is not asked. */
 export interface HolderQuestion {
@@ -57,19 +58,17 @@ export class HolderCheck {
   }
 
   async #evaluate(certificateNumber: string, question: HolderQuestion): Promise<HolderAnswer> {
+    const { GetHolderMatch } = Transactions.realestate;
     const bytes = await this.ledger.evaluate(
       {
-        contract: 'realestate',
-        transaction: Transactions.realestate.GetHolderMatch,
+        contract: ContractNames.RealEstate,
+        transaction: GetHolderMatch,
         args: [certificateNumber, question.idNumber, question.verificationCode],
       },
       { user: this.settings.holderVerifierUser },
     );
-    const { codeIssued, match } = JSON.parse(Buffer.from(bytes).toString('utf8')) as {
-      codeIssued?: unknown;
-      match?: unknown;
-    };
-    if (codeIssued === false) {
+    const { codeIssued, match } = chaincodeAnswer(bytes, ContractNames.RealEstate, GetHolderMatch);
+    if (!codeIssued) {
       return {
         holderMatch: null,
         holderMatchReason: {

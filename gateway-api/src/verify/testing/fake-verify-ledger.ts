@@ -150,11 +150,15 @@ export class FakeVerifyLedger implements PublicLedger, LedgerTransactionReader {
   }
 
   #holderMatch([number = '', idNumber = '', code = '']: string[]): unknown {
-    if (!this.#records.has(`GetCertificate ${number}`)) throw new NotFoundError(`${number} not found`);
+    const certificate = this.#records.get(`GetCertificate ${number}`);
+    if (certificate === undefined) throw new NotFoundError(`${number} not found`);
+    // the certificate's public facts, as the chaincode answers them with the match
+    const { status = 'ACTIVE', contentHash = 'ab'.repeat(32) } = certificate as Record<string, unknown>;
+    const facts = { certificateNumber: number, status, contentHash };
     const printed = this.#printed.get(number);
-    if (printed === undefined) return { certificateNumber: number, codeIssued: false, match: null };
+    if (printed === undefined) return { ...facts, codeIssued: false, match: null };
     const match = printed.idNumber === idNumber && printed.code === code;
-    return { certificateNumber: number, codeIssued: true, match };
+    return { ...facts, codeIssued: true, match };
   }
 
   find(txId: string): Promise<LedgerTransaction | undefined> {

@@ -1,0 +1,78 @@
+// What the waste contract answers (answer-shape.ts). The batch transactions answer each item on its
+// own: accepted, duplicate, rejected (with its code) or accepted with anomalies.
+
+import { answerShape, listOf, optional } from '../common/answer-shape';
+
+/** RegisterSite and GetSite: the stored site. */
+export const SiteAnswer = answerShape('SiteAnswer', {
+  siteId: 'string',
+  kind: 'string',
+  districtCode: 'string',
+  name: 'string',
+  registeredAt: 'string',
+  registeredBy: 'string',
+});
+
+/** CommissionBags: the batch and the barcodes it issued, in serial order. */
+export const CommissionAnswer = answerShape('CommissionAnswer', {
+  batchId: 'string',
+  barcodes: listOf('string'),
+});
+
+export const RejectedItemShape = answerShape('RejectedItem', {
+  index: 'number',
+  barcode: 'string',
+  code: 'string',
+  message: 'string',
+});
+
+/** An anomaly of an accepted item (index and barcode) or of the batch as a whole. */
+export const ReportedAnomalyShape = answerShape('ReportedAnomaly', {
+  index: optional('number'),
+  barcode: optional('string'),
+  type: 'string',
+  message: 'string',
+});
+
+/** The per-item part every batch answer has. */
+const batchItems = {
+  accepted: 'number',
+  duplicates: listOf('string'),
+  rejected: listOf(RejectedItemShape),
+  anomalies: listOf(ReportedAnomalyShape),
+} as const;
+
+/** RecordScans. */
+export const ScansAnswer = answerShape('ScansAnswer', batchItems);
+
+/** RecordCollection: the load, its items, and the declared against the scanned weight. */
+export const CollectionAnswer = answerShape('CollectionAnswer', {
+  loadId: 'string',
+  ...batchItems,
+  loadWeightGrams: 'number',
+  scannedWeightGrams: 'number',
+});
+
+/** RecordDelivery. */
+export const DeliveryAnswer = answerShape('DeliveryAnswer', { deliveryId: 'string', ...batchItems });
+
+/** GetBag: the bag's public trace, its events in order (COMMISSIONED first) and its anomalies. */
+export const BagTraceAnswer = answerShape('BagTraceAnswer', {
+  barcode: 'string',
+  districtCode: 'string',
+  category: 'string',
+  categoryName: 'string',
+  serial: 'number',
+  status: 'string',
+  outcome: optional('string'),
+  events: listOf('object'),
+  anomalies: listOf('object'),
+});
+
+/** SetConfig and GetConfig: the load-weight tolerance in force. */
+export const WasteConfigAnswer = answerShape('WasteConfigAnswer', {
+  toleranceRatio: 'string',
+  toleranceBasisPoints: 'number',
+  updatedAt: 'string',
+  updatedBy: 'string',
+});
