@@ -8,10 +8,10 @@
 //   router hands `returns.schema` (undefined) to the serializer, so the declared type never reaches
 //   JSONSerializer.toBuffer: it cannot check an answer, nor change its bytes.
 // - toBuffer writes a string result as its bytes: the canonical JSON (sorted keys) built here.
-// - An object result goes through class-transformer's classToPlain, which the class-transformer
-//   0.4.1 that fabric-contract-api's "^0.4.0" resolves to no longer exports (renamed instanceToPlain):
-//   the transaction would answer "classToPlain is not a function". Were it there, JSON.stringify
-//   would write the object in insertion order, not canonical JSON.
+// - An object result would be written by JSON.stringify in insertion order, not as canonical JSON.
+//   (It would not have been written at all with the class-transformer 0.4.1 that fabric-contract-api's
+//   "^0.4.0" resolves to, which lacks classToPlain: package.json overrides it with 0.5.1, which also
+//   lets the peer answer GetMetadata.)
 // So the metadata names the answer's schema and the bytes stay the text of that object.
 //
 // Fabric's type strings cannot say "or null" or "optional": a nullable field is declared as its

@@ -2,6 +2,7 @@
 import '../testing/quiet-logs';
 import { Contract, JSONSerializer, Returns, Transaction } from 'fabric-contract-api';
 import { answerType } from './answer-metadata';
+import { RegisterAnswer } from '../realestate/answers';
 import { SmokeRecordAnswer } from '../smoke/answers';
 import { type AnswerShape, type Field } from './answer-shape';
 import { Answers } from './answers';
@@ -114,21 +115,36 @@ describe('answers on the wire', () => {
     expect(Object.keys(JSON.parse(text) as object)).toEqual(['key', 'updatedAt', 'updatedBy', 'value']);
   });
 
-  it('would fail as objects: the installed serializer cannot write an object result at all', async () => {
+  it('would not be canonical as objects: the serializer writes an object in insertion order', async () => {
     // why transactions return text (answer-metadata.ts): the same answer returned as an object
     const router = new ShimRouter([ObjectAnswerContract]);
     const tx = new InMemoryLedger().newTransaction({
       identity: identityForRole(Roles.RegistryClerk),
       args: ['objects:Read'],
     });
-    expect(await router.invoke(tx)).toMatchObject({ status: 500, message: 'classToPlain is not a function' });
-    // the serializer itself, whatever schema it is given: a string goes out as it is, an object not at all
+    const { status, payload } = await router.invoke(tx);
+    expect(status).toBe(200);
+    const text = payload.toString('utf8');
+    expect(Object.keys(JSON.parse(text) as object)).toEqual(['value', 'key', 'updatedAt', 'updatedBy']);
+    expect(text).not.toBe(toCanonicalJson(JSON.parse(text)));
+    // the serializer itself, whatever schema it is given: a string goes out as it is
     const serializer = new JSONSerializer();
     const schema = { $ref: `#/components/schemas/${SmokeRecordAnswer.name}` };
     expect(serializer.toBuffer('{"key":"k"}', schema).toString('utf8')).toBe('{"key":"k"}');
-    expect(() => serializer.toBuffer({ value: 'v', key: 'k' }, schema)).toThrow(
-      'classToPlain is not a function',
-    );
+  });
+
+  it('answers GetMetadata on the peer: the system contract can serialize the metadata object', async () => {
+    // fabric-contract-api 2.5.8 asks class-transformer "^0.4.0", whose 0.4.1 lacks classToPlain and
+    // failed every GetMetadata; package.json's override gives it 0.5.1, which has it
+    const router = new ShimRouter(DefinitionEntries.realestate);
+    const tx = new InMemoryLedger().newTransaction({
+      identity: identityForRole(Roles.RegistryClerk),
+      args: ['org.hyperledger.fabric:GetMetadata'],
+    });
+    const { status, payload } = await router.invoke(tx);
+    expect(status).toBe(200);
+    const metadata = JSON.parse(payload.toString('utf8')) as Metadata;
+    expect(metadata.components.schemas).toHaveProperty(RegisterAnswer.name);
   });
 });
 

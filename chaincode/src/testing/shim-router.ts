@@ -49,9 +49,7 @@ export class ShimRouter {
   }
 
   /**
-   * The contract metadata the router built from the classes (what `GetMetadata` would answer on a
-   * peer: with fabric-contract-api 2.5.8's class-transformer 0.4.1, GetMetadata's object answer fails
-   * with "classToPlain is not a function" (common/answer-metadata.ts), so read it here).
+   * The contract metadata the router built from the classes: what `GetMetadata` answers on a peer.
    */
   metadata(): unknown {
     return this.#router.metadata;
