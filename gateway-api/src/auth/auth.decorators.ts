@@ -1,6 +1,7 @@
 import { applyDecorators, createParamDecorator, type ExecutionContext, SetMetadata } from '@nestjs/common';
 import { ApiExtension } from '@nestjs/swagger';
 
+import { type Role } from '../../../chaincode/src/contract';
 import { UnauthenticatedError } from '../common/errors';
 import { type Principal, PRINCIPAL_KEY, type RequestWithPrincipal } from './principal';
 
@@ -17,7 +18,7 @@ export const Public = (): MethodDecorator & ClassDecorator => SetMetadata(IS_PUB
  * Only principals with one of these roles may call the route; others get 403 FORBIDDEN. The API
  * document lists them for the operation as `x-roles`, from this same list.
  */
-export const Roles = (...roles: [string, ...string[]]): MethodDecorator & ClassDecorator =>
+export const Roles = (...roles: [Role, ...Role[]]): MethodDecorator & ClassDecorator =>
   applyDecorators(SetMetadata(ROLES_KEY, roles), ApiExtension('x-roles', roles));
 
 function principalOf(context: ExecutionContext): Principal | undefined {

@@ -14,6 +14,7 @@ import {
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
 
+import { Roles as RoleNames } from '../../../chaincode/src/contract';
 import { CurrentPrincipal, Roles } from '../auth/auth.decorators';
 import { type Principal } from '../auth/principal';
 import { ErrorResponse } from '../common/errors';
@@ -29,8 +30,8 @@ import {
 } from './dto/responses.dto';
 import { ChangeLicenseStatusDto, CompleteStepDto } from './dto/step.dto';
 
-const MARKET_CLERK = 'market_clerk';
-const TAX_OFFICER = 'tax_officer';
+const MARKET_CLERK = RoleNames.MarketClerk;
+const TAX_OFFICER = RoleNames.TaxOfficer;
 
 /** Business opening on the ledger: cases, their steps, licence status. Every write answers after commit. */
 @ApiTags('business')

@@ -13,6 +13,7 @@ import {
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
 
+import { Roles as RoleNames } from '../../../chaincode/src/contract';
 import { CurrentPrincipal, Roles } from '../auth/auth.decorators';
 import { type Principal } from '../auth/principal';
 import { ErrorResponse } from '../common/errors';
@@ -25,8 +26,8 @@ import { RealEstateActsService } from './projection/real-estate-acts.service';
 import { NoIdempotencyGuard } from './no-idempotency.guard';
 import { RealEstateService } from './real-estate.service';
 
-const CLERK = 'registry_clerk';
-const TAX_OFFICER = 'tax_officer';
+const CLERK = RoleNames.RegistryClerk;
+const TAX_OFFICER = RoleNames.TaxOfficer;
 
 /** Real-estate registration (API.md "Real estate"); writes answer after commit. */
 @ApiTags('real-estate')

@@ -14,6 +14,7 @@ import {
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
 
+import { Roles as RoleNames } from '../../../chaincode/src/contract';
 import { CurrentPrincipal, Roles } from '../auth/auth.decorators';
 import { type Principal } from '../auth/principal';
 import { ErrorResponse } from '../common/errors';
@@ -43,7 +44,7 @@ export class WasteController {
   ) {}
 
   @Post('sites')
-  @Roles('urban_inspector')
+  @Roles(RoleNames.UrbanInspector)
   @ApiOperation({ summary: 'Register a collection station, transfer station or treatment facility' })
   @ApiCreatedResponse({ type: WasteSiteResponse })
   @ApiConflictResponse({ type: ErrorResponse, description: 'CONFLICT: the site id is taken' })
@@ -55,7 +56,7 @@ export class WasteController {
   }
 
   @Post('bag-batches')
-  @Roles('urban_inspector')
+  @Roles(RoleNames.UrbanInspector)
   @ApiOperation({ summary: 'Commission a serial range of bags to one household (reference kept private)' })
   @ApiCreatedResponse({ type: CommissionBagsResponse })
   @ApiConflictResponse({ type: ErrorResponse, description: 'CONFLICT: a serial is already commissioned' })
@@ -67,7 +68,7 @@ export class WasteController {
   }
 
   @Post('scans')
-  @Roles('station_operator')
+  @Roles(RoleNames.StationOperator)
   @ApiOperation({ summary: 'Record up to 1000 station scans; answered per scan' })
   @ApiCreatedResponse({ type: RecordScansResponse })
   recordScans(
@@ -78,7 +79,7 @@ export class WasteController {
   }
 
   @Post('collections')
-  @Roles('hauler')
+  @Roles(RoleNames.Hauler)
   @ApiOperation({ summary: 'Load bags of one station onto a truck; answered per bag' })
   @ApiCreatedResponse({ type: CollectionResponse })
   @ApiNotFoundResponse({ type: ErrorResponse, description: 'NOT_FOUND: unknown station' })
@@ -91,7 +92,7 @@ export class WasteController {
   }
 
   @Post('deliveries')
-  @Roles('facility_operator')
+  @Roles(RoleNames.FacilityOperator)
   @ApiOperation({ summary: 'Deliver a truck load at a facility with its outcome; answered per bag' })
   @ApiCreatedResponse({ type: DeliveryResponse })
   @ApiNotFoundResponse({ type: ErrorResponse, description: 'NOT_FOUND: unknown facility' })
