@@ -1,3 +1,4 @@
+import { Transactions } from '../../chaincode/src/contract';
 import { peer } from '@hyperledger/fabric-protos';
 import { contractOf } from '../support/contracts';
 import { type OrgConnection, useTwoDepartments } from '../support/fabric-client';
@@ -20,7 +21,7 @@ describe('forged endorsement is invalidated at commit', () => {
     key: string,
     value: string,
   ): Promise<number> {
-    const proposal = smoke(connection).newProposal('Put', {
+    const proposal = smoke(connection).newProposal(Transactions.smoke.Put, {
       arguments: [key, value],
       endorsingOrganizations: orgs,
     });
@@ -45,7 +46,7 @@ describe('forged endorsement is invalidated at commit', () => {
 
   async function read(key: string): Promise<Record<string, unknown> | undefined> {
     try {
-      const bytes = await smoke(departments().registry).evaluateTransaction('Get', key);
+      const bytes = await smoke(departments().registry).evaluateTransaction(Transactions.smoke.Get, key);
       return JSON.parse(Buffer.from(bytes).toString('utf8')) as Record<string, unknown>;
     } catch {
       return undefined;
@@ -54,7 +55,9 @@ describe('forged endorsement is invalidated at commit', () => {
 
   it('refuses a change endorsed by another single department', async () => {
     const key = `forged-single-${Date.now()}`;
-    const created = await smoke(departments().registry).submitAsync('Put', { arguments: [key, 'genuine'] });
+    const created = await smoke(departments().registry).submitAsync(Transactions.smoke.Put, {
+      arguments: [key, 'genuine'],
+    });
     expect((await created.getStatus()).successful).toBe(true);
     const code = await submitEndorsedBy(departments().market, ['MarketMSP'], key, 'forged');
     expect(code).toBe(peer.TxValidationCode.ENDORSEMENT_POLICY_FAILURE);
@@ -63,7 +66,9 @@ describe('forged endorsement is invalidated at commit', () => {
 
   it("refuses a change to another department's key even when two other departments endorse it", async () => {
     const key = `forged-owned-${Date.now()}`;
-    const created = await smoke(departments().registry).submitAsync('Put', { arguments: [key, 'genuine'] });
+    const created = await smoke(departments().registry).submitAsync(Transactions.smoke.Put, {
+      arguments: [key, 'genuine'],
+    });
     expect((await created.getStatus()).successful).toBe(true);
 
     const code = await submitEndorsedBy(departments().market, ['MarketMSP', 'TaxMSP'], key, 'forged');

@@ -1,3 +1,4 @@
+import { Transactions } from '../../chaincode/src/contract';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
@@ -80,7 +81,12 @@ describe('holder check on the real network', () => {
     const contract = await realestateAs(mspId, user);
     let outcome = 'answered';
     try {
-      await contract.evaluateTransaction('GetHolderMatch', certificate, owner.idNumber, code);
+      await contract.evaluateTransaction(
+        Transactions.realestate.GetHolderMatch,
+        certificate,
+        owner.idNumber,
+        code,
+      );
     } catch (error) {
       outcome = errorText(error);
     }
@@ -93,7 +99,12 @@ describe('holder check on the real network', () => {
       (
         JSON.parse(
           Buffer.from(
-            await contract.evaluateTransaction('GetHolderMatch', certificate, idNumber, verificationCode),
+            await contract.evaluateTransaction(
+              Transactions.realestate.GetHolderMatch,
+              certificate,
+              idNumber,
+              verificationCode,
+            ),
           ).toString('utf8'),
         ) as Body
       )['match'];

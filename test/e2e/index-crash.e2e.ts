@@ -1,3 +1,4 @@
+import { Transactions } from '../../chaincode/src/contract';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
@@ -105,7 +106,9 @@ describe.each([
     await indexCaughtUp(gateways[0]?.baseUrl ?? '', 300_000);
     for (let i = 0; i < total; i += 1) {
       // Writes go straight to Fabric, so events keep coming while the gateway is dead.
-      const commit = await contract.submitAsync('Put', { arguments: [`${prefix}${i}`, `value ${i}`] });
+      const commit = await contract.submitAsync(Transactions.smoke.Put, {
+        arguments: [`${prefix}${i}`, `value ${i}`],
+      });
       const status = await commit.getStatus();
       expect(status.successful).toBe(true);
       submitted.push(commit.getTransactionId());

@@ -4,6 +4,7 @@ import {
   organisationCodeCheck,
   residentIdCheckCharacter,
   usccCheckCharacter,
+  Transactions,
 } from '../../chaincode/src/contract';
 import { contractOf, type DomainContract } from '../support/contracts';
 import { connectAsEnrolled, findOrg, type OrgConnection, topology } from '../support/fabric-client';
@@ -62,7 +63,7 @@ describe('no personal data in plain text in any block', () => {
     // the registry's secret key for its private holder index (base64, as the gateway sends it)
     const holderLookupPepper = Buffer.from(randomBytes(32).toString('base64'));
     const register = (request: object, transientData: Record<string, Uint8Array>) =>
-      contract(0, 'realestate').submit('Register', {
+      contract(0, 'realestate').submit(Transactions.realestate.Register, {
         arguments: [JSON.stringify({ unitNumber, ...request })],
         transientData: { holderLookupPepper, ...transientData },
       });
@@ -88,7 +89,7 @@ describe('no personal data in plain text in any block', () => {
       { type: 'SEIZURE', court: '广州市越秀区人民法院' },
       { particulars: encode({ courtOrder: particulars.courtOrder, salt: salt() }) },
     );
-    await contract(1, 'business').submit('OpenCase', {
+    await contract(1, 'business').submit(Transactions.business.OpenCase, {
       arguments: [
         JSON.stringify({
           uscc: uscc(),
@@ -101,7 +102,7 @@ describe('no personal data in plain text in any block', () => {
       ],
       transientData: { legalRepresentative: encode({ ...representative, salt: salt() }) },
     });
-    await contract(2, 'waste').submit('CommissionBags', {
+    await contract(2, 'waste').submit(Transactions.waste.CommissionBags, {
       arguments: [
         JSON.stringify({ districtCode: '440103', category: '02', firstSerial: Number(stamp), count: 2 }),
       ],

@@ -11,6 +11,8 @@ import {
   registrationId,
   saltedIdHash,
   toCanonicalBytes,
+  EventNames,
+  Transactions,
 } from '../../chaincode/src/contract';
 import { readDeploymentState, type Topology } from '../../scripts/src';
 import { contractOf } from '../support/contracts';
@@ -125,15 +127,18 @@ describe("a certificate another department's peer endorsed, on a channel whose p
         lastRegistrationId: registration,
       },
     };
-    const proposal = contractOf(market.gateway.getNetwork(t.channel), 'realestate').newProposal('Register', {
-      arguments: [
-        JSON.stringify({
-          unitNumber: forgery.unitNumber,
-          type: 'FIRST',
-          certificateNumber: forgery.certificateNumber,
-        }),
-      ],
-    });
+    const proposal = contractOf(market.gateway.getNetwork(t.channel), 'realestate').newProposal(
+      Transactions.realestate.Register,
+      {
+        arguments: [
+          JSON.stringify({
+            unitNumber: forgery.unitNumber,
+            type: 'FIRST',
+            certificateNumber: forgery.certificateNumber,
+          }),
+        ],
+      },
+    );
     const transaction = forgedTransaction(market.gateway, {
       proposal,
       chaincodeVersion: version,
@@ -146,7 +151,7 @@ describe("a certificate another department's peer endorsed, on a channel whose p
       ],
       endorsers: [peerSigningMaterial(findOrg(t, 'MarketMSP'))],
       client: userSigningMaterial(findOrg(t, 'MarketMSP')),
-      event: { name: 'RealEstateRegistered', payload: toCanonicalBytes(event) },
+      event: { name: EventNames.RealEstateRegistered, payload: toCanonicalBytes(event) },
     });
     forgery.txId = transaction.getTransactionId();
     const status = await (await transaction.submit()).getStatus();
@@ -200,7 +205,7 @@ describe("a certificate another department's peer endorsed, on a channel whose p
     expect(rows.filter((row) => row.transactionId === forgery.txId)).toEqual([
       {
         transactionId: forgery.txId,
-        eventName: 'RealEstateRegistered',
+        eventName: EventNames.RealEstateRegistered,
         reasonCode: 'NOT_ENDORSED_BY_DEPARTMENT',
       },
     ]);

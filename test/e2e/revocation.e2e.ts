@@ -1,3 +1,4 @@
+import { Transactions } from '../../chaincode/src/contract';
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { type Contract, GatewayError, type Transaction } from '@hyperledger/fabric-gateway';
@@ -76,7 +77,9 @@ describe('users revoke reaches the peers', () => {
   }
 
   async function writes(connection: OrgConnection, key: string): Promise<void> {
-    const commit = await smoke(connection).submitAsync('Put', { arguments: [key, 'written'] });
+    const commit = await smoke(connection).submitAsync(Transactions.smoke.Put, {
+      arguments: [key, 'written'],
+    });
     expect((await commit.getStatus()).code).toBe(peer.TxValidationCode.VALID);
   }
 
@@ -99,7 +102,7 @@ describe('users revoke reaches the peers', () => {
     for (const org of t.peerOrgs) {
       const through = open(connectAsEnrolledThrough(registry, clerk, org));
       const record = Buffer.from(
-        await smoke(through).evaluateTransaction('Get', `revocation-before-${stamp}`),
+        await smoke(through).evaluateTransaction(Transactions.smoke.Get, `revocation-before-${stamp}`),
       );
       expect(JSON.parse(record.toString('utf8'))).toMatchObject({
         value: 'written',
@@ -108,7 +111,7 @@ describe('users revoke reaches the peers', () => {
     }
     // Endorsed now, submitted only after the revocation.
     endorsedBefore = await smoke(own)
-      .newProposal('Put', { arguments: [pendingKey, 'endorsed before'] })
+      .newProposal(Transactions.smoke.Put, { arguments: [pendingKey, 'endorsed before'] })
       .endorse();
   });
 
@@ -144,12 +147,12 @@ describe('users revoke reaches the peers', () => {
     for (const org of t.peerOrgs) {
       const through = open(connectAsEnrolledThrough(registry, clerk, org));
       const evaluated = await failure(
-        smoke(through).evaluateTransaction('Get', `revocation-before-${stamp}`),
+        smoke(through).evaluateTransaction(Transactions.smoke.Get, `revocation-before-${stamp}`),
       );
       expect(peerSaid(evaluated, org)).toMatch(deniedByPeer);
       const endorsed = await failure(
         smoke(through)
-          .newProposal('Put', {
+          .newProposal(Transactions.smoke.Put, {
             arguments: [`revocation-after-${stamp}`, 'x'],
             endorsingOrganizations: [org.mspId],
           })
@@ -182,7 +185,7 @@ describe('users revoke reaches the peers', () => {
     } else {
       expect(outcome.text).toMatch(/status=FORBIDDEN/);
     }
-    const read = await failure(smoke(observer).evaluateTransaction('Get', pendingKey));
+    const read = await failure(smoke(observer).evaluateTransaction(Transactions.smoke.Get, pendingKey));
     expect(gatewayText(read)).toMatch(/NOT_FOUND/);
   });
 
@@ -209,7 +212,9 @@ describe('users revoke reaches the peers', () => {
     expect(output).toMatch(/config block \d+, replacing 1 earlier CRL of that CA\)/);
     for (const user of [clerk, successor]) {
       const own = open(connectAsEnrolled(registry, user));
-      const refused = await failure(smoke(own).evaluateTransaction('Get', `revocation-before-${stamp}`));
+      const refused = await failure(
+        smoke(own).evaluateTransaction(Transactions.smoke.Get, `revocation-before-${stamp}`),
+      );
       expect(peerSaid(refused, registry)).toMatch(deniedByPeer);
     }
     await writes(open(connectAsEnrolled(registry, 'registry-clerk')), `revocation-last-${stamp}`);

@@ -1,3 +1,4 @@
+import { Transactions } from '../../../chaincode/src/contract';
 import { setTimeout as sleep } from 'node:timers/promises';
 
 import { type Contract } from '@hyperledger/fabric-gateway';
@@ -10,7 +11,9 @@ interface BagEvent {
 }
 
 async function collectedEvents(waste: Contract, barcode: string): Promise<BagEvent[]> {
-  const bag = JSON.parse(Buffer.from(await waste.evaluateTransaction('GetBag', barcode)).toString()) as {
+  const bag = JSON.parse(
+    Buffer.from(await waste.evaluateTransaction(Transactions.waste.GetBag, barcode)).toString(),
+  ) as {
     events: BagEvent[];
   };
   return bag.events.filter((event) => event.step === 'COLLECTED');
