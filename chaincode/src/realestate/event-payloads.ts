@@ -1,6 +1,66 @@
-// Event payloads leave out the txId: the gateway reads it from the event envelope, and the payload
-// then holds only facts of the ledger state.
+// What the real-estate events carry (answer-shape.ts). Event payloads leave out the txId: the gateway
+// reads it from the event envelope, and the payload then holds only facts of the ledger state.
+
+import { answerShape, listOf, nullable } from '../common/answer-shape';
+import { CertificateAnswer, CertificateChangeShape } from './answers';
 
 export function withoutTxId<T extends { readonly txId: string }>(record: T): Omit<T, 'txId'> {
   return Object.fromEntries(Object.entries(record).filter(([key]) => key !== 'txId')) as Omit<T, 'txId'>;
 }
+
+/** Who acted: the submitter's organisation, role (null when none) and X.509 id. */
+export const ClerkShape = answerShape('Clerk', { mspId: 'string', role: nullable('string'), id: 'string' });
+
+/** A right holder as the public ledger shows one: masked name, salted ID hash, share (or null). */
+export const PublicHolderShape = answerShape('PublicHolder', {
+  maskedName: 'string',
+  idHash: 'string',
+  share: nullable('string'),
+});
+
+/** The registration record of the act, without its txId. */
+export const RegistrationPayloadShape = answerShape('RegistrationPayload', {
+  registrationId: 'string',
+  unitNumber: 'string',
+  sequence: 'number',
+  type: 'string',
+  registeredAt: 'string',
+  clerk: ClerkShape,
+  certificateNumber: nullable('string'),
+  certificateContentHash: nullable('string'),
+  certificateChanges: listOf(CertificateChangeShape),
+  holders: nullable(listOf(PublicHolderShape)),
+  unitStatus: 'string',
+  details: 'object',
+});
+
+/** The unit record after the act; its encumbrances are passed on whole, unlisted. */
+export const RegisteredUnitShape = answerShape('RegisteredUnit', {
+  unitNumber: 'string',
+  status: 'string',
+  sequence: 'number',
+  titleVersion: 'number',
+  holders: listOf(PublicHolderShape),
+  holdersSequence: 'number',
+  titleCertificate: nullable('string'),
+  firstRegisteredAt: 'string',
+  updatedAt: 'string',
+  lastRegistrationId: 'string',
+});
+
+/** RealEstateRegistered: the act, the certificate it issued (null when none) and the unit after it. */
+export const RegisteredPayload = answerShape('RealEstateRegisteredPayload', {
+  registration: RegistrationPayloadShape,
+  certificate: nullable(CertificateAnswer),
+  unit: RegisteredUnitShape,
+});
+
+/** DeedTaxClearanceRecorded: the clearance record without its txId (no transferee ID numbers). */
+export const DeedTaxClearanceRecordedPayload = answerShape('DeedTaxClearanceRecordedPayload', {
+  clearanceNumber: 'string',
+  unitNumber: 'string',
+  titleVersion: 'number',
+  transfereeIdHashes: listOf('string'),
+  recordedAt: 'string',
+  officer: ClerkShape,
+});
