@@ -2,7 +2,7 @@
 // reads it from the event envelope, and the payload then holds only facts of the ledger state.
 
 import { answerShape, listOf, nullable } from '../common/answer-shape';
-import { CertificateAnswer, CertificateChangeShape } from './answers';
+import { CertificateChangeShape } from './answers';
 
 export function withoutTxId<T extends { readonly txId: string }>(record: T): Omit<T, 'txId'> {
   return Object.fromEntries(Object.entries(record).filter(([key]) => key !== 'txId')) as Omit<T, 'txId'>;
@@ -48,10 +48,26 @@ export const RegisteredUnitShape = answerShape('RegisteredUnit', {
   lastRegistrationId: 'string',
 });
 
+/** What the index reads of an issued certificate's content; the record carries all of it. */
+export const IssuedCertificateContentShape = answerShape('IssuedCertificateContent', {
+  certificateNumber: 'string',
+  kind: 'string',
+  unitNumber: 'string',
+  registrationId: 'string',
+  issuedAt: 'string',
+});
+
+/** The certificate record the act issued. */
+export const IssuedCertificateShape = answerShape('IssuedCertificate', {
+  content: IssuedCertificateContentShape,
+  contentHash: 'string',
+  status: 'string',
+});
+
 /** RealEstateRegistered: the act, the certificate it issued (null when none) and the unit after it. */
 export const RegisteredPayload = answerShape('RealEstateRegisteredPayload', {
   registration: RegistrationPayloadShape,
-  certificate: nullable(CertificateAnswer),
+  certificate: nullable(IssuedCertificateShape),
   unit: RegisteredUnitShape,
 });
 
