@@ -1,6 +1,7 @@
-// What the waste contract's events carry (answer-shape.ts), as the gateway's index reads them. Each
-// batch event carries the accepted items and the batch's anomalies; records passed on whole carry more
-// fields than listed here (the stamp's recordedBy, weights), which the index does not read.
+// What the waste contract's events carry (answer-shape.ts). The events pass records on whole (the site,
+// the load, the delivery, with their stamps and weights); as for answers, a shape lists the fields the
+// gateway's index reads and those each emitter names itself, and the rest of a record stays unlisted
+// rather than become a reason to quarantine an event.
 
 import { answerShape, listOf, optional } from '../common/answer-shape';
 import { RejectedItemShape, ReportedAnomalyShape } from './answers';
@@ -11,10 +12,10 @@ export const SiteRegisteredPayload = answerShape('WasteSiteRegisteredPayload', {
   districtCode: 'string',
   name: 'string',
   registeredAt: 'string',
-  registeredBy: 'string',
   txId: 'string',
 });
 
+/** Not projected; the tolerance in force after SetConfig. */
 export const ConfigUpdatedPayload = answerShape('WasteConfigUpdatedPayload', {
   toleranceRatio: 'string',
   toleranceBasisPoints: 'number',
@@ -23,6 +24,7 @@ export const ConfigUpdatedPayload = answerShape('WasteConfigUpdatedPayload', {
   txId: 'string',
 });
 
+/** The batch's bags are `firstSerial` onwards, in barcode order. */
 export const BagsCommissionedPayload = answerShape('WasteBagsCommissionedPayload', {
   batchId: 'string',
   barcodes: listOf('string'),
@@ -47,41 +49,37 @@ export const AcceptedScanShape = answerShape('AcceptedScan', {
   bagCategory: 'string',
 });
 
-/** The stamp and per-item outcome every batch event has. */
-const batchItems = {
-  txId: 'string',
-  recordedAt: 'string',
-  recordedBy: 'string',
-  duplicates: listOf('string'),
-  rejected: listOf(RejectedItemShape),
-  anomalies: listOf(ReportedAnomalyShape),
-} as const;
+/** The per-item outcome every batch event has, besides its anomalies. */
+const batchItems = { duplicates: listOf('string'), rejected: listOf(RejectedItemShape) } as const;
 
 export const ScansRecordedPayload = answerShape('WasteScansRecordedPayload', {
-  ...batchItems,
+  txId: 'string',
+  recordedAt: 'string',
   accepted: listOf(AcceptedScanShape),
+  ...batchItems,
+  anomalies: listOf(ReportedAnomalyShape),
 });
 
 /** The load as stored, its own anomalies (weight outside tolerance) and those of single bags. */
 export const CollectionRecordedPayload = answerShape('WasteCollectionRecordedPayload', {
-  ...batchItems,
-  loadId: 'string',
-  vehicleId: 'string',
   stationId: 'string',
-  collectedAt: 'string',
+  vehicleId: 'string',
   barcodes: listOf('string'),
-  loadWeightGrams: 'number',
-  scannedWeightGrams: 'number',
-  toleranceRatio: 'string',
+  collectedAt: 'string',
+  recordedAt: 'string',
+  ...batchItems,
+  anomalies: listOf(ReportedAnomalyShape),
   bagAnomalies: listOf(ReportedAnomalyShape),
 });
 
+/** The delivery as stored and the anomalies of its bags. */
 export const DeliveryRecordedPayload = answerShape('WasteDeliveryRecordedPayload', {
-  ...batchItems,
-  deliveryId: 'string',
   facilityId: 'string',
   vehicleId: 'string',
   barcodes: listOf('string'),
-  outcome: 'string',
   receivedAt: 'string',
+  outcome: 'string',
+  recordedAt: 'string',
+  ...batchItems,
+  anomalies: listOf(ReportedAnomalyShape),
 });
