@@ -86,11 +86,7 @@ export {
 
 // Event payloads: the shape each event carries (same language as answers, checked by the gateway's one
 // event decoder)
-export {
-  type EventPayload,
-  EventPayloads,
-  type EventPayloadShape,
-} from '../common/event-payloads';
+export { type EventPayload, EventPayloads, type EventPayloadShape } from '../common/event-payloads';
 
 // Ledger key layout (composite keys as the peer builds them)
 export { recordKey, type RecordType, RecordTypes } from '../common/ledger';
