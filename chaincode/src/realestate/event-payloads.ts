@@ -8,8 +8,8 @@ export function withoutTxId<T extends { readonly txId: string }>(record: T): Omi
   return Object.fromEntries(Object.entries(record).filter(([key]) => key !== 'txId')) as Omit<T, 'txId'>;
 }
 
-/** Who acted: the submitter's organisation, role (null when none) and X.509 id. */
-export const ClerkShape = answerShape('Clerk', { mspId: 'string', role: nullable('string'), id: 'string' });
+/** Who acted: the submitter's organisation and X.509 id (the record also has the role). */
+export const ClerkShape = answerShape('Clerk', { mspId: 'string', id: 'string' });
 
 /** A right holder as the public ledger shows one: masked name, salted ID hash, share (or null). */
 export const PublicHolderShape = answerShape('PublicHolder', {
@@ -17,6 +17,9 @@ export const PublicHolderShape = answerShape('PublicHolder', {
   idHash: 'string',
   share: nullable('string'),
 });
+
+// The payload passes the chaincode's records on whole (registration.ts, certificate-record.ts,
+// unit-record.ts); as for answers, the shapes below list what the gateway's index reads of them.
 
 /** The registration record of the act, without its txId. */
 export const RegistrationPayloadShape = answerShape('RegistrationPayload', {
@@ -27,41 +30,30 @@ export const RegistrationPayloadShape = answerShape('RegistrationPayload', {
   registeredAt: 'string',
   clerk: ClerkShape,
   certificateNumber: nullable('string'),
-  certificateContentHash: nullable('string'),
   certificateChanges: listOf(CertificateChangeShape),
-  holders: nullable(listOf(PublicHolderShape)),
   unitStatus: 'string',
-  details: 'object',
-});
-
-/** The unit record after the act; its encumbrances are passed on whole, unlisted. */
-export const RegisteredUnitShape = answerShape('RegisteredUnit', {
-  unitNumber: 'string',
-  status: 'string',
-  sequence: 'number',
-  titleVersion: 'number',
-  holders: listOf(PublicHolderShape),
-  holdersSequence: 'number',
-  titleCertificate: nullable('string'),
-  firstRegisteredAt: 'string',
-  updatedAt: 'string',
-  lastRegistrationId: 'string',
-});
-
-/** What the index reads of an issued certificate's content; the record carries all of it. */
-export const IssuedCertificateContentShape = answerShape('IssuedCertificateContent', {
-  certificateNumber: 'string',
-  kind: 'string',
-  unitNumber: 'string',
-  registrationId: 'string',
-  issuedAt: 'string',
 });
 
 /** The certificate record the act issued. */
 export const IssuedCertificateShape = answerShape('IssuedCertificate', {
-  content: IssuedCertificateContentShape,
+  content: answerShape('IssuedCertificateContent', {
+    certificateNumber: 'string',
+    kind: 'string',
+    issuedAt: 'string',
+  }),
   contentHash: 'string',
   status: 'string',
+});
+
+/** The unit record after the act. */
+export const RegisteredUnitShape = answerShape('RegisteredUnit', {
+  unitNumber: 'string',
+  status: 'string',
+  sequence: 'number',
+  titleCertificate: nullable('string'),
+  holders: listOf(PublicHolderShape),
+  updatedAt: 'string',
+  lastRegistrationId: 'string',
 });
 
 /** RealEstateRegistered: the act, the certificate it issued (null when none) and the unit after it. */

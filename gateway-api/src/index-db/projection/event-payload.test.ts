@@ -50,14 +50,15 @@ function problemsOf(payload: unknown): readonly string[] {
 
 describe('eventPayload', () => {
   it('adds the broken rules of fields of the right shape to the shape problem, and skips the rest', () => {
-    const rules = {
-      recordedBy: (msp: string) => (msp.endsWith('MSP') ? undefined : 'recordedBy must be an MSP id'),
-      recordedAt: () => 'never asked: recordedAt is not a string',
-    };
-    const payload = JSON.stringify({ ...scans, recordedBy: 'Urban', recordedAt: 5 });
-    expect(() => eventPayload(event(payload), EventNames.WasteScansRecorded, rules)).toThrow(
+    const payload = JSON.stringify({ ...scans, txId: 'tx-0', recordedAt: 5 });
+    expect(() =>
+      eventPayload(event(payload), EventNames.WasteScansRecorded, {
+        txId: (txId) => (txId === 'tx-9' ? undefined : 'txId is not the transaction'),
+        recordedAt: () => 'never asked: recordedAt is not a string',
+      }),
+    ).toThrow(
       expect.objectContaining({
-        problems: ['$.recordedAt is not a string', 'recordedBy must be an MSP id'],
+        problems: ['$.recordedAt is not a string', 'txId is not the transaction'],
       }) as Error,
     );
   });
