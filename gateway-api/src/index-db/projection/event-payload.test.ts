@@ -1,6 +1,6 @@
 import { EventNames } from '../../../../chaincode/src/contract';
 import { type LedgerEvent } from '../../ledger/ledger-events.port';
-import { eventPayload } from './event-payload';
+import { eventPayload, firstProblem, wholeNumber } from './event-payload';
 import { MalformedEventError } from './malformed-event.error';
 
 const event = (payload: string): LedgerEvent => ({
@@ -102,6 +102,16 @@ describe('eventPayload', () => {
     ['null', 'null', /not a JSON object/],
   ])('refuses a payload that is %s', (_case, payload, problem) => {
     expect(problemsOf(payload)).toEqual([expect.stringMatching(problem)]);
+  });
+
+  it('has rules for whole numbers (integer columns) and for the items of a list', () => {
+    expect([wholeNumber('n')(2), wholeNumber('n')(1.5), wholeNumber('n')(2 ** 53)]).toEqual([
+      undefined,
+      'n must be a whole number',
+      'n must be a whole number',
+    ]);
+    expect(firstProblem([undefined, 'first', 'second'])).toBe('first');
+    expect(firstProblem([undefined])).toBeUndefined();
   });
 
   it('names the event and transaction, so the listener can quarantine it', () => {

@@ -57,3 +57,13 @@ function fieldFits(value: unknown, field: Fields[string] | undefined): boolean {
   const kind = typeof field === 'string' || !('optional' in field) ? field : field.optional;
   return answerProblem(value, kind) === undefined;
 }
+
+/** A rule: the number at `path` is a whole number (its column is an integer; a JSON number need not be). */
+export const wholeNumber =
+  (path: string) =>
+  (value: number): string | undefined =>
+    Number.isSafeInteger(value) ? undefined : `${path} must be a whole number`;
+
+/** The first problem of a list's items, if any: a rule for a list field. */
+export const firstProblem = (problems: readonly (string | undefined)[]): string | undefined =>
+  problems.find((problem) => problem !== undefined);

@@ -1,5 +1,5 @@
 import { type EventPayload, EventNames } from '../../../../chaincode/src/contract';
-import { eventPayload } from '../../index-db/projection/event-payload';
+import { eventPayload, wholeNumber } from '../../index-db/projection/event-payload';
 import { type LedgerEvent } from '../../ledger/ledger-events.port';
 
 export const REAL_ESTATE_REGISTERED = EventNames.RealEstateRegistered;
@@ -8,5 +8,9 @@ export const REAL_ESTATE_REGISTERED = EventNames.RealEstateRegistered;
 export type RegisteredEvent = EventPayload<typeof REAL_ESTATE_REGISTERED>;
 
 export function parseRegisteredEvent(event: LedgerEvent): RegisteredEvent {
-  return eventPayload(event, REAL_ESTATE_REGISTERED);
+  // the sequences are integer columns and part of the act's key (sequenceKey)
+  return eventPayload(event, REAL_ESTATE_REGISTERED, {
+    registration: (registration) => wholeNumber('registration.sequence')(registration.sequence),
+    unit: (unit) => wholeNumber('unit.sequence')(unit.sequence),
+  });
 }

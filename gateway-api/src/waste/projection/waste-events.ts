@@ -5,7 +5,7 @@
 // files rows under it.
 
 import { type EventPayload, EventNames } from '../../../../chaincode/src/contract';
-import { eventPayload } from '../../index-db/projection/event-payload';
+import { eventPayload, firstProblem, wholeNumber } from '../../index-db/projection/event-payload';
 import { type LedgerEvent } from '../../ledger/ledger-events.port';
 import { shanghaiDateTime } from './shanghai-day';
 
@@ -18,16 +18,22 @@ export type AcceptedScan = ScansRecorded['accepted'][number];
 /** An anomaly of an item (index and barcode) or of the batch as a whole. */
 export type ReportedAnomaly = ScansRecorded['anomalies'][number];
 
-/** The first problem of a list's items, if any. */
-const firstProblem = (problems: readonly (string | undefined)[]): string | undefined =>
-  problems.find((problem) => problem !== undefined);
+/** A rule for a list of anomalies: their item indexes are whole numbers. */
+const anomalyIndexes =
+  (field: string) =>
+  (anomalies: readonly ReportedAnomaly[]): string | undefined =>
+    firstProblem(
+      anomalies.map((anomaly, i) =>
+        anomaly.index === undefined ? undefined : wholeNumber(`${field}.${i}.index`)(anomaly.index),
+      ),
+    );
 
 export function parseSiteRegistered(event: LedgerEvent): SiteRegistered {
   return eventPayload(event, EventNames.WasteSiteRegistered);
 }
 
 export function parseBagsCommissioned(event: LedgerEvent): BagsCommissioned {
-  return eventPayload(event, EventNames.WasteBagsCommissioned);
+  return eventPayload(event, EventNames.WasteBagsCommissioned, { firstSerial: wholeNumber('firstSerial') });
 }
 
 export function parseScansRecorded(event: LedgerEvent): ScansRecorded {
@@ -39,18 +45,27 @@ export function parseScansRecorded(event: LedgerEvent): ScansRecorded {
         : `txId ${txId} differs from the event's transaction ${event.transactionId}`,
     recordedAt: shanghaiDateTime('recordedAt'),
     accepted: (scans) =>
-      firstProblem(scans.map((scan, i) => shanghaiDateTime(`accepted.${i}.scannedAt`)(scan.scannedAt))),
+      firstProblem(
+        scans.flatMap((scan, i) => [
+          shanghaiDateTime(`accepted.${i}.scannedAt`)(scan.scannedAt),
+          wholeNumber(`accepted.${i}.weightGrams`)(scan.weightGrams),
+        ]),
+      ),
+    anomalies: anomalyIndexes('anomalies'),
   });
 }
 
 export function parseCollectionRecorded(event: LedgerEvent): CollectionRecorded {
   return eventPayload(event, EventNames.WasteCollectionRecorded, {
     collectedAt: shanghaiDateTime('collectedAt'),
+    anomalies: anomalyIndexes('anomalies'),
+    bagAnomalies: anomalyIndexes('bagAnomalies'),
   });
 }
 
 export function parseDeliveryRecorded(event: LedgerEvent): DeliveryRecorded {
   return eventPayload(event, EventNames.WasteDeliveryRecorded, {
     receivedAt: shanghaiDateTime('receivedAt'),
+    anomalies: anomalyIndexes('anomalies'),
   });
 }
