@@ -278,7 +278,10 @@ describe('business routes over HTTP', () => {
           name: '广州示例科技有限公司',
           normalisedName: '广州示例科技有限公司',
           entityType: 'LIMITED_LIABILITY_COMPANY',
+          registeredCapitalFen: 100_000_000,
+          legalRepresentative: '欧*明',
           openedAt: '2026-03-02T01:00:00.000Z',
+          openedBy: { mspId: 'MarketMSP', role: 'market_clerk' },
         }),
       },
     ]);

@@ -8,6 +8,7 @@ import { BusinessProofContract } from '../proof/proof-contract';
 import { type InMemoryLedger, ShimRouter, identityForRole } from '../testing';
 import { channelLedger } from '../testing/channel';
 import { commitEndorsedBy } from '../testing/endorsement-simulation';
+import { eventShapeProblems } from '../testing/event-shapes';
 import { BusinessTaxContract } from '../tax/business-tax-contract';
 import { BusinessContract } from './business-contract';
 
@@ -176,6 +177,20 @@ describe('BusinessContract', () => {
     ]) {
       expect([key, ledger.getStateValidationParameter(key, namespace)]).toEqual([key, undefined]);
     }
+  });
+
+  it('emits payloads that fit the shapes the gateway decodes them by, the TAX step included', async () => {
+    await open();
+    for (const name of STEPS) {
+      await step(name, roleOf(name));
+    }
+    const c = tx(Roles.MarketClerk);
+    await contract.ChangeLicenseStatus(c.ctx, USCC, 'CANCELLED', '股东决定解散');
+    c.commit();
+    expect(new Set(ledger.events.map((event) => event.name))).toEqual(
+      new Set(['BusinessCaseOpened', 'BusinessStepCompleted', 'BusinessLicenseStatusChanged']),
+    );
+    expect(eventShapeProblems(ledger.events)).toEqual([]);
   });
 
   it('keeps the legal representative in the private collection only, never in public state or events', async () => {

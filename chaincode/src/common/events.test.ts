@@ -1,6 +1,11 @@
 import { InMemoryLedger, identityForRole } from '../testing';
 import { Roles } from './access';
-import { type EventName, EventNames, emitEvent } from './events';
+import { type Context } from 'fabric-contract-api';
+import { type EventName, EventNames, emitEvent as typedEmitEvent } from './events';
+
+// These tests are about emission itself (one event, canonical bytes), not about any payload's shape
+// (event-payloads.test.ts), so they emit untyped payloads.
+const emitEvent = typedEmitEvent as (ctx: Context, name: EventName, payload: unknown) => void;
 
 const ledger = new InMemoryLedger();
 const newTransaction = () => ledger.newTransaction({ identity: identityForRole(Roles.RegistryClerk) });

@@ -1,40 +1,22 @@
 // Chaincode events. Fabric keeps only the last setEvent of a transaction, so a second event would
 // silently replace the first and the off-chain index would miss a state change. emitEvent therefore
 // refuses a second event in the same transaction: one transaction, one state change, one event.
+// Its payload is typed by the event's shape (event-payloads.ts), so the compiler checks that the
+// chaincode emits what the gateway's index decodes.
 
 import { type Context } from 'fabric-contract-api';
 import { toCanonicalBytes } from './canonical-json';
+import { type EventName, isEventName } from './event-names';
+import { type EventPayloadValue } from './event-payloads';
 
-/** Every event name the chaincode emits; the gateway's index subscribes by these names. */
-export const EventNames = {
-  SmokeValueWritten: 'SmokeValueWritten',
-  RealEstateRegistered: 'RealEstateRegistered',
-  DeedTaxClearanceRecorded: 'DeedTaxClearanceRecorded',
-  BusinessCaseOpened: 'BusinessCaseOpened',
-  BusinessStepCompleted: 'BusinessStepCompleted',
-  BusinessLicenseStatusChanged: 'BusinessLicenseStatusChanged',
-  WasteSiteRegistered: 'WasteSiteRegistered',
-  WasteBagsCommissioned: 'WasteBagsCommissioned',
-  WasteScansRecorded: 'WasteScansRecorded',
-  WasteCollectionRecorded: 'WasteCollectionRecorded',
-  WasteDeliveryRecorded: 'WasteDeliveryRecorded',
-  WasteConfigUpdated: 'WasteConfigUpdated',
-} as const;
-
-export type EventName = (typeof EventNames)[keyof typeof EventNames];
-
-const eventNameValues: ReadonlySet<string> = new Set<string>(Object.values(EventNames));
+export { type EventName, EventNames, isEventName } from './event-names';
 
 // Keyed by the stub, which Fabric creates once per transaction invocation; weak, so finished
 // transactions are forgotten.
 const emitted = new WeakMap<object, EventName>();
 
-export function isEventName(value: unknown): value is EventName {
-  return typeof value === 'string' && eventNameValues.has(value);
-}
-
-/** Sets the transaction's single event with a canonical-JSON payload. */
-export function emitEvent(ctx: Context, name: EventName, payload: unknown): void {
+/** Sets the transaction's single event with a canonical-JSON payload of the event's shape. */
+export function emitEvent<N extends EventName>(ctx: Context, name: N, payload: EventPayloadValue<N>): void {
   if (!isEventName(name)) {
     throw new Error(`unknown event name '${String(name)}'`);
   }

@@ -59,7 +59,7 @@ export {
   RecordTypeHome,
 } from '../common/definitions';
 export { type TransactionOf, Transactions } from '../common/transactions';
-export { type EventName, EventNames } from '../common/events';
+export { type EventName, EventNames, isEventName } from '../common/event-names';
 export { isOrgMsp, isRole, type OrgMsp, OrgMsps, type Role, RoleMsp, Roles } from '../common/access';
 
 // Answers: the shape each transaction answers (plain data, checked by the gateway's one decoder)
@@ -83,6 +83,10 @@ export {
   type AnswerShapeOf,
   type TransactionAnswer,
 } from '../common/answers';
+
+// Event payloads: the shape each event carries (same language as answers, checked by the gateway's one
+// event decoder)
+export { type EventPayload, EventPayloads, type EventPayloadShape } from '../common/event-payloads';
 
 // Ledger key layout (composite keys as the peer builds them)
 export { recordKey, type RecordType, RecordTypes } from '../common/ledger';

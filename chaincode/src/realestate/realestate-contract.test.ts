@@ -21,6 +21,7 @@ import {
 } from '../testing';
 import { asSent, PARTICULARS_SALT } from '../testing/registry-fixtures';
 import { channelLedger } from '../testing/channel';
+import { eventShapeProblems } from '../testing/event-shapes';
 import { commitEndorsedBy } from '../testing/endorsement-simulation';
 import { DeedTaxContract } from '../tax/deedtax-contract';
 import { clearanceKey } from '../tax/keys';
@@ -484,6 +485,17 @@ describe('RealEstateContract: one unit through its life', () => {
 });
 
 describe('RealEstateContract: events', () => {
+  it('emit payloads that fit the shapes the gateway decodes them by', async () => {
+    const h = new Harness();
+    await h.first();
+    await h.clearance(UNIT, 'QS-1', [{ idNumber: carol.idNumber, salt: carol.clearanceSalt }]);
+    expect(h.ledger.events.map((event) => event.name)).toEqual([
+      'RealEstateRegistered',
+      'DeedTaxClearanceRecorded',
+    ]);
+    expect(eventShapeProblems(h.ledger.events)).toEqual([]);
+  });
+
   it('emits one RealEstateRegistered per act with the registration, issued certificate and unit, no txId', async () => {
     const h = new Harness();
     await h.first();

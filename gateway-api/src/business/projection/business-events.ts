@@ -1,10 +1,15 @@
-// The business contract's event payloads (chaincode/README.md, "business contract"), read and checked
-// again: the index must never hold what the ledger could not. Extra fields are ignored.
+// The business contracts' event payloads (chaincode/src/business/event-payloads.ts), decoded by the
+// index's one decoder with the chaincode's formats checked again: the index must never hold what the
+// ledger could not. Extra fields are ignored.
 
-import { type BusinessStep, EventNames, isBusinessStep } from '../../../../chaincode/src/contract';
+import {
+  type BusinessStep,
+  type EventPayload,
+  EventNames,
+  isBusinessStep,
+} from '../../../../chaincode/src/contract';
 import { type LedgerEvent } from '../../ledger/ledger-events.port';
-import { payloadObject } from '../../index-db/projection/payload';
-import { type JsonObject, PayloadReader } from '../../index-db/projection/payload-reader';
+import { eventPayload } from '../../index-db/projection/event-payload';
 
 export const BUSINESS_CASE_OPENED = EventNames.BusinessCaseOpened;
 export const BUSINESS_STEP_COMPLETED = EventNames.BusinessStepCompleted;
@@ -15,85 +20,55 @@ const CASE_ID = /^BO-[0-9A-Z]{18}$/;
 const USCC = /^[0-9A-Z]{18}$/;
 const CODE = /^[A-Z_]{1,32}$/;
 
-export interface CaseOpened {
-  readonly caseId: string;
-  readonly uscc: string;
-  readonly name: string;
-  readonly normalisedName: string;
-  readonly entityType: string;
-  readonly openedAt: string;
-}
+export type CaseOpened = EventPayload<typeof BUSINESS_CASE_OPENED>;
+export type LicenseStatusChanged = EventPayload<typeof BUSINESS_LICENSE_STATUS_CHANGED>;
+/** The step is one of the chaincode's six: it picks the trust rule (who completes and endorses it). */
+export type StepCompleted = EventPayload<typeof BUSINESS_STEP_COMPLETED> & { readonly step: BusinessStep };
 
-export interface StepCompleted {
-  readonly caseId: string;
-  readonly uscc: string;
-  /** One of the chaincode's six steps: the step picks the trust rule (who completes and endorses it). */
-  readonly step: BusinessStep;
-  readonly completedAt: string;
-  readonly completedByMsp: string;
-  /** Present at the LICENSE step: the licence issued with it. */
-  readonly license?: { readonly status: string; readonly establishedAt: string };
-}
+/** A rule: `field` must match `pattern`. */
+const matches =
+  (field: string, pattern: RegExp) =>
+  (value: string): string | undefined =>
+    pattern.test(value) ? undefined : `${field} is malformed`;
 
-export interface LicenseStatusChanged {
-  readonly uscc: string;
-  readonly caseId: string;
-  readonly status: string;
-  readonly reason: string;
-  readonly changedAt: string;
-}
-
-/** The step named by `field`; a problem of `reader` when it is not one of the six. */
-function step(reader: PayloadReader, source: JsonObject, field: string): BusinessStep {
-  const value = reader.string(source, field, '', { pattern: CODE });
-  if (isBusinessStep(value)) return value;
-  if (value !== '') reader.problems.push(`${field} '${value}' is not a business step`);
-  return 'LICENSE'; // a placeholder: done() throws for the problem just recorded
-}
+/** A rule: `field` is a non-empty string of at most `max` characters (code points). */
+const text =
+  (field: string, max: number) =>
+  (value: string): string | undefined =>
+    value !== '' && [...value].length <= max ? undefined : `${field} must be 1 to ${max} characters`;
 
 export function parseCaseOpened(event: LedgerEvent): CaseOpened {
-  const payload = payloadObject(event);
-  const read = new PayloadReader();
-  return read.done(event, {
-    caseId: read.string(payload, 'caseId', '', { pattern: CASE_ID }),
-    uscc: read.string(payload, 'uscc', '', { pattern: USCC }),
-    name: read.string(payload, 'name', '', { maxChars: 200 }),
-    normalisedName: read.string(payload, 'normalisedName', '', { maxChars: 200 }),
-    entityType: read.string(payload, 'entityType', '', { pattern: CODE }),
-    openedAt: read.string(payload, 'openedAt', '', { pattern: TIMESTAMP }),
+  return eventPayload(event, BUSINESS_CASE_OPENED, {
+    caseId: matches('caseId', CASE_ID),
+    uscc: matches('uscc', USCC),
+    name: text('name', 200),
+    normalisedName: text('normalisedName', 200),
+    entityType: matches('entityType', CODE),
+    openedAt: matches('openedAt', TIMESTAMP),
   });
 }
 
 export function parseStepCompleted(event: LedgerEvent): StepCompleted {
-  const payload = payloadObject(event);
-  const read = new PayloadReader();
-  const by = read.object(payload, 'completedBy');
-  const base = {
-    caseId: read.string(payload, 'caseId', '', { pattern: CASE_ID }),
-    uscc: read.string(payload, 'uscc', '', { pattern: USCC }),
-    step: step(read, payload, 'step'),
-    completedAt: read.string(payload, 'completedAt', '', { pattern: TIMESTAMP }),
-    completedByMsp: read.string(by, 'mspId', 'completedBy.', { maxChars: 64 }),
-  };
-  if (payload['license'] === undefined) return read.done(event, base);
-  const license = read.object(payload, 'license');
-  return read.done(event, {
-    ...base,
-    license: {
-      status: read.string(license, 'status', 'license.', { pattern: CODE }),
-      establishedAt: read.string(license, 'establishedAt', 'license.', { pattern: TIMESTAMP }),
-    },
+  const completed = eventPayload(event, BUSINESS_STEP_COMPLETED, {
+    caseId: matches('caseId', CASE_ID),
+    uscc: matches('uscc', USCC),
+    step: (step) => (isBusinessStep(step) ? undefined : `step '${step}' is not a business step`),
+    completedAt: matches('completedAt', TIMESTAMP),
+    completedBy: (by) => text('completedBy.mspId', 64)(by.mspId),
+    license: (license) =>
+      matches('license.status', CODE)(license.status) ??
+      matches('license.establishedAt', TIMESTAMP)(license.establishedAt),
   });
+  // the rule on `step` has just held
+  return completed as StepCompleted;
 }
 
 export function parseLicenseStatusChanged(event: LedgerEvent): LicenseStatusChanged {
-  const payload = payloadObject(event);
-  const read = new PayloadReader();
-  return read.done(event, {
-    uscc: read.string(payload, 'uscc', '', { pattern: USCC }),
-    caseId: read.string(payload, 'caseId', '', { pattern: CASE_ID }),
-    status: read.string(payload, 'status', '', { pattern: CODE }),
-    reason: read.string(payload, 'reason', '', { maxChars: 2000 }),
-    changedAt: read.string(payload, 'changedAt', '', { pattern: TIMESTAMP }),
+  return eventPayload(event, BUSINESS_LICENSE_STATUS_CHANGED, {
+    uscc: matches('uscc', USCC),
+    caseId: matches('caseId', CASE_ID),
+    status: matches('status', CODE),
+    reason: text('reason', 2000),
+    changedAt: matches('changedAt', TIMESTAMP),
   });
 }

@@ -29,9 +29,12 @@ const step = (name: string, license?: unknown): LedgerEvent =>
   event('BusinessStepCompleted', {
     caseId: CASE,
     uscc: USCC,
+    name: 'ＡＢＣ 科技',
     step: name,
+    reference: 'R-1',
     completedAt: AT,
     completedBy: { mspId: 'TaxMSP', role: 'tax_officer' },
+    openedAt: AT,
     ...(license === undefined ? {} : { license }),
   });
 
@@ -72,9 +75,12 @@ describe('business keys', () => {
     const changed = {
       uscc: USCC,
       caseId: CASE,
+      name: 'ＡＢＣ 科技',
+      previousStatus: 'ACTIVE',
       status: 'CANCELLED',
       reason: '解散',
       changedAt: AT,
+      changedBy: { mspId: 'MarketMSP', role: 'market_clerk' },
     };
     expect(licenseStatusChangedKeys(changed)).toEqual([recordKey(ctx, RecordTypes.BusinessLicense, USCC)]);
     expect(

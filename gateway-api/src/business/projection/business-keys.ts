@@ -13,7 +13,7 @@ import { ledgerKey } from '../../index-db/trust/ledger-key';
 import { type CaseOpened, type LicenseStatusChanged, type StepCompleted } from './business-events';
 
 /** OpenCase: the case and the claim on its normalised name (which the enterprise search indexes). */
-export function caseOpenedKeys(opened: CaseOpened): string[] {
+export function caseOpenedKeys(opened: Pick<CaseOpened, 'caseId' | 'normalisedName'>): string[] {
   return [
     ledgerKey(RecordTypes.BusinessCase, opened.caseId),
     ledgerKey(RecordTypes.BusinessNameClaim, enterpriseNameClaimId(opened.normalisedName)),
@@ -24,7 +24,9 @@ export function caseOpenedKeys(opened: CaseOpened): string[] {
  * CompleteStep: the step, and the licence it issues at LICENSE. The TAX step is the tax bureau's own
  * record, written by businesstax:CompleteTaxStep in the tax namespace under its own record type.
  */
-export function stepCompletedKeys(completed: StepCompleted): string[] {
+export function stepCompletedKeys(
+  completed: Pick<StepCompleted, 'caseId' | 'uscc' | 'step' | 'license'>,
+): string[] {
   const stepKey =
     StepContracts[completed.step] === ContractNames.BusinessTax
       ? ledgerKey(RecordTypes.BusinessTaxStep, completed.caseId)
@@ -36,6 +38,6 @@ export function stepCompletedKeys(completed: StepCompleted): string[] {
 }
 
 /** ChangeLicenseStatus: the licence. */
-export function licenseStatusChangedKeys(changed: LicenseStatusChanged): string[] {
+export function licenseStatusChangedKeys(changed: Pick<LicenseStatusChanged, 'uscc'>): string[] {
   return [ledgerKey(RecordTypes.BusinessLicense, changed.uscc)];
 }

@@ -88,7 +88,7 @@ async function writeStep(
     caseId: completed.caseId,
     step: completed.step,
     completedAt: completed.completedAt,
-    completedByMsp: completed.completedByMsp,
+    completedByMsp: completed.completedBy.mspId,
     txId: event.transactionId,
   });
   const steps = await manager.find(BusinessCaseStep, { where: { caseId: completed.caseId } });

@@ -45,9 +45,12 @@ const registered = {
 const taxStep = {
   caseId: 'BO-91350100M000100Y43',
   uscc: '91350100M000100Y43',
+  name: '福州示例有限公司',
   step: 'TAX',
+  reference: 'REF-TAX',
   completedAt: AT,
   completedBy: { mspId: 'TaxMSP', role: 'tax_officer' },
+  openedAt: AT,
 };
 
 const scans = {
@@ -65,6 +68,8 @@ const scans = {
       anomalies: [],
     },
   ],
+  duplicates: [],
+  rejected: [],
   anomalies: [],
 };
 

@@ -48,7 +48,11 @@ async function write(
   const certificates = manager.getRepository(RealEstateCertificate);
   if (certificate !== null) {
     await certificates.insert({
-      ...certificate,
+      certificateNumber: certificate.content.certificateNumber,
+      kind: certificate.content.kind,
+      issuedAt: certificate.content.issuedAt,
+      contentHash: certificate.contentHash,
+      status: certificate.status,
       unitNumber: registration.unitNumber,
       registrationId: registration.registrationId,
       statusChangedAt: null,
@@ -66,7 +70,10 @@ async function write(
       unitNumber: unit.unitNumber,
       status: unit.status,
       titleCertificate: unit.titleCertificate,
-      holders: JSON.stringify(unit.holders),
+      // only the public holder fields, whatever else a newer chaincode may add to them
+      holders: JSON.stringify(
+        unit.holders.map(({ maskedName, idHash, share }) => ({ maskedName, idHash, share })),
+      ),
       sequence: unit.sequence,
       updatedAt: unit.updatedAt,
       lastRegistrationId: unit.lastRegistrationId,

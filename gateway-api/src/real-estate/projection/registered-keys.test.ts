@@ -28,9 +28,7 @@ function registered(
       certificate === null
         ? null
         : {
-            certificateNumber: certificate,
-            kind: 'TITLE',
-            issuedAt: '2026-03-02T08:00:00.000Z',
+            content: { certificateNumber: certificate, kind: 'TITLE', issuedAt: '2026-03-02T08:00:00.000Z' },
             contentHash: 'a'.repeat(64),
             status: 'ACTIVE',
           },

@@ -21,7 +21,7 @@ export function registeredKeys({ registration, certificate, unit }: RegisteredEv
     ledgerKey(RecordTypes.RealEstateUnit, unit.unitNumber),
     ...(certificate === null
       ? []
-      : [ledgerKey(RecordTypes.RealEstateCertificate, certificate.certificateNumber)]),
+      : [ledgerKey(RecordTypes.RealEstateCertificate, certificate.content.certificateNumber)]),
     ...registration.certificateChanges.map((change) =>
       ledgerKey(RecordTypes.RealEstateCertificate, change.certificateNumber),
     ),

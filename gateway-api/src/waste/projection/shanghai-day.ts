@@ -1,5 +1,3 @@
-import { type PayloadReader } from '../../index-db/projection/payload-reader';
-
 /** China has one zone, UTC+08:00 without daylight saving, so a fixed offset is exact. */
 export const SHANGHAI_OFFSET = '+08:00';
 const OFFSET_MILLIS = 8 * 60 * 60 * 1000;
@@ -15,9 +13,8 @@ export function shanghaiDay(isoDateTime: string): string | undefined {
   return new Date(millis + OFFSET_MILLIS).toISOString().slice(0, 10);
 }
 
-/** An event payload's ISO-8601 time as its day in Beijing; a problem of `reader` when it is not one. */
-export function payloadDay(reader: PayloadReader, isoDateTime: string, field: string): string {
-  const day = shanghaiDay(isoDateTime);
-  if (day === undefined && isoDateTime !== '') reader.problems.push(`${field} must be an ISO-8601 date-time`);
-  return day ?? '';
-}
+/** A payload rule (event-payload.ts): `field` must be a date-time whose Shanghai day can be told. */
+export const shanghaiDateTime =
+  (field: string) =>
+  (isoDateTime: string): string | undefined =>
+    shanghaiDay(isoDateTime) === undefined ? `${field} must be an ISO-8601 date-time` : undefined;

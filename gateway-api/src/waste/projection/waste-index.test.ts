@@ -189,6 +189,8 @@ describe.each(TEST_DATABASES)('waste index on %s', (_name, makeDatabase) => {
         txId: 'tx-big',
         recordedAt: '2026-03-03T00:00:00.000Z',
         accepted: scans,
+        duplicates: [],
+        rejected: [],
         anomalies: [],
       }),
     );

@@ -83,6 +83,8 @@ const scans = (anomalies: object[]) =>
       bagCategory: '01',
       anomalies: [],
     })),
+    duplicates: [],
+    rejected: [],
     anomalies,
   });
 
@@ -94,6 +96,8 @@ describe('waste keys', () => {
       districtCode: '440103',
       name: '站',
       registeredAt: AT,
+      registeredBy: 'UrbanMSP',
+      txId: TX,
     };
     expect(new WasteSiteProjector().prepare(event('WasteSiteRegistered', site)).claim).toEqual({
       keys: [siteKey(ctx, 'LW-ST-001')],
@@ -107,7 +111,10 @@ describe('waste keys', () => {
       districtCode: '440103',
       category: '01',
       firstSerial: 1,
+      householdHash: 'f'.repeat(64),
       commissionedAt: AT,
+      commissionedBy: 'UrbanMSP',
+      txId: TX,
     };
     const claim = new WasteBagsCommissionedProjector().prepare(event('WasteBagsCommissioned', batch)).claim;
     expect(claim).toEqual({ keys: [bagKey(ctx, bag(1)), bagKey(ctx, bag(2))] });

@@ -7,21 +7,26 @@ import { AnomalyTypes, BagSteps, RecordTypes } from '../../../../chaincode/src/c
 import { MalformedEventError } from '../../index-db/projection/malformed-event.error';
 import { ledgerKey } from '../../index-db/trust/ledger-key';
 import { type LedgerEvent } from '../../ledger/ledger-events.port';
-import { type ProjectedAnomaly, type ScansRecordedEvent, type SiteRegisteredEvent } from './waste-events';
-import { type BagsCommissionedEvent, type MovementEvent } from './waste-movement-events';
+import {
+  type BagsCommissioned,
+  type ReportedAnomaly,
+  type ScansRecorded,
+  type SiteRegistered,
+} from './waste-events';
+import { type Movement } from './waste-movement-events';
 
 /** RegisterSite: `waste-site / siteId`. */
-export function siteKeys(site: SiteRegisteredEvent): string[] {
+export function siteKeys(site: Pick<SiteRegistered, 'siteId'>): string[] {
   return [ledgerKey(RecordTypes.WasteSite, site.siteId)];
 }
 
 /** CommissionBags: `waste-bag / barcode` for every bag issued. */
-export function commissionedKeys(batch: BagsCommissionedEvent): string[] {
+export function commissionedKeys(batch: Pick<BagsCommissioned, 'barcodes'>): string[] {
   return batch.barcodes.map((barcode) => ledgerKey(RecordTypes.WasteBag, barcode));
 }
 
 /** RecordScans: each accepted bag's `1-COLLECTED` event, and the refused bags' anomaly records. */
-export function scansKeys(event: LedgerEvent, scans: ScansRecordedEvent): string[] {
+export function scansKeys(event: LedgerEvent, scans: ScansRecorded): string[] {
   return [
     ...scans.accepted.map((scan) => ledgerKey(RecordTypes.WasteBagEvent, scan.barcode, BagSteps.COLLECTED)),
     ...anomalyKeys(event, scans.anomalies),
@@ -32,7 +37,7 @@ export function scansKeys(event: LedgerEvent, scans: ScansRecordedEvent): string
  * RecordCollection / RecordDelivery: the load or delivery record and each bag's `2-LOADED` /
  * `3-DELIVERED` event, written only when some bag was accepted; and the refused bags' anomaly records.
  */
-export function movementKeys(event: LedgerEvent, movement: MovementEvent): string[] {
+export function movementKeys(event: LedgerEvent, movement: Movement): string[] {
   const record = movement.step === 'LOADED' ? RecordTypes.WasteLoad : RecordTypes.WasteDelivery;
   const accepted =
     movement.barcodes.length === 0
@@ -51,7 +56,7 @@ export function movementKeys(event: LedgerEvent, movement: MovementEvent): strin
  * (`waste-anomaly / barcode / txId / item index`); the others live in the bag event or load record
  * already named. The chaincode always gives it a barcode and an index.
  */
-function anomalyKeys(event: LedgerEvent, anomalies: readonly ProjectedAnomaly[]): string[] {
+function anomalyKeys(event: LedgerEvent, anomalies: readonly ReportedAnomaly[]): string[] {
   return anomalies
     .filter((anomaly) => anomaly.type === AnomalyTypes.AfterFinalOutcome)
     .map((anomaly) => {

@@ -1,23 +1,13 @@
-// Readers of the waste events about bags themselves: commissioning, loading and delivery
-// (chaincode/README.md, "Events"). As in waste-events.ts, a mismatch is a format disagreement.
+// A load (WasteCollectionRecorded) or a delivery (WasteDeliveryRecorded) as one movement of bags, so
+// one projector writes both: the mapping from each decoded payload (waste-events.ts), with the
+// Shanghai day the index files it under.
 
 import { type LedgerEvent } from '../../ledger/ledger-events.port';
-import { payloadObject } from '../../index-db/projection/payload';
-import { PayloadReader } from '../../index-db/projection/payload-reader';
-import { payloadDay } from './shanghai-day';
-import { type ProjectedAnomaly } from './waste-events';
+import { shanghaiDay } from './shanghai-day';
+import { parseCollectionRecorded, parseDeliveryRecorded, type ReportedAnomaly } from './waste-events';
 
-export interface BagsCommissionedEvent {
-  readonly batchId: string;
-  readonly barcodes: readonly string[];
-  readonly districtCode: string;
-  readonly category: string;
-  readonly firstSerial: number;
-  readonly commissionedAt: string;
-}
-
-/** A load (WasteCollectionRecorded) or a delivery (WasteDeliveryRecorded), reduced to what the index keeps. */
-export interface MovementEvent {
+/** What the index keeps of a load or a delivery. */
+export interface Movement {
   readonly step: 'LOADED' | 'DELIVERED';
   /** The station of a load, the facility of a delivery. */
   readonly siteId: string;
@@ -28,74 +18,37 @@ export interface MovementEvent {
   readonly outcome: string | null;
   readonly recordedAt: string;
   /** The load's own anomalies (weight outside tolerance) and those of single bags. */
-  readonly anomalies: readonly ProjectedAnomaly[];
+  readonly anomalies: readonly ReportedAnomaly[];
 }
 
-function anomalies(
-  reader: PayloadReader,
-  source: Record<string, unknown>,
-  field: string,
-): ProjectedAnomaly[] {
-  return reader.objects(source, field).map((anomaly, i) => {
-    const where = `${field}.${i}.`;
-    return {
-      index: anomaly.index === undefined ? undefined : reader.integer(anomaly, 'index', where),
-      barcode: reader.optionalString(anomaly, 'barcode', where),
-      type: reader.string(anomaly, 'type', where),
-      message: reader.string(anomaly, 'message', where),
-    };
-  });
-}
-
-export function parseBagsCommissioned(event: LedgerEvent): BagsCommissionedEvent {
-  const payload = payloadObject(event);
-  const reader = new PayloadReader();
-  const parsed = {
-    batchId: reader.string(payload, 'batchId'),
-    barcodes: reader.strings(payload, 'barcodes'),
-    districtCode: reader.string(payload, 'districtCode'),
-    category: reader.string(payload, 'category'),
-    firstSerial: reader.integer(payload, 'firstSerial'),
-    commissionedAt: reader.string(payload, 'commissionedAt'),
-  };
-  reader.finish(event);
-  return parsed;
-}
-
-export function parseCollectionRecorded(event: LedgerEvent): MovementEvent {
-  const payload = payloadObject(event);
-  const reader = new PayloadReader();
-  const at = reader.string(payload, 'collectedAt');
-  const parsed: MovementEvent = {
+export function collectionMovement(event: LedgerEvent): Movement {
+  const load = parseCollectionRecorded(event);
+  return {
     step: 'LOADED',
-    siteId: reader.string(payload, 'stationId'),
-    vehicleId: reader.string(payload, 'vehicleId'),
-    barcodes: reader.strings(payload, 'barcodes'),
-    at,
-    day: payloadDay(reader, at, 'collectedAt'),
+    siteId: load.stationId,
+    vehicleId: load.vehicleId,
+    barcodes: load.barcodes,
+    at: load.collectedAt,
+    // the decoder's rule on collectedAt has held
+    day: shanghaiDay(load.collectedAt) ?? '',
     outcome: null,
-    recordedAt: reader.string(payload, 'recordedAt'),
-    anomalies: [...anomalies(reader, payload, 'anomalies'), ...anomalies(reader, payload, 'bagAnomalies')],
+    recordedAt: load.recordedAt,
+    anomalies: [...load.anomalies, ...load.bagAnomalies],
   };
-  reader.finish(event);
-  return parsed;
 }
 
-export function parseDeliveryRecorded(event: LedgerEvent): MovementEvent {
-  const payload = payloadObject(event);
-  const reader = new PayloadReader();
-  const at = reader.string(payload, 'receivedAt');
-  const parsed: MovementEvent = {
+export function deliveryMovement(event: LedgerEvent): Movement {
+  const delivery = parseDeliveryRecorded(event);
+  return {
     step: 'DELIVERED',
-    siteId: reader.string(payload, 'facilityId'),
-    vehicleId: reader.string(payload, 'vehicleId'),
-    barcodes: reader.strings(payload, 'barcodes'),
-    at,
-    day: payloadDay(reader, at, 'receivedAt'),
-    outcome: reader.string(payload, 'outcome'),
-    recordedAt: reader.string(payload, 'recordedAt'),
-    anomalies: anomalies(reader, payload, 'anomalies'),
+    siteId: delivery.facilityId,
+    vehicleId: delivery.vehicleId,
+    barcodes: delivery.barcodes,
+    at: delivery.receivedAt,
+    // the decoder's rule on receivedAt has held
+    day: shanghaiDay(delivery.receivedAt) ?? '',
+    outcome: delivery.outcome,
+    recordedAt: delivery.recordedAt,
+    anomalies: delivery.anomalies,
   };
-  reader.finish(event);
-  return parsed;
 }

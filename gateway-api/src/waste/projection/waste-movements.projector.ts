@@ -8,12 +8,8 @@ import { WasteBagRow } from '../entities/waste-bag.entity';
 import { WasteBagMovementRow } from '../entities/waste-bag-movement.entity';
 import { EventNames } from '../../../../chaincode/src/contract';
 import { commissionedKeys, movementKeys } from './waste-keys';
-import {
-  type MovementEvent,
-  parseBagsCommissioned,
-  parseCollectionRecorded,
-  parseDeliveryRecorded,
-} from './waste-movement-events';
+import { parseBagsCommissioned } from './waste-events';
+import { collectionMovement, deliveryMovement, type Movement } from './waste-movement-events';
 import { insertIgnoringExisting } from './waste-scans.projector';
 
 /** WasteBagsCommissioned → waste_bags, one row per barcode (no household data: the event has only its hash). */
@@ -40,7 +36,7 @@ export class WasteBagsCommissionedProjector implements Projector {
   }
 }
 
-function movementProjection(event: LedgerEvent, movement: MovementEvent): Projection {
+function movementProjection(event: LedgerEvent, movement: Movement): Projection {
   return {
     claim: { keys: movementKeys(event, movement) },
     write: (manager) => projectMovement(manager, event, movement),
@@ -55,7 +51,7 @@ function movementProjection(event: LedgerEvent, movement: MovementEvent): Projec
 async function projectMovement(
   manager: EntityManager,
   event: LedgerEvent,
-  movement: MovementEvent,
+  movement: Movement,
 ): Promise<void> {
   const rows = movement.barcodes.map((barcode): WasteBagMovementRow => ({
     barcode,
@@ -89,7 +85,7 @@ export class WasteCollectionProjector implements Projector {
   readonly eventName = EventNames.WasteCollectionRecorded;
 
   prepare(event: LedgerEvent): Projection {
-    return movementProjection(event, parseCollectionRecorded(event));
+    return movementProjection(event, collectionMovement(event));
   }
 }
 
@@ -98,6 +94,6 @@ export class WasteDeliveryProjector implements Projector {
   readonly eventName = EventNames.WasteDeliveryRecorded;
 
   prepare(event: LedgerEvent): Projection {
-    return movementProjection(event, parseDeliveryRecorded(event));
+    return movementProjection(event, deliveryMovement(event));
   }
 }

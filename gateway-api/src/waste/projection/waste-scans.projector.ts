@@ -7,7 +7,7 @@ import { WasteAnomalyRow } from '../entities/waste-anomaly.entity';
 import { WasteScanRow } from '../entities/waste-scan.entity';
 import { EventNames } from '../../../../chaincode/src/contract';
 import { shanghaiDay } from './shanghai-day';
-import { type ProjectedScan, parseScansRecorded, type ScansRecordedEvent } from './waste-events';
+import { type AcceptedScan, parseScansRecorded, type ScansRecorded } from './waste-events';
 import { scansKeys } from './waste-keys';
 
 /**
@@ -38,12 +38,14 @@ export class WasteScansProjector implements Projector {
 async function writeScans(
   manager: EntityManager,
   event: LedgerEvent,
-  recorded: ScansRecordedEvent,
+  recorded: ScansRecorded,
 ): Promise<void> {
+  // the decoder's rules on the times have held: each has a Shanghai day
+  const dayOf = (scan: AcceptedScan): string => shanghaiDay(scan.scannedAt) ?? '';
   const scans = recorded.accepted.map((scan): WasteScanRow => ({
     barcode: scan.barcode,
     stationId: scan.stationId,
-    day: scan.day,
+    day: dayOf(scan),
     scannedAt: scan.scannedAt,
     category: scan.bagCategory,
     reportedCategory: scan.category ?? null,
@@ -53,7 +55,7 @@ async function writeScans(
     txId: event.transactionId,
     blockNumber: event.blockNumber,
   }));
-  const scanByBarcode = new Map<string, ProjectedScan>(recorded.accepted.map((scan) => [scan.barcode, scan]));
+  const scanByBarcode = new Map<string, AcceptedScan>(recorded.accepted.map((scan) => [scan.barcode, scan]));
   const fallbackDay = shanghaiDay(recorded.recordedAt) ?? '';
   const anomalies = recorded.anomalies.map((anomaly, seq): WasteAnomalyRow => {
     // An anomaly of an accepted scan takes that scan's station and day. A refused scan (an event
@@ -68,7 +70,7 @@ async function writeScans(
       barcode: anomaly.barcode ?? null,
       itemIndex: anomaly.index ?? null,
       stationId: scan?.stationId ?? null,
-      day: scan?.day ?? fallbackDay,
+      day: scan === undefined ? fallbackDay : dayOf(scan),
       recordedAt: recorded.recordedAt,
     };
   });

@@ -19,7 +19,15 @@ export class WasteSiteProjector implements Projector {
       claim: { keys: siteKeys(site) },
       write: (manager) =>
         insertIgnoringExisting(manager, WasteSiteRow, [
-          { ...site, txId: event.transactionId, blockNumber: event.blockNumber },
+          {
+            siteId: site.siteId,
+            kind: site.kind,
+            districtCode: site.districtCode,
+            name: site.name,
+            registeredAt: site.registeredAt,
+            txId: event.transactionId,
+            blockNumber: event.blockNumber,
+          },
         ]),
     };
   }
