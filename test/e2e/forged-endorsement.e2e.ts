@@ -1,4 +1,6 @@
 import { Transactions } from '../../chaincode/src/contract';
+import { status as grpcStatus } from '@grpc/grpc-js';
+import { EndorseError } from '@hyperledger/fabric-gateway';
 import { peer } from '@hyperledger/fabric-protos';
 import { contractOf } from '../support/contracts';
 import { type OrgConnection, useTwoDepartments } from '../support/fabric-client';
@@ -25,9 +27,31 @@ describe('forged endorsement is invalidated at commit', () => {
       arguments: [key, value],
       endorsingOrganizations: orgs,
     });
-    const transaction = await proposal.endorse();
+    const transaction = await endorseOnceDiscovered(() => proposal.endorse());
     const commit = await transaction.submit();
     return (await commit.getStatus()).code;
+  }
+
+  /**
+   * Endorses, waiting (bounded, 30 s) while the gateway's peer does not yet know an asked-for
+   * department's peer: on a freshly deployed network, service discovery learns each peer's
+   * chaincodes from gossip a few seconds after the deploy, and answers "failed to find any endorsing
+   * peers for org(s)" until then. Any other error is the test's answer.
+   */
+  async function endorseOnceDiscovered<T>(endorse: () => Promise<T>): Promise<T> {
+    const deadline = Date.now() + 30_000;
+    for (;;) {
+      try {
+        return await endorse();
+      } catch (error) {
+        const undiscovered =
+          error instanceof EndorseError &&
+          error.code === (grpcStatus.UNAVAILABLE as number) &&
+          error.message.includes('failed to find any endorsing peers');
+        if (!undiscovered || Date.now() > deadline) throw error;
+        await new Promise((resolve) => setTimeout(resolve, 500));
+      }
+    }
   }
 
   /**
