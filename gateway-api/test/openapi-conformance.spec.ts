@@ -85,6 +85,9 @@ interface ErrorBody {
 
 interface Call {
   readonly method: (typeof METHODS)[number];
+  readonly template: string;
+  /** The parameter values the path and query were built from. */
+  readonly values: Readonly<Record<string, unknown>>;
   readonly path: string;
   readonly query: Record<string, string>;
   readonly body: unknown;
@@ -157,29 +160,37 @@ describe('the OpenAPI document and validation agree, for every operation', () =>
     operation.requestBody?.content['application/json']?.schema;
 
   /** A valid call: every path parameter, some query parameters (groups all or none), a valid body. */
+  /**
+   * A valid call: every required parameter, some optional ones, each x-required-together group whole
+   * or not at all, and a valid body.
+   */
   const validCall = (method: Call['method'], template: string, operation: Operation): fc.Arbitrary<Call> => {
     const parameters = parametersOf(operation);
-    const values = Object.fromEntries(parameters.map((p) => [p.name, reader.valid(p.schema)]));
+    const valueOf = (p: Parameter): [string, fc.Arbitrary<unknown>] => [p.name, reader.valid(p.schema)];
+    const single = parameters.filter((p) => p['x-required-together'] === undefined);
+    const groups = [...new Set(parameters.map((p) => p['x-required-together']?.join(',')))]
+      .filter((group) => group !== undefined)
+      .map((group) => parameters.filter((p) => p['x-required-together']?.join(',') === group));
     const body = bodySchemaOf(operation);
     return fc
       .record({
-        params: fc.record(values, {
-          requiredKeys: parameters.filter((p) => p.required === true).map((p) => p.name),
+        single: fc.record(Object.fromEntries(single.map(valueOf)), {
+          requiredKeys: single.filter((p) => p.required === true).map((p) => p.name),
         }),
+        groups: fc.tuple(
+          ...groups.map((group) => fc.option(fc.record(Object.fromEntries(group.map(valueOf))))),
+        ),
         body: body === undefined ? fc.constant(undefined) : reader.valid(body),
       })
-      .map(({ params, body: generated }) => {
-        const chosen: Record<string, unknown> = { ...params };
-        for (const parameter of parameters) {
-          const group = parameter['x-required-together'];
-          // a group is sent whole when its first member was drawn, otherwise not at all
-          if (group !== undefined && !(group[0]! in params)) delete chosen[parameter.name];
-          if (group !== undefined && group[0]! in params && !(parameter.name in chosen)) {
-            chosen[parameter.name] = fc.sample(reader.valid(parameter.schema), 1)[0];
-          }
-        }
-        return toCall(method, template, parameters, chosen, generated);
-      });
+      .map(({ single: values, groups: drawn, body: generated }) =>
+        toCall(
+          method,
+          template,
+          parameters,
+          { ...values, ...Object.assign({}, ...drawn) } as Record<string, unknown>,
+          generated,
+        ),
+      );
   };
 
   it("names the roles that may call each write (x-roles, from the routes' own @Roles)", () => {
@@ -247,18 +258,13 @@ describe('the OpenAPI document and validation agree, for every operation', () =>
       for (const [constraint, value] of reader.invalid(parameter.schema)) {
         // a query or path value is text: a number sent there is just its digits
         if (constraint === 'type') continue;
-        if (parameter.in === 'query') {
-          variants.push({
-            what: `query ${parameter.name} (${constraint})`,
-            call: { ...base, query: { ...base.query, [parameter.name]: text(value) } },
-          });
-        } else if (typeof value === 'string' && value !== '') {
-          const segment = encodeURIComponent(text(pathValue(base, parameter.name)));
-          variants.push({
-            what: `path ${parameter.name} (${constraint})`,
-            call: { ...base, path: base.path.replace(segment, encodeURIComponent(value)) },
-          });
-        }
+        // an empty path segment would name another route, not break this one's parameter
+        if (parameter.in === 'path' && value === '') continue;
+        const values = { ...base.values, [parameter.name]: value };
+        variants.push({
+          what: `${parameter.in} ${parameter.name} (${constraint})`,
+          call: toCall(base.method, base.template, parametersOf(operation), values, base.body),
+        });
       }
     }
     const bodySchema = bodySchemaOf(operation);
@@ -316,12 +322,6 @@ describe('the OpenAPI document and validation agree, for every operation', () =>
   }
 });
 
-const pathValues = new WeakMap<Call, Record<string, unknown>>();
-
-function pathValue(call: Call, name: string): unknown {
-  return pathValues.get(call)?.[name];
-}
-
 function toCall(
   method: Call['method'],
   template: string,
@@ -337,9 +337,7 @@ function toCall(
     if (parameter.in === 'path') path = path.replace(`{${parameter.name}}`, encodeURIComponent(text(value)));
     else query[parameter.name] = text(value);
   }
-  const call: Call = { method, path, query, body };
-  pathValues.set(call, values);
-  return call;
+  return { method, template, values, path, query, body };
 }
 
 /** A generated parameter value as it travels in a URL. */

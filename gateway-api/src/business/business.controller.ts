@@ -19,7 +19,8 @@ import { CurrentPrincipal, Roles } from '../auth/auth.decorators';
 import { type Principal } from '../auth/principal';
 import { ErrorResponse } from '../common/errors';
 import { requireStepRole } from './business-params';
-import { CaseParams, CaseStepParams, LicenseParams } from './dto/params.dto';
+import { UsccParams } from '../common/identifiers/identifier-params';
+import { CaseParams, CaseStepParams } from './dto/params.dto';
 import { BusinessService } from './business.service';
 import { OpenCaseDto } from './dto/open-case.dto';
 import {
@@ -86,7 +87,7 @@ export class BusinessController {
   @ApiUnprocessableEntityResponse({ type: ErrorResponse, description: 'RULE_VIOLATION: licence not ACTIVE' })
   changeLicenseStatus(
     @CurrentPrincipal() caller: Principal,
-    @Param() { uscc }: LicenseParams,
+    @Param() { uscc }: UsccParams,
     @Body() dto: ChangeLicenseStatusDto,
   ): Promise<LicenseStatusResponse> {
     return this.business.changeLicenseStatus(caller, uscc, dto);

@@ -21,10 +21,9 @@ import { CitizensRateLimit } from '../public-rate-limit';
 import {
   BagBarcodeParams,
   CertificateNumberParams,
-  HolderMatchQuery,
-  QrQuery,
   UsccParams,
-} from './dto/verify-params.dto';
+} from '../common/identifiers/identifier-params';
+import { HolderMatchQuery, QrQuery } from './dto/verify-params.dto';
 import {
   BagVerificationResponse,
   CertificateVerificationResponse,

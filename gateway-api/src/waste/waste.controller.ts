@@ -23,7 +23,8 @@ import { CollectionResponse, DeliveryResponse } from './dto/batch-result.dto';
 import { RecordCollectionDto, RecordDeliveryDto } from './dto/collection.dto';
 import { RecordScansDto, RecordScansResponse } from './dto/scans.dto';
 import { RegisterSiteDto, WasteSiteResponse } from './dto/site.dto';
-import { BagParams, StationParams } from './dto/params.dto';
+import { BagBarcodeParams } from '../common/identifiers/identifier-params';
+import { StationParams } from './dto/params.dto';
 import { StationStatsQueryDto, StationStatsResponse } from './dto/stats.dto';
 import { BagTraceResponse } from './dto/trace.dto';
 import { WasteStatsService } from './waste-stats.service';
@@ -108,7 +109,10 @@ export class WasteController {
   @ApiOperation({ summary: "A bag's events in order, from the ledger" })
   @ApiOkResponse({ type: BagTraceResponse })
   @ApiNotFoundResponse({ type: ErrorResponse, description: 'NOT_FOUND: never commissioned' })
-  trace(@CurrentPrincipal() caller: Principal, @Param() { barcode }: BagParams): Promise<BagTraceResponse> {
+  trace(
+    @CurrentPrincipal() caller: Principal,
+    @Param() { barcode }: BagBarcodeParams,
+  ): Promise<BagTraceResponse> {
     return this.waste.trace(caller, barcode);
   }
 

@@ -5,9 +5,9 @@ import { registerDecorator, type ValidationArguments } from 'class-validator';
 import { type BusinessStep, BusinessSteps, IdentifierFormats } from '../../../../chaincode/src/contract';
 import { ApiError } from '../../common/errors';
 import { documentConstraint } from '../../common/openapi/validation-keywords';
-import { requireCaseIdParam, requireStepParam, requireUsccParam } from '../business-params';
+import { requireCaseIdParam, requireStepParam } from '../business-params';
 
-// The business routes' path parameters, validated (and put in canonical form) by the global pipe
+// The case routes' path parameters (a licence's USCC is the shared UsccParams), validated (and put in canonical form) by the global pipe
 // with the chaincode's own rules (business-params.ts), and described in the API document from the
 // same decorators.
 
@@ -58,11 +58,6 @@ documentConstraint('isCaseId', {
   pattern: IdentifierFormats.caseId.pattern,
   format: IdentifierFormats.caseId.format,
 });
-const IsUsccParam = checkedBy('isUsccParam', requireUsccParam);
-documentConstraint('isUsccParam', {
-  pattern: IdentifierFormats.uscc.pattern,
-  format: IdentifierFormats.uscc.format,
-});
 
 const IsStep = checkedBy('isStep', requireStepParam);
 documentConstraint('isStep', { enum: BusinessSteps });
@@ -81,11 +76,4 @@ export class CaseStepParams extends CaseParams {
   })
   @IsStep()
   step!: BusinessStep;
-}
-
-export class LicenseParams {
-  @ApiProperty({ example: '91350100M000100Y43', description: 'Unified social credit code; case-insensitive' })
-  @Transform(canonicalBy((value) => requireUsccParam(value)))
-  @IsUsccParam()
-  uscc!: string;
 }

@@ -1,10 +1,14 @@
 import { type OpenAPIObject } from '@nestjs/swagger';
-import { type SchemaObject } from '@nestjs/swagger/dist/interfaces/open-api-spec.interface';
 
 // Rules that join two fields, which no keyword of a single property can say, written into the
 // document after Swagger builds it. Each DTO that has such a rule registers it next to itself.
 
 type Class = abstract new (...args: never[]) => unknown;
+/** A component schema, as @nestjs/swagger types it (its own type is not exported from the root). */
+type SchemaObject = Exclude<
+  NonNullable<NonNullable<OpenAPIObject['components']>['schemas']>[string],
+  { $ref: string }
+>;
 
 const schemaRules = new Map<string, (schema: SchemaObject) => SchemaObject>();
 const togetherGroups: (readonly string[])[] = [];

@@ -1,43 +1,15 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsDefined, IsIn, IsOptional, Matches, ValidateIf } from 'class-validator';
 
 import {
   canonicalVerificationCode,
-  parseBagBarcode,
-  parseCertificateNumber,
-  parseUscc,
   VERIFICATION_CODE_ALPHABET,
   VERIFICATION_CODE_LENGTH,
 } from '../../../../chaincode/src/contract';
-import {
-  IsBagBarcode,
-  IsCertificateNumber,
-  IsResidentId,
-  IsUscc,
-} from '../../common/identifiers/is-identifier';
+import { IsResidentId } from '../../common/identifiers/is-identifier';
 import { documentRequiredTogether } from '../../common/openapi/document-rules';
 import { QR_FORMATS, type QrFormat } from '../qr-code';
-
-/**
- * The canonical spelling of a valid identifier (half-width brackets, upper case), so the cache and
- * the ledger see one key for every way a citizen may type it. Invalid input stays as typed: the
- * validator refuses it with the reason.
- */
-function canonicalWith(parse: (input: string) => { valid: boolean; value?: { canonical: string } }) {
-  return ({ value }: { value: unknown }): unknown => {
-    if (typeof value !== 'string') return value;
-    const parsed = parse(value);
-    return parsed.valid && parsed.value !== undefined ? parsed.value.canonical : value;
-  };
-}
-
-export class CertificateNumberParams {
-  @ApiProperty({ example: '粤(2026)广州市不动产权第09400110号', description: 'half- or full-width brackets' })
-  @Transform(canonicalWith(parseCertificateNumber))
-  @IsCertificateNumber()
-  certificateNumber!: string;
-}
 
 /** The holder check is asked with both fields or neither: one without the other is refused, named. */
 const askingHolder = (query: HolderMatchQuery): boolean =>
@@ -70,20 +42,6 @@ export class HolderMatchQuery {
     message: `verificationCode must be the ${VERIFICATION_CODE_LENGTH}-character code printed on the certificate`,
   })
   verificationCode?: string;
-}
-
-export class UsccParams {
-  @ApiProperty({ example: '91350100M000100Y43' })
-  @Transform(canonicalWith(parseUscc))
-  @IsUscc()
-  uscc!: string;
-}
-
-export class BagBarcodeParams {
-  @ApiProperty({ example: '440103010000000016' })
-  @Transform(canonicalWith(parseBagBarcode))
-  @IsBagBarcode()
-  barcode!: string;
 }
 
 export class QrQuery {

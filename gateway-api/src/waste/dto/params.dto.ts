@@ -1,22 +1,10 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
 import { Matches } from 'class-validator';
 
-import { parseBagBarcode, SITE_ID_PATTERN, SITE_ID_RULE } from '../../../../chaincode/src/contract';
-import { IsBagBarcode } from '../../common/identifiers/is-identifier';
+import { SITE_ID_PATTERN, SITE_ID_RULE } from '../../../../chaincode/src/contract';
 
-// The waste routes' path parameters, validated by the global pipe with the chaincode's own rules and
-// described in the API document from the same decorators.
-
-export class BagParams {
-  @ApiProperty({ example: '440103010000000016' })
-  @Transform(({ value }: { value: unknown }) => {
-    const parsed = typeof value === 'string' ? parseBagBarcode(value) : undefined;
-    return parsed?.valid === true ? parsed.value.canonical : value;
-  })
-  @IsBagBarcode()
-  barcode!: string;
-}
+// The waste routes' own path parameter (a bag's is the shared BagBarcodeParams), validated by the
+// global pipe with the chaincode's own rule and described in the API document from the same decorator.
 
 export class StationParams {
   @ApiProperty({ example: 'LW-ST-001' })
