@@ -4,6 +4,8 @@
 // bytes are validated like any other input before the chaincode relies on them.
 
 import { type Context } from 'fabric-contract-api';
+import { type ChaincodeStub } from 'fabric-shim';
+import { stateBatches } from './batched-state';
 import { toCanonicalBytes } from './canonical-json';
 import { NotFoundError, ValidationError } from './errors';
 
@@ -68,15 +70,81 @@ export function splitRecordKey(ctx: Context, key: string): { type: RecordType; a
   return { type: objectType, attributes };
 }
 
+/**
+ * What one transaction has read ahead and the writes it holds back, per stub (the shim makes a stub
+ * per transaction). Serving a later read from `prefetched` answers what the peer would: within a
+ * transaction Fabric reads committed state only, never the transaction's own writes.
+ */
+interface TransactionBatches {
+  readonly prefetched: Map<string, Uint8Array>;
+  pendingWrites: Map<string, Uint8Array> | undefined;
+}
+
+const batchesOfTransaction = new WeakMap<ChaincodeStub, TransactionBatches>();
+
+function transactionBatches(ctx: Context): TransactionBatches {
+  let batches = batchesOfTransaction.get(ctx.stub);
+  if (batches === undefined) {
+    batches = { prefetched: new Map(), pendingWrites: undefined };
+    batchesOfTransaction.set(ctx.stub, batches);
+  }
+  return batches;
+}
+
+/**
+ * Reads `keys` from the peer in as few round trips as it allows (1000 keys each); later reads of
+ * these keys in this transaction (getRecord, recordExists) are answered from them. The read set is
+ * the same as reading each key on its own.
+ */
+export async function prefetchRecords(ctx: Context, keys: readonly string[]): Promise<void> {
+  const batches = transactionBatches(ctx);
+  const wanted = [...new Set(keys)].filter((key) => !batches.prefetched.has(key));
+  wanted.forEach((key) => splitRecordKey(ctx, key));
+  const values = await stateBatches(ctx.stub).getStates(wanted);
+  wanted.forEach((key, index) => batches.prefetched.set(key, values[index] ?? new Uint8Array()));
+}
+
+/**
+ * Runs `work` holding back its putRecord calls, then sends them to the peer in as few round trips
+ * as it allows. If `work` throws nothing is sent (the transaction fails anyway). The write set is the
+ * same as writing each key on its own; reads inside `work` still see committed state only.
+ */
+export async function withBatchedWrites<T>(ctx: Context, work: () => Promise<T>): Promise<T> {
+  const batches = transactionBatches(ctx);
+  if (batches.pendingWrites !== undefined) {
+    return work();
+  }
+  const pending = new Map<string, Uint8Array>();
+  batches.pendingWrites = pending;
+  try {
+    const result = await work();
+    await stateBatches(ctx.stub).putStates([...pending].map(([key, value]) => ({ key, value })));
+    return result;
+  } finally {
+    batches.pendingWrites = undefined;
+  }
+}
+
 export async function putRecord(ctx: Context, key: string, value: unknown): Promise<void> {
   splitRecordKey(ctx, key);
+  const pending = batchesOfTransaction.get(ctx.stub)?.pendingWrites;
+  if (pending !== undefined) {
+    // re-inserted so the batch keeps the order of the last writes, as successive putState calls would
+    pending.delete(key);
+    pending.set(key, toCanonicalBytes(value));
+    return;
+  }
   await ctx.stub.putState(key, toCanonicalBytes(value));
+}
+
+async function readState(ctx: Context, key: string): Promise<Uint8Array> {
+  splitRecordKey(ctx, key);
+  return batchesOfTransaction.get(ctx.stub)?.prefetched.get(key) ?? (await ctx.stub.getState(key));
 }
 
 /** The parsed record, or undefined when the key has no value. Reads see committed state only. */
 export async function getRecord<T>(ctx: Context, key: string, parse: Parser<T>): Promise<T | undefined> {
-  splitRecordKey(ctx, key);
-  return decode(key, await ctx.stub.getState(key), parse);
+  return decode(key, await readState(ctx, key), parse);
 }
 
 /** Like {@link getRecord}, but a missing record is a NotFoundError naming `what`. */
@@ -94,8 +162,7 @@ export async function requireRecord<T>(
 }
 
 export async function recordExists(ctx: Context, key: string): Promise<boolean> {
-  splitRecordKey(ctx, key);
-  const bytes = await ctx.stub.getState(key);
+  const bytes = await readState(ctx, key);
   return bytes !== undefined && bytes.length > 0;
 }
 

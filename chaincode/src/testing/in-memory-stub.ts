@@ -40,6 +40,7 @@ import {
   type ReadWriteSet,
   type ValidationCode,
 } from './read-write-set';
+import { InMemoryPeerHandler } from './in-memory-peer-handler';
 import { type TestIdentity } from './test-identity';
 import { compareKeys, type KeyRange, PUBLIC_STATE, type WorldState } from './world-state';
 
@@ -124,6 +125,9 @@ export class InMemoryStub implements ChaincodeStub {
 
   /** The transaction context, wired as fabric-contract-api wires it (real ClientIdentity included). */
   readonly ctx: Context;
+
+  /** Where fabric-shim keeps its handler: answers the batched messages (batched-state.ts). */
+  readonly handler = new InMemoryPeerHandler(this);
 
   readonly #env: TransactionEnvironment;
   readonly #access: NamespaceAccess;

@@ -5,7 +5,7 @@
 import { type Context } from 'fabric-contract-api';
 import { type AuthorisedSubmitter } from '../common/access';
 import { EventNames, emitEvent } from '../common/events';
-import { getRecord, putRecord } from '../common/ledger';
+import { getRecord, putRecord, withBatchedWrites } from '../common/ledger';
 import { transactionTime } from '../common/transaction-time';
 import { type WasteBagEvent } from './bag-event';
 import { BatchOutcome, type TransactionStamp } from './batch';
@@ -24,7 +24,7 @@ import {
 import { FieldReader, parseJsonObjectArgument } from './input';
 import { configKey, loadKey } from './keys';
 import { readBagEvent } from './ledger-reads';
-import { barcodeOrReject, commissionedNewBag, isRepeat } from './item-checks';
+import { barcodeOrReject, commissionedNewBag, isRepeat, prefetchBags } from './item-checks';
 import { requireSiteOfKind } from './site-check';
 import { putBagEvent } from './write';
 import { type AnswerValue } from '../common/answer-shape';
@@ -40,7 +40,16 @@ interface CollectionInput {
 
 export type CollectionResult = AnswerValue<typeof CollectionAnswer>;
 
+/** The per-bag reads go to the peer ahead in a few messages, the writes after it in a few more. */
 export async function recordCollection(
+  ctx: Context,
+  submitter: AuthorisedSubmitter,
+  json: string,
+): Promise<CollectionResult> {
+  return withBatchedWrites(ctx, () => collect(ctx, submitter, json));
+}
+
+async function collect(
   ctx: Context,
   submitter: AuthorisedSubmitter,
   json: string,
@@ -52,6 +61,7 @@ export async function recordCollection(
     recordedAt: transactionTime(ctx),
     recordedBy: submitter.mspId,
   };
+  await prefetchBags(ctx, input.barcodes, ['COLLECTED', 'LOADED']);
   const outcome = new BatchOutcome();
   const collected: WasteBagEvent[] = [];
   for (const [index, raw] of input.barcodes.entries()) {

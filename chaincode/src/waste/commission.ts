@@ -9,7 +9,13 @@ import { Collections } from '../common/collections';
 import { ConflictError, ValidationError } from '../common/errors';
 import { EventNames, emitEvent } from '../common/events';
 import { type BagCategoryCode, MAX_BAG_SERIAL, makeBagBarcode } from '../common/identifiers';
-import { putPrivateRecord, putRecord, recordExists } from '../common/ledger';
+import {
+  prefetchRecords,
+  putPrivateRecord,
+  putRecord,
+  recordExists,
+  withBatchedWrites,
+} from '../common/ledger';
 import { transactionTime } from '../common/transaction-time';
 import { WasteBag } from './bag';
 import { CategoryCodes, DISTRICT_CODE_PATTERN, DISTRICT_CODE_RULE, MAX_BATCH_ITEMS } from './domain';
@@ -49,20 +55,22 @@ export async function commissionBags(
   const householdHash = sha256Hex(`${household.salt}${household.reference}`);
   const commissionedAt = transactionTime(ctx);
   const txId = ctx.stub.getTxID();
-  for (const [offset, barcode] of barcodes.entries()) {
-    const bag = WasteBag.create({
-      barcode,
-      districtCode: input.districtCode,
-      category: input.category,
-      serial: input.firstSerial + offset,
-      batchId,
-      householdHash,
-      commissionedAt,
-      commissionedBy: submitter.mspId,
-      txId,
-    });
-    await putRecord(ctx, bagKey(ctx, barcode), bag);
-  }
+  await withBatchedWrites(ctx, async () => {
+    for (const [offset, barcode] of barcodes.entries()) {
+      const bag = WasteBag.create({
+        barcode,
+        districtCode: input.districtCode,
+        category: input.category,
+        serial: input.firstSerial + offset,
+        batchId,
+        householdHash,
+        commissionedAt,
+        commissionedBy: submitter.mspId,
+        txId,
+      });
+      await putRecord(ctx, bagKey(ctx, barcode), bag);
+    }
+  });
   await putPrivateRecord(ctx, Collections.UrbanPrivate, householdKey(ctx, batchId), {
     batchId,
     householdRef: household.reference,
@@ -137,6 +145,10 @@ function decodeTransient(bytes: Uint8Array | undefined): string | undefined {
 /** Every serial of the range is checked, so the answer names all barcodes already issued. */
 async function refuseCommissioned(ctx: Context, barcodes: readonly string[]): Promise<void> {
   const taken: string[] = [];
+  await prefetchRecords(
+    ctx,
+    barcodes.map((barcode) => bagKey(ctx, barcode)),
+  );
   for (const barcode of barcodes) {
     if (await recordExists(ctx, bagKey(ctx, barcode))) {
       taken.push(barcode);

@@ -22,10 +22,10 @@ import {
 import { FieldReader, parseJsonObjectArgument } from './input';
 import { deliveryKey } from './keys';
 import { readBagEvent } from './ledger-reads';
-import { barcodeOrReject, commissionedNewBag, isRepeat } from './item-checks';
+import { barcodeOrReject, commissionedNewBag, isRepeat, prefetchBags } from './item-checks';
 import { requireSiteOfKind } from './site-check';
 import { putBagEvent } from './write';
-import { putRecord } from '../common/ledger';
+import { putRecord, withBatchedWrites } from '../common/ledger';
 import { type AnswerValue } from '../common/answer-shape';
 import { type DeliveryAnswer } from './answers';
 
@@ -41,11 +41,16 @@ interface DeliveryInput {
 
 export type DeliveryResult = AnswerValue<typeof DeliveryAnswer>;
 
+/** The per-bag reads go to the peer ahead in a few messages, the writes after it in a few more. */
 export async function recordDelivery(
   ctx: Context,
   submitter: AuthorisedSubmitter,
   json: string,
 ): Promise<DeliveryResult> {
+  return withBatchedWrites(ctx, () => deliver(ctx, submitter, json));
+}
+
+async function deliver(ctx: Context, submitter: AuthorisedSubmitter, json: string): Promise<DeliveryResult> {
   const input = parseDelivery(json);
   await requireSiteOfKind(ctx, 'facilityId', input.facilityId, ['TRANSFER', 'FACILITY']);
   const stamp: TransactionStamp = {
@@ -53,6 +58,7 @@ export async function recordDelivery(
     recordedAt: transactionTime(ctx),
     recordedBy: submitter.mspId,
   };
+  await prefetchBags(ctx, input.barcodes, ['LOADED', 'DELIVERED']);
   const outcome = new BatchOutcome();
   for (const [index, raw] of input.barcodes.entries()) {
     const barcode = await checkDeliverable(ctx, stamp, outcome, index, raw, input);

@@ -2,9 +2,11 @@
 // batch outcome (duplicate, rejection or anomaly) so one bad item never fails the others.
 
 import { type Context } from 'fabric-contract-api';
+import { prefetchRecords } from '../common/ledger';
 import { checkBarcode, echoBarcode } from './barcode-check';
 import { type BatchOutcome, type TransactionStamp } from './batch';
 import { type BagStep, ItemCodes } from './domain';
+import { bagEventKey, bagKey } from './keys';
 import { readBag, readBagEvent } from './ledger-reads';
 import { type WasteBag } from './bag';
 
@@ -25,6 +27,27 @@ export function barcodeOrReject(outcome: BatchOutcome, index: number, raw: unkno
     return undefined;
   }
   return checked.barcode.canonical;
+}
+
+/**
+ * Reads, in a few round trips, what the per-item checks below will ask for each well-formed barcode
+ * of a batch: the bag and the given steps of it. A 1000-item batch otherwise waits for 2000 or more
+ * answers from the peer one after another.
+ */
+export async function prefetchBags(
+  ctx: Context,
+  rawBarcodes: readonly unknown[],
+  steps: readonly BagStep[],
+): Promise<void> {
+  const keys: string[] = [];
+  for (const raw of rawBarcodes) {
+    const checked = checkBarcode(raw);
+    if (checked.ok) {
+      const barcode = checked.barcode.canonical;
+      keys.push(bagKey(ctx, barcode), ...steps.map((step) => bagEventKey(ctx, barcode, step)));
+    }
+  }
+  await prefetchRecords(ctx, keys);
 }
 
 /**

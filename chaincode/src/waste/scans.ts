@@ -1,11 +1,13 @@
 // RecordScans: up to 1000 station scans in one transaction, each validated on its own. Per accepted
 // scan the chaincode reads the bag key and its COLLECTED key and writes only the COLLECTED key; two
-// stations scanning different bags therefore never touch the same key.
+// stations scanning different bags therefore never touch the same key. The reads of the whole batch
+// go to the peer ahead in a few messages, and the writes after it in a few more.
 
 import { type Context } from 'fabric-contract-api';
 import { type AuthorisedSubmitter } from '../common/access';
 import { ValidationError } from '../common/errors';
 import { EventNames, emitEvent } from '../common/events';
+import { withBatchedWrites } from '../common/ledger';
 import { transactionTime } from '../common/transaction-time';
 import { type WasteBagEvent } from './bag-event';
 import { BatchOutcome, type TransactionStamp } from './batch';
@@ -23,7 +25,7 @@ import {
 } from './domain';
 import { FieldReader, isJsonObject, isoMillis, parseJsonArgument } from './input';
 import { SiteCache } from './ledger-reads';
-import { barcodeOrReject, commissionedNewBag, isRepeat } from './item-checks';
+import { barcodeOrReject, commissionedNewBag, isRepeat, prefetchBags } from './item-checks';
 import { putBagEvent } from './write';
 import { type AnswerValue } from '../common/answer-shape';
 import { type ScansAnswer } from './answers';
@@ -63,12 +65,19 @@ export async function recordScans(
   const sites = new SiteCache(ctx);
   const outcome = new BatchOutcome();
   const accepted: AcceptedScan[] = [];
-  for (const [index, raw] of scans.entries()) {
-    const scan = await recordScan(ctx, stamp, sites, outcome, index, raw);
-    if (scan !== undefined) {
-      accepted.push(scan);
+  await prefetchBags(
+    ctx,
+    scans.map((raw) => (isJsonObject(raw) ? raw.barcode : undefined)),
+    ['COLLECTED'],
+  );
+  await withBatchedWrites(ctx, async () => {
+    for (const [index, raw] of scans.entries()) {
+      const scan = await recordScan(ctx, stamp, sites, outcome, index, raw);
+      if (scan !== undefined) {
+        accepted.push(scan);
+      }
     }
-  }
+  });
   emitEvent(ctx, EventNames.WasteScansRecorded, {
     ...stamp,
     accepted,
