@@ -11,6 +11,8 @@ import { paths } from '../../scripts/src';
  */
 export interface GatewayProcess {
   readonly baseUrl: string;
+  /** The gateway's process id (the bench samples its memory). */
+  readonly pid: number;
   readonly logFile: string;
   /** Kills with the given signal and waits for the process to be gone. */
   kill(signal: NodeJS.Signals): Promise<void>;
@@ -72,6 +74,7 @@ export async function startGateway(name: string, env: NodeJS.ProcessEnv): Promis
   }
   return {
     baseUrl,
+    pid: child.pid ?? 0,
     logFile,
     async kill(signal) {
       if (child.exitCode === null && child.signalCode === null) child.kill(signal);

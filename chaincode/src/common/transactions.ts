@@ -44,7 +44,7 @@ export const Transactions = {
     'GetConfig',
   ),
   proof: names('LatestWrite', 'ReadWithLatestWrite'),
-  smoke: names('Put', 'Get'),
+  smoke: names('Put', 'PutMany', 'Get'),
 } as const satisfies Record<ContractName, Readonly<Record<string, string>>>;
 
 /** The transactions of contract `C`. */

@@ -171,4 +171,60 @@ describe('SmokeContract through the fabric-shim router', () => {
     expect(response.status).toBe(500);
     expect(parseChaincodeErrorMessage(`chaincode response 500, ${response.message}`)?.code).toBe('NOT_FOUND');
   });
+
+  describe('PutMany (the bench reference of a 1000-key write)', () => {
+    let ledger: InMemoryLedger;
+
+    beforeEach(() => {
+      ledger = new InMemoryLedger({ chaincodeName: 'smoke' });
+    });
+
+    it('stores every entry in one write batch, with no reads, key-level policies or event', async () => {
+      const entries = Array.from({ length: 1000 }, (_unused, i) => ({ key: `many-${i}`, value: `v${i}` }));
+      const tx = ledger.newTransaction({ identity: clerk, timestamp: '2026-03-01T08:00:00.123Z' });
+      await contract.PutMany(tx.ctx, JSON.stringify(entries));
+      expect(tx.handler.asked).toEqual(['WriteBatchState']);
+      const result = tx.commit();
+      expect(result.validationCode).toBe('VALID');
+      expect(result.event).toBeUndefined();
+      expect(ledger.stateKeys()).toHaveLength(1000);
+      expect(
+        ledger.getStateValidationParameter(tx.ctx.stub.createCompositeKey('smoke', ['many-0'])),
+      ).toBeUndefined();
+      const reader = ledger.newTransaction({ identity: hauler });
+      expect(JSON.parse(await contract.Get(reader.ctx, 'many-999'))).toMatchObject({
+        key: 'many-999',
+        value: 'v999',
+        updatedBy: OrgMsps.Registry,
+      });
+    });
+
+    it.each([
+      ['not JSON', '{', 'entries'],
+      ['an empty list', '[]', 'entries'],
+      [
+        '1001 entries',
+        JSON.stringify(Array.from({ length: 1001 }, (_u, i) => ({ key: `k${i}`, value: 'v' }))),
+        'entries',
+      ],
+      ['an entry without a value', JSON.stringify([{ key: 'k' }]), 'entries[0]'],
+      [
+        'a bad key',
+        JSON.stringify([
+          { key: 'ok', value: 'v' },
+          { key: 'bad key', value: 'v' },
+        ]),
+        'entries[1].key',
+      ],
+    ])('refuses %s, naming the field, and writes nothing', async (_case, json, field) => {
+      const tx = ledger.newTransaction({ identity: clerk });
+      const error = await errorOf(contract.PutMany(tx.ctx, json));
+      expect(parseChaincodeErrorMessage(error.message)).toMatchObject({
+        code: 'VALIDATION_FAILED',
+        details: [expect.objectContaining({ field })],
+      });
+      tx.commit();
+      expect(ledger.stateKeys()).toHaveLength(0);
+    });
+  });
 });

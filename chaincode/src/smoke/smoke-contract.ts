@@ -14,9 +14,16 @@ import { isOrgMsp, requireMember } from '../common/access';
 import { ValidationError } from '../common/errors';
 import { EventNames, emitEvent } from '../common/events';
 import { requireEndorsementBy } from '../common/endorsement';
-import { RecordTypes, putRecord, recordExists, recordKey, requireRecord } from '../common/ledger';
+import {
+  RecordTypes,
+  putRecord,
+  recordExists,
+  recordKey,
+  requireRecord,
+  withBatchedWrites,
+} from '../common/ledger';
 import { transactionTime } from '../common/transaction-time';
-import { SmokeRecord, smokeKeyProblems, smokeValueProblems } from './smoke-record';
+import { parseSmokeEntries, SmokeRecord, smokeKeyProblems, smokeValueProblems } from './smoke-record';
 
 @Info({ title: 'SmokeContract', description: 'Writes and reads one value to prove the ledger round trip' })
 export class SmokeContract extends Contract {
@@ -48,6 +55,24 @@ export class SmokeContract extends Contract {
       await requireEndorsementBy(ctx, stateKey, submitter.mspId);
     }
     emitEvent(ctx, EventNames.SmokeValueWritten, record);
+  }
+
+  /**
+   * The bench's reference for a large write: `entriesJson` is a list of up to 1000 `{ key, value }`,
+   * each stored as a smoke record in one write batch (one message to the peer), no reads, no key-level
+   * policies, no event: what Fabric itself costs to endorse, order and commit that many keys.
+   */
+  @Transaction()
+  async PutMany(ctx: Context, entriesJson: string): Promise<void> {
+    const submitter = requireMember(ctx);
+    const entries = parseSmokeEntries(entriesJson);
+    const updatedAt = transactionTime(ctx);
+    await withBatchedWrites(ctx, async () => {
+      for (const { key, value } of entries) {
+        const record = SmokeRecord.create({ key, value, updatedAt, updatedBy: submitter.mspId });
+        await putRecord(ctx, recordKey(ctx, RecordTypes.Smoke, key), record);
+      }
+    });
   }
 
   /** The committed record under `key` as canonical JSON; NOT_FOUND when there is none. */

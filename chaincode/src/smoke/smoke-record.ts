@@ -98,3 +98,42 @@ function smokeRecordProblems(fields: SmokeRecordFields): ErrorDetail[] {
   }
   return problems;
 }
+
+/** At most this many entries in one PutMany: the batch size of the waste scans it is compared with. */
+export const SMOKE_MAX_ENTRIES = 1000;
+
+/** PutMany's argument: a JSON list of 1 to 1000 `{ key, value }`; every problem is named. */
+export function parseSmokeEntries(json: string): { key: string; value: string }[] {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(json);
+  } catch {
+    throw new ValidationError('invalid smoke entries', [{ field: 'entries', message: 'must be JSON' }]);
+  }
+  if (!Array.isArray(parsed) || parsed.length === 0 || parsed.length > SMOKE_MAX_ENTRIES) {
+    throw new ValidationError('invalid smoke entries', [
+      { field: 'entries', message: `must be a list of 1 to ${SMOKE_MAX_ENTRIES} entries` },
+    ]);
+  }
+  const problems: ErrorDetail[] = [];
+  const entries = parsed.map((entry: unknown, index) => {
+    const { key, value } = (typeof entry === 'object' && entry !== null ? entry : {}) as Record<
+      string,
+      unknown
+    >;
+    if (typeof key !== 'string' || typeof value !== 'string') {
+      problems.push({ field: `entries[${index}]`, message: 'must be { key: string, value: string }' });
+      return { key: '', value: '' };
+    }
+    const named = (detail: ErrorDetail): ErrorDetail => ({
+      ...detail,
+      field: `entries[${index}].${detail.field ?? ''}`,
+    });
+    problems.push(...smokeKeyProblems(key).map(named), ...smokeValueProblems(value).map(named));
+    return { key, value };
+  });
+  if (problems.length > 0) {
+    throw new ValidationError('invalid smoke entries', problems.slice(0, 20));
+  }
+  return entries;
+}

@@ -3,20 +3,25 @@ import { residentId, titleNumber, unitNumber } from '../../../test/support/ident
 import { log } from '../lib/log';
 import { bounded, type Measurement } from './measurement';
 
+export function registrationsName(concurrency: number, label = ''): string {
+  return `HTTP real-estate FIRST registrations (${concurrency} ${concurrency > 8 ? 'in flight' : 'clients'})${label}`;
+}
+
 /**
  * Real-estate FIRST registrations/s through the HTTP API: each one a fresh unit with one holder
- * (transient data to the registry's peer, a certificate issued), 8 clerks at once. Returns the
+ * (transient data to the registry's peer, a certificate issued), `concurrency` clerks at once
+ * (8 by default; 64 for the saturation figure). Returns the
  * certificate numbers issued, for the verification measurement.
  */
 export async function measureRegistrations(
   baseUrl: string,
-  label = '',
+  { label = '', concurrency = 8 }: { label?: string; concurrency?: number } = {},
 ): Promise<{ measurement: Measurement; certificates: string[] }> {
   const token = apiTokens()['registry-clerk'] ?? '';
   const certificates: string[] = [];
   const measurement = await bounded(
-    `HTTP real-estate FIRST registrations (8 clients)${label}`,
-    { count: 160, seconds: 60, concurrency: 8 },
+    registrationsName(concurrency, label),
+    { count: 20 * concurrency, seconds: 60, concurrency },
     async () => {
       const certificateNumber = titleNumber();
       const answer = await call(baseUrl, 'POST', '/api/v1/real-estate/registrations', {

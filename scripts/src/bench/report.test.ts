@@ -1,5 +1,6 @@
 import { percentiles } from './measurement';
-import { overheadRatios, renderTable } from './report';
+import { renderTable } from './report';
+import { ceilingTarget, latencyTarget, rateTarget, ratioTarget, renderTargets } from './targets';
 
 describe('bench report', () => {
   it('takes nearest-rank percentiles', () => {
@@ -22,12 +23,27 @@ describe('bench report', () => {
     ]);
   });
 
-  it('expresses each measurement as a ratio of the raw Fabric rate', () => {
-    const results = [
-      { name: 'raw', operations: 0, seconds: 1, perSecond: 20 },
-      { name: 'http', operations: 0, seconds: 1, perSecond: 10 },
-    ];
-    expect(overheadRatios(results, 'raw')).toEqual({ http: 2 });
-    expect(overheadRatios(results, 'missing')).toBeUndefined();
+  it('checks each target against its figure and prints the reference and the ratio', () => {
+    const raw = { name: 'raw', operations: 100, seconds: 1, perSecond: 100 };
+    const http = { name: 'http', operations: 85, seconds: 1, perSecond: 85, failures: 0 };
+    expect(ratioTarget('single writes', http, raw, 0.9)).toMatchObject({ ratio: 0.85, met: false });
+    expect(ratioTarget('single writes', http, raw, 0.8)).toMatchObject({
+      met: true,
+      reference: 'raw: 100.0/s',
+    });
+    expect(ratioTarget('single writes', { ...http, failures: 1 }, raw, 0.8).met).toBe(false);
+    expect(ratioTarget('single writes', undefined, raw, 0.8).met).toBeUndefined();
+    expect(rateTarget('scans', http, 80, raw)).toMatchObject({ met: true, ratio: 0.85 });
+    expect(latencyTarget('verify', { ...http, p99Ms: 21 }, 50, 20).met).toBe(false);
+    expect(latencyTarget('verify', { ...http, p99Ms: 20 }, 50, 20).met).toBe(true);
+    expect(ceilingTarget('memory', 301, 'MB', 300)).toMatchObject({ measured: '301.0 MB', met: false });
+    const table = renderTargets([
+      ceilingTarget('lag', undefined, 's', 5),
+      rateTarget('scans', http, 80, raw),
+    ]);
+    expect(table.split('\n').slice(2)).toEqual([
+      '| lag | not measured |  |  | ≤ 5 s | not measured |',
+      '| scans | 85.0/s | raw: 100.0/s | 0.85 | ≥ 80/s | met |',
+    ]);
   });
 });

@@ -15,15 +15,3 @@ export function renderTable(results: readonly Measurement[]): string {
   ];
   return lines.join('\n');
 }
-
-/** How many times slower than the raw Fabric write each HTTP measurement is, per operation. */
-export function overheadRatios(
-  results: readonly Measurement[],
-  rawName: string,
-): Record<string, number> | undefined {
-  const raw = results.find((r) => r.name === rawName);
-  if (raw === undefined || raw.perSecond === 0) return undefined;
-  return Object.fromEntries(
-    results.filter((r) => r !== raw).map((r) => [r.name, Number((raw.perSecond / r.perSecond).toFixed(2))]),
-  );
-}

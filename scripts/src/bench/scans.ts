@@ -3,18 +3,31 @@ import { randomInt } from 'node:crypto';
 import { apiTokens, call } from '../../../test/support/gateway-process';
 import { bounded, type Measurement } from './measurement';
 
-/** Committed scans/s through POST /api/v1/waste/scans at each batch size (issue: 1, 100, 1000). */
-const PLANS = [
-  { batchSize: 1000, requests: 3, concurrency: 1, seconds: 120 },
-  { batchSize: 100, requests: 20, concurrency: 4, seconds: 60 },
-  { batchSize: 1, requests: 200, concurrency: 8, seconds: 60 },
-] as const;
+/** Stations sending at once, each its own registered site (the issue's 4 stations). */
+export const STATIONS = 4;
 
-async function commissionBags(baseUrl: string, token: string, count: number): Promise<string[]> {
+/** Committed scans/s through POST /api/v1/waste/scans: batch sizes 1000, 100 and 1, and saturation. */
+export const ScanPlans = {
+  thousand: { batchSize: 1000, requests: 12, concurrency: STATIONS, seconds: 180 },
+  hundred: { batchSize: 100, requests: 40, concurrency: STATIONS, seconds: 60 },
+  single: { batchSize: 1, requests: 200, concurrency: 8, seconds: 60 },
+  singleSaturated: { batchSize: 1, requests: 640, concurrency: 64, seconds: 60 },
+} as const;
+
+export type ScanPlan = (typeof ScanPlans)[keyof typeof ScanPlans];
+
+export function scanMeasurementName(plan: ScanPlan): string {
+  const senders = plan.batchSize === 1 ? `${plan.concurrency} clients` : `${plan.concurrency} stations`;
+  return `HTTP scans, ${plan.batchSize} per request (${senders})`;
+}
+
+/** Bags commissioned through the API, 1000 per request; their barcodes in serial order. */
+export async function commissionBags(baseUrl: string, count: number): Promise<string[]> {
+  const inspector = apiTokens()['urban-inspector'] ?? '';
   const barcodes: string[] = [];
   for (let offset = 0; offset < count; offset += 1000) {
     const batch = await call(baseUrl, 'POST', '/api/v1/waste/bag-batches', {
-      token,
+      token: inspector,
       body: {
         districtCode: '440103',
         category: '01',
@@ -29,40 +42,50 @@ async function commissionBags(baseUrl: string, token: string, count: number): Pr
   return barcodes;
 }
 
-export async function measureScans(baseUrl: string): Promise<Measurement[]> {
-  const tokens = apiTokens();
-  const inspector = tokens['urban-inspector'] ?? '';
-  const operator = tokens['station-operator'] ?? '';
-  const stationId = `BENCH-${randomInt(100_000, 999_999)}`;
-  const site = await call(baseUrl, 'POST', '/api/v1/waste/sites', {
-    token: inspector,
-    body: { siteId: stationId, kind: 'STATION', districtCode: '440103', name: 'bench station' },
-  });
-  if (site.status !== 201) throw new Error(`site registration failed: ${JSON.stringify(site.body)}`);
-  const scan = (barcode: string) => ({
-    barcode,
-    stationId,
-    scannedAt: new Date().toISOString(),
-    weightGrams: 900,
-    quality: 'CONFORMANT',
-  });
-  const results: Measurement[] = [];
-  for (const plan of PLANS) {
-    const bags = await commissionBags(baseUrl, inspector, plan.batchSize * plan.requests);
-    const clients = plan.concurrency === 1 ? '' : ` (${plan.concurrency} clients)`;
-    results.push(
-      await bounded(
-        `HTTP scans, ${plan.batchSize} per request${clients}`,
-        { count: plan.requests, seconds: plan.seconds, concurrency: plan.concurrency },
-        async (i) => {
-          const answer = await call(baseUrl, 'POST', '/api/v1/waste/scans', {
-            token: operator,
-            body: { scans: bags.slice(i * plan.batchSize, (i + 1) * plan.batchSize).map(scan) },
-          });
-          return answer.status === 201 ? Number(answer.body['accepted']) : 0;
-        },
-      ),
-    );
+/** Registers `count` fresh stations of district 440103; their site ids. */
+export async function registerStations(baseUrl: string, count: number): Promise<string[]> {
+  const inspector = apiTokens()['urban-inspector'] ?? '';
+  const stations: string[] = [];
+  for (let i = 0; i < count; i += 1) {
+    const siteId = `BENCH-${randomInt(100_000, 999_999)}`;
+    const site = await call(baseUrl, 'POST', '/api/v1/waste/sites', {
+      token: inspector,
+      body: { siteId, kind: 'STATION', districtCode: '440103', name: `bench station ${i + 1}` },
+    });
+    if (site.status !== 201) throw new Error(`site registration failed: ${JSON.stringify(site.body)}`);
+    stations.push(siteId);
   }
-  return results;
+  return stations;
+}
+
+/** One scan as a station's scanner sends it. */
+export function stationScan(barcode: string, stationId: string): Record<string, unknown> {
+  return { barcode, stationId, scannedAt: new Date().toISOString(), weightGrams: 900, quality: 'CONFORMANT' };
+}
+
+/** Sends `plan.requests` batches of fresh bags, request i from station i mod STATIONS. */
+export async function measureScans(
+  baseUrl: string,
+  stations: readonly string[],
+  plan: ScanPlan,
+  label = '',
+): Promise<Measurement> {
+  const operator = apiTokens()['station-operator'] ?? '';
+  const bags = await commissionBags(baseUrl, plan.batchSize * plan.requests);
+  return bounded(
+    scanMeasurementName(plan) + label,
+    { count: plan.requests, seconds: plan.seconds, concurrency: plan.concurrency },
+    async (i) => {
+      const stationId = stations[i % stations.length] ?? '';
+      const answer = await call(baseUrl, 'POST', '/api/v1/waste/scans', {
+        token: operator,
+        body: {
+          scans: bags
+            .slice(i * plan.batchSize, (i + 1) * plan.batchSize)
+            .map((barcode) => stationScan(barcode, stationId)),
+        },
+      });
+      return answer.status === 201 ? Number(answer.body['accepted']) : 0;
+    },
+  );
 }

@@ -6,6 +6,10 @@ import { type Measurement } from './measurement';
 const DURATION_SECONDS = 15;
 const CONNECTIONS = 16;
 
+export function verificationName(label: string): string {
+  return `HTTP verify certificate, ${label} (${CONNECTIONS} connections)`;
+}
+
 /**
  * GET /api/v1/verify/certificates/{n} under load (autocannon, 16 connections, 15 s, loopback),
  * rotating over the given certificates. Run once against a gateway with the short answer cache
@@ -18,7 +22,7 @@ export async function measureVerification(
   label: string,
 ): Promise<Measurement> {
   if (certificates.length === 0) throw new Error('no certificates to verify: the registrations failed');
-  const name = `HTTP verify certificate, ${label} (${CONNECTIONS} connections)`;
+  const name = verificationName(label);
   const progress = setInterval(() => log.detail(`${name}: running`), 5_000);
   progress.unref();
   try {

@@ -1,0 +1,65 @@
+import { readdirSync, readFileSync } from 'node:fs';
+
+/** Resident memory of a process in MB (VmRSS from /proc), or undefined once it is gone. */
+export function residentMb(pid: number): number | undefined {
+  try {
+    const kb = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1];
+    return kb === undefined ? undefined : Number(kb) / 1024;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The chaincode servers (fabric-shim's `server` command, one per peer organisation) of one definition,
+ * found by their command line: `--chaincode-id <definition>_<hash>:<package id>`.
+ */
+export function chaincodeServerPids(definition: string): number[] {
+  const pids: number[] = [];
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    let commandLine: string;
+    try {
+      commandLine = readFileSync(`/proc/${entry}/cmdline`, 'utf8');
+    } catch {
+      continue;
+    }
+    const args = commandLine.split('\0');
+    const id = args[args.indexOf('--chaincode-id') + 1] ?? '';
+    if (args.some((arg) => arg.endsWith('fabric-shim/cli.js')) && id.startsWith(`${definition}_`)) {
+      pids.push(Number(entry));
+    }
+  }
+  return pids;
+}
+
+/** The highest resident memory of each named process group, sampled every `intervalMs` until stopped. */
+export class PeakMemory {
+  readonly #peaks = new Map<string, number>();
+  readonly #timer: NodeJS.Timeout;
+
+  constructor(
+    private readonly groups: Record<string, readonly number[]>,
+    intervalMs = 250,
+  ) {
+    this.#sample();
+    this.#timer = setInterval(() => this.#sample(), intervalMs);
+    this.#timer.unref();
+  }
+
+  /** Stops sampling; the peak per group in MB (the largest process of the group). */
+  stop(): Record<string, number> {
+    clearInterval(this.#timer);
+    this.#sample();
+    return Object.fromEntries(this.#peaks);
+  }
+
+  #sample(): void {
+    for (const [group, pids] of Object.entries(this.groups)) {
+      for (const pid of pids) {
+        const mb = residentMb(pid);
+        if (mb !== undefined && mb > (this.#peaks.get(group) ?? 0)) this.#peaks.set(group, mb);
+      }
+    }
+  }
+}
