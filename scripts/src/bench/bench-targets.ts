@@ -13,6 +13,28 @@ export interface BenchFigures {
   chaincodeMb?: number;
 }
 
+const FigureLabels: Record<keyof BenchFigures, string> = {
+  endorsementMsPerScan: 'endorsement time per scan of a 1000-scan transaction (ms, median of 5)',
+  lagSqliteSeconds: 'index lag after the 1000-scan load, SQLite (s)',
+  lagPostgresSeconds: 'index lag after the 1000-scan load, PostgreSQL (s)',
+  coldCatchUpSqliteSeconds: 'fresh index reading the whole channel, SQLite (s)',
+  coldCatchUpPostgresSeconds: 'fresh index reading the whole channel, PostgreSQL (s)',
+  gatewayMb: 'gateway peak resident memory under the 1000-scan load (MB)',
+  chaincodeMb: 'waste chaincode servers peak resident memory under the 1000-scan load (MB)',
+};
+
+/** The single figures as a Markdown table. */
+export function renderFigures(figures: BenchFigures): string {
+  return [
+    '| figure | value |',
+    '| --- | ---: |',
+    ...(Object.keys(FigureLabels) as (keyof BenchFigures)[]).map((key) => {
+      const value = figures[key];
+      return `| ${FigureLabels[key]} | ${value === undefined ? 'not measured' : value.toFixed(key === 'endorsementMsPerScan' ? 3 : 1)} |`;
+    }),
+  ].join('\n');
+}
+
 /** The names of the measurements the targets are read from. */
 export interface MeasurementNames {
   readonly scans1000: string;

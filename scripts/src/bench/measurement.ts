@@ -12,6 +12,9 @@ export interface Measurement {
   readonly failures?: number;
 }
 
+/** Runs a measurement, possibly counting the CPU time it costs (cpu.ts). */
+export type Accounted = (work: () => Promise<Measurement>) => Promise<Measurement>;
+
 /**
  * Runs `work(i)` with `concurrency` workers until `count` operations or `seconds` have passed;
  * `work` returns how many operations it completed (e.g. the scans a batch committed). Prints

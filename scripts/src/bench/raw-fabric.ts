@@ -1,7 +1,7 @@
 import { ChaincodeNames, ContractNames, Transactions } from '../../../chaincode/src/contract';
 import { connectAs, findOrg } from '../../../test/support/fabric-client';
 import { loadTopology } from '../network/topology';
-import { bounded, type Measurement } from './measurement';
+import { type Accounted, bounded, type Measurement } from './measurement';
 
 /** The raw-Fabric reference measurements, by the load they mirror. */
 export const RawFabric = {
@@ -21,7 +21,7 @@ const VALUE = 'x'.repeat(330);
  * - a 1000-key write (smoke PutMany: 1000 keys of ~330 bytes in one write batch, no reads), 4
  *   clients, counted in keys/s so it compares with scans/s.
  */
-export async function measureRawFabric(): Promise<Measurement[]> {
+export async function measureRawFabric(accounted: Accounted = (work) => work()): Promise<Measurement[]> {
   const topology = await loadTopology();
   const connection = connectAs(findOrg(topology, 'UrbanMSP'));
   try {
@@ -36,15 +36,11 @@ export async function measureRawFabric(): Promise<Measurement[]> {
       return (await commit.getStatus()).successful ? 1 : 0;
     };
     const single = await bounded(RawFabric.single, { count: 200, seconds: 60, concurrency: 8 }, put('a'));
-    const saturated = await bounded(
-      RawFabric.singleSaturated,
-      { count: 640, seconds: 60, concurrency: 64 },
-      put('b'),
+    const saturated = await accounted(() =>
+      bounded(RawFabric.singleSaturated, { count: 640, seconds: 60, concurrency: 64 }, put('b')),
     );
-    const thousand = await bounded(
-      RawFabric.thousandKeys,
-      { count: 12, seconds: 120, concurrency: 4 },
-      async (i) => {
+    const thousand = await accounted(() =>
+      bounded(RawFabric.thousandKeys, { count: 40, seconds: 120, concurrency: 4 }, async (i) => {
         const entries = Array.from({ length: 1000 }, (_unused, k) => ({
           key: `${prefix}-m${i}-${k}`,
           value: VALUE,
@@ -53,7 +49,7 @@ export async function measureRawFabric(): Promise<Measurement[]> {
           arguments: [JSON.stringify(entries)],
         });
         return (await commit.getStatus()).successful ? entries.length : 0;
-      },
+      }),
     );
     return [single, saturated, thousand];
   } finally {

@@ -27,7 +27,8 @@ import { paths } from '../lib/paths';
 import { networkUp } from '../network/lifecycle';
 import { secondsUntilCaughtUp } from './catch-up';
 import { endorsementPerScan } from './endorsement';
-import { type Measurement } from './measurement';
+import { type Accounted, type Measurement } from './measurement';
+import { type CpuAccount, processGroups, renderCpuAccounts, withCpuAccount } from './cpu';
 import { chaincodeServerPids, PeakMemory } from './memory';
 import { measureRawFabric, RawFabric } from './raw-fabric';
 import { measureRegistrations, registrationsName } from './registrations';
@@ -40,7 +41,7 @@ import {
   ScanPlans,
   STATIONS,
 } from './scans';
-import { benchTargets, type BenchFigures } from './bench-targets';
+import { benchTargets, type BenchFigures, renderFigures } from './bench-targets';
 import { renderTargets } from './targets';
 import { measureVerification, verificationName } from './verification';
 
@@ -69,6 +70,19 @@ export async function runBench(): Promise<number> {
   await mkdir(dir, { recursive: true });
   const results: Measurement[] = [];
   const figures: BenchFigures = {};
+  const accounts: CpuAccount[] = [];
+  // CPU time of each part of the system per operation, for the loads that saturate the machine
+  const accounted =
+    (gatewayPid?: number): Accounted =>
+    async (work) => {
+      const groups = processGroups({
+        'bench client': process.pid,
+        ...(gatewayPid ? { gateway: gatewayPid } : {}),
+      });
+      const { result, account } = await withCpuAccount(groups, work);
+      accounts.push(account);
+      return result;
+    };
 
   log.step('measuring (every loop bounded in count and time; about 8 minutes in all)');
   const gateway = await benchGateway('bench', dir);
@@ -77,22 +91,30 @@ export async function runBench(): Promise<number> {
   try {
     stations = await registerStations(gateway.baseUrl, STATIONS);
     const memory = new PeakMemory({ gateway: [gateway.pid], chaincode: chaincodeServerPids('waste') });
-    results.push(await measureScans(gateway.baseUrl, stations, ScanPlans.thousand));
+    results.push(
+      await accounted(gateway.pid)(() => measureScans(gateway.baseUrl, stations, ScanPlans.thousand)),
+    );
     figures.lagSqliteSeconds = await secondsUntilCaughtUp(gateway.baseUrl, 120_000);
     log.detail(`SQLite index caught up ${figures.lagSqliteSeconds.toFixed(1)} s after the 1000-scan load`);
     const peaks = memory.stop();
     figures.gatewayMb = peaks['gateway'];
     figures.chaincodeMb = peaks['chaincode'];
-    for (const plan of [ScanPlans.hundred, ScanPlans.single, ScanPlans.singleSaturated]) {
-      results.push(await measureScans(gateway.baseUrl, stations, plan));
-    }
+    results.push(await measureScans(gateway.baseUrl, stations, ScanPlans.hundred));
+    results.push(await measureScans(gateway.baseUrl, stations, ScanPlans.single));
+    results.push(
+      await accounted(gateway.pid)(() => measureScans(gateway.baseUrl, stations, ScanPlans.singleSaturated)),
+    );
     figures.endorsementMsPerScan = await endorsementPerScan(
       stations[0] ?? '',
       await commissionBags(gateway.baseUrl, 1000),
     );
     const registrations = await measureRegistrations(gateway.baseUrl);
     results.push(registrations.measurement);
-    results.push((await measureRegistrations(gateway.baseUrl, { concurrency: 64 })).measurement);
+    results.push(
+      await accounted(gateway.pid)(
+        async () => (await measureRegistrations(gateway.baseUrl, { concurrency: 64 })).measurement,
+      ),
+    );
     certificates = registrations.certificates.slice(0, 50);
     // the index is still projecting the load above; measured meanwhile, the figure would be the
     // projection's share of the CPU as much as the route's
@@ -141,7 +163,7 @@ export async function runBench(): Promise<number> {
     await postgres.stop();
   }
 
-  results.push(...(await measureRawFabric()));
+  results.push(...(await measureRawFabric(accounted())));
 
   const targets = benchTargets(results, figures, {
     scans1000: scanMeasurementName(ScanPlans.thousand),
@@ -156,11 +178,15 @@ export async function runBench(): Promise<number> {
     verifyBurst: verificationName('burst while clerks register'),
     raw: RawFabric,
   });
-  console.log(`\n${renderTable(results)}\n\n${renderTargets(targets)}\n`);
+  console.log(
+    [renderTable(results), renderFigures(figures), renderCpuAccounts(accounts), renderTargets(targets)].join(
+      '\n\n',
+    ),
+  );
   const file = path.join(dir, `bench-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
   await writeFile(
     file,
-    `${JSON.stringify({ measuredAt: new Date().toISOString(), results, figures, targets }, null, 2)}\n`,
+    `${JSON.stringify({ measuredAt: new Date().toISOString(), results, figures, cpu: accounts, targets }, null, 2)}\n`,
   );
   log.step(`results written to ${file}`);
   return 0;

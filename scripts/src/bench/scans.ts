@@ -8,8 +8,8 @@ export const STATIONS = 4;
 
 /** Committed scans/s through POST /api/v1/waste/scans: batch sizes 1000, 100 and 1, and saturation. */
 export const ScanPlans = {
-  thousand: { batchSize: 1000, requests: 12, concurrency: STATIONS, seconds: 180 },
-  hundred: { batchSize: 100, requests: 40, concurrency: STATIONS, seconds: 60 },
+  thousand: { batchSize: 1000, requests: 40, concurrency: STATIONS, seconds: 180 },
+  hundred: { batchSize: 100, requests: 100, concurrency: STATIONS, seconds: 60 },
   single: { batchSize: 1, requests: 200, concurrency: 8, seconds: 60 },
   singleSaturated: { batchSize: 1, requests: 640, concurrency: 64, seconds: 60 },
 } as const;
