@@ -2,7 +2,7 @@ import { createPrivateKey } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 
 import { type CallOptions } from '@grpc/grpc-js';
-import { connect, type Gateway, hash, type Network, type Signer, signers } from '@hyperledger/fabric-gateway';
+import { connect, type Gateway, type Network } from '@hyperledger/fabric-gateway';
 import { Inject, Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
 
 import { UnauthenticatedError, UnavailableError } from '../common/errors';
@@ -10,6 +10,7 @@ import { type EnrolledUser } from '../../../chaincode/src/contract';
 import { IdentityStoreService } from '../identities/identity-store.service';
 import { FABRIC_SETTINGS, type FabricSettings } from './fabric.settings';
 import { PeerConnections } from './peer-connections';
+import { type SigningSetup, signingSetupFor } from './native-signer';
 
 interface PooledGateway {
   /** Which enrolment the gateway signs with; a re-enrolled user gets a new gateway. */
@@ -122,14 +123,14 @@ export class GatewayPool implements OnModuleDestroy {
 
   private async connectAs(user: EnrolledUser, enrolment: string): Promise<PooledGateway> {
     const peer = await this.connections.peerFor(user.mspId);
-    const { certificate, signer } = await this.credentialsOf(user);
+    const { certificate, signing } = await this.credentialsOf(user);
     const client = await this.connections.clientFor(peer);
     const { timeouts } = this.settings;
     const gateway = connect({
       client,
       identity: { mspId: user.mspId, credentials: certificate },
-      signer,
-      hash: hash.sha256,
+      signer: signing.signer,
+      hash: signing.hash,
       evaluateOptions: deadline(timeouts.evaluateMs),
       endorseOptions: deadline(timeouts.endorseMs),
       submitOptions: deadline(timeouts.submitMs),
@@ -139,13 +140,13 @@ export class GatewayPool implements OnModuleDestroy {
     return { enrolment, gateway };
   }
 
-  private async credentialsOf(user: EnrolledUser): Promise<{ certificate: Buffer; signer: Signer }> {
+  private async credentialsOf(user: EnrolledUser): Promise<{ certificate: Buffer; signing: SigningSetup }> {
     try {
       const [certificate, privateKey] = await Promise.all([
         readFile(user.certificatePath),
         readFile(user.privateKeyPath),
       ]);
-      return { certificate, signer: signers.newPrivateKeySigner(createPrivateKey(privateKey)) };
+      return { certificate, signing: signingSetupFor(createPrivateKey(privateKey)) };
     } catch (error) {
       // the cause names files and key errors: logged here, not returned to the caller
       this.logger.error(`Credentials of ${user.user} cannot be loaded: ${String(error)}`);
