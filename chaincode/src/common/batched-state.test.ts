@@ -9,9 +9,18 @@ import {
   MAX_KEYS_PER_MESSAGE,
   PeerBatchMessages,
   stateBatches,
-  WRITE_RECORD_PUT_STATE,
+  WriteRecordTypes,
 } from './batched-state';
-import { getRecord, prefetchRecords, putRecord, RecordTypes, recordKey, withBatchedWrites } from './ledger';
+import {
+  deletePrivateRecord,
+  getRecord,
+  prefetchRecords,
+  putPrivateRecord,
+  putRecord,
+  RecordTypes,
+  recordKey,
+  withBatchedWrites,
+} from './ledger';
 
 const bytes = (text: string): Uint8Array => new TextEncoder().encode(text);
 const text = (value: Uint8Array): string => new TextDecoder().decode(value);
@@ -47,7 +56,7 @@ class RecordingPeer {
         size: records.length,
       });
       for (const record of records) {
-        expect(record.getType()).toBe(WRITE_RECORD_PUT_STATE);
+        expect(record.getType()).toBe(WriteRecordTypes.PutState);
         this.state.set(record.getKey(), record.getValue_asU8());
       }
       return Promise.resolve(Buffer.alloc(0));
@@ -208,5 +217,22 @@ describe('prefetchRecords and withBatchedWrites (ledger.ts) through the in-memor
         parse,
       ),
     ).toBeUndefined();
+  });
+
+  it('holds private puts and deletes back too, each key keeping its last write', async () => {
+    const tx = ledger.newTransaction({ identity: identityForRole(Roles.UrbanInspector) });
+    const key = (id: string): string => recordKey(tx.ctx, RecordTypes.Smoke, id);
+    await withBatchedWrites(tx.ctx, async () => {
+      await putPrivateRecord(tx.ctx, 'somePrivate', key('p1'), { value: 1 });
+      await putPrivateRecord(tx.ctx, 'somePrivate', key('p2'), { value: 2 });
+      await deletePrivateRecord(tx.ctx, 'somePrivate', key('p2'));
+      // the same key in world state is another write
+      await putRecord(tx.ctx, key('p2'), { value: 'public' });
+    });
+    expect(tx.handler.asked).toEqual(['WriteBatchState']);
+    expect(tx.commit().validationCode).toBe('VALID');
+    expect(JSON.parse(String(ledger.getPrivateData('somePrivate', key('p1'))))).toEqual({ value: 1 });
+    expect(ledger.getPrivateData('somePrivate', key('p2'))).toBeUndefined();
+    expect(JSON.parse(String(ledger.getState(key('p2'))))).toEqual({ value: 'public' });
   });
 });

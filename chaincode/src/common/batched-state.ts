@@ -1,7 +1,7 @@
 // Many keys in one round trip to the peer. Each getState/putState of the Node shim is a message to the
 // peer and a wait for its answer, one at a time per transaction; a 1000-scan batch made about 3000 of
 // them and spent most of its endorsement time waiting. Fabric 3.1 peers also accept GET_STATE_MULTIPLE
-// (many reads, one answer) and WRITE_BATCH_STATE (many writes, one answer): the Go shim uses them,
+// (many reads, one answer) and WRITE_BATCH_STATE (many writes, private data too, one answer): the Go shim uses them,
 // fabric-shim 2.5.8 (the newest Node shim) does not yet. This module speaks those two messages through
 // the shim's own per-transaction message queue, so ordering with the transaction's other calls is kept.
 //
@@ -19,22 +19,24 @@ import { type ChaincodeStub } from 'fabric-shim';
  * (loaded first) keeps the ChaincodeMessage.Type enum that lacks these two.
  */
 export const BatchMessageTypes = { WriteBatchState: 24, GetStateMultiple: 25 } as const;
-export const WRITE_RECORD_PUT_STATE = 9;
+export const WriteRecordTypes = { PutState: 9, DelState: 10 } as const;
 
 /** Keys per message; the peer's default `chaincode.runtimeParams.maxSize*` (1000) for both kinds. */
 export const MAX_KEYS_PER_MESSAGE = 1000;
 
-/** Reads and writes of many keys in the transaction's namespace (world state, not private data). */
+/** Reads of many world-state keys and writes of many keys (world state or private data). */
 export interface StateBatches {
   /** The values of `keys`, in order; an empty array where a key has no value. */
   getStates(keys: readonly string[]): Promise<Uint8Array[]>;
-  /** Writes every entry; a later entry for the same key wins, as with successive putState calls. */
-  putStates(entries: readonly StateEntry[]): Promise<void>;
+  /** Applies every write in order; a later write of the same key wins, as with successive calls. */
+  putStates(writes: readonly StateWrite[]): Promise<void>;
 }
 
-export interface StateEntry {
+/** One put (value) or delete (value null), of world state or, with `collection`, of private data. */
+export interface StateWrite {
   readonly key: string;
-  readonly value: Uint8Array;
+  readonly value: Uint8Array | null;
+  readonly collection?: string;
 }
 
 /** The part of fabric-shim's handler this module uses (an internal of fabric-shim 2.5.x). */
@@ -107,15 +109,20 @@ export class PeerBatchMessages implements StateBatches {
     return values;
   }
 
-  async putStates(entries: readonly StateEntry[]): Promise<void> {
-    for (const chunk of chunks(entries)) {
+  async putStates(writes: readonly StateWrite[]): Promise<void> {
+    for (const chunk of chunks(writes)) {
       const batch = new currentProtos.WriteBatchState();
       batch.setRecList(
-        chunk.map(({ key, value }) => {
+        chunk.map(({ key, value, collection }) => {
           const record = new currentProtos.WriteRecord();
           record.setKey(key);
-          record.setValue(value);
-          record.setType(WRITE_RECORD_PUT_STATE);
+          record.setCollection(collection ?? '');
+          if (value === null) {
+            record.setType(WriteRecordTypes.DelState);
+          } else {
+            record.setValue(value);
+            record.setType(WriteRecordTypes.PutState);
+          }
           return record;
         }),
       );
@@ -154,9 +161,15 @@ class PerKeyCalls implements StateBatches {
     return values;
   }
 
-  async putStates(entries: readonly StateEntry[]): Promise<void> {
-    for (const { key, value } of entries) {
-      await this.stub.putState(key, value);
+  async putStates(writes: readonly StateWrite[]): Promise<void> {
+    for (const { key, value, collection } of writes) {
+      if (collection === undefined) {
+        await (value === null ? this.stub.deleteState(key) : this.stub.putState(key, value));
+      } else {
+        await (value === null
+          ? this.stub.deletePrivateData(collection, key)
+          : this.stub.putPrivateData(collection, key, value));
+      }
     }
   }
 }

@@ -5,7 +5,7 @@
 
 import { type Context } from 'fabric-contract-api';
 import { type ChaincodeStub } from 'fabric-shim';
-import { stateBatches } from './batched-state';
+import { stateBatches, type StateWrite } from './batched-state';
 import { toCanonicalBytes } from './canonical-json';
 import { NotFoundError, ValidationError } from './errors';
 
@@ -77,7 +77,8 @@ export function splitRecordKey(ctx: Context, key: string): { type: RecordType; a
  */
 interface TransactionBatches {
   readonly prefetched: Map<string, Uint8Array>;
-  pendingWrites: Map<string, Uint8Array> | undefined;
+  /** By collection and key: the last write of each, in the order of the last writes. */
+  pendingWrites: Map<string, StateWrite> | undefined;
 }
 
 const batchesOfTransaction = new WeakMap<ChaincodeStub, TransactionBatches>();
@@ -105,8 +106,8 @@ export async function prefetchRecords(ctx: Context, keys: readonly string[]): Pr
 }
 
 /**
- * Runs `work` holding back its putRecord calls, then sends them to the peer in as few round trips
- * as it allows. If `work` throws nothing is sent (the transaction fails anyway). The write set is the
+ * Runs `work` holding back its putRecord, putPrivateRecord and deletePrivateRecord calls, then sends
+ * them to the peer in as few round trips as it allows. If `work` throws nothing is sent (the transaction fails anyway). The write set is the
  * same as writing each key on its own; reads inside `work` still see committed state only.
  */
 export async function withBatchedWrites<T>(ctx: Context, work: () => Promise<T>): Promise<T> {
@@ -114,27 +115,36 @@ export async function withBatchedWrites<T>(ctx: Context, work: () => Promise<T>)
   if (batches.pendingWrites !== undefined) {
     return work();
   }
-  const pending = new Map<string, Uint8Array>();
+  const pending = new Map<string, StateWrite>();
   batches.pendingWrites = pending;
   try {
     const result = await work();
-    await stateBatches(ctx.stub).putStates([...pending].map(([key, value]) => ({ key, value })));
+    await stateBatches(ctx.stub).putStates([...pending.values()]);
     return result;
   } finally {
     batches.pendingWrites = undefined;
   }
 }
 
+/** True when the write was held back for the open batch of this transaction. */
+function heldBack(ctx: Context, write: StateWrite): boolean {
+  const pending = batchesOfTransaction.get(ctx.stub)?.pendingWrites;
+  if (pending === undefined) {
+    return false;
+  }
+  // re-inserted so the batch keeps the order of the last writes, as successive calls would
+  const id = `${write.collection ?? ''}\u0000${write.key}`;
+  pending.delete(id);
+  pending.set(id, write);
+  return true;
+}
+
 export async function putRecord(ctx: Context, key: string, value: unknown): Promise<void> {
   splitRecordKey(ctx, key);
-  const pending = batchesOfTransaction.get(ctx.stub)?.pendingWrites;
-  if (pending !== undefined) {
-    // re-inserted so the batch keeps the order of the last writes, as successive putState calls would
-    pending.delete(key);
-    pending.set(key, toCanonicalBytes(value));
-    return;
+  const bytes = toCanonicalBytes(value);
+  if (!heldBack(ctx, { key, value: bytes })) {
+    await ctx.stub.putState(key, bytes);
   }
-  await ctx.stub.putState(key, toCanonicalBytes(value));
 }
 
 async function readState(ctx: Context, key: string): Promise<Uint8Array> {
@@ -198,7 +208,10 @@ export async function putPrivateRecord(
   value: unknown,
 ): Promise<void> {
   splitRecordKey(ctx, key);
-  await ctx.stub.putPrivateData(collection, key, toCanonicalBytes(value));
+  const bytes = toCanonicalBytes(value);
+  if (!heldBack(ctx, { key, value: bytes, collection })) {
+    await ctx.stub.putPrivateData(collection, key, bytes);
+  }
 }
 
 export async function getPrivateRecord<T>(
@@ -213,7 +226,9 @@ export async function getPrivateRecord<T>(
 
 export async function deletePrivateRecord(ctx: Context, collection: string, key: string): Promise<void> {
   splitRecordKey(ctx, key);
-  await ctx.stub.deletePrivateData(collection, key);
+  if (!heldBack(ctx, { key, value: null, collection })) {
+    await ctx.stub.deletePrivateData(collection, key);
+  }
 }
 
 /**

@@ -15,7 +15,14 @@ import { findInContract } from '../common/cross-chaincode';
 import { ContractNames } from '../common/definitions';
 import { ConflictError, ValidationError } from '../common/errors';
 import { EventNames, emitEvent } from '../common/events';
-import { getPrivateRecord, getRecord, putPrivateRecord, putRecord, requireRecord } from '../common/ledger';
+import {
+  getPrivateRecord,
+  getRecord,
+  putPrivateRecord,
+  putRecord,
+  requireRecord,
+  withBatchedWrites,
+} from '../common/ledger';
 import { transactionTime } from '../common/transaction-time';
 import { type ActOutcome, applyAct } from './acts';
 import {
@@ -51,10 +58,15 @@ import { Transactions } from '../common/transactions';
 
 const SharesRequired: ReadonlySet<RegistrationType> = new Set(['FIRST', 'TRANSFER', 'CORRECTION']);
 
+/** Its writes (public and private) go to the peer together at the end, in one message. */
 export async function register(
   ctx: Context,
   requestJson: string,
 ): Promise<AnswerJson<typeof RegisterAnswer>> {
+  return withBatchedWrites(ctx, () => registerAct(ctx, requestJson));
+}
+
+async function registerAct(ctx: Context, requestJson: string): Promise<AnswerJson<typeof RegisterAnswer>> {
   const clerk = requireRole(ctx, Roles.RegistryClerk);
   const request = parseRegisterRequest(
     requestJson,

@@ -4,12 +4,15 @@
 // the stub where fabric-shim hangs its handler, so unit tests run the chaincode's batched path.
 
 import { peer } from '@hyperledger/fabric-protos';
-import { BatchMessageTypes, WRITE_RECORD_PUT_STATE } from '../common/batched-state';
+import { BatchMessageTypes, WriteRecordTypes } from '../common/batched-state';
 
 /** What the answering side needs of the stub: public state, one key at a time. */
 export interface KeyedState {
   getState(key: string): Promise<Uint8Array>;
   putState(key: string, value: Uint8Array): Promise<void>;
+  deleteState(key: string): Promise<void>;
+  putPrivateData(collection: string, key: string, value: Uint8Array): Promise<void>;
+  deletePrivateData(collection: string, key: string): Promise<void>;
 }
 
 /** The envelope fabric-shim would write to the peer stream (its own copy of ChaincodeMessage). */
@@ -40,15 +43,31 @@ export class InMemoryPeerHandler {
       }
       case BatchMessageTypes.WriteBatchState: {
         for (const record of peer.WriteBatchState.deserializeBinary(payload).getRecList()) {
-          if (record.getType() !== WRITE_RECORD_PUT_STATE || record.getCollection() !== '') {
-            throw new Error(`unexpected write record type ${record.getType()}`);
-          }
-          await this.state.putState(record.getKey(), record.getValue_asU8());
+          await this.write(record);
         }
         return Buffer.alloc(0);
       }
       default:
         throw new Error(`the in-memory peer does not answer message type ${message.getType()}`);
+    }
+  }
+
+  private async write(record: peer.WriteRecord): Promise<void> {
+    const key = record.getKey();
+    const collection = record.getCollection();
+    switch (record.getType()) {
+      case WriteRecordTypes.PutState:
+        await (collection === ''
+          ? this.state.putState(key, record.getValue_asU8())
+          : this.state.putPrivateData(collection, key, record.getValue_asU8()));
+        return;
+      case WriteRecordTypes.DelState:
+        await (collection === ''
+          ? this.state.deleteState(key)
+          : this.state.deletePrivateData(collection, key));
+        return;
+      default:
+        throw new Error(`the in-memory peer does not answer write record type ${record.getType()}`);
     }
   }
 }
