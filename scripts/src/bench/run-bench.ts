@@ -84,7 +84,7 @@ export async function runBench(): Promise<number> {
       return result;
     };
 
-  log.step('measuring (every loop bounded in count and time; about 8 minutes in all)');
+  log.step('measuring (every loop bounded in count and time; about 3 minutes in all)');
   const gateway = await benchGateway('bench', dir);
   let certificates: string[];
   let stations: string[];
