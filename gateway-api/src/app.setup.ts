@@ -12,6 +12,7 @@ import { applyDocumentRules } from './common/openapi/document-rules';
 import { describeValidationInDocument } from './common/openapi/document-validation';
 import { createValidationPipe } from './common/validation';
 import { type EnvironmentVariables } from './config/env.schema';
+import { rememberVerifyIdentifiers } from './verify/remembered-identifiers.pipe';
 
 /**
  * Options for creating the Nest application. Nest's default body parsers are off because
@@ -32,7 +33,7 @@ export function configureApp(app: NestExpressApplication): void {
   app.use(requestIdMiddleware);
   answerUnparsableRequests(app.getHttpServer());
   useJsonBody(app);
-  app.useGlobalPipes(createValidationPipe());
+  app.useGlobalPipes(rememberVerifyIdentifiers(createValidationPipe()));
   app.useGlobalFilters(new ApiExceptionFilter(app.get(HttpAdapterHost)));
   setUpOpenApi(app);
 }

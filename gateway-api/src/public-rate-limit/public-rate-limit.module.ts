@@ -4,6 +4,7 @@ import { APP_GUARD } from '@nestjs/core';
 import { ThrottlerModule } from '@nestjs/throttler';
 
 import { type EnvironmentVariables } from '../config/env.schema';
+import { HitLogThrottlerStorage } from './hit-log-storage';
 import { PublicRouteThrottlerGuard } from './public-route-throttler.guard';
 import { OPERATIONS_LIMIT, PublicThrottlers } from './public-throttlers';
 
@@ -13,6 +14,8 @@ import { OPERATIONS_LIMIT, PublicThrottlers } from './public-throttlers';
     ThrottlerModule.forRootAsync({
       inject: [ConfigService],
       useFactory: (config: ConfigService<EnvironmentVariables, true>) => ({
+        // the library's counting at a constant cost per request (hit-log-storage.ts)
+        storage: new HitLogThrottlerStorage(),
         throttlers: [
           {
             name: PublicThrottlers.Public,

@@ -1,5 +1,5 @@
 import { type ProofBundle } from '../../../chaincode/src/contract';
-import { Controller, Get, Header, Inject, Param, Query, Res } from '@nestjs/common';
+import { Controller, Get, Header, Inject, Param, Query, Req, Res } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiForbiddenResponse,
@@ -12,7 +12,7 @@ import {
   ApiTooManyRequestsResponse,
   ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
-import { type Response } from 'express';
+import { type Request, type Response } from 'express';
 
 import { OptionalPrincipal, Public } from '../auth/auth.decorators';
 import { type Principal } from '../auth/principal';
@@ -30,8 +30,8 @@ import {
   LicenseVerificationResponse,
 } from './dto/verify-responses.dto';
 import { type HolderQuestion } from './holder-check/holder-check';
+import { sendJsonAnswer } from './json-answer';
 import { renderQr, verifyPageUrl } from './qr-code';
-import { type BagAnswer, type CertificateAnswer, type LicenseAnswer } from './verify-answers';
 import { VerifyService } from './verify.service';
 import { VERIFY_SETTINGS, type VerifySettings } from './verify.settings';
 
@@ -70,11 +70,13 @@ export class VerifyController {
     summary: 'Is this property certificate (不动产权证书 / 不动产登记证明) in force? With its ledger proof',
   })
   @ApiOkResponse({ type: CertificateVerificationResponse })
-  certificate(
+  async certificate(
     @Param() params: CertificateNumberParams,
     @Query() query: HolderMatchQuery,
-  ): Promise<CertificateAnswer> {
-    return this.verify.certificate(params.certificateNumber, holderQuestion(query));
+    @Req() req: Request,
+    @Res() res: Response,
+  ): Promise<void> {
+    sendJsonAnswer(req, res, await this.verify.certificate(params.certificateNumber, holderQuestion(query)));
   }
 
   @Get('certificates/:certificateNumber/proof-bundle')
@@ -124,8 +126,8 @@ export class VerifyController {
   @Header('Cache-Control', ANSWER_CACHE)
   @ApiOperation({ summary: 'Is this business licence (营业执照) valid? With its ledger proof' })
   @ApiOkResponse({ type: LicenseVerificationResponse })
-  license(@Param() params: UsccParams): Promise<LicenseAnswer> {
-    return this.verify.license(params.uscc);
+  async license(@Param() params: UsccParams, @Req() req: Request, @Res() res: Response): Promise<void> {
+    sendJsonAnswer(req, res, await this.verify.license(params.uscc));
   }
 
   @Get('licenses/:uscc/qr')
@@ -142,8 +144,8 @@ export class VerifyController {
     summary: "A waste bag's public trace: category, district, events, outcome; no household data",
   })
   @ApiOkResponse({ type: BagVerificationResponse })
-  bag(@Param() params: BagBarcodeParams): Promise<BagAnswer> {
-    return this.verify.bag(params.barcode);
+  async bag(@Param() params: BagBarcodeParams, @Req() req: Request, @Res() res: Response): Promise<void> {
+    sendJsonAnswer(req, res, await this.verify.bag(params.barcode));
   }
 }
 
