@@ -5,6 +5,7 @@
 // import of scripts/src.
 
 export { networkPath, paths } from './lib/paths';
+export { gatewayNodeArguments } from './lib/gateway-command';
 export { address, anchorPeer, fqdn, loadTopology, type PeerOrg, type Topology } from './network/topology';
 export { crypto } from './network/crypto-layout';
 export { chaincodeServerName } from './network/process-specs';

@@ -3,6 +3,7 @@ import * as path from 'node:path';
 import { deploy } from './deploy/deploy';
 import { ensureAllBinaries } from './fabric/build-binaries';
 import { exec } from './lib/exec';
+import { gatewayNodeArguments } from './lib/gateway-command';
 import { log, timed } from './lib/log';
 import { paths } from './lib/paths';
 import { networkUp } from './network/lifecycle';
@@ -26,15 +27,11 @@ export async function startAll(): Promise<number> {
   log.detail(`API tokens:   ${paths.apiTokensFile} (one per demo user; \`npm run users -- list\`)`);
   log.detail(`network logs: ${path.join(paths.networkRoot, 'logs')} (\`npm run network -- logs\`)`);
   log.detail('Ctrl-C stops the gateway; the network keeps running until `npm run network -- down`.');
-  const gateway = spawn(
-    process.execPath,
-    [path.join(paths.repoRoot, 'gateway-api', 'dist', 'gateway-api', 'src', 'main.js')],
-    {
-      cwd: paths.repoRoot,
-      stdio: 'inherit',
-      env: process.env,
-    },
-  );
+  const gateway = spawn(process.execPath, gatewayNodeArguments(), {
+    cwd: paths.repoRoot,
+    stdio: 'inherit',
+    env: process.env,
+  });
   const forward = (signal: NodeJS.Signals): void => {
     gateway.kill(signal);
   };

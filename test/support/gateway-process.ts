@@ -3,7 +3,7 @@ import { createWriteStream, mkdirSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import * as path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { paths } from '../../scripts/src';
+import { gatewayNodeArguments, paths } from '../../scripts/src';
 
 /**
  * The real gateway as a separate process (gateway-api/dist/gateway-api/src/main.js), so tests
@@ -36,23 +36,19 @@ export async function startGateway(name: string, env: NodeJS.ProcessEnv): Promis
   // `npm test` makes the folder; `npm run test:e2e` on a fresh GOVTRACE_HOME must not depend on it
   mkdirSync(path.dirname(logFile), { recursive: true });
   const log = createWriteStream(logFile, { flags: 'a' });
-  const child: ChildProcess = spawn(
-    process.execPath,
-    [path.join(paths.repoRoot, 'gateway-api', 'dist', 'gateway-api', 'src', 'main.js')],
-    {
-      cwd: paths.repoRoot,
-      env: {
-        // the network is deployed with `deploy --test-fixtures`: serve its smoke routes too
-        GOVTRACE_TEST_FIXTURES: 'smoke',
-        ...process.env,
-        ...env,
-        PORT: String(port),
-        HOST: '127.0.0.1',
-        LOG_LEVEL: 'warn',
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
+  const child: ChildProcess = spawn(process.execPath, gatewayNodeArguments(), {
+    cwd: paths.repoRoot,
+    env: {
+      // the network is deployed with `deploy --test-fixtures`: serve its smoke routes too
+      GOVTRACE_TEST_FIXTURES: 'smoke',
+      ...process.env,
+      ...env,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      LOG_LEVEL: 'warn',
     },
-  );
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   child.stdout?.pipe(log);
   child.stderr?.pipe(log);
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
