@@ -172,6 +172,55 @@ describe('waste routes over HTTP', () => {
     expect(badDate.body).toMatchObject({ error: { details: [{ field: 'date' }] } });
   });
 
+  describe('the load-weight tolerance (GET/PUT /api/v1/waste/config)', () => {
+    const config = { toleranceRatio: '0.15', toleranceBasisPoints: 1500, updatedAt: '', updatedBy: '' };
+    const put = (role: string, body: object) =>
+      request(server).put('/api/v1/waste/config').set('Authorization', `Bearer ${role}`).send(body);
+
+    it('reads the configuration for every waste role, from the ledger', async () => {
+      ledger.answer = config;
+      for (const role of ['urban_inspector', 'station_operator', 'hauler', 'facility_operator']) {
+        const response = await request(server)
+          .get('/api/v1/waste/config')
+          .set('Authorization', `Bearer ${role}`);
+        expect(response.status).toBe(200);
+        expect(response.body).toEqual(config);
+      }
+      expect(ledger.calls.map((call) => call.transaction)).toEqual(Array(4).fill('GetConfig'));
+      const clerk = await request(server)
+        .get('/api/v1/waste/config')
+        .set('Authorization', 'Bearer registry_clerk');
+      expect(clerk.status).toBe(403);
+    });
+
+    it('lets an urban inspector set it, sent as the exact decimal typed', async () => {
+      ledger.answer = { ...config, updatedAt: '2026-03-01T00:00:00.000Z', updatedBy: 'UrbanMSP' };
+      const response = await put('urban_inspector', { toleranceRatio: '0.15' });
+      expect(response.status).toBe(200);
+      expect(response.body).toMatchObject({ toleranceRatio: '0.15', txId: 'tx-1', blockNumber: 3 });
+      expect(ledger.calls).toEqual([
+        expect.objectContaining({ transaction: 'SetConfig', args: ['{"toleranceRatio":"0.15"}'] }),
+      ]);
+    });
+
+    it.each([['1.5'], ['0.12345'], ['-0.1'], ['']])('refuses %j with 400 before Fabric', async (ratio) => {
+      const response = await put('urban_inspector', { toleranceRatio: ratio });
+      expect(response.status).toBe(400);
+      expect(response.body).toMatchObject({ error: { details: [{ field: 'toleranceRatio' }] } });
+      expect(ledger.calls).toEqual([]);
+    });
+
+    it('refuses a number (it would not stay exact) and any caller but an urban inspector', async () => {
+      expect((await put('urban_inspector', { toleranceRatio: 0.15 })).status).toBe(400);
+      const operator = await put('station_operator', { toleranceRatio: '0.15' });
+      expect(operator.status).toBe(403);
+      expect(operator.body).toMatchObject({
+        error: { message: expect.stringContaining('urban_inspector') as unknown },
+      });
+      expect(ledger.calls).toEqual([]);
+    });
+  });
+
   const DAY = '2026-03-01';
   it.each<[string, string, Record<string, string | string[]>]>([
     ['date', 'missing', {}],

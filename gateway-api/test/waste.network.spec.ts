@@ -178,4 +178,36 @@ describe('waste over HTTP on the real network', () => {
       anomalies: [{ type: 'LOAD_WEIGHT_MISMATCH', txId: (collection.body as { txId: string }).txId }],
     });
   });
+
+  it('reads and sets the load-weight tolerance on the ledger, then puts the previous one back', async () => {
+    const read = (user: string) =>
+      request(app()).get('/api/v1/waste/config').set('Authorization', auth(user));
+    const set = (toleranceRatio: string) =>
+      request(app())
+        .put('/api/v1/waste/config')
+        .set('Authorization', auth('urban-inspector'))
+        .send({ toleranceRatio });
+    const before = await read('hauler');
+    expect(before.status).toBe(200);
+    const previous = (before.body as { toleranceRatio: string }).toleranceRatio;
+    const wanted = previous === '0.125' ? '0.1' : '0.125';
+    try {
+      const changed = await set(wanted);
+      expect(changed.status).toBe(200);
+      expect(changed.body).toMatchObject({
+        toleranceRatio: wanted,
+        updatedBy: 'UrbanMSP',
+        txId: expect.any(String) as unknown,
+      });
+      const after = await read('station-operator');
+      expect(after.body).toMatchObject({
+        toleranceRatio: wanted,
+        toleranceBasisPoints: Number(wanted) * 10_000,
+      });
+      // a value out of range is refused before the ledger, and the tolerance stays as set
+      expect((await set('1.5')).status).toBe(400);
+    } finally {
+      expect((await set(previous)).status).toBe(200);
+    }
+  });
 });

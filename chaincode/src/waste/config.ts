@@ -4,13 +4,13 @@
 
 import { Object as DataType, Property } from 'fabric-contract-api';
 import { ValidationError } from '../common/errors';
+import { TOLERANCE_RATIO_PATTERN, TOLERANCE_RATIO_RULE } from './domain';
 import { type JsonObject } from './input';
 import { StoredReader } from './stored';
 
 /** 10 %: the default until an inspector sets another tolerance. */
 export const DEFAULT_TOLERANCE_BASIS_POINTS = 1000;
 const BASIS_POINTS_PER_UNIT = 10_000;
-const RATIO_PATTERN = /^(0(\.[0-9]{1,4})?|1(\.0{1,4})?)$/;
 
 export interface WasteConfigFields {
   /** The tolerance as given, a decimal from 0 to 1 with up to 4 places, e.g. "0.1". */
@@ -49,11 +49,11 @@ export class WasteConfig implements WasteConfigFields {
   static fromInput(input: JsonObject, updatedAt: string, updatedBy: string): WasteConfig {
     const raw = input.toleranceRatio;
     const text = typeof raw === 'number' && Number.isFinite(raw) ? String(raw) : raw;
-    if (typeof text !== 'string' || !RATIO_PATTERN.test(text)) {
+    if (typeof text !== 'string' || !TOLERANCE_RATIO_PATTERN.test(text)) {
       throw new ValidationError('invalid waste configuration', [
         {
           field: 'toleranceRatio',
-          message: 'must be a decimal from 0 to 1 with at most 4 places, e.g. 0.1 for 10 %',
+          message: TOLERANCE_RATIO_RULE,
         },
       ]);
     }

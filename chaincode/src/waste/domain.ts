@@ -86,3 +86,7 @@ export const VEHICLE_ID_PATTERN = /^[0-9A-Z\u4e00-\u9fff-]{2,16}$/;
 export const VEHICLE_ID_RULE = 'must be 2 to 16 upper-case letters, digits, Chinese characters or -';
 export const SITE_NAME_PATTERN = /^\S(?:[\s\S]{0,98}\S)?$/;
 export const SITE_NAME_RULE = 'must be 1 to 100 characters without surrounding spaces';
+
+/** The load-weight tolerance (waste configuration): a decimal from 0 to 1 with at most 4 places. */
+export const TOLERANCE_RATIO_PATTERN = /^(0(\.[0-9]{1,4})?|1(\.0{1,4})?)$/;
+export const TOLERANCE_RATIO_RULE = 'must be a decimal from 0 to 1 with at most 4 places, e.g. 0.1 for 10 %';

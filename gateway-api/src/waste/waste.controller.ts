@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, Param, Post, Put, Query } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiBearerAuth,
@@ -21,6 +21,7 @@ import { ErrorResponse } from '../common/errors';
 import { CommissionBagsDto, CommissionBagsResponse } from './dto/bag-batch.dto';
 import { CollectionResponse, DeliveryResponse } from './dto/batch-result.dto';
 import { RecordCollectionDto, RecordDeliveryDto } from './dto/collection.dto';
+import { SetWasteConfigDto, WasteConfigChangeResponse, WasteConfigResponse } from './dto/config.dto';
 import { RecordScansDto, RecordScansResponse } from './dto/scans.dto';
 import { RegisterSiteDto, WasteSiteResponse } from './dto/site.dto';
 import { BagBarcodeParams } from '../common/identifiers/identifier-params';
@@ -103,6 +104,25 @@ export class WasteController {
     @Body() dto: RecordDeliveryDto,
   ): Promise<DeliveryResponse> {
     return this.waste.recordDelivery(caller, dto);
+  }
+
+  @Get('config')
+  @Roles(RoleNames.UrbanInspector, RoleNames.StationOperator, RoleNames.Hauler, RoleNames.FacilityOperator)
+  @ApiOperation({ summary: 'The load-weight tolerance in force, from the ledger' })
+  @ApiOkResponse({ type: WasteConfigResponse })
+  config(@CurrentPrincipal() caller: Principal): Promise<WasteConfigResponse> {
+    return this.waste.config(caller);
+  }
+
+  @Put('config')
+  @Roles(RoleNames.UrbanInspector)
+  @ApiOperation({ summary: 'Set the load-weight tolerance later collections are checked against' })
+  @ApiOkResponse({ type: WasteConfigChangeResponse })
+  setConfig(
+    @CurrentPrincipal() caller: Principal,
+    @Body() dto: SetWasteConfigDto,
+  ): Promise<WasteConfigChangeResponse> {
+    return this.waste.setConfig(caller, dto);
   }
 
   @Get('bags/:barcode/trace')

@@ -16,6 +16,11 @@ import { type CollectionResponse, type DeliveryResponse } from './dto/batch-resu
 import { type RecordCollectionDto, type RecordDeliveryDto } from './dto/collection.dto';
 import { type RecordScansDto, type RecordScansResponse } from './dto/scans.dto';
 import { type RegisterSiteDto, type WasteSiteResponse } from './dto/site.dto';
+import {
+  type SetWasteConfigDto,
+  type WasteConfigChangeResponse,
+  type WasteConfigResponse,
+} from './dto/config.dto';
 import { type BagTraceResponse } from './dto/trace.dto';
 import { parseBagBarcode } from '../../../chaincode/src/contract';
 import { WASTE_CONTRACT, WASTE_ENDORSING_ORGS, WasteTransactions as Tx } from './waste-domain';
@@ -145,6 +150,28 @@ export class WasteService {
     });
     // the trace is passed on as the chaincode wrote it
     return chaincodeAnswer(bytes, WASTE_CONTRACT, Tx.GetBag) as unknown as BagTraceResponse;
+  }
+
+  /** The load-weight tolerance in force (GetConfig): the defaults until an inspector sets one. */
+  async config(caller: Principal): Promise<WasteConfigResponse> {
+    const bytes = await this.ledger.evaluate(caller.user, {
+      contract: WASTE_CONTRACT,
+      transaction: Tx.GetConfig,
+      args: [],
+    });
+    return chaincodeAnswer(bytes, WASTE_CONTRACT, Tx.GetConfig);
+  }
+
+  /** Sets the load-weight tolerance (SetConfig); later collections are checked against it. */
+  async setConfig(caller: Principal, dto: SetWasteConfigDto): Promise<WasteConfigChangeResponse> {
+    const { txId, blockNumber, result } = await this.submit(caller, Tx.SetConfig, {
+      toleranceRatio: dto.toleranceRatio,
+    });
+    return {
+      ...chaincodeAnswer(result, WASTE_CONTRACT, Tx.SetConfig),
+      txId,
+      blockNumber: Number(blockNumber),
+    };
   }
 
   private submit(
