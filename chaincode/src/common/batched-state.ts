@@ -1,9 +1,10 @@
 // Many keys in one round trip to the peer. Each getState/putState of the Node shim is a message to the
 // peer and a wait for its answer, one at a time per transaction; a 1000-scan batch made about 3000 of
 // them and spent most of its endorsement time waiting. Fabric 3.1 peers also accept GET_STATE_MULTIPLE
-// (many reads, one answer) and WRITE_BATCH_STATE (many writes, private data too, one answer): the Go shim uses them,
-// fabric-shim 2.5.8 (the newest Node shim) does not yet. This module speaks those two messages through
-// the shim's own per-transaction message queue, so ordering with the transaction's other calls is kept.
+// (many reads, one answer) and WRITE_BATCH_STATE (many writes, private data too, one answer): the Go
+// shim uses them, fabric-shim 2.5.8 (the newest Node shim) does not yet. This module speaks those two
+// messages through the shim's own per-transaction message queue, so ordering with the transaction's
+// other calls is kept.
 //
 // The read and write sets the peer builds are the same as with one call per key: the peer's handlers
 // call the same simulator methods for each key. Where the stub is not the shim's (unit tests' in-memory

@@ -107,8 +107,9 @@ export async function prefetchRecords(ctx: Context, keys: readonly string[]): Pr
 
 /**
  * Runs `work` holding back its putRecord, putPrivateRecord and deletePrivateRecord calls, then sends
- * them to the peer in as few round trips as it allows. If `work` throws nothing is sent (the transaction fails anyway). The write set is the
- * same as writing each key on its own; reads inside `work` still see committed state only.
+ * them to the peer in as few round trips as it allows. If `work` throws nothing is sent (the
+ * transaction fails anyway). The write set is the same as writing each key on its own; reads inside
+ * `work` still see committed state only.
  */
 export async function withBatchedWrites<T>(ctx: Context, work: () => Promise<T>): Promise<T> {
   const batches = transactionBatches(ctx);

@@ -1,15 +1,17 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
+
+import { isChaincodeServer, type RunningProcess, runningProcesses } from './processes';
 
 /** Linux's USER_HZ: /proc reports CPU time in these ticks (100 on every common build). */
 const TICKS_PER_SECOND = 100;
 
 /** Which part of the system a process is, from its command line; undefined for anything else. */
-function groupOf(args: readonly string[]): string | undefined {
-  const program = args[0] ?? '';
-  if (program.endsWith('/peer') && args[1] === 'node') return 'peers';
+function groupOf(running: RunningProcess): string | undefined {
+  const program = running.args[0] ?? '';
+  if (program.endsWith('/peer') && running.args[1] === 'node') return 'peers';
   if (program.endsWith('/orderer')) return 'orderers';
   if (program.endsWith('/fabric-ca-server')) return 'CAs';
-  if (args.some((arg) => arg.endsWith('fabric-shim/cli.js'))) return 'chaincode servers';
+  if (isChaincodeServer(running)) return 'chaincode servers';
   return undefined;
 }
 
@@ -18,14 +20,9 @@ export function processGroups(others: Record<string, number>): Record<string, nu
   const groups: Record<string, number[]> = Object.fromEntries(
     Object.entries(others).map(([name, pid]) => [name, [pid]]),
   );
-  for (const entry of readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const group = groupOf(readFileSync(`/proc/${entry}/cmdline`, 'utf8').split('\0'));
-      if (group !== undefined) (groups[group] ??= []).push(Number(entry));
-    } catch {
-      // gone meanwhile
-    }
+  for (const running of runningProcesses()) {
+    const group = groupOf(running);
+    if (group !== undefined) (groups[group] ??= []).push(running.pid);
   }
   return groups;
 }

@@ -1,4 +1,6 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
+
+import { isChaincodeServer, runningProcesses } from './processes';
 
 /** Resident memory of a process in MB (VmRSS from /proc), or undefined once it is gone. */
 export function residentMb(pid: number): number | undefined {
@@ -11,26 +13,16 @@ export function residentMb(pid: number): number | undefined {
 }
 
 /**
- * The chaincode servers (fabric-shim's `server` command, one per peer organisation) of one definition,
- * found by their command line: `--chaincode-id <definition>_<hash>:<package id>`.
+ * The chaincode servers of one definition, found by their command line:
+ * `--chaincode-id <definition>_<hash>:<package id>`.
  */
 export function chaincodeServerPids(definition: string): number[] {
-  const pids: number[] = [];
-  for (const entry of readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    let commandLine: string;
-    try {
-      commandLine = readFileSync(`/proc/${entry}/cmdline`, 'utf8');
-    } catch {
-      continue;
-    }
-    const args = commandLine.split('\0');
-    const id = args[args.indexOf('--chaincode-id') + 1] ?? '';
-    if (args.some((arg) => arg.endsWith('fabric-shim/cli.js')) && id.startsWith(`${definition}_`)) {
-      pids.push(Number(entry));
-    }
-  }
-  return pids;
+  return runningProcesses()
+    .filter((running) => {
+      const id = running.args[running.args.indexOf('--chaincode-id') + 1] ?? '';
+      return isChaincodeServer(running) && id.startsWith(`${definition}_`);
+    })
+    .map(({ pid }) => pid);
 }
 
 /** The highest resident memory of each named process group, sampled every `intervalMs` until stopped. */
