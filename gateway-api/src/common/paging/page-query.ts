@@ -1,5 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsOptional } from 'class-validator';
+import { IsIn, IsOptional } from 'class-validator';
+
+import { LIST_FORMATS, type ListFormat } from '../csv/csv-export';
 
 import { IsQueryInteger } from './query-integer';
 
@@ -28,4 +30,10 @@ export class PageQuery {
   @IsOptional()
   @IsQueryInteger(1, MAX_PAGE_SIZE)
   pageSize: number = DEFAULT_PAGE_SIZE;
+
+  /** `csv`: every matching row as a CSV file (paging ignored); `Accept: text/csv` asks the same. */
+  @ApiPropertyOptional({ enum: LIST_FORMATS, default: 'json' })
+  @IsOptional()
+  @IsIn(LIST_FORMATS)
+  format?: ListFormat;
 }
