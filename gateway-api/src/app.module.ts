@@ -4,6 +4,7 @@ import { APP_INTERCEPTOR } from '@nestjs/core';
 
 import { AuthModule } from './auth/auth.module';
 import { BUSINESS_PROJECTORS, BusinessCalendarModule, BusinessModule } from './business';
+import { ConsoleModule } from './console';
 import { validateEnv } from './config/validate-env';
 import { DepartmentsModule } from './departments/departments.module';
 import { FabricModule } from './fabric/fabric.module';
@@ -54,6 +55,7 @@ const indexModule = IndexModule.register({
     WasteModule,
     VerifyModule,
     VerifyPageModule,
+    ConsoleModule,
   ],
   // Every POST honours Idempotency-Key (API.md "Writes"); other methods pass straight through.
   providers: [{ provide: APP_INTERCEPTOR, useExisting: IdempotencyInterceptor }],

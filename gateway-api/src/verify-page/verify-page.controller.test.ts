@@ -131,6 +131,6 @@ describe('findAssetsDirectory', () => {
   });
 
   it('says where it looked when the assets are not there', () => {
-    expect(() => findAssetsDirectory(path.parse(__dirname).root)).toThrow(/verify page assets not found/);
+    expect(() => findAssetsDirectory(path.parse(__dirname).root)).toThrow(/page assets not found/);
   });
 });

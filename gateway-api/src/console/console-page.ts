@@ -1,0 +1,47 @@
+import { type PageSpec } from '../common/page-assets/page-assets';
+
+/**
+ * The staff console: gateway-api/src/console/assets (ES modules, no bundler), served under
+ * /console/assets/, with the chart and barcode libraries from their npm packages.
+ */
+export const CONSOLE_PAGE: PageSpec = {
+  folder: 'gateway-api/src/console/assets',
+  html: 'console.html',
+  urlPrefix: '/console/assets/',
+  served: {
+    'console.css': 'text/css; charset=utf-8',
+    'icon.svg': 'image/svg+xml',
+    'console-app.js': 'text/javascript; charset=utf-8',
+    'console-api.js': 'text/javascript; charset=utf-8',
+    'console-dom.js': 'text/javascript; charset=utf-8',
+    'console-forms.js': 'text/javascript; charset=utf-8',
+    'console-list.js': 'text/javascript; charset=utf-8',
+    'console-sections.js': 'text/javascript; charset=utf-8',
+    'console-text.js': 'text/javascript; charset=utf-8',
+  },
+  packaged: {
+    'chart.umd.min.js': {
+      package: 'chart.js',
+      file: 'dist/chart.umd.min.js',
+      contentType: 'text/javascript; charset=utf-8',
+    },
+    'bwip-js.min.js': {
+      package: 'bwip-js',
+      file: 'dist/bwip-js-min.js',
+      contentType: 'text/javascript; charset=utf-8',
+    },
+  },
+};
+
+/**
+ * Only this origin, no inline script or style; images also from data: URLs (a label sheet's barcodes
+ * are drawn in the browser).
+ */
+export const CONSOLE_CSP = [
+  "default-src 'self'",
+  "img-src 'self' data: blob:",
+  "base-uri 'none'",
+  "form-action 'self'",
+  "frame-ancestors 'none'",
+  "object-src 'none'",
+].join('; ');
