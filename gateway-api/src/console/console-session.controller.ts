@@ -1,13 +1,6 @@
 import { Body, Controller, Delete, Get, HttpCode, Post, Req, Res } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
-import {
-  ApiCreatedResponse,
-  ApiNoContentResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiTags,
-  ApiUnauthorizedResponse,
-} from '@nestjs/swagger';
+import { ApiExcludeController } from '@nestjs/swagger';
 import { type Request, type Response } from 'express';
 
 import { Public } from '../auth/auth.decorators';
@@ -16,7 +9,7 @@ import { SessionAuthenticator } from '../auth/session-authenticator';
 import { clearedSessionCookie, sessionCookie, sessionIdFrom } from '../auth/session-cookie';
 import { sha256, TokenAuthenticator } from '../auth/token-authenticator';
 import { type Principal } from '../auth/principal';
-import { ApiError, ErrorResponse, UnauthenticatedError, ValidationFailedError } from '../common/errors';
+import { ApiError, UnauthenticatedError, ValidationFailedError } from '../common/errors';
 import { CitizensRateLimit, OperationsRateLimit } from '../public-rate-limit';
 import { ConsoleSessionAnswer, SignInDto } from './sign-in.dto';
 
@@ -49,9 +42,10 @@ function answer(principal: Principal, session: ConsoleSession): ConsoleSessionAn
 /**
  * The staff console's sign-in: a token (or user name and token as password) becomes a session
  * cookie. Only JSON bodies are accepted, so no page on another site can sign a browser in with a
- * plain form post (login CSRF); sign-out is a DELETE that needs the session's CSRF token.
+ * plain form post (login CSRF); sign-out is a DELETE that needs the session's CSRF token. Like the
+ * console page, these routes serve the console alone, so they stay out of the API document.
  */
-@ApiTags('console')
+@ApiExcludeController()
 @Controller('console/session')
 export class ConsoleSessionController {
   constructor(
@@ -64,9 +58,6 @@ export class ConsoleSessionController {
   @Post()
   @Public()
   @CitizensRateLimit()
-  @ApiOperation({ summary: 'Sign in to the staff console: sets an HttpOnly, SameSite=Strict session cookie' })
-  @ApiCreatedResponse({ type: ConsoleSessionAnswer })
-  @ApiUnauthorizedResponse({ type: ErrorResponse, description: 'UNAUTHENTICATED' })
   async signIn(
     @Req() request: Request,
     @Body() dto: SignInDto,
@@ -93,9 +84,6 @@ export class ConsoleSessionController {
   @Get()
   @Public()
   @OperationsRateLimit()
-  @ApiOperation({ summary: "The signed-in user and the session's CSRF token (401 without a session)" })
-  @ApiOkResponse({ type: ConsoleSessionAnswer })
-  @ApiUnauthorizedResponse({ type: ErrorResponse, description: 'UNAUTHENTICATED' })
   async current(
     @Req() request: Request,
     @Res({ passthrough: true }) res: Response,
@@ -110,8 +98,6 @@ export class ConsoleSessionController {
   /** Not public: the guard accepts it only with the session's CSRF token (or a bearer token). */
   @Delete()
   @HttpCode(204)
-  @ApiOperation({ summary: 'Sign out: ends the session and clears its cookie' })
-  @ApiNoContentResponse({ description: 'signed out' })
   signOut(@Req() request: Request, @Res({ passthrough: true }) res: Response): void {
     const id = sessionIdFrom(request.headers.cookie);
     if (id !== undefined) this.sessions.close(id);
