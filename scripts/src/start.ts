@@ -24,6 +24,7 @@ export async function startAll(): Promise<number> {
   const base = `http://127.0.0.1:${port}`;
   log.step(`starting the gateway on ${base} (SQLite index: ${path.join(paths.runtimeRoot, 'gateway')})`);
   log.detail(`API docs:     ${base}/docs (OpenAPI: ${base}/docs-json)`);
+  log.detail(`staff console: ${base}/console (sign in with a demo user's token from the file below)`);
   log.detail(`API tokens:   ${paths.apiTokensFile} (one per demo user; \`npm run users -- list\`)`);
   log.detail(`network logs: ${path.join(paths.networkRoot, 'logs')} (\`npm run network -- logs\`)`);
   log.detail('Ctrl-C stops the gateway; the network keeps running until `npm run network -- down`.');
