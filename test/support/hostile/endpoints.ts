@@ -244,24 +244,24 @@ export const READ_ENDPOINTS: readonly ReadEndpoint[] = [
     user: 'hauler',
   },
   {
-    name: 'GET business/cases?step&from&to',
-    path: (v) => `/api/v1/business/cases?step=${v}&from=${v}&to=${v}`,
+    name: 'GET business/cases?step&from',
+    path: (v) => `/api/v1/business/cases?step=${v}&from=${v.slice(0, 100)}`,
     user: 'market-clerk',
   },
   {
     name: 'GET business/licenses?name',
-    path: (v) => `/api/v1/business/licenses?name=${v}&uscc=${v}`,
+    path: (v) => `/api/v1/business/licenses?name=${v}&uscc=${v.slice(0, 100)}`,
     user: 'market-clerk',
   },
   { name: 'GET waste/bags/{b}/trace', path: (v) => `/api/v1/waste/bags/${v}/trace`, user: 'hauler' },
   {
     name: 'GET waste/bags?districtCode',
-    path: (v) => `/api/v1/waste/bags?districtCode=${v}&status=${v}`,
+    path: (v) => `/api/v1/waste/bags?districtCode=${v}&status=${v.slice(0, 100)}`,
     user: 'urban-inspector',
   },
   {
-    name: 'GET waste/anomalies?stationId',
-    path: (v) => `/api/v1/waste/anomalies?stationId=${v}&kind=${v}&from=${v}`,
+    name: 'GET waste/anomalies?stationId&to',
+    path: (v) => `/api/v1/waste/anomalies?stationId=${v}&to=${v.slice(0, 100)}`,
     user: 'station-operator',
   },
   {
