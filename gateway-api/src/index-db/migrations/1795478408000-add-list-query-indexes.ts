@@ -9,7 +9,7 @@ const INDEXES: readonly [table: string, name: string, columns: string[]][] = [
   ['business_licenses', 'IDX_business_licenses_status', ['status', 'uscc']],
   ['waste_bags', 'IDX_waste_bags_district_category', ['district_code', 'category', 'barcode']],
   ['waste_bags', 'IDX_waste_bags_category', ['category', 'barcode']],
-  ['waste_anomalies', 'IDX_waste_anomalies_day', ['day']],
+  ['waste_anomalies', 'IDX_waste_anomalies_day', ['day', 'recorded_at']],
   ['waste_anomalies', 'IDX_waste_anomalies_type_day', ['type', 'day']],
   ['waste_anomalies', 'IDX_waste_anomalies_barcode', ['barcode']],
   ['waste_sites', 'IDX_waste_sites_district', ['district_code']],
