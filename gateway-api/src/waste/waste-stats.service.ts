@@ -3,6 +3,7 @@ import { type EntityManager } from 'typeorm';
 
 import { NotFoundError, ValidationFailedError } from '../common/errors';
 import { Database } from '../index-db/database/database';
+import { conformanceRate } from './conformance';
 import { type CategoryStatsResponse, type StationStatsResponse } from './dto/stats.dto';
 import { WasteAnomalyRow } from './entities/waste-anomaly.entity';
 import { WasteScanRow } from './entities/waste-scan.entity';
@@ -95,7 +96,6 @@ function toCategoryStats(row: CategoryAggregate): CategoryStatsResponse {
     conformant,
     nonConformant,
     unchecked: bags - checked,
-    // UNCHECKED bags say nothing about sorting, so they are left out of the rate rather than counted as failures
-    conformanceRate: checked === 0 ? null : Math.round((conformant / checked) * 10_000) / 10_000,
+    conformanceRate: conformanceRate(conformant, nonConformant),
   };
 }

@@ -243,7 +243,37 @@ export const READ_ENDPOINTS: readonly ReadEndpoint[] = [
     path: (v) => `/api/v1/business/cases?page=${v}&pageSize=2`,
     user: 'hauler',
   },
+  {
+    name: 'GET business/cases?step&from',
+    path: (v) => `/api/v1/business/cases?step=${v}&from=${v.slice(0, 100)}`,
+    user: 'market-clerk',
+  },
+  {
+    name: 'GET business/licenses?name',
+    path: (v) => `/api/v1/business/licenses?name=${v}&uscc=${v.slice(0, 100)}`,
+    user: 'market-clerk',
+  },
   { name: 'GET waste/bags/{b}/trace', path: (v) => `/api/v1/waste/bags/${v}/trace`, user: 'hauler' },
+  {
+    name: 'GET waste/bags?districtCode',
+    path: (v) => `/api/v1/waste/bags?districtCode=${v}&status=${v.slice(0, 100)}`,
+    user: 'urban-inspector',
+  },
+  {
+    name: 'GET waste/anomalies?stationId&to',
+    path: (v) => `/api/v1/waste/anomalies?stationId=${v}&to=${v.slice(0, 100)}`,
+    user: 'station-operator',
+  },
+  {
+    name: 'GET waste/stations/{s}/stats/daily',
+    path: (v) => `/api/v1/waste/stations/${v}/stats/daily?from=2026-03-01&to=${v.slice(0, 100)}`,
+    user: 'urban-inspector',
+  },
+  {
+    name: 'GET waste/districts/{d}/stats/daily',
+    path: (v) => `/api/v1/waste/districts/${v}/stats/daily?from=${v.slice(0, 100)}&to=2026-03-01`,
+    user: 'hauler',
+  },
   {
     name: 'GET waste/stations/{s}/stats',
     path: (v) => `/api/v1/waste/stations/${v}/stats?date=${v.slice(0, 100)}`,

@@ -86,6 +86,16 @@ export class CaseSummary {
   @ApiPropertyOptional({ type: String, nullable: true }) completedAt!: string | null;
   @ApiProperty({ description: 'Over the half-working-day target (as of now while OPEN)' })
   overTarget!: boolean;
+
+  @ApiProperty({ description: 'OPEN and past its half-working-day deadline now' })
+  overdue!: boolean;
+
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    description: 'The last instant within the target; null when the calendar gives none',
+  })
+  targetDeadline!: string | null;
 }
 
 export class EnterpriseSummary {
@@ -107,6 +117,23 @@ export class CasePage {
 
 export class EnterprisePage {
   @ApiProperty({ type: [EnterpriseSummary] }) items!: EnterpriseSummary[];
+  @ApiProperty() page!: number;
+  @ApiProperty() pageSize!: number;
+  @ApiProperty() total!: number;
+}
+
+export class LicenseSummary {
+  @ApiProperty() uscc!: string;
+  @ApiProperty({ description: "The enterprise's name, from its opening case" }) name!: string;
+  @ApiProperty() caseId!: string;
+  @ApiProperty({ enum: ['ACTIVE', 'CANCELLED', 'REVOKED'] }) status!: string;
+  @ApiProperty({ description: 'When the LICENSE step issued it' }) establishedAt!: string;
+  @ApiPropertyOptional({ type: String, nullable: true }) statusChangedAt!: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) statusReason!: string | null;
+}
+
+export class LicensePage {
+  @ApiProperty({ type: [LicenseSummary] }) items!: LicenseSummary[];
   @ApiProperty() page!: number;
   @ApiProperty() pageSize!: number;
   @ApiProperty() total!: number;

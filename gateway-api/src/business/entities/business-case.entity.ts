@@ -10,6 +10,8 @@ import { bigintTransformer } from '../../index-db/database/bigint.transformer';
 @Index('IDX_business_cases_status_opened', ['status', 'openedAt'])
 @Index('IDX_business_cases_normalised_name', ['normalisedName'])
 @Index('IDX_business_cases_uscc', ['uscc'])
+// the case list's order and opening-day range (migration 1795478408000)
+@Index('IDX_business_cases_opened', ['openedAt', 'caseId'])
 export class BusinessCase {
   @PrimaryColumn({ name: 'case_id', type: 'varchar', length: 24 })
   caseId!: string;

@@ -1,7 +1,9 @@
-import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 
 /** The business licence of an enterprise, from its LICENSE step on; status ACTIVE, CANCELLED or REVOKED. */
 @Entity({ name: 'business_licenses' })
+// the licence list by status, in its order (migration 1795478408000)
+@Index('IDX_business_licenses_status', ['status', 'uscc'])
 export class BusinessLicense {
   @PrimaryColumn({ name: 'uscc', type: 'varchar', length: 18 })
   uscc!: string;

@@ -2,10 +2,11 @@ import { Inject, Injectable, Optional } from '@nestjs/common';
 import { type SelectQueryBuilder } from 'typeorm';
 
 import { normaliseEnterpriseName } from '../../../../chaincode/src/contract';
+import { nextDay, shanghaiDayStart } from '../../common/day-range';
 import { Database } from '../../index-db/database/database';
-import { type ListCasesQuery, type SearchEnterprisesQuery } from '../dto/list.dto';
-import { type CasePage, type EnterprisePage } from '../dto/responses.dto';
-import { BusinessCase, BusinessLicense } from '../entities';
+import { type ListCasesQuery, type ListLicensesQuery, type SearchEnterprisesQuery } from '../dto/list.dto';
+import { type CasePage, type EnterprisePage, type LicensePage } from '../dto/responses.dto';
+import { BusinessCase, BusinessCaseStep, BusinessLicense } from '../entities';
 import { BUSINESS_CLOCK, type Clock } from '../business.service';
 
 /** LIKE wildcards in user input match themselves. */
@@ -23,15 +24,40 @@ export class BusinessQueryService {
     this.now = clock ?? ((): Date => new Date());
   }
 
+  /**
+   * Cases by status, target, pending step and opening day. `overTarget` judges the case's end
+   * (completion, or now while open) against its deadline, so a case completed late stays over target;
+   * `overdue` is the clerk's work list: still OPEN and already past the deadline now.
+   */
   async listCases(query: ListCasesQuery): Promise<CasePage> {
     const now = this.now().toISOString();
-    // over target: the case's end (completion, or now while open) lies after its target deadline
     const over = 'c.target_deadline IS NOT NULL AND COALESCE(c.completed_at, :now) > c.target_deadline';
+    const overdue = "c.status = 'OPEN' AND c.target_deadline IS NOT NULL AND :now > c.target_deadline";
     return this.database.run(async (manager) => {
       const builder = manager.createQueryBuilder(BusinessCase, 'c').setParameter('now', now);
       if (query.status !== undefined) builder.andWhere('c.status = :status', { status: query.status });
       if (query.overTarget === true) builder.andWhere(`(${over})`);
       if (query.overTarget === false) builder.andWhere(`NOT (${over})`);
+      if (query.overdue === true) builder.andWhere(`(${overdue})`);
+      if (query.overdue === false) builder.andWhere(`NOT (${overdue})`);
+      if (query.step !== undefined) {
+        // the step's row appears when it completes: pending = no row (primary key (case_id, step))
+        const done = builder
+          .subQuery()
+          .select('1')
+          .from(BusinessCaseStep, 'st')
+          .where('st.case_id = c.case_id AND st.step = :step')
+          .getQuery();
+        builder.andWhere(`NOT EXISTS ${done}`, { step: query.step });
+      }
+      if (query.from !== undefined) {
+        builder.andWhere('c.opened_at >= :openedFrom', { openedFrom: shanghaiDayStart(query.from) });
+      }
+      if (query.to !== undefined) {
+        builder.andWhere('c.opened_at < :openedBefore', {
+          openedBefore: shanghaiDayStart(nextDay(query.to)),
+        });
+      }
       const [rows, total] = await page(builder.orderBy('c.openedAt', 'ASC').addOrderBy('c.caseId'), query);
       return {
         items: rows.map((row) => ({
@@ -44,7 +70,42 @@ export class BusinessQueryService {
           openedAt: row.openedAt,
           completedAt: row.completedAt,
           overTarget: row.targetDeadline !== null && (row.completedAt ?? now) > row.targetDeadline,
+          overdue: row.status === 'OPEN' && row.targetDeadline !== null && now > row.targetDeadline,
+          targetDeadline: row.targetDeadline,
         })),
+        page: query.page,
+        pageSize: query.pageSize,
+        total,
+      };
+    });
+  }
+
+  /** Licences with their enterprise's name (the licence row has none: it is on the opening case). */
+  async listLicenses(query: ListLicensesQuery): Promise<LicensePage> {
+    return this.database.run(async (manager) => {
+      const builder = manager
+        .createQueryBuilder(BusinessLicense, 'l')
+        .innerJoinAndMapOne('l.enterprise', BusinessCase, 'c', 'c.case_id = l.case_id');
+      if (query.uscc !== undefined) builder.andWhere('l.uscc = :uscc', { uscc: query.uscc.toUpperCase() });
+      if (query.status !== undefined) builder.andWhere('l.status = :status', { status: query.status });
+      if (query.name !== undefined) {
+        const prefix = escapeLike(normaliseEnterpriseName(query.name));
+        builder.andWhere("c.normalised_name LIKE :prefix ESCAPE '\\'", { prefix: `${prefix}%` });
+      }
+      const [rows, total] = await page(builder.orderBy('l.uscc', 'ASC'), query);
+      return {
+        items: rows.map((row) => {
+          const enterprise = (row as BusinessLicense & { enterprise: BusinessCase }).enterprise;
+          return {
+            uscc: row.uscc,
+            name: enterprise.name,
+            caseId: row.caseId,
+            status: row.status,
+            establishedAt: row.establishedAt,
+            statusChangedAt: row.statusChangedAt,
+            statusReason: row.statusReason,
+          };
+        }),
         page: query.page,
         pageSize: query.pageSize,
         total,

@@ -8,6 +8,7 @@ import { CreateWasteBagIndex1795478404000 } from '../../waste/entities/179547840
 import { CreateIndexQuarantine1795478405000 } from './1795478405000-create-index-quarantine';
 import { CreateHolderCheckFailures1795478406000 } from '../../verify/holder-check/1795478406000-create-holder-check-failures';
 import { IdempotencyUnknownOutcome1795478407000 } from '../../idempotency/1795478407000-idempotency-unknown-outcome';
+import { AddListQueryIndexes1795478408000 } from './1795478408000-add-list-query-indexes';
 
 /**
  * Every migration of the gateway's database, oldest first. Listed as classes rather than found by
@@ -26,4 +27,5 @@ export const MIGRATIONS = [
   CreateIndexQuarantine1795478405000,
   CreateHolderCheckFailures1795478406000,
   IdempotencyUnknownOutcome1795478407000,
+  AddListQueryIndexes1795478408000,
 ];

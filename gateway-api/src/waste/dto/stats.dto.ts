@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsString } from 'class-validator';
 
-import { IsCalendarDate } from './is-calendar-date';
+import { IsCalendarDate } from '../../common/day-range';
 
 /** `?date=YYYY-MM-DD`: a day in Asia/Shanghai (UTC+08:00), the district's local day. */
 export class StationStatsQueryDto {

@@ -6,6 +6,10 @@ import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
  */
 @Entity({ name: 'waste_anomalies' })
 @Index('IDX_waste_anomalies_station_day', ['stationId', 'day'])
+// the anomaly list and totals by day, by kind, and by bag (district, category) (migration 1795478408000)
+@Index('IDX_waste_anomalies_day', ['day', 'recordedAt'])
+@Index('IDX_waste_anomalies_type_day', ['type', 'day'])
+@Index('IDX_waste_anomalies_barcode', ['barcode'])
 export class WasteAnomalyRow {
   @PrimaryColumn({ name: 'tx_id', type: 'varchar', length: 128 })
   txId!: string;

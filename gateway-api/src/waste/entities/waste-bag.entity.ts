@@ -5,6 +5,9 @@ import { bigintTransformer } from '../../index-db/database/bigint.transformer';
 /** A commissioned bag (WasteBagsCommissioned): no household data, only what the public bag carries. */
 @Entity({ name: 'waste_bags' })
 @Index('IDX_waste_bags_batch', ['batchId'])
+// the bag list by district and/or category, in barcode order (migration 1795478408000)
+@Index('IDX_waste_bags_district_category', ['districtCode', 'category', 'barcode'])
+@Index('IDX_waste_bags_category', ['category', 'barcode'])
 export class WasteBagRow {
   @PrimaryColumn({ name: 'barcode', type: 'varchar', length: 18 })
   barcode!: string;

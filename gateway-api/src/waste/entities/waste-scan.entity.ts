@@ -8,6 +8,8 @@ import { bigintTransformer } from '../../index-db/database/bigint.transformer';
  */
 @Entity({ name: 'waste_scans' })
 @Index('IDX_waste_scans_station_day', ['stationId', 'day'])
+// the city's daily totals (migration 1795478408000)
+@Index('IDX_waste_scans_day', ['day'])
 export class WasteScanRow {
   @PrimaryColumn({ name: 'barcode', type: 'varchar', length: 18 })
   barcode!: string;

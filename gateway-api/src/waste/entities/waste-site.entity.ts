@@ -1,9 +1,11 @@
-import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 
 import { bigintTransformer } from '../../index-db/database/bigint.transformer';
 
 /** Registered sites (WasteSiteRegistered); write-once on the ledger, so one insert per site. */
 @Entity({ name: 'waste_sites' })
+// a district's sites, for district filters and totals (migration 1795478408000)
+@Index('IDX_waste_sites_district', ['districtCode'])
 export class WasteSiteRow {
   @PrimaryColumn({ name: 'site_id', type: 'varchar', length: 64 })
   siteId!: string;

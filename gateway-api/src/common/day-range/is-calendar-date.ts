@@ -1,6 +1,6 @@
 import { registerDecorator, type ValidationArguments } from 'class-validator';
 
-import { documentConstraint } from '../../common/openapi/validation-keywords';
+import { documentConstraint } from '../openapi/validation-keywords';
 
 /** A real calendar day written YYYY-MM-DD (2026-02-30 is refused). */
 export function isCalendarDate(value: unknown): boolean {

@@ -1,0 +1,2 @@
+export { daysInRange, eachDay, IsNotBeforeDay, IsWithinDaysOf, nextDay, shanghaiDayStart } from './day-range';
+export { IsCalendarDate, isCalendarDate } from './is-calendar-date';

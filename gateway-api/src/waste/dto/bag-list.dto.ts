@@ -1,0 +1,57 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsIn, IsOptional, IsString, Matches } from 'class-validator';
+
+import { CategoryCodes, DISTRICT_CODE_PATTERN, DISTRICT_CODE_RULE } from '../../../../chaincode/src/contract';
+import { PageQuery } from '../../common/paging/page-query';
+
+/**
+ * A bag's status in the index: the latest step projected for it, as the chaincode's GetBag names it.
+ * COMMISSIONED: a waste_bags row only; COLLECTED: accepted at a station (a waste_scans row);
+ * LOADED: on a truck (a LOADED waste_bag_movements row); DELIVERED: at a facility with its outcome.
+ */
+export const BAG_STATUSES = ['COMMISSIONED', 'COLLECTED', 'LOADED', 'DELIVERED'] as const;
+export type BagListStatus = (typeof BAG_STATUSES)[number];
+
+export class ListBagsQuery extends PageQuery {
+  @ApiPropertyOptional({ example: '440103', description: 'the district the bag was commissioned in' })
+  @IsOptional()
+  @IsString()
+  @Matches(DISTRICT_CODE_PATTERN, { message: `districtCode ${DISTRICT_CODE_RULE}` })
+  districtCode?: string;
+
+  @ApiPropertyOptional({ enum: CategoryCodes })
+  @IsOptional()
+  @IsIn(CategoryCodes)
+  category?: (typeof CategoryCodes)[number];
+
+  @ApiPropertyOptional({ enum: BAG_STATUSES, description: 'the latest step the index holds' })
+  @IsOptional()
+  @IsIn(BAG_STATUSES)
+  status?: BagListStatus;
+}
+
+export class BagSummary {
+  @ApiProperty({ example: '440103010000000016' }) barcode!: string;
+  @ApiProperty() districtCode!: string;
+  @ApiProperty({ example: '01' }) category!: string;
+  @ApiProperty({ example: 'RECYCLABLE' }) categoryName!: string;
+  @ApiProperty() serial!: number;
+  @ApiProperty({ description: 'barcode of the first bag of its batch' }) batchId!: string;
+  @ApiProperty() commissionedAt!: string;
+  @ApiProperty({ enum: BAG_STATUSES }) status!: BagListStatus;
+  @ApiPropertyOptional({ type: String, nullable: true }) stationId!: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) scannedAt!: string | null;
+  @ApiPropertyOptional({ type: Number, nullable: true }) weightGrams!: number | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) quality!: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) loadedAt!: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) deliveredAt!: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) facilityId!: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) outcome!: string | null;
+}
+
+export class BagPage {
+  @ApiProperty({ type: [BagSummary] }) items!: BagSummary[];
+  @ApiProperty() page!: number;
+  @ApiProperty() pageSize!: number;
+  @ApiProperty() total!: number;
+}
