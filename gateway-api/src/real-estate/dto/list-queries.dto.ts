@@ -1,6 +1,5 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
-import { IsIn, IsOptional, IsString, Matches } from 'class-validator';
+import { IsIn, IsOptional, Matches } from 'class-validator';
 
 import {
   CERTIFICATE_KINDS,
@@ -8,36 +7,13 @@ import {
   type CertificateStatus,
   CertificateStatuses,
 } from '../../../../chaincode/src/contract';
-import { IsCalendarDate, IsNotBeforeDay } from '../../common/day-range';
+import { DayRangePageQuery } from '../../common/day-range';
 import { IsCertificateNumber, IsUnitNumber } from '../../common/identifiers/is-identifier';
-import { PageQuery } from '../../common/paging/page-query';
+import { IsQueryBoolean } from '../../common/query-boolean';
 import { CLEARANCE_NUMBER } from './create-registration.dto';
 
-// The query parameters of the real-estate and tax lists of the index (GET acts, certificates,
-// deed-tax-clearances). Every parameter is checked; an unknown one is refused by the global pipe.
-
-/** Query strings are text: only the words `true` / `false` count, anything else is refused. */
-const toBoolean = ({ value }: { value: unknown }): unknown =>
-  value === 'true' ? true : value === 'false' ? false : value;
-
-/** `?from=&to=`: Asia/Shanghai calendar days, both included; `to` not before `from`. */
-export class DayRangePageQuery extends PageQuery {
-  @ApiPropertyOptional({ example: '2026-03-01', description: 'on or after this day (UTC+08:00)' })
-  @IsOptional()
-  @IsString()
-  @IsCalendarDate()
-  from?: string;
-
-  @ApiPropertyOptional({
-    example: '2026-03-31',
-    description: 'on or before this day (UTC+08:00); not before from',
-  })
-  @IsOptional()
-  @IsString()
-  @IsCalendarDate()
-  @IsNotBeforeDay('from')
-  to?: string;
-}
+// The query parameters of the certificate and deed-tax clearance lists of the index (the acts' are in
+// unit-params.dto.ts). Every parameter is checked; an unknown one is refused by the global pipe.
 
 /** GET /api/v1/real-estate/certificates: newest issued first. `from`/`to` bound the issue day. */
 export class ListCertificatesQueryDto extends DayRangePageQuery {
@@ -88,8 +64,7 @@ export class ListClearancesQueryDto extends DayRangePageQuery {
     description: 'true: only clearances a TRANSFER has named; false: only those no TRANSFER has named yet',
   })
   @IsOptional()
-  @Transform(toBoolean)
-  @IsIn([true, false], { message: 'used must be true or false' })
+  @IsQueryBoolean()
   used?: boolean;
 
   @ApiPropertyOptional({
@@ -99,7 +74,6 @@ export class ListClearancesQueryDto extends DayRangePageQuery {
       "caller's); false: everyone's, as without it",
   })
   @IsOptional()
-  @Transform(toBoolean)
-  @IsIn([true, false], { message: 'mine must be true or false' })
+  @IsQueryBoolean()
   mine?: boolean;
 }

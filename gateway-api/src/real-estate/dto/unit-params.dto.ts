@@ -2,10 +2,10 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
 
 import { type RegistrationType, RegistrationTypes } from '../../../../chaincode/src/contract';
+import { DayRangePageQuery } from '../../common/day-range';
 import { HasNoNulCharacter } from '../../common/has-no-nul-character';
 import { IsCertificateNumber, IsUnitNumber } from '../../common/identifiers/is-identifier';
 import { MAX_COMMON_NAME_LENGTH } from '../projection/submitter-name';
-import { DayRangePageQuery } from './list-queries.dto';
 
 export class UnitParamsDto {
   @ApiProperty({ example: '440184001016GB00009F00800039' })
