@@ -1,15 +1,4 @@
-import {
-  Body,
-  Controller,
-  Get,
-  Headers,
-  HttpCode,
-  Param,
-  Post,
-  Query,
-  type StreamableFile,
-  UseGuards,
-} from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, UseGuards } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiBearerAuth,
@@ -18,7 +7,6 @@ import {
   ApiNotFoundResponse,
   ApiOkResponse,
   ApiOperation,
-  ApiProduces,
   ApiServiceUnavailableResponse,
   ApiTags,
   ApiUnauthorizedResponse,
@@ -28,26 +16,22 @@ import {
 import { Roles as RoleNames } from '../../../chaincode/src/contract';
 import { CurrentPrincipal, Roles } from '../auth/auth.decorators';
 import { type Principal } from '../auth/principal';
-import { listAnswer } from '../common/csv';
 import { ErrorResponse } from '../common/errors';
 import { CreateDeedTaxClearanceDto } from './dto/create-clearance.dto';
 import { CreateRegistrationDto } from './dto/create-registration.dto';
 import { HolderUnitsResponse, SearchHolderUnitsDto } from './dto/holder-units.dto';
-import { ListCertificatesQueryDto, ListClearancesQueryDto } from './dto/list-queries.dto';
-import { CertificatesPageResponse, ClearancesPageResponse } from './dto/list-responses.dto';
-import { ActsPageResponse, DeedTaxClearanceResponse, RegistrationResponse } from './dto/responses.dto';
-import { ListActsQueryDto, UnitParamsDto } from './dto/unit-params.dto';
-import { DeedTaxClearancesService } from './projection/deed-tax-clearances.service';
-import { RealEstateActsService } from './projection/real-estate-acts.service';
-import { RealEstateCertificatesService } from './projection/real-estate-certificates.service';
-import { ACT_CSV_COLUMNS, CERTIFICATE_CSV_COLUMNS, CLEARANCE_CSV_COLUMNS } from './real-estate-csv';
+import { DeedTaxClearanceResponse, RegistrationResponse } from './dto/responses.dto';
+import { UnitParamsDto } from './dto/unit-params.dto';
 import { NoIdempotencyGuard } from './no-idempotency.guard';
 import { RealEstateService } from './real-estate.service';
 
 const CLERK = RoleNames.RegistryClerk;
 const TAX_OFFICER = RoleNames.TaxOfficer;
 
-/** Real-estate registration (API.md "Real estate"); writes answer after commit. */
+/**
+ * Real-estate registration (API.md "Real estate"); writes answer after commit, single-unit reads come
+ * from the ledger. The lists of the index are RealEstateIndexController's.
+ */
 @ApiTags('real-estate')
 @ApiBearerAuth()
 @ApiBadRequestResponse({ type: ErrorResponse, description: 'VALIDATION_FAILED; details name each field' })
@@ -56,12 +40,7 @@ const TAX_OFFICER = RoleNames.TaxOfficer;
 @ApiServiceUnavailableResponse({ type: ErrorResponse, description: 'UNAVAILABLE: the network cannot answer' })
 @Controller('api/v1/real-estate')
 export class RealEstateController {
-  constructor(
-    private readonly realEstate: RealEstateService,
-    private readonly acts: RealEstateActsService,
-    private readonly certificates: RealEstateCertificatesService,
-    private readonly clearances: DeedTaxClearancesService,
-  ) {}
+  constructor(private readonly realEstate: RealEstateService) {}
 
   @Post('registrations')
   @Roles(CLERK)
@@ -148,66 +127,5 @@ export class RealEstateController {
     @Body() dto: SearchHolderUnitsDto,
   ): Promise<HolderUnitsResponse> {
     return this.realEstate.holderUnits(caller, dto.idNumber);
-  }
-
-  @Get('acts')
-  @Roles(CLERK)
-  @ApiOperation({
-    summary:
-      'Acts from the index by unit, certificate, type, day and clerk, newest first, paged; or all as CSV',
-  })
-  @ApiProduces('application/json', 'text/csv')
-  @ApiOkResponse({ type: ActsPageResponse })
-  listActs(
-    @Query() query: ListActsQueryDto,
-    @Headers('accept') accept?: string,
-  ): Promise<ActsPageResponse | StreamableFile> {
-    return listAnswer(query, accept, {
-      fetchPage: (page, pageSize) => this.acts.list({ ...query, page, pageSize }),
-      columns: ACT_CSV_COLUMNS,
-      filename: 'real-estate-acts',
-    });
-  }
-
-  // The registry's register of certificates: registry clerks only. A tax officer reads a unit's
-  // certificates where the work needs them (GET units/{unitNumber}); and in production this route is
-  // served by the registry's gateway, which holds no tax officer's identity (GATEWAY_DEPARTMENTS).
-  @Get('certificates')
-  @Roles(CLERK)
-  @ApiOperation({
-    summary: 'Certificates from the index by number, status, unit, kind and issue day, paged; or all as CSV',
-  })
-  @ApiProduces('application/json', 'text/csv')
-  @ApiOkResponse({ type: CertificatesPageResponse })
-  listCertificates(
-    @Query() query: ListCertificatesQueryDto,
-    @Headers('accept') accept?: string,
-  ): Promise<CertificatesPageResponse | StreamableFile> {
-    return listAnswer(query, accept, {
-      fetchPage: (page, pageSize) => this.certificates.list({ ...query, page, pageSize }),
-      columns: CERTIFICATE_CSV_COLUMNS,
-      filename: 'real-estate-certificates',
-    });
-  }
-
-  @Get('deed-tax-clearances')
-  @Roles(TAX_OFFICER)
-  @ApiOperation({
-    summary:
-      'Deed-tax clearances from the index by unit, receipt number, recording day, used or not and ' +
-      'mine, newest first, paged; or all as CSV',
-  })
-  @ApiProduces('application/json', 'text/csv')
-  @ApiOkResponse({ type: ClearancesPageResponse })
-  listClearances(
-    @CurrentPrincipal() caller: Principal,
-    @Query() query: ListClearancesQueryDto,
-    @Headers('accept') accept?: string,
-  ): Promise<ClearancesPageResponse | StreamableFile> {
-    return listAnswer(query, accept, {
-      fetchPage: (page, pageSize) => this.clearances.list({ ...query, page, pageSize }, caller),
-      columns: CLEARANCE_CSV_COLUMNS,
-      filename: 'deed-tax-clearances',
-    });
   }
 }

@@ -9,6 +9,7 @@ import { HolderLookupKey } from './holder-lookup-key';
 import { DeedTaxClearancesService } from './projection/deed-tax-clearances.service';
 import { RealEstateActsService } from './projection/real-estate-acts.service';
 import { RealEstateCertificatesService } from './projection/real-estate-certificates.service';
+import { RealEstateIndexController } from './real-estate-index.controller';
 import { RealEstateController } from './real-estate.controller';
 import { RealEstateService } from './real-estate.service';
 
@@ -19,7 +20,7 @@ import { RealEstateService } from './real-estate.service';
  */
 @Module({
   imports: [FabricModule, DatabaseModule],
-  controllers: [RealEstateController],
+  controllers: [RealEstateController, RealEstateIndexController],
   providers: [
     RealEstateService,
     RealEstateActsService,
