@@ -22,6 +22,7 @@ const TABLES = [
   're_units',
   're_certificates',
   're_acts',
+  'tax_clearances',
   'business_cases',
   'business_case_steps',
   'business_licenses',

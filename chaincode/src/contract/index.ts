@@ -13,6 +13,8 @@ export {
   BAG_CATEGORY_NAMES,
   type BagCategoryCode,
   bagBarcodeCheckDigit,
+  CERTIFICATE_KINDS,
+  type CertificateKind,
   type IdentifierFormat,
   IdentifierFormats,
   MAX_BAG_SERIAL,
@@ -92,18 +94,24 @@ export { type EventPayload, EventPayloads, type EventPayloadShape } from '../com
 export { recordKey, type RecordType, RecordTypes } from '../common/ledger';
 export { certificateKey, registrationKey, unitKey } from '../realestate/keys';
 export { registrationId, sequenceKey } from '../realestate/registration-record';
-export { taxStepKey } from '../tax/keys';
+export { clearanceKey, taxStepKey } from '../tax/keys';
 export { anomalyKey, bagEventKey, bagKey, deliveryKey, loadKey, siteKey } from '../waste/keys';
 
 // Real estate
 export { HOLDER_LOOKUP_KEY_BYTES, MAX_HOLDER_LOOKUP_KEY_VERSION } from '../common/holder-lookup';
-export { type RegistrationType, RegistrationTypes } from '../realestate/registration-types';
+export {
+  type CertificateStatus,
+  CertificateStatuses,
+  type RegistrationType,
+  RegistrationTypes,
+} from '../realestate/registration-types';
 export {
   type CertificateRecord,
   issueCertificate,
   parseStoredCertificate,
 } from '../realestate/certificate-record';
-export { clearanceNotRecorded } from '../realestate/clearance-record';
+export { CLEARANCE_NUMBER_PATTERN, clearanceNotRecorded } from '../realestate/clearance-record';
+export { MAX_TAX_PAID_FEN, TAX_PAID_FEN_PATTERN } from '../tax/tax-paid';
 export {
   type CorrectionBasisKind,
   CorrectionBasisKinds,

@@ -39,7 +39,10 @@ const scenario: readonly Call[] = [
   {
     chaincode: 'tax',
     role: Roles.TaxOfficer,
-    args: ['deedtax:RecordDeedTaxClearance', json({ unitNumber: UNIT, clearanceNumber: 'QS-1' })],
+    args: [
+      'deedtax:RecordDeedTaxClearance',
+      json({ unitNumber: UNIT, clearanceNumber: 'QS-1', taxPaidFen: '3000000' }),
+    ],
     transient: { transferees: json([{ idNumber: carol.idNumber, salt: carol.clearanceSalt }]) },
   },
   {

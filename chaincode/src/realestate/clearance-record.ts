@@ -17,6 +17,8 @@ export interface ClearanceRecord {
   readonly titleVersion: number;
   /** hex SHA-256(salt + ':' + ID number) per transferee, sorted. */
   readonly transfereeIdHashes: readonly string[];
+  /** Deed tax paid, whole fen as a decimal string; null in clearances recorded before it was kept. */
+  readonly taxPaidFen: string | null;
   readonly recordedAt: string;
   readonly officer: SubmitterIdentity;
   readonly txId: string;
@@ -33,7 +35,8 @@ export function parseStoredClearance(raw: unknown): ClearanceRecord {
   if (typeof record.titleVersion !== 'number' || !Array.isArray(record.transfereeIdHashes)) {
     throw new Error('stored deed-tax clearance lacks titleVersion or transfereeIdHashes');
   }
-  return record as unknown as ClearanceRecord;
+  const taxPaidFen = typeof record.taxPaidFen === 'string' ? record.taxPaidFen : null;
+  return { ...record, taxPaidFen } as unknown as ClearanceRecord;
 }
 
 /**

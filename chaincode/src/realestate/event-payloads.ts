@@ -1,7 +1,7 @@
 // What the real-estate events carry (answer-shape.ts). Event payloads leave out the txId: the gateway
 // reads it from the event envelope, and the payload then holds only facts of the ledger state.
 
-import { answerShape, listOf, nullable } from '../common/answer-shape';
+import { answerShape, listOf, nullable, optional } from '../common/answer-shape';
 import { CertificateChangeShape } from './answers';
 
 export function withoutTxId<T extends { readonly txId: string }>(record: T): Omit<T, 'txId'> {
@@ -32,6 +32,8 @@ export const RegistrationPayloadShape = answerShape('RegistrationPayload', {
   certificateNumber: nullable('string'),
   certificateChanges: listOf(CertificateChangeShape),
   unitStatus: 'string',
+  // the public details of the act; the index reads the clearance a TRANSFER names (tax_clearances)
+  details: optional(answerShape('RegistrationDetails', { deedTaxClearanceNumber: optional('string') })),
 });
 
 /** The certificate record the act issued. */
@@ -63,12 +65,16 @@ export const RegisteredPayload = answerShape('RealEstateRegisteredPayload', {
   unit: RegisteredUnitShape,
 });
 
-/** DeedTaxClearanceRecorded: the clearance record without its txId (no transferee ID numbers). */
+/**
+ * DeedTaxClearanceRecorded: the clearance record without its txId (no transferee ID numbers). The tax
+ * paid (whole fen) is absent from events of chaincode that did not record it yet.
+ */
 export const DeedTaxClearanceRecordedPayload = answerShape('DeedTaxClearanceRecordedPayload', {
   clearanceNumber: 'string',
   unitNumber: 'string',
   titleVersion: 'number',
   transfereeIdHashes: listOf('string'),
+  taxPaidFen: optional(nullable('string')),
   recordedAt: 'string',
   officer: ClerkShape,
 });

@@ -89,7 +89,7 @@ class Harness {
     const clearanceNumber = `QS-${serial}`;
     await new DeedTaxContract().RecordDeedTaxClearance(
       tx.ctx,
-      JSON.stringify({ unitNumber, clearanceNumber }),
+      JSON.stringify({ unitNumber, clearanceNumber, taxPaidFen: '3000000' }),
     );
     expect(tx.commit().validationCode).toBe('VALID');
     await this.register(

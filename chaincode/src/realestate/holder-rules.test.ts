@@ -99,7 +99,7 @@ class Harness {
     });
     await new DeedTaxContract().RecordDeedTaxClearance(
       tx.ctx,
-      JSON.stringify({ unitNumber: UNIT, clearanceNumber }),
+      JSON.stringify({ unitNumber: UNIT, clearanceNumber, taxPaidFen: '3000000' }),
     );
     expect(tx.commit().validationCode).toBe('VALID');
   }

@@ -65,6 +65,8 @@ const ORDER = '(2026)粤0106执保123号';
 
 /** The gateway's holder lookup pepper (holder-index.ts), sent with every Register. */
 const PEPPER = Buffer.alloc(32, 7).toString('base64');
+/** The deed tax every clearance here records (whole fen). */
+const taxPaidFen = '3000000';
 
 /**
  * The verification code the gateway would print on `certificateNumber`: fixed per number here so a
@@ -171,7 +173,10 @@ class Harness {
       transient: { transferees: JSON.stringify(transferees) },
     });
     const result = JSON.parse(
-      await deedtax.RecordDeedTaxClearance(tx.ctx, JSON.stringify({ unitNumber, clearanceNumber })),
+      await deedtax.RecordDeedTaxClearance(
+        tx.ctx,
+        JSON.stringify({ unitNumber, clearanceNumber, taxPaidFen }),
+      ),
     ) as Json;
     expect(tx.commit().validationCode).toBe('VALID');
     return result;
@@ -187,7 +192,9 @@ class Harness {
       chaincodeName: 'tax',
       transient: transferees === undefined ? {} : { transferees: JSON.stringify(transferees) },
     });
-    const error = await errorOf(deedtax.RecordDeedTaxClearance(tx.ctx, JSON.stringify(request)));
+    const error = await errorOf(
+      deedtax.RecordDeedTaxClearance(tx.ctx, JSON.stringify({ taxPaidFen, ...request })),
+    );
     expect(tx.pendingWrites()).toEqual([]);
     return parseChaincodeErrorMessage(error.message)?.code ?? '';
   }

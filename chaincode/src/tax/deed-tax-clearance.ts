@@ -2,7 +2,9 @@
 // TRANSFER of a unit to named transferees. The public record holds salted hashes; the ID numbers and
 // salts go to DeedTaxShared, which the registry can read to give its clerk the salts the TRANSFER must
 // present. The unit, and so its ownership generation (titleVersion), is read from the registry's
-// definition (realestate:GetUnit) within this transaction.
+// definition (realestate:GetUnit) within this transaction. The deed tax paid is a public fact of the
+// clearance (an amount, no personal data) and goes into the record and its event, so the tax bureau's
+// index can list and total its clearances.
 
 import { type Context } from 'fabric-contract-api';
 import { Roles, requireRole } from '../common/access';
@@ -24,6 +26,7 @@ import { withoutTxId } from '../realestate/event-payloads';
 import { clearanceNumberArgument, unitNumberArgument } from '../realestate/lookup-arguments';
 import { isObject, parseTransferees, readTransientJson } from '../realestate/personal-data';
 import { clearanceKey, transfereesKey } from './keys';
+import { MAX_TAX_PAID_FEN, TAX_PAID_FEN_PATTERN } from './tax-paid';
 import { unitFromRegistry } from './registry-reads';
 
 export async function recordDeedTaxClearance(
@@ -31,7 +34,7 @@ export async function recordDeedTaxClearance(
   requestJson: string,
 ): Promise<AnswerJson<typeof DeedTaxClearanceAnswer>> {
   const officer = requireRole(ctx, Roles.TaxOfficer);
-  const { unitNumber, clearanceNumber } = parseClearanceRequest(requestJson);
+  const { unitNumber, clearanceNumber, taxPaidFen } = parseClearanceRequest(requestJson);
   const transferees = parseTransferees(ctx, readTransientJson(ctx, 'transferees'));
   const unit = await unitFromRegistry(ctx, unitNumber);
   const key = clearanceKey(ctx, unitNumber, clearanceNumber);
@@ -45,6 +48,7 @@ export async function recordDeedTaxClearance(
     unitNumber,
     titleVersion: unit.titleVersion,
     transfereeIdHashes: transferees.map((t) => saltedIdHash(t.salt, t.idNumber)).sort(),
+    taxPaidFen,
     recordedAt: transactionTime(ctx),
     officer,
     txId: ctx.stub.getTxID(),
@@ -61,7 +65,13 @@ export async function recordDeedTaxClearance(
   return answerJson(DeedTaxClearanceAnswer, { clearanceNumber, unitNumber, titleVersion: unit.titleVersion });
 }
 
-function parseClearanceRequest(json: string): { unitNumber: string; clearanceNumber: string } {
+interface ClearanceRequest {
+  readonly unitNumber: string;
+  readonly clearanceNumber: string;
+  readonly taxPaidFen: string;
+}
+
+function parseClearanceRequest(json: string): ClearanceRequest {
   let raw: unknown;
   try {
     raw = JSON.parse(json);
@@ -74,8 +84,16 @@ function parseClearanceRequest(json: string): { unitNumber: string; clearanceNum
       { field: 'request', message: 'must be a JSON object' },
     ]);
   }
-  return {
-    unitNumber: unitNumberArgument(typeof raw.unitNumber === 'string' ? raw.unitNumber : ''),
-    clearanceNumber: clearanceNumberArgument(raw.clearanceNumber),
-  };
+  const unitNumber = unitNumberArgument(typeof raw.unitNumber === 'string' ? raw.unitNumber : '');
+  const clearanceNumber = clearanceNumberArgument(raw.clearanceNumber);
+  const { taxPaidFen } = raw;
+  if (typeof taxPaidFen !== 'string' || !TAX_PAID_FEN_PATTERN.test(taxPaidFen)) {
+    throw new ValidationError('invalid deed-tax clearance request', [
+      {
+        field: 'taxPaidFen',
+        message: `must be the deed tax paid in whole fen, as a string (1 to ${MAX_TAX_PAID_FEN})`,
+      },
+    ]);
+  }
+  return { unitNumber, clearanceNumber, taxPaidFen };
 }

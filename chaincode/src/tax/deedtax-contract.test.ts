@@ -1,6 +1,7 @@
 // Must stay the first import: it quiets fabric-contract-api before the contract classes load.
 import '../testing/quiet-logs';
 import { Roles } from '../common/access';
+import { saltedIdHash } from '../common/personal-data';
 import { toCanonicalBytes } from '../common/canonical-json';
 import {
   type ChaincodeError,
@@ -15,7 +16,9 @@ import { type RegistrationRecord } from '../realestate/registration-record';
 import { InMemoryLedger, type InMemoryStub, identityForRole } from '../testing';
 import { channelLedger, DefinitionEntries } from '../testing/channel';
 import { commitEndorsedBy } from '../testing/endorsement-simulation';
+import { eventShapeProblems } from '../testing/event-shapes';
 import {
+  CLEARANCE_TAX_PAID_FEN,
   clearanceTx,
   firstRegistration,
   OTHER_UNIT,
@@ -31,6 +34,7 @@ import {
 } from '../testing/registry-fixtures';
 import { DeedTaxContract } from './deedtax-contract';
 import { clearanceKey } from './keys';
+import { MAX_TAX_PAID_FEN } from './tax-paid';
 import { judgeTransfers } from './unit-transfer-audit';
 
 const deedtax = new DeedTaxContract();
@@ -300,5 +304,144 @@ describe('AuditUnitTransfers', () => {
       ]),
     ).map((t) => t.verdict);
     expect(verdicts).toEqual(['REUSED', 'REUSED', 'MISSING', 'OK']);
+  });
+});
+
+describe('DeedTaxClearanceRecorded: the event the index lists clearances from', () => {
+  /** A RecordDeedTaxClearance with `request` (JSON) for carol, simulated: its events, writes and answer. */
+  function recordWith(ledger: InMemoryLedger, request: Record<string, unknown>) {
+    const tx = ledger.newTransaction({
+      identity: taxOfficer,
+      chaincodeName: 'tax',
+      transient: { transferees: JSON.stringify([{ idNumber: carol.idNumber, salt: carol.clearanceSalt }]) },
+    });
+    return { tx, answer: deedtax.RecordDeedTaxClearance(tx.ctx, JSON.stringify(request)) };
+  }
+
+  const valid = { unitNumber: UNIT, clearanceNumber: 'QS-1', taxPaidFen: CLEARANCE_TAX_PAID_FEN };
+
+  it('is emitted once per clearance with the public facts only: unit, number, tax paid, time, officer, hashes', async () => {
+    const ledger = channelLedger('tax');
+    await firstRegistration(ledger);
+    const { tx, answer } = recordWith(ledger, valid);
+    await answer;
+    expect(tx.events.map((event) => event.name)).toEqual(['DeedTaxClearanceRecorded']);
+    const committed = tx.commit();
+    expect(committed.validationCode).toBe('VALID');
+    const [event] = ledger.events.filter((e) => e.txId === tx.getTxID());
+    expect(event).toMatchObject({ name: 'DeedTaxClearanceRecorded', chaincodeName: 'tax' });
+    const text = event?.payload.toString('utf8') ?? '';
+    expect(JSON.parse(text)).toEqual({
+      clearanceNumber: 'QS-1',
+      unitNumber: UNIT,
+      titleVersion: 1,
+      transfereeIdHashes: [saltedIdHash(carol.clearanceSalt, carol.idNumber)],
+      taxPaidFen: CLEARANCE_TAX_PAID_FEN,
+      recordedAt: tx.getDateTimestamp().toISOString(),
+      officer: {
+        mspId: 'TaxMSP',
+        role: 'tax_officer',
+        id: expect.stringMatching(/^x509::/) as unknown,
+      },
+    });
+    expect(eventShapeProblems(event === undefined ? [] : [event])).toEqual([]);
+    // canonical JSON (sorted keys), and nothing personal: no ID number, salt or name of a transferee
+    expect(text).toBe(Buffer.from(toCanonicalBytes(JSON.parse(text))).toString('utf8'));
+    for (const secret of [carol.idNumber, carol.clearanceSalt, carol.name])
+      expect(text).not.toContain(secret);
+  });
+
+  it.each<[string, unknown]>([
+    ['missing', undefined],
+    ['a number instead of a string', 3000000],
+    ['zero', '0'],
+    ['negative', '-1'],
+    ['yuan with decimals', '30000.00'],
+    ['a leading zero', '03000000'],
+    ['exponent form', '3e6'],
+    ['one digit too many', '1'.repeat(16)],
+    ['empty', ''],
+    ['padded', ' 3000000'],
+  ])(
+    'refuses a tax paid that is %s with VALIDATION_FAILED naming taxPaidFen; no event, no write',
+    async (_what, taxPaidFen) => {
+      const ledger = channelLedger('tax');
+      await firstRegistration(ledger);
+      const { tx, answer } = recordWith(ledger, { ...valid, taxPaidFen });
+      expect(parseChaincodeErrorMessage((await failure(answer)).message)).toMatchObject({
+        code: 'VALIDATION_FAILED',
+        details: [{ field: 'taxPaidFen' }],
+      });
+      expect(tx.events).toEqual([]);
+      expect(tx.pendingWrites()).toEqual([]);
+    },
+  );
+
+  it.each([
+    ['one fen', '1'],
+    ['the largest amount', String(MAX_TAX_PAID_FEN)],
+  ])('records %s exactly, as the string it was given', async (_what, taxPaidFen) => {
+    const ledger = channelLedger('tax');
+    await firstRegistration(ledger);
+    const { tx, answer } = recordWith(ledger, { ...valid, taxPaidFen });
+    await answer;
+    expect(JSON.parse(tx.events[0]?.payload.toString('utf8') ?? '{}')).toMatchObject({ taxPaidFen });
+    expect(tx.commit().validationCode).toBe('VALID');
+    const read = await deedtax.GetDeedTaxClearance(taxRead(ledger, registryClerk).ctx, UNIT, 'QS-1');
+    expect(JSON.parse(read)).toMatchObject({ taxPaidFen });
+  });
+
+  it.each<[string, Record<string, unknown>, string]>([
+    ['a second clearance under the same number', valid, 'CONFLICT'],
+    ['a clearance of an unknown unit', { ...valid, unitNumber: OTHER_UNIT }, 'NOT_FOUND'],
+  ])('is not emitted for %s (%s)', async (_what, request, code) => {
+    const ledger = channelLedger('tax');
+    await firstRegistration(ledger);
+    await recordClearance(ledger, UNIT, 'QS-1', [carol]);
+    const before = ledger.events.length;
+    const { tx, answer } = recordWith(ledger, request);
+    expect(await codeOf(answer)).toBe(code);
+    expect(tx.events).toEqual([]);
+    expect(ledger.events).toHaveLength(before);
+  });
+
+  it('reads a clearance stored before the tax paid was recorded with taxPaidFen null', async () => {
+    const ledger = channelLedger('tax');
+    await firstRegistration(ledger);
+    const old = ledger.newTransaction({ identity: taxOfficer, chaincodeName: 'tax' });
+    await old.putState(
+      clearanceKey(old.ctx, UNIT, 'QS-OLD'),
+      toCanonicalBytes({
+        clearanceNumber: 'QS-OLD',
+        unitNumber: UNIT,
+        titleVersion: 1,
+        transfereeIdHashes: [saltedIdHash(carol.clearanceSalt, carol.idNumber)],
+        recordedAt: '2026-03-01T08:00:00.000Z',
+        officer: { mspId: 'TaxMSP', role: 'tax_officer', id: 'x509::/CN=tax-officer::/CN=ca' },
+        txId: 'old',
+      }),
+    );
+    expect(old.commit().validationCode).toBe('VALID');
+    const read = await deedtax.GetDeedTaxClearance(taxRead(ledger, registryClerk).ctx, UNIT, 'QS-OLD');
+    expect(JSON.parse(read)).toMatchObject({ clearanceNumber: 'QS-OLD', taxPaidFen: null });
+  });
+
+  it("is named by the TRANSFER that uses it: RealEstateRegistered's registration.details, as the index joins them", async () => {
+    const ledger = channelLedger('realestate');
+    await firstRegistration(ledger);
+    await recordClearance(ledger, UNIT, 'QS-1', [carol]);
+    const transfer = await register(ledger, transferRequest(UNIT, '09400120', 'QS-1'), [soleOwner(carol)]);
+    const [recorded, registered] = ledger.events.slice(-2);
+    expect([recorded?.name, registered?.name]).toEqual(['DeedTaxClearanceRecorded', 'RealEstateRegistered']);
+    expect(registered?.txId).toBe(transfer.getTxID());
+    expect(eventShapeProblems(ledger.events)).toEqual([]);
+    const payload = JSON.parse(registered?.payload.toString('utf8') ?? '{}') as {
+      registration: { type: string; unitNumber: string; details: Record<string, string> };
+    };
+    expect(payload.registration).toMatchObject({
+      type: 'TRANSFER',
+      unitNumber: UNIT,
+      details: { deedTaxClearanceNumber: 'QS-1' },
+    });
   });
 });

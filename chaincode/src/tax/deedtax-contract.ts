@@ -43,8 +43,9 @@ export class DeedTaxContract extends Contract {
   /**
    * The tax bureau records that deed tax is paid for a coming TRANSFER of `unitNumber` to the
    * transferees in transient `transferees` (JSON [{ idNumber, salt }]). `requestJson`:
-   * { unitNumber, clearanceNumber }. Bound to the unit's current ownership generation, read from the
-   * registry (realestate:GetUnit; an unknown unit is its NOT_FOUND).
+   * { unitNumber, clearanceNumber, taxPaidFen } (the deed tax paid, whole fen as a string). Bound to the
+   * unit's current ownership generation, read from the registry (realestate:GetUnit; an unknown unit is
+   * its NOT_FOUND). Emits DeedTaxClearanceRecorded.
    */
   @Transaction()
   @Returns(answerType(DeedTaxClearanceAnswer))

@@ -103,6 +103,9 @@ export async function firstRegistration(
   ]);
 }
 
+/** The deed tax the clearances of these fixtures record (whole fen: 30 000 yuan). */
+export const CLEARANCE_TAX_PAID_FEN = '3000000';
+
 /** A RecordDeedTaxClearance transaction of the tax definition, simulated and not committed. */
 export function clearanceTx(
   ledger: InMemoryLedger,
@@ -121,7 +124,7 @@ export function clearanceTx(
   });
   const answer = new DeedTaxContract().RecordDeedTaxClearance(
     tx.ctx,
-    JSON.stringify({ unitNumber, clearanceNumber }),
+    JSON.stringify({ unitNumber, clearanceNumber, taxPaidFen: CLEARANCE_TAX_PAID_FEN }),
   );
   return { tx, answer };
 }

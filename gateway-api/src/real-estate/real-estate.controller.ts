@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query, UseGuards } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, UseGuards } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiBearerAuth,
@@ -20,16 +20,18 @@ import { ErrorResponse } from '../common/errors';
 import { CreateDeedTaxClearanceDto } from './dto/create-clearance.dto';
 import { CreateRegistrationDto } from './dto/create-registration.dto';
 import { HolderUnitsResponse, SearchHolderUnitsDto } from './dto/holder-units.dto';
-import { ActsPageResponse, DeedTaxClearanceResponse, RegistrationResponse } from './dto/responses.dto';
-import { ListActsQueryDto, UnitParamsDto } from './dto/unit-params.dto';
-import { RealEstateActsService } from './projection/real-estate-acts.service';
+import { DeedTaxClearanceResponse, RegistrationResponse } from './dto/responses.dto';
+import { UnitParamsDto } from './dto/unit-params.dto';
 import { NoIdempotencyGuard } from './no-idempotency.guard';
 import { RealEstateService } from './real-estate.service';
 
 const CLERK = RoleNames.RegistryClerk;
 const TAX_OFFICER = RoleNames.TaxOfficer;
 
-/** Real-estate registration (API.md "Real estate"); writes answer after commit. */
+/**
+ * Real-estate registration (API.md "Real estate"); writes answer after commit, single-unit reads come
+ * from the ledger. The lists of the index are RealEstateIndexController's.
+ */
 @ApiTags('real-estate')
 @ApiBearerAuth()
 @ApiBadRequestResponse({ type: ErrorResponse, description: 'VALIDATION_FAILED; details name each field' })
@@ -38,10 +40,7 @@ const TAX_OFFICER = RoleNames.TaxOfficer;
 @ApiServiceUnavailableResponse({ type: ErrorResponse, description: 'UNAVAILABLE: the network cannot answer' })
 @Controller('api/v1/real-estate')
 export class RealEstateController {
-  constructor(
-    private readonly realEstate: RealEstateService,
-    private readonly acts: RealEstateActsService,
-  ) {}
+  constructor(private readonly realEstate: RealEstateService) {}
 
   @Post('registrations')
   @Roles(CLERK)
@@ -128,13 +127,5 @@ export class RealEstateController {
     @Body() dto: SearchHolderUnitsDto,
   ): Promise<HolderUnitsResponse> {
     return this.realEstate.holderUnits(caller, dto.idNumber);
-  }
-
-  @Get('acts')
-  @Roles(CLERK)
-  @ApiOperation({ summary: 'Recent acts from the index, newest first, paged' })
-  @ApiOkResponse({ type: ActsPageResponse })
-  listActs(@Query() query: ListActsQueryDto): Promise<ActsPageResponse> {
-    return this.acts.list(query);
   }
 }

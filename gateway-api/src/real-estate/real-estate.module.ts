@@ -6,21 +6,26 @@ import { type EnvironmentVariables } from '../config/env.schema';
 import { FabricModule } from '../fabric/fabric.module';
 import { DatabaseModule } from '../index-db/database/database.module';
 import { HolderLookupKey } from './holder-lookup-key';
+import { DeedTaxClearancesService } from './projection/deed-tax-clearances.service';
 import { RealEstateActsService } from './projection/real-estate-acts.service';
+import { RealEstateCertificatesService } from './projection/real-estate-certificates.service';
+import { RealEstateIndexController } from './real-estate-index.controller';
 import { RealEstateController } from './real-estate.controller';
 import { RealEstateService } from './real-estate.service';
 
 /**
  * /api/v1/real-estate/*: writes and single-unit reads through the ledger (LEDGER_CLIENT), lists from
- * the index (Database). The index projector (RealEstateRegisteredProjector) is registered with
- * IndexModule, not here, so there stays one listener.
+ * the index (Database). The index projectors (REAL_ESTATE_PROJECTORS) are registered with IndexModule,
+ * not here, so there stays one listener.
  */
 @Module({
   imports: [FabricModule, DatabaseModule],
-  controllers: [RealEstateController],
+  controllers: [RealEstateController, RealEstateIndexController],
   providers: [
     RealEstateService,
     RealEstateActsService,
+    RealEstateCertificatesService,
+    DeedTaxClearancesService,
     {
       provide: HolderLookupKey,
       inject: [ConfigService],

@@ -357,7 +357,12 @@ describe('RealEstateService', () => {
     const { user, call } = ledger.submitted[0] ?? {};
     expect(user).toBe('tax-officer');
     expect(call).toMatchObject({ transaction: 'RecordDeedTaxClearance', endorsingOrgs: ['TaxMSP'] });
-    expect(decode(call?.args[0])).toEqual({ unitNumber: UNIT, clearanceNumber: 'QS-1' });
+    // the tax paid in whole fen, as a string: no binary fraction reaches the ledger
+    expect(decode(call?.args[0])).toEqual({
+      unitNumber: UNIT,
+      clearanceNumber: 'QS-1',
+      taxPaidFen: '3000000',
+    });
     expect(decode(call?.transient?.transferees)).toEqual([
       { idNumber: ID, salt: expect.stringMatching(SALT) as string },
     ]);

@@ -20,6 +20,7 @@ import {
   canonicalUnit,
   newSalt,
   toContractRequest,
+  toFen,
   toTransientParticulars,
   toTransientHolders,
 } from './registration-request';
@@ -95,7 +96,11 @@ export class RealEstateService {
       transaction: Transactions.deedtax.RecordDeedTaxClearance,
       // the tax receipt number is the clearance number the TRANSFER will name
       args: [
-        JSON.stringify({ unitNumber: canonicalUnit(dto.unitNumber), clearanceNumber: dto.receiptNumber }),
+        JSON.stringify({
+          unitNumber: canonicalUnit(dto.unitNumber),
+          clearanceNumber: dto.receiptNumber,
+          taxPaidFen: toFen(dto.taxPaidCny),
+        }),
       ],
       transient: { transferees: JSON.stringify(transferees) },
       endorsingOrgs: TAX_ORGS,

@@ -13,6 +13,7 @@ import { SmokeValueProjector } from '../../src/index-db/smoke/smoke-value.projec
 import { trustedOrigin } from '../../src/index-db/trust/testing/trusted-origin';
 import { trustRuleFor } from '../../src/index-db/trust/trust-rules';
 import { type LedgerEvent, type TransactionOrigin } from '../../src/ledger/ledger-events.port';
+import { DeedTaxClearanceRecordedProjector } from '../../src/real-estate/projection/deed-tax-clearance.projector';
 import { RealEstateRegisteredProjector } from '../../src/real-estate/projection/real-estate-registered.projector';
 import { WASTE_PROJECTORS } from '../../src/waste/projection';
 
@@ -29,6 +30,7 @@ const PROJECTORS: ReadonlyMap<string, Projector> = new Map(
   [
     new SmokeValueProjector(),
     new RealEstateRegisteredProjector(),
+    new DeedTaxClearanceRecordedProjector(),
     new BusinessCaseOpenedProjector(defaultCalendar()),
     new BusinessStepCompletedProjector(),
     new BusinessLicenseStatusChangedProjector(),

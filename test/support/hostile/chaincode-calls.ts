@@ -57,7 +57,7 @@ export function deedTaxClearance(unitNumber = ids.unitNumber()): ChaincodeWrite 
   return {
     contract: 'deedtax',
     transaction: Transactions.deedtax.RecordDeedTaxClearance,
-    args: [JSON.stringify({ unitNumber, clearanceNumber })],
+    args: [JSON.stringify({ unitNumber, clearanceNumber, taxPaidFen: '3000000' })],
     transient: { transferees: json([{ idNumber: ids.residentId(), salt: salt() }]) },
     responsibleMsp: 'TaxMSP',
     probe: {

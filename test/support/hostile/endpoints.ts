@@ -227,6 +227,21 @@ export const READ_ENDPOINTS: readonly ReadEndpoint[] = [
     path: (v) => `/api/v1/real-estate/acts?unitNumber=${v}`,
     user: 'registry-clerk',
   },
+  {
+    name: 'GET acts?clerk&certificateNumber',
+    path: (v) => `/api/v1/real-estate/acts?clerk=${v}&certificateNumber=${v.slice(0, 100)}`,
+    user: 'registry-clerk',
+  },
+  {
+    name: 'GET certificates?certificateNumber&status',
+    path: (v) => `/api/v1/real-estate/certificates?certificateNumber=${v}&status=${v.slice(0, 100)}`,
+    user: 'registry-clerk',
+  },
+  {
+    name: 'GET deed-tax-clearances?receiptNumber&from',
+    path: (v) => `/api/v1/real-estate/deed-tax-clearances?receiptNumber=${v}&from=${v.slice(0, 100)}`,
+    user: 'tax-officer',
+  },
   { name: 'GET business/cases/{id}', path: (v) => `/api/v1/business/cases/${v}`, user: 'market-clerk' },
   {
     name: 'GET business/cases?status',

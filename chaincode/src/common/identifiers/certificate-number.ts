@@ -39,7 +39,7 @@ export type ProvinceAbbreviation = (typeof PROVINCE_ABBREVIATIONS)[number];
 /** Words naming the certificate kind, as printed. */
 export const CERTIFICATE_KIND_WORDS = { TITLE: '不动产权', REGISTRATION: '不动产证明' } as const;
 export type CertificateKind = keyof typeof CERTIFICATE_KIND_WORDS;
-const CERTIFICATE_KINDS: readonly CertificateKind[] = ['TITLE', 'REGISTRATION'];
+export const CERTIFICATE_KINDS: readonly CertificateKind[] = ['TITLE', 'REGISTRATION'];
 
 export const EARLIEST_CERTIFICATE_YEAR = 1990;
 export const LATEST_CERTIFICATE_YEAR = 2100;

@@ -1,20 +1,17 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
 import { IsIn, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
 
 import { BusinessSteps, LicenseStatuses } from '../../../../chaincode/src/contract';
-import { IsCalendarDate, IsNotBeforeDay } from '../../common/day-range';
+import { DayRangePageQuery } from '../../common/day-range';
 import { HasNoNulCharacter } from '../../common/has-no-nul-character';
 import { IsUscc } from '../../common/identifiers/is-identifier';
+import { IsQueryBoolean } from '../../common/query-boolean';
 import { PageQuery } from '../../common/paging/page-query';
-
-/** Query strings are text: only the words `true` / `false` count, anything else is refused. */
-const toBoolean = ({ value }: { value: unknown }): unknown =>
-  value === 'true' ? true : value === 'false' ? false : value;
 
 export const CASE_STATUSES = ['OPEN', 'COMPLETED'] as const;
 
-export class ListCasesQuery extends PageQuery {
+/** `from` / `to`: the day the case was opened. */
+export class ListCasesQuery extends DayRangePageQuery {
   @ApiPropertyOptional({ enum: CASE_STATUSES })
   @IsOptional()
   @IsIn(CASE_STATUSES)
@@ -25,8 +22,7 @@ export class ListCasesQuery extends PageQuery {
     description: 'true: only cases over the half-working-day target; false: only those within it',
   })
   @IsOptional()
-  @Transform(toBoolean)
-  @IsIn([true, false], { message: 'overTarget must be true or false' })
+  @IsQueryBoolean()
   overTarget?: boolean;
 
   @ApiPropertyOptional({
@@ -36,30 +32,13 @@ export class ListCasesQuery extends PageQuery {
       'false: every other case. Unlike overTarget, a case completed late is not overdue',
   })
   @IsOptional()
-  @Transform(toBoolean)
-  @IsIn([true, false], { message: 'overdue must be true or false' })
+  @IsQueryBoolean()
   overdue?: boolean;
 
   @ApiPropertyOptional({ enum: BusinessSteps, description: 'only cases whose step is not done yet' })
   @IsOptional()
   @IsIn(BusinessSteps)
   step?: (typeof BusinessSteps)[number];
-
-  @ApiPropertyOptional({ example: '2026-03-01', description: 'opened on or after this day (UTC+08:00)' })
-  @IsOptional()
-  @IsString()
-  @IsCalendarDate()
-  from?: string;
-
-  @ApiPropertyOptional({
-    example: '2026-03-31',
-    description: 'opened on or before this day (UTC+08:00); not before from',
-  })
-  @IsOptional()
-  @IsString()
-  @IsCalendarDate()
-  @IsNotBeforeDay('from')
-  to?: string;
 }
 
 export class SearchEnterprisesQuery extends PageQuery {

@@ -1,6 +1,7 @@
 import { type ArgumentMetadata } from '@nestjs/common';
 
 import { ListCasesQuery, SearchEnterprisesQuery } from '../../business/dto/list.dto';
+import { ListCertificatesQueryDto, ListClearancesQueryDto } from '../../real-estate/dto/list-queries.dto';
 import { ListActsQueryDto } from '../../real-estate/dto/unit-params.dto';
 import { ValidationFailedError } from '../errors';
 import { createValidationPipe } from '../validation';
@@ -13,6 +14,8 @@ const pipe = createValidationPipe();
 const LISTS = [
   ['PageQuery', PageQuery],
   ['ListActsQueryDto (real-estate acts)', ListActsQueryDto],
+  ['ListCertificatesQueryDto (real-estate certificates)', ListCertificatesQueryDto],
+  ['ListClearancesQueryDto (deed-tax clearances)', ListClearancesQueryDto],
   ['ListCasesQuery (business cases)', ListCasesQuery],
   ['SearchEnterprisesQuery (business enterprises)', SearchEnterprisesQuery],
 ] as const;

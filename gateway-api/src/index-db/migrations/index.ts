@@ -7,6 +7,7 @@ import { CreateWasteIndex1795478403000 } from '../../waste/entities/179547840300
 import { CreateWasteBagIndex1795478404000 } from '../../waste/entities/1795478404000-create-waste-bag-index';
 import { CreateIndexQuarantine1795478405000 } from './1795478405000-create-index-quarantine';
 import { CreateHolderCheckFailures1795478406000 } from '../../verify/holder-check/1795478406000-create-holder-check-failures';
+import { RealEstateTaxQueries1795478406500 } from '../../real-estate/entities/1795478406500-real-estate-tax-queries';
 import { IdempotencyUnknownOutcome1795478407000 } from '../../idempotency/1795478407000-idempotency-unknown-outcome';
 import { AddListQueryIndexes1795478408000 } from './1795478408000-add-list-query-indexes';
 
@@ -26,6 +27,7 @@ export const MIGRATIONS = [
   CreateWasteBagIndex1795478404000,
   CreateIndexQuarantine1795478405000,
   CreateHolderCheckFailures1795478406000,
+  RealEstateTaxQueries1795478406500,
   IdempotencyUnknownOutcome1795478407000,
   AddListQueryIndexes1795478408000,
 ];

@@ -1,5 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsPositive, Matches } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsPositive, Matches, Max } from 'class-validator';
+
+import { MAX_TAX_PAID_FEN } from '../../../../chaincode/src/contract';
 
 import { IsDecimalNumber } from '../../common/is-decimal-amount';
 
@@ -30,8 +32,12 @@ export class CreateDeedTaxClearanceDto {
   @Matches(CLEARANCE_NUMBER, { message: 'receiptNumber must be 4 to 40 characters from A-Z a-z 0-9 -' })
   receiptNumber!: string;
 
-  @ApiProperty({ example: 30000, description: 'Deed tax paid, CNY; checked, not recorded by the contract' })
+  @ApiProperty({
+    example: 30000,
+    description: 'Deed tax paid, CNY with at most 2 decimals; the contract records it in whole fen',
+  })
   @IsDecimalNumber(2)
   @IsPositive()
+  @Max(MAX_TAX_PAID_FEN / 100)
   taxPaidCny!: number;
 }

@@ -156,6 +156,8 @@ describe('CreateDeedTaxClearanceDto', () => {
     ['transfereeIdNumbers', { transfereeIdNumbers: [ID, ID] }],
     ['receiptNumber', { receiptNumber: '税' }],
     ['taxPaidCny', { taxPaidCny: -1 }],
+    ['taxPaidCny', { taxPaidCny: 0.001 }],
+    ['taxPaidCny', { taxPaidCny: 10_000_000_000_000 }],
   ])('refuses a bad %s, naming the field', (field, change) => {
     expect(fieldsOf(CreateDeedTaxClearanceDto, { ...body, ...change })).toEqual([field]);
   });

@@ -55,6 +55,19 @@ export class ActResponse {
   @ApiProperty() sequence!: number;
   @ApiProperty() type!: string;
   @ApiPropertyOptional({ nullable: true, type: String }) certificateNumber!: string | null;
+  @ApiPropertyOptional({
+    nullable: true,
+    type: String,
+    description: 'TRANSFER: the deed-tax clearance it used',
+  })
+  deedTaxClearanceNumber!: string | null;
+  @ApiPropertyOptional({
+    nullable: true,
+    type: String,
+    example: 'registry-clerk',
+    description: "The clerk's CN",
+  })
+  clerkName!: string | null;
   @ApiProperty() unitStatus!: string;
   @ApiProperty() txId!: string;
   @ApiProperty() blockNumber!: number;

@@ -10,6 +10,9 @@ import { bigintTransformer } from '../../index-db/database/bigint.transformer';
 @Index('IDX_re_acts_tx_id', ['txId'], { unique: true })
 @Index('IDX_re_acts_unit', ['unitNumber', 'sequence'])
 @Index('IDX_re_acts_registered_at', ['registeredAt'])
+@Index('IDX_re_acts_certificate', ['certificateNumber'])
+@Index('IDX_re_acts_clerk_name', ['clerkName'])
+@Index('IDX_re_acts_clearance', ['deedTaxClearanceNumber', 'unitNumber'])
 export class RealEstateAct {
   /** `<unitNumber>-<8-digit sequence>`. */
   @PrimaryColumn({ name: 'registration_id', type: 'varchar', length: 48 })
@@ -26,6 +29,14 @@ export class RealEstateAct {
 
   @Column({ name: 'certificate_number', type: 'varchar', length: 64, nullable: true })
   certificateNumber!: string | null;
+
+  /** The deed-tax clearance (tax receipt number) the act names: a TRANSFER's, from its public details. */
+  @Column({ name: 'deed_tax_clearance_number', type: 'varchar', length: 40, nullable: true })
+  deedTaxClearanceNumber!: string | null;
+
+  /** The common name of the clerk's certificate (the enrolled user, e.g. registry-clerk); null if none. */
+  @Column({ name: 'clerk_name', type: 'varchar', length: 64, nullable: true })
+  clerkName!: string | null;
 
   @Column({ name: 'unit_status', type: 'varchar', length: 16 })
   unitStatus!: string;

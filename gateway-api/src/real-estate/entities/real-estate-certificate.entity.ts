@@ -3,6 +3,7 @@ import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 /** Every certificate issued, with its current status (ACTIVE, SUPERSEDED, CANCELLED). */
 @Entity({ name: 're_certificates' })
 @Index('IDX_re_certificates_unit', ['unitNumber'])
+@Index('IDX_re_certificates_issued_at', ['issuedAt'])
 export class RealEstateCertificate {
   /** Canonical form (half-width brackets), as the chaincode stores it. */
   @PrimaryColumn({ name: 'certificate_number', type: 'varchar', length: 64 })

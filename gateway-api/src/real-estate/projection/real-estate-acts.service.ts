@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { type FindOptionsWhere } from 'typeorm';
 
 import { DEFAULT_PAGE_SIZE } from '../../common/paging/page-query';
 import { Database } from '../../index-db/database/database';
@@ -6,8 +7,13 @@ import { type ActResponse, type ActsPageResponse } from '../dto/responses.dto';
 import { type ListActsQueryDto } from '../dto/unit-params.dto';
 import { RealEstateAct } from '../entities';
 import { canonicalUnit } from '../registration-request';
+import { canonicalCertificate, withinDays } from './list-filters';
 
-type ActsQuery = Pick<ListActsQueryDto, 'unitNumber'> & Partial<Pick<ListActsQueryDto, 'page' | 'pageSize'>>;
+type ActsFilters = Pick<
+  ListActsQueryDto,
+  'unitNumber' | 'certificateNumber' | 'type' | 'from' | 'to' | 'clerk'
+>;
+type ActsQuery = Partial<ActsFilters> & Partial<Pick<ListActsQueryDto, 'page' | 'pageSize'>>;
 
 /** Lists from the off-chain index (the ledger has no "recent acts across units" query). */
 @Injectable()
@@ -18,10 +24,9 @@ export class RealEstateActsService {
   async list(query: ActsQuery): Promise<ActsPageResponse> {
     const page = query.page ?? 1;
     const pageSize = query.pageSize ?? DEFAULT_PAGE_SIZE;
-    const where = query.unitNumber === undefined ? {} : { unitNumber: canonicalUnit(query.unitNumber) };
     const [rows, total] = await this.database.run((manager) =>
       manager.getRepository(RealEstateAct).findAndCount({
-        where,
+        where: actsWhere(query),
         // newest first; registration id breaks ties within one transaction time deterministically
         order: { blockNumber: 'DESC', registeredAt: 'DESC', registrationId: 'DESC' },
         skip: (page - 1) * pageSize,
@@ -32,6 +37,20 @@ export class RealEstateActsService {
   }
 }
 
+/** Every filter given, together; `clerk` is the clerk's certificate common name, matched exactly. */
+function actsWhere(query: Partial<ActsFilters>): FindOptionsWhere<RealEstateAct> {
+  const registeredAt = withinDays(query.from, query.to);
+  return {
+    ...(query.unitNumber !== undefined && { unitNumber: canonicalUnit(query.unitNumber) }),
+    ...(query.certificateNumber !== undefined && {
+      certificateNumber: canonicalCertificate(query.certificateNumber),
+    }),
+    ...(query.type !== undefined && { type: query.type }),
+    ...(query.clerk !== undefined && { clerkName: query.clerk }),
+    ...(registeredAt !== undefined && { registeredAt }),
+  };
+}
+
 function toResponse(row: RealEstateAct): ActResponse {
   return {
     registrationId: row.registrationId,
@@ -39,6 +58,8 @@ function toResponse(row: RealEstateAct): ActResponse {
     sequence: row.sequence,
     type: row.type,
     certificateNumber: row.certificateNumber,
+    deedTaxClearanceNumber: row.deedTaxClearanceNumber,
+    clerkName: row.clerkName,
     unitStatus: row.unitStatus,
     txId: row.txId,
     blockNumber: Number(row.blockNumber),

@@ -6,10 +6,12 @@ import { type LedgerEvent } from '../../ledger/ledger-events.port';
 import { RealEstateAct, RealEstateCertificate, RealEstateUnit } from '../entities';
 import { parseRegisteredEvent, REAL_ESTATE_REGISTERED, type RegisteredEvent } from './registered-event';
 import { registeredKeys } from './registered-keys';
+import { subjectCommonName } from './submitter-name';
 
 /**
- * RealEstateRegistered → one re_acts row, the issued certificate (re_certificates), the new status of
- * the certificates the act superseded or cancelled, and the unit's latest state (re_units).
+ * RealEstateRegistered → one re_acts row (with the clearance a TRANSFER names and the clerk's common
+ * name, for the lists), the issued certificate (re_certificates), the new status of the certificates
+ * the act superseded or cancelled, and the unit's latest state (re_units).
  */
 @Injectable()
 export class RealEstateRegisteredProjector implements Projector {
@@ -38,6 +40,8 @@ async function write(
     sequence: registration.sequence,
     type: registration.type,
     certificateNumber: registration.certificateNumber,
+    deedTaxClearanceNumber: registration.details?.deedTaxClearanceNumber ?? null,
+    clerkName: subjectCommonName(registration.clerk.id),
     unitStatus: registration.unitStatus,
     txId: event.transactionId,
     blockNumber: event.blockNumber,

@@ -8,13 +8,13 @@ import {
   SITE_ID_PATTERN,
   SITE_ID_RULE,
 } from '../../../../chaincode/src/contract';
-import { IsCalendarDate, IsNotBeforeDay } from '../../common/day-range';
-import { PageQuery } from '../../common/paging/page-query';
+import { DayRangePageQuery } from '../../common/day-range';
 
 /** The anomaly types the chaincode emits (chaincode/src/waste/domain.ts). */
 export const ANOMALY_KINDS = Object.values(AnomalyTypes);
 
-export class ListAnomaliesQuery extends PageQuery {
+/** `from` / `to`: the day the anomaly was recorded. */
+export class ListAnomaliesQuery extends DayRangePageQuery {
   @ApiPropertyOptional({ enum: ANOMALY_KINDS, description: "the anomaly's type" })
   @IsOptional()
   @IsIn(ANOMALY_KINDS)
@@ -34,22 +34,6 @@ export class ListAnomaliesQuery extends PageQuery {
   @IsString()
   @Matches(DISTRICT_CODE_PATTERN, { message: `districtCode ${DISTRICT_CODE_RULE}` })
   districtCode?: string;
-
-  @ApiPropertyOptional({ example: '2026-03-01', description: 'on or after this day (UTC+08:00)' })
-  @IsOptional()
-  @IsString()
-  @IsCalendarDate()
-  from?: string;
-
-  @ApiPropertyOptional({
-    example: '2026-03-31',
-    description: 'on or before this day (UTC+08:00); not before from',
-  })
-  @IsOptional()
-  @IsString()
-  @IsCalendarDate()
-  @IsNotBeforeDay('from')
-  to?: string;
 }
 
 export class AnomalySummary {
