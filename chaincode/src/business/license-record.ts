@@ -5,12 +5,12 @@
 
 import { Object as DataType, Property } from 'fabric-contract-api';
 import { type Actor, storedActor } from './actor';
+import { type LicenseStatus, LicenseStatuses } from './license-statuses';
 import { storedObject, storedOneOf, storedString } from './stored';
 
-const WHAT = 'business licence';
+export { type LicenseStatus, LicenseStatuses } from './license-statuses';
 
-export const LicenseStatuses = ['ACTIVE', 'CANCELLED', 'REVOKED'] as const;
-export type LicenseStatus = (typeof LicenseStatuses)[number];
+const WHAT = 'business licence';
 
 export interface LicenseStatusChange {
   readonly status: LicenseStatus;

@@ -129,7 +129,7 @@ export {
   normaliseEnterpriseName,
 } from '../business/enterprise-name';
 export { PERSON_NAME_MAX_CHARS } from '../business/legal-representative';
-export { LicenseStatuses } from '../business/license-record';
+export { LicenseStatuses } from '../business/license-statuses';
 export {
   ADDRESS_MAX_CHARS,
   BUSINESS_SCOPE_MAX_CHARS,
