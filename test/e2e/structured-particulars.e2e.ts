@@ -96,6 +96,40 @@ describe('structured particulars on the real network', () => {
     expect(titleRecord?.contentHash).toBe(sha256(canonical(titleRecord?.content)));
   });
 
+  it("gives the registry clerk the certificate to print with the holders' full names, never cached", async () => {
+    const holder = { name: '打印测试', idNumber: residentId(), share: '1/1' };
+    const printedUnit = unitNumber();
+    const printedTitle = titleNumber();
+    const answer = await register({
+      type: 'FIRST',
+      unitNumber: printedUnit,
+      certificateNumber: printedTitle,
+      holders: [holder],
+      property,
+      remarks: '打印附记',
+    });
+    expect(answer.status).toBe(201);
+    const route = `/api/v1/real-estate/certificates/${encodeURIComponent(printedTitle)}/print`;
+    const response = await fetch(`${gateway.baseUrl}${route}`, {
+      headers: { authorization: `Bearer ${clerk()}` },
+    });
+    expect(response.status).toBe(200);
+    expect(response.headers.get('cache-control')).toBe('no-store');
+    const printed = (await response.json()) as {
+      holders: unknown[];
+      particulars: unknown;
+      certificate: { content: { details: { particularsHash: string } } };
+      particularsSalt: string;
+    };
+    expect(printed.holders).toEqual([{ ...holder, maskedName: expect.stringMatching(/^打\*/) as unknown }]);
+    expect(printed.particulars).toEqual({ remarks: '打印附记' });
+    expect(printed.certificate.content.details.particularsHash).toBe(
+      sha256(canonical({ remarks: '打印附记', salt: printed.particularsSalt })),
+    );
+    const officer = await call(gateway.baseUrl, 'GET', route, { token: apiTokens()['tax-officer'] ?? '' });
+    expect(officer.status).toBe(403);
+  });
+
   it.each([
     ['a usage outside the list', { ...property, usage: '别墅' }, 'property.usage'],
     ['a zero area', { ...property, areaM2: 0 }, 'property.areaM2'],

@@ -1505,3 +1505,55 @@ describe('RealEstateContract: structured particulars (property, mortgage term, r
     expect(refusal.fields).toEqual(expect.arrayContaining(named));
   });
 });
+
+describe('RealEstateContract: GetCertificateForPrint', () => {
+  it('gives a registry clerk the holders in full, in the certificate order, and the particulars with their salt', async () => {
+    const h = new Harness();
+    await h.register(
+      {
+        unitNumber: UNIT,
+        type: 'FIRST',
+        certificateNumber: title('09400110'),
+        property: { location: '广州市越秀区某路1号801房', areaM2: '89.50', usage: '住宅' },
+        remarks: '共有人约定',
+      },
+      [alice, bob],
+    );
+    const printed = await h.read((ctx) => contract.GetCertificateForPrint(ctx, title('09400110')));
+    expect(printed.holders).toEqual([
+      { name: alice.name, idNumber: alice.idNumber, share: '1/2', maskedName: '张*三' },
+      { name: bob.name, idNumber: bob.idNumber, share: '1/2', maskedName: '李*' },
+    ]);
+    expect(printed.particulars).toEqual({ remarks: '共有人约定' });
+    expect(printed.particularsSalt).toBe(PARTICULARS_SALT);
+    const certificate = printed.certificate as Json;
+    const details = (certificate.content as Json).details as Json;
+    // the printed particulars and salt reproduce the hash the public content carries
+    expect(details.particularsHash).toBe(
+      sha256(toCanonicalJson({ remarks: '共有人约定', salt: PARTICULARS_SALT })),
+    );
+    expect(details.propertyUsage).toBe('住宅');
+    expect(certificate.contentHash).toBe(sha256(toCanonicalJson(certificate.content)));
+  });
+
+  it('answers the holders of the act that printed them, and no particulars when the act had none', async () => {
+    const h = new Harness();
+    await h.first();
+    const printed = await h.read((ctx) => contract.GetCertificateForPrint(ctx, title('09400110')));
+    expect((printed.holders as Json[]).map((holder) => holder.name)).toEqual([alice.name, bob.name]);
+    expect(printed.particulars).toBeNull();
+    expect(printed.particularsSalt).toBeNull();
+  });
+
+  it('refuses everyone but registry clerks, and an unknown certificate', async () => {
+    const h = new Harness();
+    await h.first();
+    const read = (ctx: InMemoryLedgerContext): Promise<string> =>
+      contract.GetCertificateForPrint(ctx, title('09400110'));
+    expect(await h.readError(read, officer)).toBe('FORBIDDEN');
+    expect(await h.readError(read, verifier)).toBe('FORBIDDEN');
+    expect(await h.readError((ctx) => contract.GetCertificateForPrint(ctx, title('09400999')))).toBe(
+      'NOT_FOUND',
+    );
+  });
+});
