@@ -77,3 +77,22 @@ export const CertificateAnswer = answerShape('CertificateAnswer', {
   statusChangedAt: nullable('string'),
   holdersSequence: 'number',
 });
+
+export const PrintedHolderShape = answerShape('PrintedHolder', {
+  /** Null only if the private record lacks a holder the certificate names (never written so). */
+  name: nullable('string'),
+  idNumber: nullable('string'),
+  share: nullable('string'),
+  maskedName: 'string',
+});
+
+/**
+ * GetCertificateForPrint (registry clerks, on a registry peer): the certificate, its holders in full
+ * and the issuing act's private particulars with their salt (null when the act had none).
+ */
+export const CertificatePrintAnswer = answerShape('CertificatePrintAnswer', {
+  certificate: CertificateAnswer,
+  holders: listOf(PrintedHolderShape),
+  particulars: nullable('object'),
+  particularsSalt: nullable('string'),
+});

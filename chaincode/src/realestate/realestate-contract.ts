@@ -12,6 +12,7 @@ import { type AnswerJson, answerJson } from '../common/answer-json';
 import { answerType } from '../common/answer-metadata';
 import {
   CertificateAnswer,
+  CertificatePrintAnswer,
   HolderMatchAnswer,
   HolderUnitsAnswer,
   RegisterAnswer,
@@ -21,6 +22,7 @@ import {
 import { requireMember } from '../common/access';
 import { ContractNames } from '../common/definitions';
 import { RecordTypes, listRecords, requireRecord } from '../common/ledger';
+import { certificateForPrint } from './certificate-print';
 import { type CertificateRecord, parseStoredCertificate } from './certificate-record';
 import { findUnitsByHolder } from './find-units-by-holder';
 import { certificateKey, unitKey } from './keys';
@@ -136,6 +138,19 @@ export class RealEstateContract extends Contract {
   @Returns(answerType(HolderUnitsAnswer))
   async FindUnitsByHolder(ctx: Context, idNumber: string): Promise<AnswerJson<typeof HolderUnitsAnswer>> {
     return findUnitsByHolder(ctx, idNumber);
+  }
+
+  /**
+   * EVALUATE ONLY, on a RegistryMSP peer, registry_clerk only: the certificate with its holders' full
+   * names and ID numbers and the issuing act's private particulars, for printing (certificate-print.ts).
+   */
+  @Transaction(false)
+  @Returns(answerType(CertificatePrintAnswer))
+  async GetCertificateForPrint(
+    ctx: Context,
+    certificateNumber: string,
+  ): Promise<AnswerJson<typeof CertificatePrintAnswer>> {
+    return certificateForPrint(ctx, certificateNumber);
   }
 
   async #requireUnit(ctx: Context, unitNumber: string): Promise<UnitRecord> {

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Param, Post, UseGuards } from '@nestjs/common';
+import { Body, Controller, Get, Header, HttpCode, Param, Post, UseGuards } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiBearerAuth,
@@ -17,6 +17,7 @@ import { Roles as RoleNames } from '../../../chaincode/src/contract';
 import { CurrentPrincipal, Roles } from '../auth/auth.decorators';
 import { type Principal } from '../auth/principal';
 import { ErrorResponse } from '../common/errors';
+import { CertificateNumberParams } from '../common/identifiers/identifier-params';
 import { CreateDeedTaxClearanceDto } from './dto/create-clearance.dto';
 import { CreateRegistrationDto } from './dto/create-registration.dto';
 import { HolderUnitsResponse, SearchHolderUnitsDto } from './dto/holder-units.dto';
@@ -81,6 +82,26 @@ export class RealEstateController {
     @Param() params: UnitParamsDto,
   ): Promise<Record<string, unknown>> {
     return this.realEstate.unit(caller, params.unitNumber);
+  }
+
+  @Get('certificates/:certificateNumber/print')
+  @Roles(CLERK)
+  @Header('Cache-Control', 'no-store')
+  @ApiOperation({
+    summary:
+      "A certificate for printing: content, hash, status, the holders' full names and ID numbers, and the " +
+      "issuing act's private particulars with their salt (registry clerks; personal data, never cached)",
+  })
+  @ApiOkResponse({
+    description:
+      '`{ certificate, holders: [{ name, idNumber, share, maskedName }], particulars, particularsSalt }`',
+  })
+  @ApiNotFoundResponse({ type: ErrorResponse, description: 'NOT_FOUND: no such certificate' })
+  certificateForPrint(
+    @CurrentPrincipal() caller: Principal,
+    @Param() params: CertificateNumberParams,
+  ): Promise<Record<string, unknown>> {
+    return this.realEstate.certificateForPrint(caller, params.certificateNumber);
   }
 
   @Get('units/:unitNumber/history')
