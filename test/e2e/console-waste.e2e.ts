@@ -160,6 +160,25 @@ describe('staff console: waste pages', () => {
     await expect(page.getByTestId('upload-summary').textContent()).resolves.toContain(
       '接收 1，重复 1，拒收 0',
     );
+
+    // A file the scanner would refuse is refused whole, with the scanner's message for the line.
+    await page.getByTestId('upload-file-input').setInputFiles({
+      name: 'bad.csv',
+      mimeType: 'text/csv',
+      buffer: scanCsv([[barcodes[6] ?? '', STATION, at(5), '12.5', 'CONFORMANT']]),
+    });
+    await expect(page.getByTestId('upload-error').textContent()).resolves.toBe(
+      'bad.csv: line 2: weightGrams must be a whole number of grams, got "12.5"',
+    );
+
+    // The station's own totals: six bags today.
+    await page.goto(`${harness.gateway.baseUrl}/console#/waste/station-stats`);
+    await fill(page, 'filter-stationId', STATION);
+    await page.getByTestId('station-filters').getByTestId('filter-submit').click();
+    await indexCaughtUp(harness.gateway.baseUrl, 120_000);
+    await page.getByTestId('station-filters').getByTestId('filter-submit').click();
+    await expect(page.getByTestId('stats-totals').locator('dd').first().textContent()).resolves.toBe('6');
+    await page.getByTestId('chart-bags').waitFor();
     await page.context().close();
   });
 
@@ -231,6 +250,72 @@ describe('staff console: waste pages', () => {
     );
     expect(text).toContain(STATION_NAME);
     expect(text).toContain('LOAD_WEIGHT_MISMATCH');
+  });
+
+  it("prints an earlier batch's labels from the index, and pasted barcodes", async () => {
+    await inspector.goto(`${harness.gateway.baseUrl}/console#/waste/labels`);
+    const filters = inspector.getByTestId('label-filters');
+    await fill(inspector, 'filter-batchId', barcodes[0] ?? '');
+    await fill(inspector, 'filter-districtCode', DISTRICT);
+    await filters.getByTestId('filter-submit').click();
+    await inspector.getByTestId('label-count').getByText('共 7 张标签').waitFor();
+    await inspector.getByTestId('filter-barcodes').fill(`${barcodes[2] ?? ''}\n\n${barcodes[3] ?? ''}\n`);
+    await inspector.getByTestId('label-barcodes').getByTestId('filter-submit').click();
+    await inspector.getByTestId('label-count').getByText('共 2 张标签').waitFor();
+    const png = await inspector.getByTestId('label-barcode').nth(1).screenshot();
+    expect(decodeCode128(png)).toBe(barcodes[3]);
+  });
+
+  it('filters the anomaly list by kind and station, and shows a field error beside its field', async () => {
+    await inspector.goto(`${harness.gateway.baseUrl}/console#/waste/anomalies`);
+    await inspector.getByTestId('filter-kind').selectOption('LOAD_WEIGHT_MISMATCH');
+    await fill(inspector, 'filter-stationId', STATION);
+    await inspector.getByTestId('anomaly-filters').getByTestId('filter-submit').click();
+    await inspector.getByTestId('anomalies-count').getByText('（1 条）').waitFor();
+    await inspector.getByTestId('filter-kind').selectOption('CATEGORY_MISMATCH');
+    await inspector.getByTestId('anomaly-filters').getByTestId('filter-submit').click();
+    await inspector.getByTestId('anomalies-empty').waitFor();
+
+    await inspector.goto(`${harness.gateway.baseUrl}/console#/waste/sites`);
+    await fill(inspector, 'field-siteId', 'lower-case');
+    await fill(inspector, 'field-districtCode', DISTRICT);
+    await fill(inspector, 'field-name', '错误站点');
+    await inspector.getByTestId('site-form').getByTestId('submit').click();
+    await inspector.getByTestId('error-siteId').getByText('upper-case').waitFor();
+  });
+
+  it('shows the tolerance in force and records a change (to the same value, as others share it)', async () => {
+    await inspector.goto(`${harness.gateway.baseUrl}/console#/waste/tolerance`);
+    const now = inspector.getByTestId('tolerance-now');
+    await now.getByText('当前容差').waitFor();
+    const ratio = /当前容差：([0-9.]+)/.exec((await now.textContent()) ?? '')?.[1] ?? '';
+    expect(ratio).toMatch(/^[01](\.\d+)?$/);
+    await fill(inspector, 'field-toleranceRatio', ratio);
+    await inspector.getByTestId('tolerance-form').getByTestId('submit').click();
+    await inspector.getByTestId('committed').waitFor({ timeout: 60_000 });
+    await expect(now.textContent()).resolves.toContain(ratio);
+  });
+
+  it('works in English on a tablet', async () => {
+    const page = await harness.signIn('urban-inspector', { viewport: { width: 1024, height: 768 } });
+    await page.getByTestId('lang-switch').click();
+    await page.goto(
+      `${harness.gateway.baseUrl}/console#/waste/labels?batchId=${barcodes[0] ?? ''}&districtCode=${DISTRICT}`,
+    );
+    await expect(page.getByTestId('label').first().textContent()).resolves.toContain('Food waste');
+    await expect(
+      page.evaluate('document.documentElement.scrollWidth - document.documentElement.clientWidth'),
+    ).resolves.toBe(0);
+    await page.goto(`${harness.gateway.baseUrl}/console#/waste/dashboard`);
+    await page.getByTestId('chart-bags').waitFor();
+    await page.getByRole('heading', { name: 'Dashboard' }).waitFor();
+    // nothing wider than the tablet's screen (the page's TypeScript has no DOM types: source text)
+    const overflow = await page.evaluate(
+      'document.documentElement.scrollWidth - document.documentElement.clientWidth',
+    );
+    expect(overflow).toBe(0);
+    await harness.screenshot(page, 'urban-inspector-dashboard-tablet-en');
+    await page.context().close();
   });
 
   it('loads nothing from any other origin', () => {

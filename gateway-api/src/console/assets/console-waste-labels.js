@@ -31,7 +31,7 @@ export function describe(code) {
 export function labelSheet(codes) {
   return h(
     'section',
-    { class: 'paper', dataset: { testid: 'label-sheet' } },
+    { class: 'paper label-sheet', dataset: { testid: 'label-sheet' } },
     h(
       'div',
       { class: 'labels' },
