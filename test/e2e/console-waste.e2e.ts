@@ -1,10 +1,11 @@
 import { randomInt } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
 
 import { type Page } from 'playwright-core';
 
 import { decodeCode128 } from '../support/barcode-image';
-import { type ConsoleHarness, startConsole } from '../support/console-browser';
+import { CONSOLE_SCREENSHOTS, type ConsoleHarness, startConsole } from '../support/console-browser';
 import { apiTokens, indexCaughtUp } from '../support/gateway-process';
 
 // The waste day in the staff console, in Chromium against the real network: the urban inspector
@@ -103,6 +104,16 @@ describe('staff console: waste pages', () => {
       expect(decodeCode128(png)).toBe(barcodes[index]);
     }
     await harness.screenshot(inspector, 'urban-inspector-labels');
+
+    // Printed, the sheet is the page: no forms or navigation, three labels a row, as an A4 PDF.
+    await inspector.emulateMedia({ media: 'print' });
+    await expect(inspector.getByTestId('label-filters').isVisible()).resolves.toBe(false);
+    await expect(inspector.getByTestId('nav').isVisible()).resolves.toBe(false);
+    const boxes = await Promise.all([0, 2, 3].map(async (index) => labels.nth(index).boundingBox()));
+    expect(boxes[1]?.y).toBe(boxes[0]?.y);
+    expect(boxes[2]?.y ?? 0).toBeGreaterThan(boxes[0]?.y ?? 0);
+    await inspector.pdf({ path: path.join(CONSOLE_SCREENSHOTS, 'urban-inspector-labels.pdf'), format: 'A4' });
+    await inspector.emulateMedia({ media: 'screen' });
   });
 
   it('uploads a scan file picked and dropped at the station, with per-line results and progress', async () => {
