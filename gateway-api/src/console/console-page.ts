@@ -18,6 +18,16 @@ export const CONSOLE_PAGE: PageSpec = {
     'console-list.js': 'text/javascript; charset=utf-8',
     'console-sections.js': 'text/javascript; charset=utf-8',
     'console-text.js': 'text/javascript; charset=utf-8',
+    'console-waste-charts.js': 'text/javascript; charset=utf-8',
+    'console-waste-dashboard.js': 'text/javascript; charset=utf-8',
+    'console-waste-filters.js': 'text/javascript; charset=utf-8',
+    'console-waste-inspector.js': 'text/javascript; charset=utf-8',
+    'console-waste-labels.js': 'text/javascript; charset=utf-8',
+    'console-waste-scan-csv.js': 'text/javascript; charset=utf-8',
+    'console-waste-station.js': 'text/javascript; charset=utf-8',
+    'console-waste-text.js': 'text/javascript; charset=utf-8',
+    'console-waste-transport.js': 'text/javascript; charset=utf-8',
+    'console-waste-upload.js': 'text/javascript; charset=utf-8',
   },
   packaged: {
     'chart.umd.min.js': {

@@ -1,4 +1,8 @@
 // Every section of the console, in the order the navigation shows them. A section module lists the
 // roles it serves; the server still checks each request.
 
-export const sections = [];
+import { inspectorSection } from './console-waste-inspector.js';
+import { stationSection } from './console-waste-station.js';
+import { facilitySection, haulerSection } from './console-waste-transport.js';
+
+export const sections = [inspectorSection, stationSection, haulerSection, facilitySection];
