@@ -206,6 +206,8 @@ describe.each(TEST_DATABASES)('waste lists and totals over HTTP on %s', (_name, 
       [{ status: 'COMMISSIONED' }, codes([LW, '01', 5], [LW, '01', 6], [LW, '02', 2], [TH, '01', 2])],
       [{ districtCode: LW, category: '01', status: 'COLLECTED' }, codes([LW, '01', 3], [LW, '01', 4])],
       [{ category: '03' }, []],
+      [{ batchId: bag(LW, '02', 1) }, codes([LW, '02', 1], [LW, '02', 2])],
+      [{ batchId: bag(LW, '02', 2) }, []],
     ] as const)('%j', async (query, expected) => {
       expect(await bagsOf(query)).toEqual(expected);
     });
@@ -426,6 +428,7 @@ describe.each(TEST_DATABASES)('waste lists and totals over HTTP on %s', (_name, 
     ['/api/v1/waste/bags', 'districtCode', { districtCode: '44010' }],
     ['/api/v1/waste/bags', 'category', { category: '05' }],
     ['/api/v1/waste/bags', 'status', { status: 'collected' }],
+    ['/api/v1/waste/bags', 'batchId', { batchId: '44010301000000001' }],
     ['/api/v1/waste/bags', 'page', { page: '0' }],
     ['/api/v1/waste/bags', 'format', { format: 'xml' }],
     ['/api/v1/waste/anomalies', 'kind', { kind: 'LATE' }],

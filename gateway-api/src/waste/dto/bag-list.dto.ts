@@ -9,6 +9,9 @@ import { PageQuery } from '../../common/paging/page-query';
  * COMMISSIONED: a waste_bags row only; COLLECTED: accepted at a station (a waste_scans row);
  * LOADED: on a truck (a LOADED waste_bag_movements row); DELIVERED: at a facility with its outcome.
  */
+/** A batch id is its first bag's barcode: 18 digits (the check digit is the chaincode's to judge). */
+const BATCH_ID_PATTERN = /^[0-9]{18}$/;
+
 export const BAG_STATUSES = ['COMMISSIONED', 'COLLECTED', 'LOADED', 'DELIVERED'] as const;
 export type BagListStatus = (typeof BAG_STATUSES)[number];
 
@@ -28,6 +31,13 @@ export class ListBagsQuery extends PageQuery {
   @IsOptional()
   @IsIn(BAG_STATUSES)
   status?: BagListStatus;
+
+  /** A batch's bags, e.g. to print its labels again (a batch is named by its first barcode). */
+  @ApiPropertyOptional({ example: '440103010000000016', description: 'barcode of the first bag of a batch' })
+  @IsOptional()
+  @IsString()
+  @Matches(BATCH_ID_PATTERN, { message: 'batchId must be the 18-digit barcode of the first bag of a batch' })
+  batchId?: string;
 }
 
 export class BagSummary {

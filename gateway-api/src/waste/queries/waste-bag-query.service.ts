@@ -59,6 +59,7 @@ export class WasteBagQueryService {
       }
       if (query.category !== undefined)
         builder.andWhere('b.category = :category', { category: query.category });
+      if (query.batchId !== undefined) builder.andWhere('b.batch_id = :batch', { batch: query.batchId });
       if (query.status !== undefined) builder.andWhere(`(${STATUS_CONDITIONS[query.status]})`);
       const total = await builder.getCount();
       const rows = await builder
