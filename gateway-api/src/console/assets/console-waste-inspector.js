@@ -117,15 +117,13 @@ function renderBatches(view) {
   );
 }
 
-/** Every bag of the index matching `query` (page by page), then only `batchId`'s when given. */
+/** Every bag of the index matching `query` (the index filters by batch too), page by page. */
 async function bagsFromIndex(query) {
-  const { batchId, ...filters } = query;
   const codes = [];
   for (let page = 1; codes.length < MAX_LABELS; page += 1) {
-    const answer = await get('/api/v1/waste/bags', { ...filters, page, pageSize: PAGE_SIZE });
+    const answer = await get('/api/v1/waste/bags', { ...query, page, pageSize: PAGE_SIZE });
     if (!answer.ok) return answer;
-    for (const bag of answer.body.items)
-      if (batchId === undefined || bag.batchId === batchId) codes.push(bag.barcode);
+    for (const bag of answer.body.items) codes.push(bag.barcode);
     if (page * PAGE_SIZE >= answer.body.total) break;
   }
   return { ok: true, codes: codes.slice(0, MAX_LABELS) };
@@ -139,12 +137,7 @@ async function showLabels(target, query) {
   else if (lastIssued !== null && query.batchId === lastIssued.batchId && Object.keys(query).length === 1)
     codes = lastIssued.barcodes;
   else {
-    // a batch's bags are in its barcode's district and category: ask the index for those only
-    const narrowed =
-      query.batchId === undefined
-        ? query
-        : { districtCode: query.batchId.slice(0, 6), category: query.batchId.slice(6, 8), ...query };
-    const answer = await bagsFromIndex(narrowed);
+    const answer = await bagsFromIndex(query);
     if (!answer.ok) {
       const summary = h('div', { class: 'error-summary', role: 'alert' });
       showErrors(h('form'), summary, answer);
