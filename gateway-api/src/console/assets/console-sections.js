@@ -1,4 +1,8 @@
 // Every section of the console, in the order the navigation shows them. A section module lists the
 // roles it serves; the server still checks each request.
 
-export const sections = [];
+import { marketSection } from './console-market.js';
+import { registrySection } from './console-registry.js';
+import { taxSection } from './console-tax.js';
+
+export const sections = [registrySection, taxSection, marketSection];
