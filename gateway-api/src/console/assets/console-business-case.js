@@ -60,7 +60,7 @@ export async function renderCase(view, { caseId }) {
       if (slot !== null) replace(slot, committed(done));
     });
   };
-  const pending = record.steps.filter((step) => step.status !== 'COMPLETED' && STEP_ROLE(step.step) === role);
+  const pending = record.steps.filter((step) => step.status !== 'DONE' && STEP_ROLE(step.step) === role);
   replace(
     view,
     h(
@@ -106,7 +106,7 @@ export async function renderCase(view, { caseId }) {
     h('progress', {
       class: 'progress',
       max: record.steps.length,
-      value: record.steps.filter((step) => step.status === 'COMPLETED').length,
+      value: record.steps.filter((step) => step.status === 'DONE').length,
       'aria-label': t('mk.progress'),
       dataset: { testid: 'case-progress' },
     }),
