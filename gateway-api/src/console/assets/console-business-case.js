@@ -84,7 +84,7 @@ export async function renderCase(view, { caseId }) {
             t(`mk.caseStatus.${record.status}`),
           ),
         ],
-        [t('mk.licenseStatus'), record.licenseStatus],
+        [t('mk.licenseStatus'), record.licenseStatus ? t(`mk.license.${record.licenseStatus}`) : null],
         [t('mk.openedAt'), dateTime(record.openedAt)],
         [t('mk.completedAt'), dateTime(record.completedAt)],
         [
