@@ -21,6 +21,7 @@ export const Answers = {
     GetUnitHistory: realestate.UnitHistoryAnswer,
     GetHolderMatch: realestate.HolderMatchAnswer,
     FindUnitsByHolder: realestate.HolderUnitsAnswer,
+    GetCertificateForPrint: realestate.CertificateForPrintAnswer,
   },
   deedtax: {
     RecordDeedTaxClearance: tax.DeedTaxClearanceAnswer,

@@ -15,6 +15,7 @@ export const Transactions = {
     'GetUnitHistory',
     'GetHolderMatch',
     'FindUnitsByHolder',
+    'GetCertificateForPrint',
   ),
   deedtax: names(
     'RecordDeedTaxClearance',

@@ -77,3 +77,23 @@ export const CertificateAnswer = answerShape('CertificateAnswer', {
   statusChangedAt: nullable('string'),
   holdersSequence: 'number',
 });
+
+/** A holder as printed by the registry: the private record's name, ID number and share. */
+export const PrintedHolderShape = answerShape('PrintedHolder', {
+  name: 'string',
+  idNumber: 'string',
+  share: nullable('string'),
+});
+
+/**
+ * GetCertificateForPrint (registry clerk, evaluate only): the certificate as verified (content and
+ * hash) with the full holders and the issuing act's private particulars (null when it had none).
+ */
+export const CertificateForPrintAnswer = answerShape('CertificateForPrintAnswer', {
+  certificateNumber: 'string',
+  status: 'string',
+  contentHash: 'string',
+  content: CertificateContentShape,
+  holders: listOf(PrintedHolderShape),
+  particulars: nullable('object'),
+});

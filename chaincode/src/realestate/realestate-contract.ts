@@ -12,6 +12,7 @@ import { type AnswerJson, answerJson } from '../common/answer-json';
 import { answerType } from '../common/answer-metadata';
 import {
   CertificateAnswer,
+  CertificateForPrintAnswer,
   HolderMatchAnswer,
   HolderUnitsAnswer,
   RegisterAnswer,
@@ -21,6 +22,7 @@ import {
 import { requireMember } from '../common/access';
 import { ContractNames } from '../common/definitions';
 import { RecordTypes, listRecords, requireRecord } from '../common/ledger';
+import { certificateForPrint } from './certificate-for-print';
 import { type CertificateRecord, parseStoredCertificate } from './certificate-record';
 import { findUnitsByHolder } from './find-units-by-holder';
 import { certificateKey, unitKey } from './keys';
@@ -136,6 +138,19 @@ export class RealEstateContract extends Contract {
   @Returns(answerType(HolderUnitsAnswer))
   async FindUnitsByHolder(ctx: Context, idNumber: string): Promise<AnswerJson<typeof HolderUnitsAnswer>> {
     return findUnitsByHolder(ctx, idNumber);
+  }
+
+  /**
+   * EVALUATE ONLY, on a RegistryMSP peer, registry_clerk only: the certificate with its full holders
+   * and particulars from RegistryPrivate, for the clerk to print (certificate-for-print.ts).
+   */
+  @Transaction(false)
+  @Returns(answerType(CertificateForPrintAnswer))
+  async GetCertificateForPrint(
+    ctx: Context,
+    certificateNumber: string,
+  ): Promise<AnswerJson<typeof CertificateForPrintAnswer>> {
+    return answerJson(CertificateForPrintAnswer, await certificateForPrint(ctx, certificateNumber));
   }
 
   async #requireUnit(ctx: Context, unitNumber: string): Promise<UnitRecord> {
