@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Param, Post, UseGuards } from '@nestjs/common';
+import { Body, Controller, Get, Header, HttpCode, Param, Post, UseGuards } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiBearerAuth,
@@ -17,6 +17,7 @@ import { Roles as RoleNames } from '../../../chaincode/src/contract';
 import { CurrentPrincipal, Roles } from '../auth/auth.decorators';
 import { type Principal } from '../auth/principal';
 import { ErrorResponse } from '../common/errors';
+import { CertificateNumberParams } from '../common/identifiers/identifier-params';
 import { CreateDeedTaxClearanceDto } from './dto/create-clearance.dto';
 import { CreateRegistrationDto } from './dto/create-registration.dto';
 import { HolderUnitsResponse, SearchHolderUnitsDto } from './dto/holder-units.dto';
@@ -111,6 +112,26 @@ export class RealEstateController {
     @Param() params: UnitParamsDto,
   ): Promise<Record<string, unknown>> {
     return this.realEstate.transferAudit(caller, params.unitNumber);
+  }
+
+  @Get('certificates/:certificateNumber/print')
+  @Roles(CLERK)
+  // full names and ID numbers: no cache may keep them
+  @Header('Cache-Control', 'no-store')
+  @ApiOperation({
+    summary:
+      'A certificate for the registry clerk to print: its content and hash as verified, with the full holders and the particulars from the private data',
+  })
+  @ApiOkResponse({
+    description:
+      '`{ certificateNumber, status, contentHash, content, holders: [{ name, idNumber, share }], particulars }`',
+  })
+  @ApiNotFoundResponse({ type: ErrorResponse, description: 'NOT_FOUND: no such certificate' })
+  certificateForPrint(
+    @CurrentPrincipal() caller: Principal,
+    @Param() params: CertificateNumberParams,
+  ): Promise<Record<string, unknown>> {
+    return this.realEstate.certificateForPrint(caller, params.certificateNumber);
   }
 
   @Post('holder-units/search')

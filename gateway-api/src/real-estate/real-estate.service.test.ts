@@ -413,6 +413,40 @@ describe('RealEstateService', () => {
     await expect(newService(malformed).holderUnits(clerk, ID)).rejects.toMatchObject({ code: 'INTERNAL' });
   });
 
+  it("reads a certificate for print on the clerk's own peer, as an evaluation, and checks the answer's shape", async () => {
+    const title = '粤(2026)广州市不动产权第09400110号';
+    const printed = {
+      certificateNumber: title,
+      status: 'ACTIVE',
+      contentHash: 'ab'.repeat(32),
+      content: {
+        certificateNumber: title,
+        kind: 'TITLE',
+        unitNumber: UNIT,
+        registrationId: `${UNIT}-00000001`,
+        registrationType: 'FIRST',
+        issuedAt: '2026-01-01T00:00:00.000Z',
+        holders: [],
+        details: {},
+      },
+      holders: [{ name: '张晓三', idNumber: ID, share: '1/1' }],
+      particulars: null,
+    };
+    const ledger = new FakeLedger({}, printed);
+    await expect(newService(ledger).certificateForPrint(clerk, title)).resolves.toEqual(printed);
+    expect(ledger.evaluated).toEqual([
+      {
+        user: 'registry-clerk',
+        call: { contract: 'realestate', transaction: 'GetCertificateForPrint', args: [title] },
+      },
+    ]);
+    expect(ledger.submitted).toEqual([]);
+    const malformed = new FakeLedger({}, { ...printed, holders: [{ name: '张晓三' }] });
+    await expect(newService(malformed).certificateForPrint(clerk, title)).rejects.toMatchObject({
+      code: 'INTERNAL',
+    });
+  });
+
   it('answers 500 when the chaincode answers something that is not a JSON object', async () => {
     const ledger = new FakeLedger({}, ['not', 'an', 'object']);
     await expect(newService(ledger).unit(clerk, UNIT)).rejects.toMatchObject({ code: 'INTERNAL' });

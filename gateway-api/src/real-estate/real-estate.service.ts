@@ -130,6 +130,18 @@ export class RealEstateService {
   }
 
   /**
+   * GetCertificateForPrint on the clerk's own (RegistryMSP) peer: the certificate's public content and
+   * hash with the full holders from the private record, for printing. An evaluation, never ordered
+   * into a block; the answer goes to the clerk alone and nothing here logs it.
+   */
+  async certificateForPrint(
+    caller: Principal,
+    certificateNumber: string,
+  ): Promise<TransactionAnswer<typeof CONTRACT, typeof Transactions.realestate.GetCertificateForPrint>> {
+    return this.read(caller, CONTRACT, Transactions.realestate.GetCertificateForPrint, [certificateNumber]);
+  }
+
+  /**
    * deedtax:AuditUnitTransfers on the tax officer's own peer: the tax bureau's after-the-fact check of
    * every TRANSFER the registry recorded, since only the registry's peer endorses a TRANSFER.
    */
