@@ -326,6 +326,35 @@ export async function renderCertificatePrint(view, { certificateNumber }) {
   if (!answer.ok) return failure(view, answer);
   const certificate = answer.body;
   const qr = `/api/v1/verify/certificates/${enc(certificateNumber)}/qr?format=png`;
+  const masked = (certificate.holders ?? []).join('、');
+  const holdersSlot = h('span', { dataset: { testid: 'print-holders' } }, masked);
+  const fullNotice = h('p', { class: 'no-print', role: 'status', dataset: { testid: 'print-full-status' } });
+  // the full names and ID numbers come from the registry's private data, only on the clerk's choice
+  const fullChoice = h('input', {
+    type: 'checkbox',
+    id: 'print-full',
+    dataset: { testid: 'print-full' },
+    onchange: async (event) => {
+      if (!event.target.checked) {
+        replace(holdersSlot, masked);
+        return replace(fullNotice);
+      }
+      replace(fullNotice, t('loading'));
+      const full = await get(`/api/v1/real-estate/certificates/${enc(certificateNumber)}/print`);
+      if (!full.ok) {
+        event.target.checked = false;
+        return replace(fullNotice, t('re.fullUnavailable', { status: full.status }));
+      }
+      replace(fullNotice);
+      replace(
+        holdersSlot,
+        full.body.holders.map((holder, index) => [
+          index === 0 ? null : h('br'),
+          `${holder.name}（${holder.idNumber}）${holder.share ? ` ${holder.share}` : ''}`,
+        ]),
+      );
+    },
+  });
   replace(
     view,
     h(
@@ -337,7 +366,9 @@ export async function renderCertificatePrint(view, { certificateNumber }) {
         t('print'),
       ),
       unitLink(certificate.unitNumber, t('re.openUnit')),
+      h('label', { class: 'check', for: 'print-full' }, fullChoice, ' ', t('re.showFullHolders')),
     ),
+    fullNotice,
     certificate.status === 'ACTIVE'
       ? null
       : h(
@@ -361,10 +392,7 @@ export async function renderCertificatePrint(view, { certificateNumber }) {
           [
             [t('re.unitNumber'), h('span', { class: 'mono' }, certificate.unitNumber)],
             [t('re.registrationType'), t(`re.type.${certificate.registrationType}`)],
-            [
-              t('re.holders'),
-              h('span', { dataset: { testid: 'print-holders' } }, (certificate.holders ?? []).join('、')),
-            ],
+            [t('re.holders'), holdersSlot],
             ...particulars(certificate.property ?? certificate.details?.property),
             [t('re.issuedAt'), dateTime(certificate.issuedAt)],
             [t('re.issuer'), certificate.issuer],

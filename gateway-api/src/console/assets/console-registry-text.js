@@ -117,6 +117,8 @@ registerText({
     're.notActive': '此证书当前状态为 {status}，不应再作为有效证书打印。',
     're.qrAlt': '核验二维码',
     're.qrCaption': '扫码核验',
+    're.showFullHolders': '显示权利人完整信息（仅供发证打印）',
+    're.fullUnavailable': '无法读取权利人完整信息（{status}）。',
   },
   en: {
     ...prefixed('re.type.', TYPES_EN),
@@ -203,5 +205,7 @@ registerText({
     're.notActive': 'This certificate is {status}: do not print it as a valid one.',
     're.qrAlt': 'Verification QR code',
     're.qrCaption': 'Scan to verify',
+    're.showFullHolders': 'Show the full holders (for printing the issued certificate)',
+    're.fullUnavailable': 'The full holders could not be read ({status}).',
   },
 });
