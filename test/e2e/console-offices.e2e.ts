@@ -152,6 +152,18 @@ describe('staff console: tax officer and market clerk', () => {
     await harness.screenshot(clerk, 'market-clerk-overdue');
   });
 
+  it('shows the case page in English on the tablet and back in Chinese', async () => {
+    await open(clerk, `/business/cases/${encodeURIComponent(caseId)}`);
+    await clerk.getByTestId('case-steps').waitFor();
+    await clerk.locator('#lang-switch').click();
+    await clerk.getByTestId('case-steps').getByText('Tax registration').waitFor();
+    await expect(clerk.getByTestId('step-status-TAX').textContent()).resolves.toBe('Done');
+    await expect(clerk.getByTestId('case-elapsed').textContent()).resolves.toMatch(/\d+ h \d+ min \/ Target/);
+    await harness.screenshot(clerk, 'market-clerk-case-en');
+    await clerk.locator('#lang-switch').click();
+    await clerk.getByTestId('case-steps').getByText('税务登记').waitFor();
+  });
+
   it('cancels the licence with a reason and finds it cancelled in the licence search', async () => {
     await open(clerk, `/business/licenses/${code}`);
     await clerk.getByTestId('field-status').selectOption('CANCELLED');
