@@ -182,4 +182,9 @@ describe('staff console: tax officer and market clerk', () => {
     await expect(clerk.getByTestId('licenses').textContent()).resolves.toContain('股东会决议解散');
     await harness.screenshot(clerk, 'market-clerk-licenses');
   });
+
+  it('loaded nothing from any other origin', () => {
+    const origin = new URL(harness.gateway.baseUrl).origin;
+    expect(harness.requested.filter((url) => new URL(url).origin !== origin)).toEqual([]);
+  });
 });

@@ -187,4 +187,9 @@ describe('staff console: registry clerk', () => {
     await expect(clerk.getByTestId('unit-holders').textContent()).resolves.toContain('司');
     await expect(clerk.getByTestId('unit-history').locator('tbody tr').count()).resolves.toBe(2);
   });
+
+  it('loaded nothing from any other origin', () => {
+    const origin = new URL(harness.gateway.baseUrl).origin;
+    expect(harness.requested.filter((url) => new URL(url).origin !== origin)).toEqual([]);
+  });
 });
