@@ -12,15 +12,16 @@ import { t } from './console-text.js';
 
 const enc = encodeURIComponent;
 
-export function unitLink(unitNumber, label = unitNumber) {
+/** A link to the unit page: a button beside a result, a plain link inside a table. */
+export function unitLink(unitNumber, label) {
   return h(
     'a',
     {
       href: `#/registry/units/${enc(unitNumber)}`,
-      class: 'button secondary',
+      class: label === undefined ? 'mono' : 'button secondary',
       dataset: { testid: 'unit-link' },
     },
-    label,
+    label ?? unitNumber,
   );
 }
 
