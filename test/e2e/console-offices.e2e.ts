@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+
 import { type Page } from 'playwright-core';
 
 import { type ConsoleHarness, startConsole } from '../support/console-browser';
@@ -75,6 +77,18 @@ describe('staff console: tax officer and market clerk', () => {
     expect(row).toContain(unit);
     expect(row).toContain('未使用');
     await harness.screenshot(officer, 'tax-officer-clearances');
+
+    // the CSV link downloads the same filtered list, with the BOM Excel needs and a header row
+    const [download] = await Promise.all([
+      officer.waitForEvent('download'),
+      officer.getByTestId('clearances-csv').click(),
+    ]);
+    const csv = readFileSync((await download.path()) ?? '', 'utf8');
+    expect(csv.startsWith('\uFEFF')).toBe(true);
+    const [header, ...lines] = csv.slice(1).trim().split(/\r?\n/);
+    expect(header).toContain('clearanceNumber');
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toContain(receipt);
   });
 
   it('a field error of the clearance form appears beside its field', async () => {
