@@ -55,7 +55,7 @@ describe('staff console: the certificate printed with full holders', () => {
       holders: { name: string; idNumber: string }[];
       contentHash: string;
     };
-    expect(body.holders).toEqual([{ name: owner.name, idNumber: owner.idNumber, share: '1/1' }]);
+    expect(body.holders).toMatchObject([{ name: owner.name, idNumber: owner.idNumber, share: '1/1' }]);
     for (const user of ['tax-officer', 'market-clerk', 'station-operator']) {
       const refused = await call(harness.gateway.baseUrl, 'GET', path, { token: apiTokens()[user] ?? '' });
       expect({ user, status: refused.status }).toEqual({ user, status: 403 });

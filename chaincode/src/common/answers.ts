@@ -21,7 +21,7 @@ export const Answers = {
     GetUnitHistory: realestate.UnitHistoryAnswer,
     GetHolderMatch: realestate.HolderMatchAnswer,
     FindUnitsByHolder: realestate.HolderUnitsAnswer,
-    GetCertificateForPrint: realestate.CertificateForPrintAnswer,
+    GetCertificateForPrint: realestate.CertificatePrintAnswer,
   },
   deedtax: {
     RecordDeedTaxClearance: tax.DeedTaxClearanceAnswer,

@@ -122,6 +122,13 @@ export {
   isCorrectionBasisKind,
 } from '../realestate/correction-basis';
 export { changeCannotReplaceHolders } from '../realestate/holder-change-rules';
+export {
+  AREA_M2_PATTERN,
+  AREA_M2_RULE,
+  MAX_LOCATION_CHARS,
+  PROPERTY_USAGES,
+  type PropertyUsage,
+} from '../realestate/property-particulars';
 
 // Business opening
 export {

@@ -8,6 +8,7 @@ import { type CertificateContent } from './certificate-record';
 import { type ClearanceRecord, clearanceNotRecorded } from './clearance-record';
 import { saltedIdHash } from '../common/personal-data';
 import { type Particulars, sealDetails } from './particulars';
+import { propertyDetails, termDetails } from './property-particulars';
 import { type HolderInput, type PublicHolder, publicHolder } from './personal-data';
 import { type RegisterRequest } from './register-request';
 import { requireCorrectionBasis } from './holder-change-rules';
@@ -56,7 +57,9 @@ type Handler = (unit: UnitRecord, input: ActInput) => Step;
 export function applyAct(input: ActInput): ActOutcome {
   const { request } = input;
   const step = request.type === 'FIRST' ? firstRegistration(input) : laterAct(input);
-  const { publicDetails, particulars } = sealDetails(compact(step.details ?? {}), request.particularsSalt);
+  // remarks (附记) may accompany any act; they are private, so sealDetails moves them out
+  const details = { ...step.details, remarks: request.remarks };
+  const { publicDetails, particulars } = sealDetails(compact(details), request.particularsSalt);
   const unit: UnitRecord = {
     ...step.unit,
     sequence: input.sequence,
@@ -111,8 +114,9 @@ function firstRegistration(input: ActInput): Step {
       firstRegisteredAt: input.at,
       updatedAt: input.at,
       lastRegistrationId: input.registrationId,
+      ...(request.property !== null && { property: request.property }),
     },
-    details: { description: request.description },
+    details: { description: request.description, ...propertyDetails(request.property) },
   };
 }
 
@@ -122,7 +126,7 @@ const Handlers: Readonly<Record<RegistrationType, Handler>> = {
   },
   TRANSFER: transfer,
   // never with holders (register.ts refuses them: holder-change-rules.ts), so the owners stay
-  CHANGE: (unit, input) => newTitle(unit, input, { description: input.request.description }),
+  CHANGE: change,
   CORRECTION: correction,
   MORTGAGE: mortgage,
   MORTGAGE_DISCHARGE: mortgageDischarge,
@@ -147,6 +151,13 @@ function newTitle(unit: UnitRecord, input: ActInput, details: Record<string, str
       certificate !== null && unit.titleCertificate !== null ? [superseded(unit.titleCertificate)] : [],
     details,
   };
+}
+
+/** A new title for changed particulars; new property particulars replace the unit's. */
+function change(unit: UnitRecord, input: ActInput): Step {
+  const { property, description } = input.request;
+  const step = newTitle(unit, input, { description, ...propertyDetails(property) });
+  return property === null ? step : { ...step, unit: { ...step.unit, property } };
 }
 
 function transfer(unit: UnitRecord, input: ActInput): Step {
@@ -255,9 +266,16 @@ function mortgage(unit: UnitRecord, input: ActInput): Step {
         mortgageeUscc: terms.mortgageeUscc,
         registrationId: input.registrationId,
         certificateNumber: input.request.certificate.canonical,
+        ...(terms.term !== null && { term: terms.term }),
       },
     },
-    details: { ...terms, description: input.request.description },
+    details: {
+      mortgageeName: terms.mortgageeName,
+      mortgageeUscc: terms.mortgageeUscc,
+      securedAmountFen: terms.securedAmountFen,
+      ...termDetails(terms.term),
+      description: input.request.description,
+    },
   };
 }
 

@@ -78,22 +78,21 @@ export const CertificateAnswer = answerShape('CertificateAnswer', {
   holdersSequence: 'number',
 });
 
-/** A holder as printed by the registry: the private record's name, ID number and share. */
 export const PrintedHolderShape = answerShape('PrintedHolder', {
-  name: 'string',
-  idNumber: 'string',
+  /** Null only if the private record lacks a holder the certificate names (never written so). */
+  name: nullable('string'),
+  idNumber: nullable('string'),
   share: nullable('string'),
+  maskedName: 'string',
 });
 
 /**
- * GetCertificateForPrint (registry clerk, evaluate only): the certificate as verified (content and
- * hash) with the full holders and the issuing act's private particulars (null when it had none).
+ * GetCertificateForPrint (registry clerks, on a registry peer): the certificate, its holders in full
+ * and the issuing act's private particulars with their salt (null when the act had none).
  */
-export const CertificateForPrintAnswer = answerShape('CertificateForPrintAnswer', {
-  certificateNumber: 'string',
-  status: 'string',
-  contentHash: 'string',
-  content: CertificateContentShape,
+export const CertificatePrintAnswer = answerShape('CertificatePrintAnswer', {
+  certificate: CertificateAnswer,
   holders: listOf(PrintedHolderShape),
   particulars: nullable('object'),
+  particularsSalt: nullable('string'),
 });

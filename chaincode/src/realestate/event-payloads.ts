@@ -47,7 +47,14 @@ export const IssuedCertificateShape = answerShape('IssuedCertificate', {
   status: 'string',
 });
 
-/** The unit record after the act. */
+/** The unit's location, area and usage (property-particulars.ts). */
+export const PropertyParticularsShape = answerShape('PropertyParticulars', {
+  location: 'string',
+  areaM2: 'string',
+  usage: 'string',
+});
+
+/** The unit record after the act; `property` is absent before the unit has particulars. */
 export const RegisteredUnitShape = answerShape('RegisteredUnit', {
   unitNumber: 'string',
   status: 'string',
@@ -56,6 +63,7 @@ export const RegisteredUnitShape = answerShape('RegisteredUnit', {
   holders: listOf(PublicHolderShape),
   updatedAt: 'string',
   lastRegistrationId: 'string',
+  property: optional(PropertyParticularsShape),
 });
 
 /** RealEstateRegistered: the act, the certificate it issued (null when none) and the unit after it. */

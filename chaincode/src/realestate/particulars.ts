@@ -8,8 +8,11 @@
 //   particularsHash = hex(SHA-256(toCanonicalBytes({ ...particulars, salt })))
 //
 // Which facts are private, and why:
-//   description        free text (property location, area, usage, the mortgage term, remarks, the
-//                      clerk's reasons): anything may be written there, personal data included
+//   description        free text (the clerk's reasons): anything may be written there, personal
+//                      data included
+//   remarks            free text (附记) printed on the certificate: the same
+// (The property's location, area and usage and the mortgage term are public structured fields:
+// property-particulars.ts says why.)
 //   securedAmountFen   how much a household owes
 //   courtOrder         the court case a unit is seized under: litigation against the owner
 // Public stay the facts other departments and a buyer's check need: the mortgagee institution, the
@@ -23,7 +26,7 @@ import { type ErrorDetail, ValidationError } from '../common/errors';
 import { isObject } from './personal-data';
 
 /** The request fields that are private particulars, as named in the public request before. */
-export const PRIVATE_PARTICULARS = ['description', 'courtOrder', 'securedAmountFen'] as const;
+export const PRIVATE_PARTICULARS = ['description', 'remarks', 'courtOrder', 'securedAmountFen'] as const;
 export type PrivateParticular = (typeof PRIVATE_PARTICULARS)[number];
 
 export type Particulars = Readonly<Partial<Record<PrivateParticular, string>>>;
@@ -37,7 +40,7 @@ export interface TransientParticulars {
 }
 
 /**
- * Reads transient `particulars` ({ description?, courtOrder?, securedAmountFen?, salt }). Unknown
+ * Reads transient `particulars` ({ description?, remarks?, courtOrder?, securedAmountFen?, salt }). Unknown
  * fields are refused, so a typo cannot turn a private fact into a silently dropped one; the salt is
  * required when any particular is given (the chaincode has no randomness to make one).
  */
@@ -70,7 +73,7 @@ export function parseTransientParticulars(raw: unknown): TransientParticulars {
 export function refusePublicParticulars(raw: Record<string, unknown>, problems: ErrorDetail[]): void {
   const mortgage = isObject(raw.mortgage) ? raw.mortgage : {};
   const misplaced = [
-    ...(['description', 'courtOrder'] as const).filter((field) => raw[field] !== undefined),
+    ...(['description', 'remarks', 'courtOrder'] as const).filter((field) => raw[field] !== undefined),
     ...(mortgage.securedAmountFen === undefined ? [] : ['mortgage.securedAmountFen']),
   ];
   for (const field of misplaced) {

@@ -677,8 +677,8 @@ describe('RealEstateContract: private particulars', () => {
     [
       'an unknown particular',
       { type: 'CANCELLATION' },
-      { particulars: JSON.stringify({ remarks: 'x', salt: PARTICULARS_SALT }) },
-      ['transient.particulars.remarks'],
+      { particulars: JSON.stringify({ comment: 'x', salt: PARTICULARS_SALT }) },
+      ['transient.particulars.comment'],
     ],
   ])(
     'refuses %s, naming the field, before any write',
@@ -1353,5 +1353,207 @@ describe('RealEstateContract: concurrency', () => {
     await contract.Register(a.ctx, JSON.stringify(one?.request));
     await contract.Register(b.ctx, JSON.stringify(other?.request));
     expect([a.commit().validationCode, b.commit().validationCode]).toEqual(['VALID', 'VALID']);
+  });
+});
+
+describe('RealEstateContract: structured particulars (property, mortgage term, remarks)', () => {
+  const property = { location: '广州市越秀区某路1号801房', areaM2: '89.50', usage: '住宅' };
+  const term = { from: '2026-01-01', to: '2046-01-01' };
+
+  it('records the property on the unit and in the certificate content its hash covers', async () => {
+    const h = new Harness();
+    await h.register({ unitNumber: UNIT, type: 'FIRST', certificateNumber: title('09400110'), property }, [
+      alice,
+      bob,
+    ]);
+    expect((await h.unit()).property).toEqual(property);
+    const certificate = await h.certificate(title('09400110'));
+    expect((certificate.content as Json).details).toEqual({
+      propertyLocation: property.location,
+      propertyAreaM2: property.areaM2,
+      propertyUsage: property.usage,
+    });
+    expect(certificate.contentHash).toBe(sha256(toCanonicalJson(certificate.content)));
+    const event = h.ledger.events[h.ledger.events.length - 1];
+    expect((JSON.parse(event?.payload.toString() ?? '{}') as { unit: Json }).unit.property).toEqual(property);
+  });
+
+  it('adds no empty particulars to an act without them, so such content hashes as before', async () => {
+    const h = new Harness();
+    await h.first();
+    expect((await h.unit()).property).toBeUndefined();
+    expect(((await h.certificate(title('09400110'))).content as Json).details).toEqual({});
+  });
+
+  it('replaces the property with a CHANGE that gives one, and keeps it through one that does not', async () => {
+    const h = new Harness();
+    await h.register({ unitNumber: UNIT, type: 'FIRST', certificateNumber: title('09400110'), property }, [
+      alice,
+      bob,
+    ]);
+    const changed = { ...property, usage: '商业', areaM2: '90.00' };
+    await h.register({
+      unitNumber: UNIT,
+      type: 'CHANGE',
+      certificateNumber: title('09400111'),
+      description: '用途变更',
+      property: changed,
+    });
+    expect((await h.unit()).property).toEqual(changed);
+    await h.register({
+      unitNumber: UNIT,
+      type: 'CHANGE',
+      certificateNumber: title('09400112'),
+      description: '换证',
+    });
+    expect((await h.unit()).property).toEqual(changed);
+  });
+
+  it('gives an older unit without particulars its first ones through a CHANGE', async () => {
+    const h = new Harness();
+    await h.first();
+    await h.register({
+      unitNumber: UNIT,
+      type: 'CHANGE',
+      certificateNumber: title('09400111'),
+      description: '补录坐落',
+      property,
+    });
+    expect((await h.unit()).property).toEqual(property);
+  });
+
+  it('keeps the mortgage term on the encumbrance and in the certificate, the amount private', async () => {
+    const h = new Harness();
+    await h.first();
+    await h.register({
+      unitNumber: UNIT,
+      type: 'MORTGAGE',
+      certificateNumber: proof('0001234'),
+      mortgage: { ...BANK, term },
+    });
+    const unit = await h.unit();
+    expect((unit.mortgage as Json).term).toEqual(term);
+    const details = ((await h.certificate(proof('0001234'))).content as Json).details as Json;
+    expect(details).toMatchObject({ mortgageTermFrom: term.from, mortgageTermTo: term.to });
+    expect(details.securedAmountFen).toBeUndefined();
+  });
+
+  it('keeps remarks private: only their salted hash is public', async () => {
+    const h = new Harness();
+    await h.first();
+    await h.register({
+      unitNumber: UNIT,
+      type: 'CHANGE',
+      certificateNumber: title('09400111'),
+      description: '换证',
+      remarks: '附记：共有人约定',
+    });
+    expect(h.publicText().join('\n')).not.toContain('共有人约定');
+    const expected = sha256(
+      toCanonicalJson({ description: '换证', remarks: '附记：共有人约定', salt: PARTICULARS_SALT }),
+    );
+    expect(((await h.certificate(title('09400111'))).content as Json).details).toEqual({
+      particularsHash: expected,
+    });
+  });
+
+  it.each<[string, Request, string[]]>([
+    [
+      'property on a MORTGAGE',
+      { type: 'MORTGAGE', certificateNumber: proof('0001234'), mortgage: BANK, property },
+      ['property'],
+    ],
+    [
+      'an area with one decimal',
+      {
+        type: 'CHANGE',
+        certificateNumber: title('09400111'),
+        description: 'x',
+        property: { ...property, areaM2: '89.5' },
+      },
+      ['property.areaM2'],
+    ],
+    [
+      'a usage outside the list',
+      {
+        type: 'CHANGE',
+        certificateNumber: title('09400111'),
+        description: 'x',
+        property: { ...property, usage: '别墅' },
+      },
+      ['property.usage'],
+    ],
+    [
+      'a term ending before it starts',
+      {
+        type: 'MORTGAGE',
+        certificateNumber: proof('0001234'),
+        mortgage: { ...BANK, term: { from: '2046-01-01', to: '2026-01-01' } },
+      },
+      ['mortgage.term.to'],
+    ],
+    ['remarks in the public arguments', { type: 'CANCELLATION', remarksPublic: true }, ['remarks']],
+  ])('refuses %s, naming the field, and writes nothing', async (_case, fields, named) => {
+    const h = new Harness();
+    await h.first();
+    const { remarksPublic, ...request } = fields;
+    const refusal =
+      remarksPublic === true
+        ? await h.refused(JSON.stringify({ unitNumber: UNIT, ...request, remarks: '附记' }))
+        : await h.refused({ unitNumber: UNIT, ...request });
+    expect(refusal.code).toBe('VALIDATION_FAILED');
+    expect(refusal.fields).toEqual(expect.arrayContaining(named));
+  });
+});
+
+describe('RealEstateContract: GetCertificateForPrint', () => {
+  it('gives a registry clerk the holders in full, in the certificate order, and the particulars with their salt', async () => {
+    const h = new Harness();
+    await h.register(
+      {
+        unitNumber: UNIT,
+        type: 'FIRST',
+        certificateNumber: title('09400110'),
+        property: { location: '广州市越秀区某路1号801房', areaM2: '89.50', usage: '住宅' },
+        remarks: '共有人约定',
+      },
+      [alice, bob],
+    );
+    const printed = await h.read((ctx) => contract.GetCertificateForPrint(ctx, title('09400110')));
+    expect(printed.holders).toEqual([
+      { name: alice.name, idNumber: alice.idNumber, share: '1/2', maskedName: '张*三' },
+      { name: bob.name, idNumber: bob.idNumber, share: '1/2', maskedName: '李*' },
+    ]);
+    expect(printed.particulars).toEqual({ remarks: '共有人约定' });
+    expect(printed.particularsSalt).toBe(PARTICULARS_SALT);
+    const certificate = printed.certificate as Json;
+    const details = (certificate.content as Json).details as Json;
+    // the printed particulars and salt reproduce the hash the public content carries
+    expect(details.particularsHash).toBe(
+      sha256(toCanonicalJson({ remarks: '共有人约定', salt: PARTICULARS_SALT })),
+    );
+    expect(details.propertyUsage).toBe('住宅');
+    expect(certificate.contentHash).toBe(sha256(toCanonicalJson(certificate.content)));
+  });
+
+  it('answers the holders of the act that printed them, and no particulars when the act had none', async () => {
+    const h = new Harness();
+    await h.first();
+    const printed = await h.read((ctx) => contract.GetCertificateForPrint(ctx, title('09400110')));
+    expect((printed.holders as Json[]).map((holder) => holder.name)).toEqual([alice.name, bob.name]);
+    expect(printed.particulars).toBeNull();
+    expect(printed.particularsSalt).toBeNull();
+  });
+
+  it('refuses everyone but registry clerks, and an unknown certificate', async () => {
+    const h = new Harness();
+    await h.first();
+    const read = (ctx: InMemoryLedgerContext): Promise<string> =>
+      contract.GetCertificateForPrint(ctx, title('09400110'));
+    expect(await h.readError(read, officer)).toBe('FORBIDDEN');
+    expect(await h.readError(read, verifier)).toBe('FORBIDDEN');
+    expect(await h.readError((ctx) => contract.GetCertificateForPrint(ctx, title('09400999')))).toBe(
+      'NOT_FOUND',
+    );
   });
 });

@@ -12,7 +12,7 @@ import { type AnswerJson, answerJson } from '../common/answer-json';
 import { answerType } from '../common/answer-metadata';
 import {
   CertificateAnswer,
-  CertificateForPrintAnswer,
+  CertificatePrintAnswer,
   HolderMatchAnswer,
   HolderUnitsAnswer,
   RegisterAnswer,
@@ -22,7 +22,7 @@ import {
 import { requireMember } from '../common/access';
 import { ContractNames } from '../common/definitions';
 import { RecordTypes, listRecords, requireRecord } from '../common/ledger';
-import { certificateForPrint } from './certificate-for-print';
+import { certificateForPrint } from './certificate-print';
 import { type CertificateRecord, parseStoredCertificate } from './certificate-record';
 import { findUnitsByHolder } from './find-units-by-holder';
 import { certificateKey, unitKey } from './keys';
@@ -141,16 +141,16 @@ export class RealEstateContract extends Contract {
   }
 
   /**
-   * EVALUATE ONLY, on a RegistryMSP peer, registry_clerk only: the certificate with its full holders
-   * and particulars from RegistryPrivate, for the clerk to print (certificate-for-print.ts).
+   * EVALUATE ONLY, on a RegistryMSP peer, registry_clerk only: the certificate with its holders' full
+   * names and ID numbers and the issuing act's private particulars, for printing (certificate-print.ts).
    */
   @Transaction(false)
-  @Returns(answerType(CertificateForPrintAnswer))
+  @Returns(answerType(CertificatePrintAnswer))
   async GetCertificateForPrint(
     ctx: Context,
     certificateNumber: string,
-  ): Promise<AnswerJson<typeof CertificateForPrintAnswer>> {
-    return answerJson(CertificateForPrintAnswer, await certificateForPrint(ctx, certificateNumber));
+  ): Promise<AnswerJson<typeof CertificatePrintAnswer>> {
+    return certificateForPrint(ctx, certificateNumber);
   }
 
   async #requireUnit(ctx: Context, unitNumber: string): Promise<UnitRecord> {

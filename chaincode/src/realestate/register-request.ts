@@ -1,11 +1,12 @@
 // The public arguments of Register, as one JSON object. Only public facts travel here (they land in the
 // block): right holders' names and ID numbers come as transient data (personal-data.ts), and so do the
-// act's private particulars (particulars.ts: description, court order, secured amount), which this
+// act's private particulars (particulars.ts: description, remarks, court order, secured amount), which this
 // parser takes from transient `particulars` and refuses in the public arguments.
 //
 //   { unitNumber, type, certificateNumber?,
+//     property?: { location, areaM2, usage },            FIRST, CHANGE (property-particulars.ts)
 //     court?,                                            SEIZURE
-//     mortgage?: { mortgageeName, mortgageeUscc },                            MORTGAGE
+//     mortgage?: { mortgageeName, mortgageeUscc, term?: { from, to } },       MORTGAGE
 //     deedTaxClearanceNumber?, mortgageeConsentReference?,                    TRANSFER
 //     closesObjection?,                                                       CORRECTION
 //     correctionBasis?: { kind, reference } }        CORRECTION (required there when holders change)
@@ -20,6 +21,12 @@ import {
 import { CLEARANCE_NUMBER_PATTERN } from './clearance-record';
 import { type CorrectionBasis, parseCorrectionBasis } from './correction-basis';
 import { type TransientParticulars, refusePublicParticulars } from './particulars';
+import {
+  type MortgageTerm,
+  type PropertyParticulars,
+  parseMortgageTerm,
+  parseProperty,
+} from './property-particulars';
 import { isObject } from './personal-data';
 import {
   CertificateRules,
@@ -39,6 +46,8 @@ export interface MortgageTerms {
   readonly mortgageeUscc: string;
   /** Secured amount in fen (1/100 yuan) as a decimal string, so no floating point is involved. */
   readonly securedAmountFen: string;
+  /** The secured period, when the contract gives one (public: property-particulars.ts). */
+  readonly term: MortgageTerm | null;
 }
 
 export interface RegisterRequest {
@@ -46,6 +55,10 @@ export interface RegisterRequest {
   readonly type: RegistrationType;
   readonly certificate: ParsedCertificateNumber | null;
   readonly description: string | null;
+  /** Free-text remarks (附记): a private particular like the description. */
+  readonly remarks: string | null;
+  /** FIRST and CHANGE: the unit's location, area and usage (public). */
+  readonly property: PropertyParticulars | null;
   readonly court: string | null;
   readonly courtOrder: string | null;
   readonly mortgage: MortgageTerms | null;
@@ -111,6 +124,8 @@ export function parseRegisterRequest(
     type,
     certificate: certificateField(raw.certificateNumber, type, problems),
     description: textField(merged, 'description', MAX_TEXT_LENGTH, problems),
+    remarks: textField(merged, 'remarks', MAX_TEXT_LENGTH, problems),
+    property: parseProperty(raw.property, type, problems),
     court: textField(raw, 'court', 64, problems),
     courtOrder: referenceField(merged, 'courtOrder', problems),
     mortgage: mortgageField(merged.mortgage, problems),
@@ -146,6 +161,7 @@ function withParticulars(
   return {
     ...raw,
     description: fields.description ?? raw.description,
+    remarks: fields.remarks ?? raw.remarks,
     courtOrder: fields.courtOrder ?? raw.courtOrder,
     ...(isObject(raw.mortgage) && {
       mortgage: {
@@ -283,8 +299,9 @@ function mortgageField(raw: unknown, problems: ErrorDetail[]): MortgageTerms | n
       message: 'must be a positive whole number of fen, as a string',
     });
   }
+  const term = parseMortgageTerm(fields.term, problems);
   if (problems.length > count || mortgageeName === null || !uscc.valid) {
     return null;
   }
-  return { mortgageeName, mortgageeUscc: uscc.value.canonical, securedAmountFen: amount as string };
+  return { mortgageeName, mortgageeUscc: uscc.value.canonical, securedAmountFen: amount as string, term };
 }

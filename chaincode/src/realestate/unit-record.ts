@@ -3,6 +3,7 @@
 // record, so the unit's key is touched only by acts on that unit (no hot key).
 
 import { type PublicHolder } from './personal-data';
+import { type MortgageTerm, type PropertyParticulars } from './property-particulars';
 import { type MortgageTerms } from './register-request';
 import { type UnitStatus } from './registration-types';
 import { storedObject } from './stored';
@@ -14,6 +15,8 @@ export interface MortgageEncumbrance {
   readonly securedAmountFen?: string;
   readonly registrationId: string;
   readonly certificateNumber: string;
+  /** The secured period, when the MORTGAGE gave one (absent in mortgages registered before). */
+  readonly term?: MortgageTerm;
 }
 
 export interface SeizureEncumbrance {
@@ -49,6 +52,8 @@ export interface UnitRecord {
   readonly firstRegisteredAt: string;
   readonly updatedAt: string;
   readonly lastRegistrationId: string;
+  /** Location, area and usage from the latest FIRST or CHANGE that gave them; absent before. */
+  readonly property?: PropertyParticulars;
 }
 
 export function parseStoredUnit(raw: unknown): UnitRecord {

@@ -159,17 +159,19 @@ export function transferRequest(
 export const PARTICULARS_SALT = 'e7'.repeat(16);
 
 /**
- * A Register request as the gateway sends it: description, court order and secured amount move out
+ * A Register request as the gateway sends it: description, remarks, court order and secured amount move out
  * of the public arguments into transient `particulars`, with a salt (realestate/particulars.ts).
  */
 export function asSent(request: Readonly<Record<string, unknown>>): {
   readonly request: Record<string, unknown>;
   readonly transient: Record<string, string>;
 } {
-  const { description, courtOrder, mortgage, ...rest } = request;
+  const { description, remarks, courtOrder, mortgage, ...rest } = request;
   const { securedAmountFen, ...publicMortgage } = (mortgage ?? {}) as Record<string, unknown>;
   const particulars = Object.fromEntries(
-    Object.entries({ description, courtOrder, securedAmountFen }).filter(([, value]) => value !== undefined),
+    Object.entries({ description, remarks, courtOrder, securedAmountFen }).filter(
+      ([, value]) => value !== undefined,
+    ),
   );
   return {
     request: { ...rest, ...(mortgage === undefined ? {} : { mortgage: publicMortgage }) },

@@ -84,6 +84,26 @@ export class RealEstateController {
     return this.realEstate.unit(caller, params.unitNumber);
   }
 
+  @Get('certificates/:certificateNumber/print')
+  @Roles(CLERK)
+  @Header('Cache-Control', 'no-store')
+  @ApiOperation({
+    summary:
+      "A certificate for printing: content, hash, status, the holders' full names and ID numbers, and the " +
+      "issuing act's private particulars with their salt (registry clerks; personal data, never cached)",
+  })
+  @ApiOkResponse({
+    description:
+      '`{ certificate, holders: [{ name, idNumber, share, maskedName }], particulars, particularsSalt }`',
+  })
+  @ApiNotFoundResponse({ type: ErrorResponse, description: 'NOT_FOUND: no such certificate' })
+  certificateForPrint(
+    @CurrentPrincipal() caller: Principal,
+    @Param() params: CertificateNumberParams,
+  ): Promise<Record<string, unknown>> {
+    return this.realEstate.certificateForPrint(caller, params.certificateNumber);
+  }
+
   @Get('units/:unitNumber/history')
   @Roles(CLERK, TAX_OFFICER)
   @ApiOperation({ summary: 'Every act on a unit from the ledger, with txId, time and clerk' })
@@ -112,26 +132,6 @@ export class RealEstateController {
     @Param() params: UnitParamsDto,
   ): Promise<Record<string, unknown>> {
     return this.realEstate.transferAudit(caller, params.unitNumber);
-  }
-
-  @Get('certificates/:certificateNumber/print')
-  @Roles(CLERK)
-  // full names and ID numbers: no cache may keep them
-  @Header('Cache-Control', 'no-store')
-  @ApiOperation({
-    summary:
-      'A certificate for the registry clerk to print: its content and hash as verified, with the full holders and the particulars from the private data',
-  })
-  @ApiOkResponse({
-    description:
-      '`{ certificateNumber, status, contentHash, content, holders: [{ name, idNumber, share }], particulars }`',
-  })
-  @ApiNotFoundResponse({ type: ErrorResponse, description: 'NOT_FOUND: no such certificate' })
-  certificateForPrint(
-    @CurrentPrincipal() caller: Principal,
-    @Param() params: CertificateNumberParams,
-  ): Promise<Record<string, unknown>> {
-    return this.realEstate.certificateForPrint(caller, params.certificateNumber);
   }
 
   @Post('holder-units/search')

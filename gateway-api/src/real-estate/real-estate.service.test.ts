@@ -102,7 +102,7 @@ describe('RealEstateService', () => {
     expect(ledger.submitted.every(({ call }) => call.transient?.verificationCode !== undefined)).toBe(true);
   });
 
-  it('maps a FIRST registration: public request in args, holders with fresh salts in transient only', async () => {
+  it('maps a FIRST registration: public request and property in args, holders and remarks in transient only', async () => {
     const ledger = new FakeLedger(registered);
     const dto: CreateRegistrationDto = {
       type: 'FIRST',
@@ -145,11 +145,13 @@ describe('RealEstateService', () => {
       unitNumber: UNIT,
       type: 'FIRST',
       certificateNumber: '粤（2026）广州市不动产权第09400110号',
+      // public structured particulars; the area as a two-decimal string
+      property: { location: '某路1号', areaM2: '89.50', usage: '住宅' },
     });
     // no personal data and no private particulars in the arguments, which land in the block
-    expect(String(call.args[0])).not.toMatch(/张三|110105|某路/i);
+    expect(String(call.args[0])).not.toMatch(/张三|110105|首次/i);
     expect(decode(call.transient?.particulars)).toEqual({
-      description: '坐落: 某路1号, 面积: 89.5 m², 用途: 住宅; 附记: 首次',
+      remarks: '首次',
       salt: expect.stringMatching(SALT) as string,
     });
     expect(call.transient?.holderLookupPepper).toBe(PEPPER);
@@ -169,7 +171,7 @@ describe('RealEstateService', () => {
     expect(ledger.evaluated).toEqual([]);
   });
 
-  it('maps a MORTGAGE: the mortgagee in the public request, amount in fen and term as private particulars', async () => {
+  it('maps a MORTGAGE: the mortgagee and term in the public request, the amount in fen as a private particular', async () => {
     const ledger = new FakeLedger({ ...registered, type: 'MORTGAGE' });
     await newService(ledger).register(clerk, {
       type: 'MORTGAGE',
@@ -193,10 +195,13 @@ describe('RealEstateService', () => {
       unitNumber: UNIT,
       type: 'MORTGAGE',
       certificateNumber: '粤(2026)广州市不动产证明第0001234号',
-      mortgage: { mortgageeName: '某银行', mortgageeUscc: '91350100M000100Y43' },
+      mortgage: {
+        mortgageeName: '某银行',
+        mortgageeUscc: '91350100M000100Y43',
+        term: { from: '2026-01-01', to: '2046-01-01' },
+      },
     });
     expect(decode(call?.transient?.particulars)).toEqual({
-      description: '抵押期限: 2026-01-01 至 2046-01-01',
       securedAmountFen: '100000010',
       salt: expect.stringMatching(SALT) as string,
     });
@@ -411,40 +416,6 @@ describe('RealEstateService', () => {
     ]);
     const malformed = new FakeLedger({}, { units: [{ ...unit, holdersSequence: '1' }] });
     await expect(newService(malformed).holderUnits(clerk, ID)).rejects.toMatchObject({ code: 'INTERNAL' });
-  });
-
-  it("reads a certificate for print on the clerk's own peer, as an evaluation, and checks the answer's shape", async () => {
-    const title = '粤(2026)广州市不动产权第09400110号';
-    const printed = {
-      certificateNumber: title,
-      status: 'ACTIVE',
-      contentHash: 'ab'.repeat(32),
-      content: {
-        certificateNumber: title,
-        kind: 'TITLE',
-        unitNumber: UNIT,
-        registrationId: `${UNIT}-00000001`,
-        registrationType: 'FIRST',
-        issuedAt: '2026-01-01T00:00:00.000Z',
-        holders: [],
-        details: {},
-      },
-      holders: [{ name: '张晓三', idNumber: ID, share: '1/1' }],
-      particulars: null,
-    };
-    const ledger = new FakeLedger({}, printed);
-    await expect(newService(ledger).certificateForPrint(clerk, title)).resolves.toEqual(printed);
-    expect(ledger.evaluated).toEqual([
-      {
-        user: 'registry-clerk',
-        call: { contract: 'realestate', transaction: 'GetCertificateForPrint', args: [title] },
-      },
-    ]);
-    expect(ledger.submitted).toEqual([]);
-    const malformed = new FakeLedger({}, { ...printed, holders: [{ name: '张晓三' }] });
-    await expect(newService(malformed).certificateForPrint(clerk, title)).rejects.toMatchObject({
-      code: 'INTERNAL',
-    });
   });
 
   it('answers 500 when the chaincode answers something that is not a JSON object', async () => {

@@ -113,6 +113,18 @@ export class RealEstateService {
     return { clearanceNumber, unitNumber, titleVersion, txId, blockNumber: Number(blockNumber) };
   }
 
+  /**
+   * GetCertificateForPrint, evaluated on the clerk's own (RegistryMSP) peer: the certificate with its
+   * holders' full names and ID numbers and the issuing act's private particulars. Personal data: the
+   * route answers it `no-store`, and nothing here logs it.
+   */
+  async certificateForPrint(
+    caller: Principal,
+    certificateNumber: string,
+  ): Promise<TransactionAnswer<typeof CONTRACT, typeof Transactions.realestate.GetCertificateForPrint>> {
+    return this.read(caller, CONTRACT, Transactions.realestate.GetCertificateForPrint, [certificateNumber]);
+  }
+
   /** GetUnit, evaluated on the caller's peer: status, masked holders, encumbrances, active certificates. */
   async unit(
     caller: Principal,
@@ -127,18 +139,6 @@ export class RealEstateService {
     unitNumber: string,
   ): Promise<TransactionAnswer<typeof CONTRACT, typeof Transactions.realestate.GetUnitHistory>> {
     return this.read(caller, CONTRACT, Transactions.realestate.GetUnitHistory, [canonicalUnit(unitNumber)]);
-  }
-
-  /**
-   * GetCertificateForPrint on the clerk's own (RegistryMSP) peer: the certificate's public content and
-   * hash with the full holders from the private record, for printing. An evaluation, never ordered
-   * into a block; the answer goes to the clerk alone and nothing here logs it.
-   */
-  async certificateForPrint(
-    caller: Principal,
-    certificateNumber: string,
-  ): Promise<TransactionAnswer<typeof CONTRACT, typeof Transactions.realestate.GetCertificateForPrint>> {
-    return this.read(caller, CONTRACT, Transactions.realestate.GetCertificateForPrint, [certificateNumber]);
   }
 
   /**

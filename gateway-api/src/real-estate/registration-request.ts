@@ -30,8 +30,13 @@ export interface ContractRegisterRequest {
   readonly unitNumber: string;
   readonly type: string;
   readonly certificateNumber?: string;
+  readonly property?: { location: string; areaM2: string; usage: string };
   readonly court?: string;
-  readonly mortgage?: { mortgageeName: string; mortgageeUscc: string };
+  readonly mortgage?: {
+    mortgageeName: string;
+    mortgageeUscc: string;
+    term?: { from: string; to: string };
+  };
   readonly deedTaxClearanceNumber?: string;
   readonly mortgageeConsentReference?: string;
   readonly closesObjection?: boolean;
@@ -47,21 +52,24 @@ export interface TransientHolder {
 }
 
 /**
- * The act's private particulars for transient `particulars` (chaincode particulars.ts): the free text,
- * the secured amount and the court order, with a fresh salt for their public hash. Undefined when the
- * act has none.
+ * The act's private particulars for transient `particulars` (chaincode particulars.ts): the free texts
+ * (description, remarks), the secured amount and the court order, with a fresh salt for their public
+ * hash. Undefined when the act has none.
  */
 export interface TransientParticulars {
   readonly description?: string;
+  readonly remarks?: string;
   readonly courtOrder?: string;
   readonly securedAmountFen?: string;
   readonly salt: string;
 }
 
 export function toTransientParticulars(dto: CreateRegistrationDto): TransientParticulars | undefined {
-  const description = describe(dto);
+  const description = dto.description?.trim();
+  const remarks = dto.remarks?.trim();
   const particulars = {
-    ...(description !== undefined && { description }),
+    ...(description !== undefined && description !== '' && { description }),
+    ...(remarks !== undefined && remarks !== '' && { remarks }),
     ...(dto.courtOrder !== undefined && { courtOrder: dto.courtOrder }),
     ...(dto.mortgage !== undefined && { securedAmountFen: toFen(dto.mortgage.amountCny) }),
   };
@@ -73,6 +81,7 @@ export function toContractRequest(dto: CreateRegistrationDto): ContractRegisterR
     unitNumber: canonicalUnit(dto.unitNumber),
     type: dto.type,
     ...(dto.certificateNumber !== undefined && { certificateNumber: dto.certificateNumber }),
+    ...(dto.property !== undefined && { property: propertyParticulars(dto.property) }),
     ...(dto.court !== undefined && { court: dto.court }),
     ...(dto.mortgage !== undefined && { mortgage: mortgageTerms(dto.mortgage) }),
     ...(dto.deedTaxClearanceNumber !== undefined && { deedTaxClearanceNumber: dto.deedTaxClearanceNumber }),
@@ -113,34 +122,22 @@ export function toFen(amountCny: number): string {
   return BigInt(Math.round(amountCny * 100)).toString();
 }
 
+/**
+ * The structured property particulars (public: chaincode property-particulars.ts). The area goes as
+ * a decimal string with exactly two decimals; the DTO allows at most two, so toFixed is exact.
+ */
+function propertyParticulars(property: PropertyDto): NonNullable<ContractRegisterRequest['property']> {
+  return {
+    location: property.location.trim(),
+    areaM2: property.areaM2.toFixed(2),
+    usage: property.usage,
+  };
+}
+
 function mortgageTerms(mortgage: MortgageDto): NonNullable<ContractRegisterRequest['mortgage']> {
   return {
     mortgageeName: mortgage.mortgagee.trim(),
     mortgageeUscc: mortgage.mortgageeUscc.trim().toUpperCase(),
+    ...(mortgage.term !== undefined && { term: { from: mortgage.term.from, to: mortgage.term.to } }),
   };
-}
-
-/**
- * The contract has one free-text particular, `description`: API.md's property facts, the mortgage
- * term and the remarks are folded into it, after the clerk's own description.
- */
-function describe(dto: CreateRegistrationDto): string | undefined {
-  const parts = [
-    dto.description?.trim(),
-    dto.property === undefined ? undefined : describeProperty(dto.property),
-    dto.mortgage?.term === undefined
-      ? undefined
-      : `抵押期限: ${dto.mortgage.term.from} 至 ${dto.mortgage.term.to}`,
-    dto.remarks === undefined ? undefined : `附记: ${dto.remarks.trim()}`,
-  ].filter((part): part is string => part !== undefined && part !== '');
-  return parts.length === 0 ? undefined : parts.join('; ');
-}
-
-function describeProperty(property: PropertyDto): string | undefined {
-  const parts = [
-    property.location === undefined ? undefined : `坐落: ${property.location.trim()}`,
-    property.areaM2 === undefined ? undefined : `面积: ${property.areaM2} m²`,
-    property.usage === undefined ? undefined : `用途: ${property.usage.trim()}`,
-  ].filter((part): part is string => part !== undefined);
-  return parts.length === 0 ? undefined : parts.join(', ');
 }

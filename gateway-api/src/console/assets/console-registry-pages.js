@@ -51,9 +51,12 @@ const holderText = (holders) =>
     ? holders.map((holder) => `${holder.maskedName}${holder.share ? ` (${holder.share})` : ''}`).join('、')
     : null;
 
-/** The property particulars, when the record carries them (records before them have none). */
+/**
+ * The property particulars, when the record carries them (records before them have none): a unit's
+ * `property`, or a certificate's details where they are flat.
+ */
 function particulars(property) {
-  if (property === null || typeof property !== 'object') return [];
+  if (property === null || typeof property !== 'object' || property.location === undefined) return [];
   return [
     [t('re.location'), property.location],
     [t('re.areaM2'), property.areaM2 === undefined ? null : `${property.areaM2} m²`],
@@ -326,6 +329,14 @@ export async function renderCertificatePrint(view, { certificateNumber }) {
   const answer = await get(`/api/v1/verify/certificates/${enc(certificateNumber)}`);
   if (!answer.ok) return failure(view, answer);
   const certificate = answer.body;
+  // the property particulars the certificate carries: its record is among the unit's current ones
+  const unit = await get(`/api/v1/real-estate/units/${enc(certificate.unitNumber)}`);
+  const record = unit.ok
+    ? (unit.body.certificates ?? []).find(
+        (entry) => entry.content?.certificateNumber === certificate.certificateNumber,
+      )
+    : undefined;
+  const details = record?.content?.details ?? null;
   const qr = `/api/v1/verify/certificates/${enc(certificateNumber)}/qr?format=png`;
   const masked = (certificate.holders ?? []).join('、');
   const holdersSlot = h('span', { dataset: { testid: 'print-holders' } }, masked);
@@ -351,7 +362,7 @@ export async function renderCertificatePrint(view, { certificateNumber }) {
         holdersSlot,
         full.body.holders.map((holder, index) => [
           index === 0 ? null : h('br'),
-          `${holder.name}（${holder.idNumber}）${holder.share ? ` ${holder.share}` : ''}`,
+          `${holder.name ?? holder.maskedName}（${holder.idNumber ?? '—'}）${holder.share ? ` ${holder.share}` : ''}`,
         ]),
       );
     },
@@ -394,7 +405,7 @@ export async function renderCertificatePrint(view, { certificateNumber }) {
             [t('re.unitNumber'), h('span', { class: 'mono' }, certificate.unitNumber)],
             [t('re.registrationType'), t(`re.type.${certificate.registrationType}`)],
             [t('re.holders'), holdersSlot],
-            ...particulars(certificate.property ?? certificate.details?.property),
+            ...particulars(details),
             [t('re.issuedAt'), dateTime(certificate.issuedAt)],
             [t('re.issuer'), certificate.issuer],
           ],

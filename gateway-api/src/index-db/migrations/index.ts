@@ -10,6 +10,7 @@ import { CreateHolderCheckFailures1795478406000 } from '../../verify/holder-chec
 import { RealEstateTaxQueries1795478406500 } from '../../real-estate/entities/1795478406500-real-estate-tax-queries';
 import { IdempotencyUnknownOutcome1795478407000 } from '../../idempotency/1795478407000-idempotency-unknown-outcome';
 import { AddListQueryIndexes1795478408000 } from './1795478408000-add-list-query-indexes';
+import { UnitPropertyParticulars1795478409000 } from '../../real-estate/entities/1795478409000-unit-property-particulars';
 
 /**
  * Every migration of the gateway's database, oldest first. Listed as classes rather than found by
@@ -30,4 +31,5 @@ export const MIGRATIONS = [
   RealEstateTaxQueries1795478406500,
   IdempotencyUnknownOutcome1795478407000,
   AddListQueryIndexes1795478408000,
+  UnitPropertyParticulars1795478409000,
 ];

@@ -62,7 +62,10 @@ export class CreateRegistrationDto {
   @Type(() => HolderDto)
   holders?: HolderDto[];
 
-  @ApiPropertyOptional({ type: PropertyDto, description: "Public; folded into the contract's description" })
+  @ApiPropertyOptional({
+    type: PropertyDto,
+    description: 'FIRST, CHANGE: location, area and usage; public, on the unit and the certificate',
+  })
   @IsOptional()
   @ValidateNested()
   @Type(() => PropertyDto)
@@ -98,7 +101,9 @@ export class CreateRegistrationDto {
   @Length(1, 500)
   description?: string;
 
-  @ApiPropertyOptional({ description: 'Free text appended to description (private like it)' })
+  @ApiPropertyOptional({
+    description: 'Remarks (附记), any act; private like description: only its hash is on the ledger',
+  })
   @IsOptional()
   @IsString()
   @Length(1, 500)

@@ -18,8 +18,9 @@ export class MortgageTermDto {
 
 /**
  * API.md's mortgage, plus the mortgagee's USCC the contract requires (mortgagees are institutions).
- * Mapped to the contract's public `{ mortgageeName, mortgageeUscc }`; the amount (in fen) and the term
- * (added to `description`) are private particulars (chaincode realestate/particulars.ts).
+ * Mapped to the contract's public `{ mortgageeName, mortgageeUscc, term }` (the term is a public fact
+ * of the right, checked there: from ≤ to); the amount (in fen) is a private particular (chaincode
+ * realestate/particulars.ts).
  */
 export class MortgageDto {
   @ApiProperty({

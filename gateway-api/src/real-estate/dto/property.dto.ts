@@ -1,25 +1,29 @@
-import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsOptional, IsPositive, IsString, Length } from 'class-validator';
+import { ApiProperty } from '@nestjs/swagger';
+import { IsIn, IsPositive, IsString, Length, Max } from 'class-validator';
 
+import { MAX_LOCATION_CHARS, PROPERTY_USAGES, type PropertyUsage } from '../../../../chaincode/src/contract';
 import { IsDecimalNumber } from '../../common/is-decimal-amount';
 
-/** Public facts of the property. The contract has no fields for them: they go into `description`. */
-export class PropertyDto {
-  @ApiPropertyOptional({ example: '广州市从化区某路1号801房' })
-  @IsOptional()
-  @IsString()
-  @Length(1, 200)
-  location?: string;
+/** The largest area the chaincode records (its pattern allows eight integer digits). */
+const MAX_AREA_M2 = 99_999_999.99;
 
-  @ApiPropertyOptional({ example: 89.5, description: 'Floor area in m²' })
-  @IsOptional()
+/**
+ * The unit's location, area and usage (FIRST, CHANGE): public structured fields of the unit and the
+ * certificate (chaincode realestate/property-particulars.ts), all three together.
+ */
+export class PropertyDto {
+  @ApiProperty({ example: '广州市从化区某路1号801房' })
+  @IsString()
+  @Length(1, MAX_LOCATION_CHARS)
+  location!: string;
+
+  @ApiProperty({ example: 89.5, description: 'Floor area in m², at most two decimals (sent as "89.50")' })
   @IsDecimalNumber(2)
   @IsPositive()
-  areaM2?: number;
+  @Max(MAX_AREA_M2)
+  areaM2!: number;
 
-  @ApiPropertyOptional({ example: '住宅' })
-  @IsOptional()
-  @IsString()
-  @Length(1, 32)
-  usage?: string;
+  @ApiProperty({ example: '住宅', enum: PROPERTY_USAGES })
+  @IsIn(PROPERTY_USAGES)
+  usage!: PropertyUsage;
 }

@@ -42,4 +42,16 @@ export class RealEstateUnit {
 
   @Column({ name: 'block_number', type: 'bigint', transformer: bigintTransformer })
   blockNumber!: bigint;
+
+  /** The unit's location (坐落), from its latest FIRST or CHANGE with particulars; null before. */
+  @Column({ name: 'location', type: 'varchar', length: 400, nullable: true })
+  location!: string | null;
+
+  /** Floor area in m², exactly two decimals as the chaincode writes it ("89.50"). */
+  @Column({ name: 'area_m2', type: 'varchar', length: 16, nullable: true })
+  areaM2!: string | null;
+
+  /** 住宅, 商业, 办公, 工业, 仓储, 车位 or 其他. */
+  @Column({ name: 'usage', type: 'varchar', length: 16, nullable: true })
+  usage!: string | null;
 }

@@ -28,7 +28,12 @@ function registered(
   unitNumber: string,
   sequence: number,
   type: string,
-  options: { issued?: string; changes?: { certificateNumber: string; status: string }[]; status?: string },
+  options: {
+    issued?: string;
+    changes?: { certificateNumber: string; status: string }[];
+    status?: string;
+    property?: { location: string; areaM2: string; usage: string };
+  },
 ): LedgerEvent {
   const registrationId = `${unitNumber}-${String(sequence).padStart(8, '0')}`;
   const at = `2026-03-0${sequence}T08:00:00.000Z`;
@@ -81,6 +86,7 @@ function registered(
       firstRegisteredAt: '2026-03-01T08:00:00.000Z',
       updatedAt: at,
       lastRegistrationId: registrationId,
+      ...(options.property !== undefined && { property: options.property }),
     },
   };
   return {
@@ -195,6 +201,16 @@ describe.each(TEST_DATABASES)('RealEstateRegisteredProjector on %s', (_name, mak
       `${UNIT}-00000001`,
     ]);
     expect((await acts.list({})).total).toBe(4);
+  });
+
+  it("keeps the unit's location, area and usage, and none for a unit without particulars", async () => {
+    const property = { location: '广州市越秀区某路1号801房', areaM2: '89.50', usage: '住宅' };
+    await project(registered(UNIT, 1, 'FIRST', { issued: T1, property }));
+    await project(registered(OTHER, 1, 'FIRST', { issued: T2 }));
+    const row = (unitNumber: string): Promise<RealEstateUnit> =>
+      database.run((m) => m.getRepository(RealEstateUnit).findOneByOrFail({ unitNumber }));
+    expect(await row(UNIT)).toMatchObject({ location: property.location, areaM2: '89.50', usage: '住宅' });
+    expect(await row(OTHER)).toMatchObject({ location: null, areaM2: null, usage: null });
   });
 
   it('changes nothing when a transaction is delivered again', async () => {
