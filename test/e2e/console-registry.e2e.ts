@@ -95,6 +95,11 @@ describe('staff console: registry clerk', () => {
     expect(holders).toContain('欧');
     expect(holders).not.toContain(owner.name);
     await expect(clerk.getByTestId('unit-history').locator('tbody tr').count()).resolves.toBe(1);
+    // the structured particulars, as the ledger keeps them
+    const unitFacts = (await clerk.getByTestId('unit-facts').textContent()) ?? '';
+    expect(unitFacts).toContain('广州市天河区控制台路1号101房');
+    expect(unitFacts).toContain('89.50 m²');
+    expect(unitFacts).toContain('住宅');
     // the block comes from the index, or from the ledger while the index has not caught up
     await expect(
       clerk.getByTestId('unit-history').locator('tbody tr td').last().textContent(),
@@ -138,6 +143,7 @@ describe('staff console: registry clerk', () => {
     const hash = (await clerk.getByTestId('print-hash').textContent()) ?? '';
     expect(hash).toMatch(/^[0-9a-f]{64}$/);
     expect((await clerk.getByTestId('print-holders').textContent()) ?? '').not.toContain(owner.name);
+    await expect(clerk.getByTestId('print-facts').textContent()).resolves.toContain('89.50 m²');
     const src = (await clerk.getByTestId('print-qr').getAttribute('src')) ?? '';
     const png = await clerk.request.get(`${harness.gateway.baseUrl}${src}`);
     expect(png.status()).toBe(200);

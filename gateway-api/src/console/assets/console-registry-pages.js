@@ -53,7 +53,7 @@ const holderText = (holders) =>
 
 /**
  * The property particulars, when the record carries them (records before them have none): a unit's
- * `property`, or a certificate's details where they are flat.
+ * `property`, or those of a certificate's details.
  */
 function particulars(property) {
   if (property === null || typeof property !== 'object' || property.location === undefined) return [];
@@ -336,7 +336,13 @@ export async function renderCertificatePrint(view, { certificateNumber }) {
         (entry) => entry.content?.certificateNumber === certificate.certificateNumber,
       )
     : undefined;
-  const details = record?.content?.details ?? null;
+  const details = record?.content?.details ?? {};
+  // the certificate content keeps them flat, as every act detail
+  const property = {
+    location: details.propertyLocation ?? undefined,
+    areaM2: details.propertyAreaM2 ?? undefined,
+    usage: details.propertyUsage ?? undefined,
+  };
   const qr = `/api/v1/verify/certificates/${enc(certificateNumber)}/qr?format=png`;
   const masked = (certificate.holders ?? []).join('、');
   const holdersSlot = h('span', { dataset: { testid: 'print-holders' } }, masked);
@@ -405,7 +411,7 @@ export async function renderCertificatePrint(view, { certificateNumber }) {
             [t('re.unitNumber'), h('span', { class: 'mono' }, certificate.unitNumber)],
             [t('re.registrationType'), t(`re.type.${certificate.registrationType}`)],
             [t('re.holders'), holdersSlot],
-            ...particulars(details),
+            ...particulars(property),
             [t('re.issuedAt'), dateTime(certificate.issuedAt)],
             [t('re.issuer'), certificate.issuer],
           ],
