@@ -4,7 +4,7 @@ import { PNG } from 'pngjs';
 
 import { type ConsoleHarness, startConsole } from '../support/console-browser';
 import { apiTokens, call } from '../support/gateway-process';
-import { digits, residentId, titleNumber, unitNumber } from '../support/identifiers';
+import { digits, registrationProofNumber, residentId, titleNumber, unitNumber } from '../support/identifiers';
 
 // The registry clerk's day in the staff console, in Chromium against the real network: a FIRST
 // registration with property particulars through the form, a field error beside its field with
@@ -192,6 +192,29 @@ describe('staff console: registry clerk', () => {
     await clerk.getByTestId('unit-status').waitFor();
     await expect(clerk.getByTestId('unit-holders').textContent()).resolves.toContain('司');
     await expect(clerk.getByTestId('unit-history').locator('tbody tr').count()).resolves.toBe(2);
+  });
+
+  it('registers a MORTGAGE with its term through the nested fields, shown among the encumbrances', async () => {
+    await open(clerk, '/registry/new');
+    await clerk.getByTestId('registration-type').selectOption('MORTGAGE');
+    await clerk.getByTestId('field-unitNumber').fill(unit);
+    await clerk.getByTestId('field-certificateNumber').fill(registrationProofNumber());
+    await clerk.getByTestId('field-mortgage.mortgagee').fill('中国工商银行股份有限公司广州分行');
+    await clerk.getByTestId('field-mortgage.mortgageeUscc').fill('91350100M000100Y43');
+    await clerk.getByTestId('field-mortgage.amountCny').fill('1000000');
+    await clerk.getByTestId('field-mortgage.term.from').fill('2026-01-01');
+    await clerk.getByTestId('field-mortgage.term.to').fill('2025-01-01');
+    await clerk.getByTestId('submit').click();
+    // the term's end before its start is refused, beside one of the term's fields
+    await clerk.locator('[data-field^="mortgage.term"].invalid').first().waitFor();
+    await clerk.getByTestId('field-mortgage.term.to').fill('2046-01-01');
+    await clerk.getByTestId('submit').click();
+    await clerk.getByTestId('registration-result').waitFor({ timeout: 60_000 });
+    await clerk.getByTestId('registration-result').getByTestId('unit-link').click();
+    await clerk.getByTestId('encumbrances').waitFor();
+    const encumbrances = (await clerk.getByTestId('encumbrances').textContent()) ?? '';
+    expect(encumbrances).toContain('中国工商银行股份有限公司广州分行');
+    expect(encumbrances).toContain('2026-01-01 – 2046-01-01');
   });
 
   it('loaded nothing from any other origin', () => {

@@ -5,6 +5,7 @@ import { createContext, Script } from 'node:vm';
 import {
   CertificateRules,
   HolderRules,
+  PROPERTY_USAGES,
   type RegistrationType,
   RegistrationTypes,
 } from '../../../chaincode/src/contract';
@@ -69,6 +70,6 @@ describe('console registration form fields', () => {
 
   it('knows no other type, and offers the registry usage list', () => {
     expect(fields.fieldsOfType('SALE')).toBeNull();
-    expect([...fields.USAGES]).toEqual(['住宅', '商业', '办公', '工业', '仓储', '车位', '其他']);
+    expect([...fields.USAGES]).toEqual([...PROPERTY_USAGES]);
   });
 });

@@ -67,7 +67,16 @@ function particulars(property) {
 function encumbrances(unit) {
   const rows = [];
   if (unit.mortgage)
-    rows.push([t('re.enc.mortgage'), `${unit.mortgage.mortgageeName} · ${unit.mortgage.certificateNumber}`]);
+    rows.push([
+      t('re.enc.mortgage'),
+      [
+        unit.mortgage.mortgageeName,
+        unit.mortgage.certificateNumber,
+        unit.mortgage.term ? `${unit.mortgage.term.from} – ${unit.mortgage.term.to}` : null,
+      ]
+        .filter(Boolean)
+        .join(' · '),
+    ]);
   if (unit.seizure) rows.push([t('re.enc.seizure'), unit.seizure.court]);
   if (unit.objection)
     rows.push([
