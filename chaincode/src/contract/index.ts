@@ -100,8 +100,10 @@ export { anomalyKey, bagEventKey, bagKey, deliveryKey, loadKey, siteKey } from '
 // Real estate
 export { HOLDER_LOOKUP_KEY_BYTES, MAX_HOLDER_LOOKUP_KEY_VERSION } from '../common/holder-lookup';
 export {
+  CertificateRules,
   type CertificateStatus,
   CertificateStatuses,
+  HolderRules,
   type RegistrationType,
   RegistrationTypes,
 } from '../realestate/registration-types';

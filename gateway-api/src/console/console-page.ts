@@ -28,6 +28,15 @@ export const CONSOLE_PAGE: PageSpec = {
     'console-waste-text.js': 'text/javascript; charset=utf-8',
     'console-waste-transport.js': 'text/javascript; charset=utf-8',
     'console-waste-upload.js': 'text/javascript; charset=utf-8',
+    'console-business-case.js': 'text/javascript; charset=utf-8',
+    'console-filters.js': 'text/javascript; charset=utf-8',
+    'console-market.js': 'text/javascript; charset=utf-8',
+    'console-market-text.js': 'text/javascript; charset=utf-8',
+    'console-registry.js': 'text/javascript; charset=utf-8',
+    'console-registry-fields.js': 'text/javascript; charset=utf-8',
+    'console-registry-pages.js': 'text/javascript; charset=utf-8',
+    'console-registry-text.js': 'text/javascript; charset=utf-8',
+    'console-tax.js': 'text/javascript; charset=utf-8',
   },
   packaged: {
     'chart.umd.min.js': {
