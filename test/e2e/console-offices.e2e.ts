@@ -33,13 +33,27 @@ describe('staff console: tax officer and market clerk', () => {
     await page.goto(`${harness.gateway.baseUrl}/console#${hash}`);
   }
 
-  /** Submits a search form until its list has a row with `text` (the index projects blocks on its own). */
+  /**
+   * Submits a search form until its list has a row with `text` (the index projects blocks on its own),
+   * looking through every page of the answer: on a ledger other runs have filled, a new row need not
+   * be on the first page.
+   */
   async function searchUntil(page: Page, form: string, list: string, text: string): Promise<void> {
     for (let attempt = 0; attempt < 60; attempt += 1) {
       await page.getByTestId(`${form}-submit`).click();
-      await page.locator(`[data-testid="${list}-count"], [data-testid="page-error"]`).first().waitFor();
-      const rows = page.getByTestId(list).locator('tbody tr', { hasText: text });
-      if ((await rows.count()) > 0) return;
+      for (let listed = 0; listed < 50; listed += 1) {
+        await page.locator(`[data-testid="${list}-count"], [data-testid="page-error"]`).first().waitFor();
+        const rows = page.getByTestId(list).locator('tbody tr', { hasText: text });
+        if ((await rows.count()) > 0) return;
+        const next = page.getByTestId(`${list}-next`);
+        if ((await next.count()) === 0 || (await next.isDisabled())) break;
+        const count = await page.getByTestId(`${list}-count`).textContent();
+        await next.click();
+        await page
+          .getByTestId(`${list}-count`)
+          .filter({ hasNotText: count ?? '' })
+          .waitFor();
+      }
       await page.waitForTimeout(500);
     }
     throw new Error(`${list} never listed ${text}`);

@@ -32,12 +32,24 @@ export async function pagedList(container, { path, query = {}, columns, testid, 
       ),
       h(
         'button',
-        { type: 'button', class: 'secondary', disabled: page <= 1, onclick: go(page - 1) },
+        {
+          type: 'button',
+          class: 'secondary',
+          disabled: page <= 1,
+          onclick: go(page - 1),
+          dataset: { testid: `${testid}-previous` },
+        },
         t('previous'),
       ),
       h(
         'button',
-        { type: 'button', class: 'secondary', disabled: page >= pages, onclick: go(page + 1) },
+        {
+          type: 'button',
+          class: 'secondary',
+          disabled: page >= pages,
+          onclick: go(page + 1),
+          dataset: { testid: `${testid}-next` },
+        },
         t('next'),
       ),
       h(
