@@ -52,6 +52,32 @@ const HELD = {
   updatedAt: '2026-01-01T00:00:00.000Z',
 };
 
+// GetUnit answers (issue 17): a unit with structured particulars, and one written before them
+const PARTICULARS_UNIT = '440184001016GB00009F00800040';
+const OLD_UNIT = '440184001016GB00009F00800041';
+const TERM = { from: '2026-01-01', to: '2046-01-01' };
+const PROPERTY = { location: '广州市从化区某路1号801房', areaM2: '89.50', usage: '住宅' };
+const UNIT_RECORDS: Readonly<Record<string, object>> = {
+  [PARTICULARS_UNIT]: {
+    unitNumber: PARTICULARS_UNIT,
+    status: 'REGISTERED',
+    property: PROPERTY,
+    mortgage: {
+      mortgageeName: '某银行',
+      mortgageeUscc: '914403001922038216',
+      registrationId: 'r-2',
+      term: TERM,
+    },
+    certificates: [],
+  },
+  [OLD_UNIT]: {
+    unitNumber: OLD_UNIT,
+    status: 'REGISTERED',
+    mortgage: { mortgageeName: '某银行', mortgageeUscc: '914403001922038216', registrationId: 'r-2' },
+    certificates: [],
+  },
+};
+
 const calls: LedgerCall[] = [];
 const fakeLedger: LedgerClient = {
   submit(_user: string, call: LedgerCall): Promise<SubmitResult> {
@@ -77,6 +103,10 @@ const fakeLedger: LedgerClient = {
   },
   evaluate(_user: string, call: LedgerCall): Promise<Uint8Array> {
     calls.push(call);
+    const record = UNIT_RECORDS[String(call.args[0])];
+    if (call.transaction === 'GetUnit' && record !== undefined) {
+      return Promise.resolve(new TextEncoder().encode(JSON.stringify(record)));
+    }
     if (call.transaction === 'FindUnitsByHolder') {
       return Promise.resolve(new TextEncoder().encode(JSON.stringify({ units: [HELD] })));
     }
@@ -236,6 +266,41 @@ describe('real-estate routes over HTTP', () => {
     expect(missing.status).toBe(404);
     expect(calls.map((call) => call.transaction)).toEqual(['GetUnitHistory']);
   });
+
+  it('answers the unit with its property and the mortgage term, and an older unit without them', async () => {
+    const auth = `Bearer ${token('registry-clerk')}`;
+    const current = await request(server)
+      .get(`/api/v1/real-estate/units/${PARTICULARS_UNIT}`)
+      .set('Authorization', auth);
+    expect(current.status).toBe(200);
+    expect(current.body).toMatchObject({ property: PROPERTY, mortgage: { term: TERM } });
+    const old = await request(server).get(`/api/v1/real-estate/units/${OLD_UNIT}`).set('Authorization', auth);
+    expect(old.status).toBe(200);
+    expect(old.body).not.toHaveProperty('property');
+    expect((old.body as { mortgage: object }).mortgage).not.toHaveProperty('term');
+  });
+
+  it.each<[string, Record<string, unknown>, string[]]>([
+    ['area 0', { location: '某路1号', areaM2: 0, usage: '住宅' }, ['property.areaM2']],
+    ['a negative area', { location: '某路1号', areaM2: -1, usage: '住宅' }, ['property.areaM2']],
+    ['three decimals', { location: '某路1号', areaM2: 89.505, usage: '住宅' }, ['property.areaM2']],
+    ['a text area', { location: '某路1号', areaM2: '89.5', usage: '住宅' }, ['property.areaM2']],
+    ['a usage outside the list', { location: '某路1号', areaM2: 89.5, usage: '别墅' }, ['property.usage']],
+    ['an empty location', { location: ' ', areaM2: 89.5, usage: '住宅' }, ['property.location']],
+  ])(
+    'answers 400 naming the field for a property with %s, before the ledger',
+    async (_what, property, fields) => {
+      const res = await request(server)
+        .post('/api/v1/real-estate/registrations')
+        .set('Authorization', `Bearer ${token('registry-clerk')}`)
+        .send({ ...first, property });
+      expect(res.status).toBe(400);
+      const body = res.body as { error: { code: string; details: { field: string }[] } };
+      expect(body.error.code).toBe('VALIDATION_FAILED');
+      expect([...new Set(body.error.details.map((detail) => detail.field))]).toEqual(fields);
+      expect(calls).toEqual([]);
+    },
+  );
 
   it('sends the holder lookup pepper from the key file with every registration', async () => {
     const res = await request(server)

@@ -60,10 +60,11 @@ describe('structured particulars on the real network', () => {
       remarks: '首次登记附记',
     });
     expect(first.status).toBe(201);
+    const mortgageProof = registrationProofNumber();
     const mortgage = await register({
       type: 'MORTGAGE',
       unitNumber: unit,
-      certificateNumber: registrationProofNumber(),
+      certificateNumber: mortgageProof,
       mortgage: {
         mortgagee: '中国工商银行股份有限公司广州分行',
         mortgageeUscc: '914403001922038216',
@@ -94,6 +95,21 @@ describe('structured particulars on the real network', () => {
     // the remarks are private: only the particulars' salted hash is in the content
     expect(JSON.stringify(answer.body)).not.toContain('首次登记附记');
     expect(titleRecord?.contentHash).toBe(sha256(canonical(titleRecord?.content)));
+
+    // the citizen's check (no token) shows what the content hash covers
+    const verify = (number: string): ReturnType<typeof call> =>
+      call(gateway.baseUrl, 'GET', `/api/v1/verify/certificates/${encodeURIComponent(number)}`);
+    const titleCheck = await verify(title);
+    expect(titleCheck.status).toBe(200);
+    expect(titleCheck.body).toMatchObject({
+      contentHash: titleRecord?.contentHash,
+      property: { location: property.location, areaM2: '89.50', usage: '住宅' },
+    });
+    expect(titleCheck.body).not.toHaveProperty('mortgageTerm');
+    const mortgageCheck = await verify(mortgageProof);
+    expect(mortgageCheck.status).toBe(200);
+    expect(mortgageCheck.body).toMatchObject({ mortgageTerm: term });
+    expect(mortgageCheck.body).not.toHaveProperty('property');
   });
 
   it("gives the registry clerk the certificate to print with the holders' full names, never cached", async () => {

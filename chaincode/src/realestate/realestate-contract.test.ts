@@ -107,6 +107,11 @@ async function errorOf(promise: Promise<unknown>): Promise<ChaincodeError> {
   throw new Error('expected the transaction to fail');
 }
 
+/** A copy of `record` without `key`: a record as an earlier chaincode wrote it. */
+function withoutKey(record: Json, key: string): Json {
+  return Object.fromEntries(Object.entries(record).filter(([name]) => name !== key));
+}
+
 function sha256(text: string): string {
   return createHash('sha256').update(text, 'utf8').digest('hex');
 }
@@ -1455,6 +1460,73 @@ describe('RealEstateContract: structured particulars (property, mortgage term, r
     expect(((await h.certificate(title('09400111'))).content as Json).details).toEqual({
       particularsHash: expected,
     });
+  });
+
+  it('reads, verifies and extends a unit and certificates written before structured particulars', async () => {
+    const h = new Harness();
+    await h.first();
+    // as the gateway sent it before: the particulars folded into the (private) description
+    await h.register({
+      unitNumber: UNIT,
+      type: 'MORTGAGE',
+      certificateNumber: proof('0001234'),
+      mortgage: BANK,
+      description: '坐落: 某路1号801房; 面积 89.5㎡; 用途 住宅; 抵押期限 2026-01-01 至 2046-01-01',
+    });
+    // the records exactly as the earlier chaincode wrote them: no property, no term, and a
+    // certificate content whose details hold only the mortgagee and the particulars hash
+    const unitKey = `\u0000realestate.unit\u0000${UNIT}\u0000`;
+    const certificateKey = `\u0000realestate.certificate\u0000${proof('0001234')}\u0000`;
+    const stored = JSON.parse(h.ledger.getState(unitKey)?.toString() ?? '{}') as Json;
+    const storedCertificate = JSON.parse(h.ledger.getState(certificateKey)?.toString() ?? '{}') as Json;
+    // the keys the earlier chaincode never wrote are dropped (the current one wrote none here either)
+    const oldUnit = withoutKey(stored, 'property');
+    const oldMortgage = withoutKey(stored.mortgage as Json, 'term');
+    const oldContent = {
+      ...(storedCertificate.content as Json),
+      details: {
+        mortgageeName: BANK.mortgageeName,
+        mortgageeUscc: BANK.mortgageeUscc,
+        particularsHash: 'ab'.repeat(32),
+      },
+    };
+    const rewrite = h.ledger.newTransaction({ identity: clerk });
+    await rewrite.ctx.stub.putState(
+      unitKey,
+      Buffer.from(JSON.stringify({ ...oldUnit, mortgage: oldMortgage })),
+    );
+    await rewrite.ctx.stub.putState(
+      certificateKey,
+      Buffer.from(
+        JSON.stringify({
+          ...storedCertificate,
+          content: oldContent,
+          contentHash: sha256(toCanonicalJson(oldContent)),
+        }),
+      ),
+    );
+    expect(rewrite.commit().validationCode).toBe('VALID');
+
+    const unit = await h.unit();
+    expect(unit.property).toBeUndefined();
+    expect(unit.mortgage).toEqual(oldMortgage);
+    expect((unit.mortgage as Json).term).toBeUndefined();
+    const certificate = await h.certificate(proof('0001234'));
+    expect(certificate.content).toEqual(oldContent);
+    expect(certificate.contentHash).toBe(sha256(toCanonicalJson(certificate.content)));
+    expect((await h.read((ctx) => contract.GetUnitHistory(ctx, UNIT))).unitNumber).toBe(UNIT);
+
+    // later acts work on the old records and add the particulars from then on
+    await h.register({ unitNumber: UNIT, type: 'MORTGAGE_DISCHARGE' });
+    await h.register({
+      unitNumber: UNIT,
+      type: 'CHANGE',
+      certificateNumber: title('09400111'),
+      description: '补录坐落',
+      property,
+    });
+    expect((await h.unit()).property).toEqual(property);
+    expect((await h.unit()).mortgage).toBeNull();
   });
 
   it.each<[string, Request, string[]]>([

@@ -289,6 +289,28 @@ describe('the citizen page showing a property certificate', () => {
     expectNothingUnnamed(panel);
   });
 
+  // issue 17: the structured particulars the content hash covers, shown beside it
+  it.each<[PageLocale, string]>([
+    ['zh-CN', '2026-01-01 至 2046-01-01'],
+    ['en', '2026-01-01 to 2046-01-01'],
+  ])('shows the property and the mortgage term the content hash covers (%s)', (locale, term) => {
+    const property = { location: '广州市越秀区某路1号801房', areaM2: '89.50', usage: '住宅' };
+    const mortgageTerm = { from: '2026-01-01', to: '2046-01-01' };
+    const panel = show('certificate', { ...certificate, property, mortgageTerm }, locale);
+    expect(panel.find('verify-location').textContent).toBe(property.location);
+    expect(panel.find('verify-area').textContent).toBe('89.50 m²');
+    expect(panel.find('verify-usage').textContent).toBe('住宅');
+    expect(panel.find('verify-mortgage-term').textContent).toBe(term);
+    expectNothingUnnamed(panel);
+  });
+
+  it('shows no particulars rows for a certificate issued without them', () => {
+    const panel = show('certificate', certificate, 'zh-CN');
+    for (const id of ['verify-location', 'verify-area', 'verify-usage', 'verify-mortgage-term']) {
+      expect(panel.findAll(id)).toEqual([]);
+    }
+  });
+
   it('offers no bundle form for a licence or a bag', () => {
     const licence = { valid: true, status: 'ACTIVE', uscc: '91440106MA59C8XE4R', name: 'x', proof };
     expect(show('license', licence, 'en').findAll('verify-bundle-form')).toEqual([]);

@@ -1,5 +1,6 @@
 import { UnavailableError } from '../common/errors';
-import { bagAnswer, licenseView, type VerificationProof } from './verify-answers';
+import { type CertificateRecord } from '../../../chaincode/src/contract';
+import { bagAnswer, certificateAnswer, licenseView, type VerificationProof } from './verify-answers';
 
 // Issue 14: barcodes are sequential per household batch, so the public bag answer must not let
 // anyone read a household's weights, sorting quality or exact times by walking its bags.
@@ -62,5 +63,57 @@ describe('the stored licence as the answer reads it', () => {
     ['no status history', { ...stored, statusHistory: undefined }],
   ])('answers 503 for %s, never a verdict on a record it cannot read', (_what, value) => {
     expect(() => licenseView(value)).toThrow(UnavailableError);
+  });
+});
+
+// Issue 17: the citizen's check shows the structured particulars the content hash covers, and a
+// certificate issued before them (or by an act without them) gains no empty fields.
+describe('the certificate answer', () => {
+  const proof = { txId: 'c'.repeat(64), creatorMspId: 'RegistryMSP' } as unknown as VerificationProof;
+  const record = (details: Record<string, string>): CertificateRecord => ({
+    content: {
+      certificateNumber: '粤(2026)广州市不动产权第09400110号',
+      kind: 'TITLE',
+      unitNumber: '440103001001GB00001F00010001',
+      registrationId: 'reg-1',
+      registrationType: 'FIRST',
+      issuedAt: '2026-12-04T00:00:00.000Z',
+      holders: [{ maskedName: '张*', idHash: 'd'.repeat(64), share: '1/1' }],
+      details,
+    },
+    contentHash: 'a'.repeat(64),
+    status: 'ACTIVE',
+    statusRegistrationId: null,
+    statusChangedAt: null,
+    holdersSequence: 1,
+  });
+
+  it('shows the property and the mortgage term from the content details', () => {
+    const answer = certificateAnswer(
+      record({
+        propertyLocation: '广州市越秀区某路1号801房',
+        propertyAreaM2: '89.50',
+        propertyUsage: '住宅',
+        mortgageTermFrom: '2026-01-01',
+        mortgageTermTo: '2046-01-01',
+        particularsHash: 'b'.repeat(64),
+      }),
+      { proof, verdict: { valid: true } },
+    );
+    expect(answer.property).toEqual({ location: '广州市越秀区某路1号801房', areaM2: '89.50', usage: '住宅' });
+    expect(answer.mortgageTerm).toEqual({ from: '2026-01-01', to: '2046-01-01' });
+    expect(JSON.stringify(answer)).not.toContain('particularsHash');
+  });
+
+  it('adds nothing for a certificate issued before structured particulars', () => {
+    for (const details of [
+      {} as Record<string, string>,
+      { particularsHash: 'b'.repeat(64) },
+      { mortgageeName: '某银行' },
+    ]) {
+      const answer = certificateAnswer(record(details), { proof, verdict: { valid: true } });
+      expect(answer).not.toHaveProperty('property');
+      expect(answer).not.toHaveProperty('mortgageTerm');
+    }
   });
 });

@@ -11,6 +11,7 @@ import {
 import { UnavailableError } from '../common/errors';
 import { type LedgerTransaction } from '../ledger/ledger-transactions.port';
 import { type InvalidReason, type Verdict } from './authority-check';
+import { type CertificateParticularsAnswer, certificateParticulars } from './certificate-particulars';
 
 /**
  * Where the answer comes from: the committed transaction that last wrote the record, as named by the
@@ -52,7 +53,7 @@ function validity(verdict: Verdict): { valid: boolean; invalidReason?: InvalidRe
 
 export type CertificateVerdict = 'VALID' | 'SUPERSEDED' | 'CANCELLED';
 
-export interface CertificateAnswer {
+export interface CertificateAnswer extends CertificateParticularsAnswer {
   readonly valid: boolean;
   readonly invalidReason?: InvalidReason;
   readonly status: CertificateVerdict;
@@ -95,6 +96,7 @@ export function certificateAnswer(
     issuedAt: record.content.issuedAt,
     issuer: proof.creatorMspId,
     contentHash: record.contentHash,
+    ...certificateParticulars(record.content.details),
     statusChangedAt: record.statusChangedAt,
     proof,
   };

@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { IsIn, IsPositive, IsString, Length, Max } from 'class-validator';
+import { IsIn, IsPositive, IsString, Length, Matches, Max } from 'class-validator';
 
 import { MAX_LOCATION_CHARS, PROPERTY_USAGES, type PropertyUsage } from '../../../../chaincode/src/contract';
 import { IsDecimalNumber } from '../../common/is-decimal-amount';
@@ -15,6 +15,8 @@ export class PropertyDto {
   @ApiProperty({ example: '广州市从化区某路1号801房' })
   @IsString()
   @Length(1, MAX_LOCATION_CHARS)
+  // the chaincode trims it and refuses an empty one: refuse it here, before the ledger
+  @Matches(/\S/, { message: 'location must not be blank' })
   location!: string;
 
   @ApiProperty({ example: 89.5, description: 'Floor area in m², at most two decimals (sent as "89.50")' })

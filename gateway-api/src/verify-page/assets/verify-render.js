@@ -83,6 +83,15 @@
         'verify-holders',
       ],
       [f.unitNumber, body.unitNumber],
+      // the structured particulars the content hash covers (absent on older certificates)
+      [f.location, body.property ? body.property.location : null, 'verify-location'],
+      [f.areaM2, body.property ? `${body.property.areaM2} m²` : null, 'verify-area'],
+      [f.usage, body.property ? body.property.usage : null, 'verify-usage'],
+      [
+        f.mortgageTerm,
+        body.mortgageTerm ? `${body.mortgageTerm.from}${text.termSeparator}${body.mortgageTerm.to}` : null,
+        'verify-mortgage-term',
+      ],
       [f.registrationType, named(text.registrationType, body.registrationType)],
       [f.issuedAt, formatDate(body.issuedAt, locale, false), 'verify-issued-at'],
       [f.issuer, body.issuer ? department(text, body.issuer) : null, 'verify-issuer'],

@@ -64,6 +64,25 @@ export class HolderMatchReasonResponse {
   message!: string;
 }
 
+export class PropertyParticularsResponse {
+  @ApiProperty({ example: '广州市越秀区某路1号801房' })
+  location!: string;
+
+  @ApiProperty({ example: '89.50', description: 'm², a decimal string with two decimals' })
+  areaM2!: string;
+
+  @ApiProperty({ example: '住宅' })
+  usage!: string;
+}
+
+export class MortgageTermResponse {
+  @ApiProperty({ example: '2026-01-01' })
+  from!: string;
+
+  @ApiProperty({ example: '2046-01-01' })
+  to!: string;
+}
+
 export class CertificateVerificationResponse {
   @ApiProperty({ description: `${VALID_MEANS} (RegistryMSP, registry_clerk), and status is VALID` })
   valid!: boolean;
@@ -97,6 +116,20 @@ export class CertificateVerificationResponse {
 
   @ApiProperty({ description: 'hex SHA-256 of the canonical JSON of the certificate content' })
   contentHash!: string;
+
+  @ApiPropertyOptional({
+    type: PropertyParticularsResponse,
+    description:
+      "The property's location, area and usage printed on a FIRST or CHANGE title; covered by contentHash. " +
+      'Absent on certificates issued without them (before structured particulars)',
+  })
+  property?: PropertyParticularsResponse;
+
+  @ApiPropertyOptional({
+    type: MortgageTermResponse,
+    description: 'The mortgage term printed on a MORTGAGE registration certificate; covered by contentHash',
+  })
+  mortgageTerm?: MortgageTermResponse;
 
   @ApiProperty({ nullable: true, type: String })
   statusChangedAt!: string | null;
