@@ -133,6 +133,7 @@ export const RecordTypeHome: Readonly<Record<RecordType, ChaincodeName>> = {
   [RecordTypes.WasteDelivery]: ChaincodeNames.Waste,
   [RecordTypes.WasteConfig]: ChaincodeNames.Waste,
   [RecordTypes.WasteHousehold]: ChaincodeNames.Waste,
+  [RecordTypes.WasteVehicle]: ChaincodeNames.Waste,
 };
 
 /** The department whose peer alone endorses writes to a production definition. */

@@ -15,6 +15,8 @@ export const EventNames = {
   WasteCollectionRecorded: 'WasteCollectionRecorded',
   WasteDeliveryRecorded: 'WasteDeliveryRecorded',
   WasteConfigUpdated: 'WasteConfigUpdated',
+  WasteVehicleRegistered: 'WasteVehicleRegistered',
+  WasteVehicleRetired: 'WasteVehicleRetired',
 } as const;
 
 export type EventName = (typeof EventNames)[keyof typeof EventNames];

@@ -23,6 +23,8 @@ export const EventPayloads = {
   [EventNames.WasteCollectionRecorded]: waste.CollectionRecordedPayload,
   [EventNames.WasteDeliveryRecorded]: waste.DeliveryRecordedPayload,
   [EventNames.WasteConfigUpdated]: waste.ConfigUpdatedPayload,
+  [EventNames.WasteVehicleRegistered]: waste.VehicleRegisteredPayload,
+  [EventNames.WasteVehicleRetired]: waste.VehicleRetiredPayload,
 } as const satisfies { readonly [N in EventName]: AnswerShape };
 
 /** The shape event `N` carries. */

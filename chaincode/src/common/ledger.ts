@@ -36,6 +36,7 @@ export const RecordTypes = {
   WasteDelivery: 'waste-delivery',
   WasteConfig: 'waste-config',
   WasteHousehold: 'waste-household',
+  WasteVehicle: 'waste-vehicle',
 } as const;
 
 export type RecordType = (typeof RecordTypes)[keyof typeof RecordTypes];

@@ -11,7 +11,7 @@ import { type ChaincodeName, ProductionDefinitions } from '../common/definitions
 import { ShimRouter, identityForRole } from '../testing';
 import { channelLedger, DefinitionEntries } from '../testing/channel';
 import { people, PEPPER, soleOwner, titleNumber, UNIT } from '../testing/registry-fixtures';
-import { bag, HOUSEHOLD, SALT, scan } from '../testing/waste-fixtures';
+import { bag, HOUSEHOLD, SALT, scan, vehicleInput } from '../testing/waste-fixtures';
 
 const USCC = '91350100M000100Y43';
 const CASE_ID = `BO-${USCC}`;
@@ -117,6 +117,11 @@ const scenario: readonly Call[] = [
   },
   {
     chaincode: 'waste',
+    role: Roles.UrbanInspector,
+    args: ['waste:RegisterVehicle', json(vehicleInput('粤A12345'))],
+  },
+  {
+    chaincode: 'waste',
     role: Roles.StationOperator,
     args: ['waste:RecordScans', json({ scans: [scan(bag(1))] })],
   },
@@ -149,6 +154,7 @@ const scenario: readonly Call[] = [
       }),
     ],
   },
+  { chaincode: 'waste', role: Roles.UrbanInspector, args: ['waste:RetireVehicle', '粤A12345'] },
 ];
 
 /** `contract:Function` of every SUBMIT transaction of the definition, from its contract metadata. */

@@ -14,10 +14,24 @@ import { identityForRole } from './test-identity';
 export const DISTRICT = '440103';
 export const OTHER_DISTRICT = '440104';
 export const SALT = 'salt-0123456789abcdef';
+/** A valid USCC (check characters correct) for the operating company of test vehicles. */
+export const COMPANY_USCC = '914403001922038216';
+
+/** A well-formed RegisterVehicle argument for `vehicleId`. */
+export function vehicleInput(vehicleId: string): Record<string, unknown> {
+  return { vehicleId, companyUscc: COMPANY_USCC, rfidTag: 'E28011606000020A1B2C3D4E', capacityKg: 8000 };
+}
+
 export const HOUSEHOLD = 'HH-440103-明珠花园-3-1201';
 
 type WasteMethod =
-  'RegisterSite' | 'CommissionBags' | 'RecordScans' | 'RecordCollection' | 'RecordDelivery' | 'SetConfig';
+  | 'RegisterSite'
+  | 'CommissionBags'
+  | 'RecordScans'
+  | 'RecordCollection'
+  | 'RecordDelivery'
+  | 'SetConfig'
+  | 'RegisterVehicle';
 
 export interface Call {
   readonly tx: InMemoryStub;
@@ -78,9 +92,14 @@ export class WasteWorld {
     return { tx, commit, result: JSON.parse(text) as unknown };
   }
 
-  async read(method: 'GetBag' | 'GetSite', arg: string): Promise<Record<string, unknown>> {
+  async read(method: 'GetBag' | 'GetSite' | 'GetVehicle', arg: string): Promise<Record<string, unknown>> {
     const tx = this.transaction(Roles.StationOperator);
     return JSON.parse(await this.contract[method](tx.ctx, arg)) as Record<string, unknown>;
+  }
+
+  /** Registers `vehicleId` as an active truck of COMPANY_USCC. */
+  async vehicle(vehicleId: string, overrides: Record<string, unknown> = {}): Promise<Call> {
+    return this.call(Roles.UrbanInspector, 'RegisterVehicle', { ...vehicleInput(vehicleId), ...overrides });
   }
 
   async site(siteId: string, kind = 'STATION', districtCode = DISTRICT): Promise<Call> {

@@ -76,3 +76,16 @@ export const WasteConfigAnswer = answerShape('WasteConfigAnswer', {
   updatedAt: 'string',
   updatedBy: 'string',
 });
+
+/** RegisterVehicle, RetireVehicle and GetVehicle: the stored vehicle. */
+export const VehicleAnswer = answerShape('VehicleAnswer', {
+  vehicleId: 'string',
+  companyUscc: 'string',
+  rfidTag: 'string',
+  capacityKg: 'number',
+  status: 'string',
+  registeredAt: 'string',
+  registeredBy: 'string',
+  retiredAt: optional('string'),
+  retiredBy: optional('string'),
+});

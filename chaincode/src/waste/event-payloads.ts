@@ -83,3 +83,23 @@ export const DeliveryRecordedPayload = answerShape('WasteDeliveryRecordedPayload
   ...batchItems,
   anomalies: listOf(ReportedAnomalyShape),
 });
+
+/** Not projected yet; the vehicle as registered (status ACTIVE). */
+export const VehicleRegisteredPayload = answerShape('WasteVehicleRegisteredPayload', {
+  vehicleId: 'string',
+  companyUscc: 'string',
+  rfidTag: 'string',
+  capacityKg: 'number',
+  status: 'string',
+  registeredAt: 'string',
+  txId: 'string',
+});
+
+/** Not projected yet; the vehicle after retirement. */
+export const VehicleRetiredPayload = answerShape('WasteVehicleRetiredPayload', {
+  vehicleId: 'string',
+  status: 'string',
+  retiredAt: 'string',
+  retiredBy: 'string',
+  txId: 'string',
+});

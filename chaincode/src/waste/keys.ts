@@ -40,3 +40,7 @@ export function configKey(ctx: Context): string {
 export function householdKey(ctx: Context, batchId: string): string {
   return recordKey(ctx, RecordTypes.WasteHousehold, batchId);
 }
+
+export function vehicleKey(ctx: Context, vehicleId: string): string {
+  return recordKey(ctx, RecordTypes.WasteVehicle, vehicleId);
+}

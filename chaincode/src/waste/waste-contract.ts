@@ -13,6 +13,7 @@ import {
   DeliveryAnswer,
   ScansAnswer,
   SiteAnswer,
+  VehicleAnswer,
   WasteConfigAnswer,
 } from './answers';
 import { Roles, requireMember, requireRole } from '../common/access';
@@ -31,10 +32,11 @@ import { configKey, siteKey } from './keys';
 import { readSite } from './ledger-reads';
 import { recordScans } from './scans';
 import { WasteSite } from './site';
+import { registerVehicle, requireVehicle, retireVehicle } from './vehicle-registry';
 
 @Info({
   title: 'WasteContract',
-  description: 'Waste-bag traceability: sites, bags, scans, loads, deliveries',
+  description: 'Waste-bag traceability: sites, vehicles, bags, scans, loads, deliveries',
 })
 export class WasteContract extends Contract {
   constructor() {
@@ -143,5 +145,28 @@ export class WasteContract extends Contract {
     requireMember(ctx);
     const config = await getRecord(ctx, configKey(ctx), (raw) => WasteConfig.fromStored(raw));
     return answerJson(WasteConfigAnswer, config ?? WasteConfig.defaults());
+  }
+
+  /** `{ vehicleId, companyUscc, rfidTag, capacityKg }` → the vehicle, ACTIVE. urban_inspector; CONFLICT when taken. */
+  @Transaction()
+  @Returns(answerType(VehicleAnswer))
+  async RegisterVehicle(ctx: Context, vehicleJson: string): Promise<AnswerJson<typeof VehicleAnswer>> {
+    const submitter = requireRole(ctx, Roles.UrbanInspector);
+    return answerJson(VehicleAnswer, await registerVehicle(ctx, submitter, vehicleJson));
+  }
+
+  /** The vehicle, RETIRED. urban_inspector; NOT_FOUND when unknown, CONFLICT when already retired. */
+  @Transaction()
+  @Returns(answerType(VehicleAnswer))
+  async RetireVehicle(ctx: Context, vehicleId: string): Promise<AnswerJson<typeof VehicleAnswer>> {
+    const submitter = requireRole(ctx, Roles.UrbanInspector);
+    return answerJson(VehicleAnswer, await retireVehicle(ctx, submitter, vehicleId));
+  }
+
+  @Transaction(false)
+  @Returns(answerType(VehicleAnswer))
+  async GetVehicle(ctx: Context, vehicleId: string): Promise<AnswerJson<typeof VehicleAnswer>> {
+    requireMember(ctx);
+    return answerJson(VehicleAnswer, await requireVehicle(ctx, vehicleId));
   }
 }

@@ -73,6 +73,8 @@ describe('the trust table', () => {
       WasteCollectionRecorded: 'hauler@UrbanMSP ⟸ UrbanMSP',
       WasteDeliveryRecorded: 'facility_operator@UrbanMSP ⟸ UrbanMSP',
       WasteConfigUpdated: 'urban_inspector@UrbanMSP ⟸ UrbanMSP',
+      WasteVehicleRegistered: 'urban_inspector@UrbanMSP ⟸ UrbanMSP',
+      WasteVehicleRetired: 'urban_inspector@UrbanMSP ⟸ UrbanMSP',
     });
   });
 });

@@ -81,6 +81,8 @@ export const TRUST_RULES: Readonly<Record<EventName, TrustRule | TrustRulesBySub
   [EventNames.WasteCollectionRecorded]: department(waste, OrgMsps.Urban, Roles.Hauler),
   [EventNames.WasteDeliveryRecorded]: department(waste, OrgMsps.Urban, Roles.FacilityOperator),
   [EventNames.WasteConfigUpdated]: department(waste, OrgMsps.Urban, Roles.UrbanInspector),
+  [EventNames.WasteVehicleRegistered]: department(waste, OrgMsps.Urban, Roles.UrbanInspector),
+  [EventNames.WasteVehicleRetired]: department(waste, OrgMsps.Urban, Roles.UrbanInspector),
 };
 
 /** Whether the table covers `eventName` at all (checked for every projector at start-up). */
