@@ -134,6 +134,7 @@ export const RecordTypeHome: Readonly<Record<RecordType, ChaincodeName>> = {
   [RecordTypes.WasteConfig]: ChaincodeNames.Waste,
   [RecordTypes.WasteHousehold]: ChaincodeNames.Waste,
   [RecordTypes.WasteVehicle]: ChaincodeNames.Waste,
+  [RecordTypes.WasteBin]: ChaincodeNames.Waste,
 };
 
 /** The department whose peer alone endorses writes to a production definition. */

@@ -17,6 +17,8 @@ export const EventNames = {
   WasteConfigUpdated: 'WasteConfigUpdated',
   WasteVehicleRegistered: 'WasteVehicleRegistered',
   WasteVehicleRetired: 'WasteVehicleRetired',
+  WasteBinRegistered: 'WasteBinRegistered',
+  WasteBinRetired: 'WasteBinRetired',
 } as const;
 
 export type EventName = (typeof EventNames)[keyof typeof EventNames];

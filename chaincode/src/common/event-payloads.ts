@@ -25,6 +25,8 @@ export const EventPayloads = {
   [EventNames.WasteConfigUpdated]: waste.ConfigUpdatedPayload,
   [EventNames.WasteVehicleRegistered]: waste.VehicleRegisteredPayload,
   [EventNames.WasteVehicleRetired]: waste.VehicleRetiredPayload,
+  [EventNames.WasteBinRegistered]: waste.BinRegisteredPayload,
+  [EventNames.WasteBinRetired]: waste.BinRetiredPayload,
 } as const satisfies { readonly [N in EventName]: AnswerShape };
 
 /** The shape event `N` carries. */

@@ -37,6 +37,7 @@ export const RecordTypes = {
   WasteConfig: 'waste-config',
   WasteHousehold: 'waste-household',
   WasteVehicle: 'waste-vehicle',
+  WasteBin: 'waste-bin',
 } as const;
 
 export type RecordType = (typeof RecordTypes)[keyof typeof RecordTypes];

@@ -155,6 +155,20 @@ const scenario: readonly Call[] = [
     ],
   },
   { chaincode: 'waste', role: Roles.UrbanInspector, args: ['waste:RetireVehicle', '粤A12345'] },
+  {
+    chaincode: 'waste',
+    role: Roles.UrbanInspector,
+    args: [
+      'waste:RegisterBin',
+      json({
+        binId: 'LW-ST-001-B01',
+        siteId: 'LW-ST-001',
+        rfidTag: 'E28011606000020A1B2C3D4F',
+        category: '02',
+      }),
+    ],
+  },
+  { chaincode: 'waste', role: Roles.UrbanInspector, args: ['waste:RetireBin', 'LW-ST-001-B01'] },
 ];
 
 /** `contract:Function` of every SUBMIT transaction of the definition, from its contract metadata. */

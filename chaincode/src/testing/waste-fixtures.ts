@@ -31,7 +31,8 @@ type WasteMethod =
   | 'RecordCollection'
   | 'RecordDelivery'
   | 'SetConfig'
-  | 'RegisterVehicle';
+  | 'RegisterVehicle'
+  | 'RegisterBin';
 
 export interface Call {
   readonly tx: InMemoryStub;
@@ -92,7 +93,10 @@ export class WasteWorld {
     return { tx, commit, result: JSON.parse(text) as unknown };
   }
 
-  async read(method: 'GetBag' | 'GetSite' | 'GetVehicle', arg: string): Promise<Record<string, unknown>> {
+  async read(
+    method: 'GetBag' | 'GetSite' | 'GetVehicle' | 'GetBin',
+    arg: string,
+  ): Promise<Record<string, unknown>> {
     const tx = this.transaction(Roles.StationOperator);
     return JSON.parse(await this.contract[method](tx.ctx, arg)) as Record<string, unknown>;
   }

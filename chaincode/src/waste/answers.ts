@@ -89,3 +89,16 @@ export const VehicleAnswer = answerShape('VehicleAnswer', {
   retiredAt: optional('string'),
   retiredBy: optional('string'),
 });
+
+/** RegisterBin, RetireBin and GetBin: the stored bin. */
+export const BinAnswer = answerShape('BinAnswer', {
+  binId: 'string',
+  siteId: 'string',
+  rfidTag: 'string',
+  category: 'string',
+  status: 'string',
+  registeredAt: 'string',
+  registeredBy: 'string',
+  retiredAt: optional('string'),
+  retiredBy: optional('string'),
+});

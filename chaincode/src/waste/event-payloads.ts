@@ -103,3 +103,23 @@ export const VehicleRetiredPayload = answerShape('WasteVehicleRetiredPayload', {
   retiredBy: 'string',
   txId: 'string',
 });
+
+/** Not projected yet; the bin as registered (status ACTIVE). */
+export const BinRegisteredPayload = answerShape('WasteBinRegisteredPayload', {
+  binId: 'string',
+  siteId: 'string',
+  rfidTag: 'string',
+  category: 'string',
+  status: 'string',
+  registeredAt: 'string',
+  txId: 'string',
+});
+
+/** Not projected yet; the bin after retirement. */
+export const BinRetiredPayload = answerShape('WasteBinRetiredPayload', {
+  binId: 'string',
+  status: 'string',
+  retiredAt: 'string',
+  retiredBy: 'string',
+  txId: 'string',
+});

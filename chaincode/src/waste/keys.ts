@@ -44,3 +44,7 @@ export function householdKey(ctx: Context, batchId: string): string {
 export function vehicleKey(ctx: Context, vehicleId: string): string {
   return recordKey(ctx, RecordTypes.WasteVehicle, vehicleId);
 }
+
+export function binKey(ctx: Context, binId: string): string {
+  return recordKey(ctx, RecordTypes.WasteBin, binId);
+}

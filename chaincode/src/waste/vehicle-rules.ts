@@ -31,3 +31,8 @@ export const MAX_VEHICLE_CAPACITY_KG = 100_000;
 
 export const RegistrationStatuses = ['ACTIVE', 'RETIRED'] as const;
 export type RegistrationStatus = (typeof RegistrationStatuses)[number];
+
+/** A bin id: the same shape as a site id, usually the station's id and a bin number (LW-ST-001-B01). */
+export const BIN_ID_PATTERN = /^[A-Z0-9]{1,12}(?:-[A-Z0-9]{1,12}){0,4}$/;
+export const BIN_ID_RULE =
+  'must be upper-case letters and digits in up to five parts joined by -, e.g. LW-ST-001-B01';

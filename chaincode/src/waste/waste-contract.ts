@@ -13,6 +13,7 @@ import {
   DeliveryAnswer,
   ScansAnswer,
   SiteAnswer,
+  BinAnswer,
   VehicleAnswer,
   WasteConfigAnswer,
 } from './answers';
@@ -32,11 +33,12 @@ import { configKey, siteKey } from './keys';
 import { readSite } from './ledger-reads';
 import { recordScans } from './scans';
 import { WasteSite } from './site';
+import { registerBin, requireBin, retireBin } from './bin-registry';
 import { registerVehicle, requireVehicle, retireVehicle } from './vehicle-registry';
 
 @Info({
   title: 'WasteContract',
-  description: 'Waste-bag traceability: sites, vehicles, bags, scans, loads, deliveries',
+  description: 'Waste-bag traceability: sites, vehicles, bins, bags, scans, loads, deliveries',
 })
 export class WasteContract extends Contract {
   constructor() {
@@ -168,5 +170,28 @@ export class WasteContract extends Contract {
   async GetVehicle(ctx: Context, vehicleId: string): Promise<AnswerJson<typeof VehicleAnswer>> {
     requireMember(ctx);
     return answerJson(VehicleAnswer, await requireVehicle(ctx, vehicleId));
+  }
+
+  /** `{ binId, siteId, rfidTag, category }` → the bin, ACTIVE, at a registered STATION. urban_inspector. */
+  @Transaction()
+  @Returns(answerType(BinAnswer))
+  async RegisterBin(ctx: Context, binJson: string): Promise<AnswerJson<typeof BinAnswer>> {
+    const submitter = requireRole(ctx, Roles.UrbanInspector);
+    return answerJson(BinAnswer, await registerBin(ctx, submitter, binJson));
+  }
+
+  /** The bin, RETIRED. urban_inspector; NOT_FOUND when unknown, CONFLICT when already retired. */
+  @Transaction()
+  @Returns(answerType(BinAnswer))
+  async RetireBin(ctx: Context, binId: string): Promise<AnswerJson<typeof BinAnswer>> {
+    const submitter = requireRole(ctx, Roles.UrbanInspector);
+    return answerJson(BinAnswer, await retireBin(ctx, submitter, binId));
+  }
+
+  @Transaction(false)
+  @Returns(answerType(BinAnswer))
+  async GetBin(ctx: Context, binId: string): Promise<AnswerJson<typeof BinAnswer>> {
+    requireMember(ctx);
+    return answerJson(BinAnswer, await requireBin(ctx, binId));
   }
 }

@@ -75,6 +75,8 @@ describe('the trust table', () => {
       WasteConfigUpdated: 'urban_inspector@UrbanMSP ⟸ UrbanMSP',
       WasteVehicleRegistered: 'urban_inspector@UrbanMSP ⟸ UrbanMSP',
       WasteVehicleRetired: 'urban_inspector@UrbanMSP ⟸ UrbanMSP',
+      WasteBinRegistered: 'urban_inspector@UrbanMSP ⟸ UrbanMSP',
+      WasteBinRetired: 'urban_inspector@UrbanMSP ⟸ UrbanMSP',
     });
   });
 });

@@ -83,6 +83,8 @@ export const TRUST_RULES: Readonly<Record<EventName, TrustRule | TrustRulesBySub
   [EventNames.WasteConfigUpdated]: department(waste, OrgMsps.Urban, Roles.UrbanInspector),
   [EventNames.WasteVehicleRegistered]: department(waste, OrgMsps.Urban, Roles.UrbanInspector),
   [EventNames.WasteVehicleRetired]: department(waste, OrgMsps.Urban, Roles.UrbanInspector),
+  [EventNames.WasteBinRegistered]: department(waste, OrgMsps.Urban, Roles.UrbanInspector),
+  [EventNames.WasteBinRetired]: department(waste, OrgMsps.Urban, Roles.UrbanInspector),
 };
 
 /** Whether the table covers `eventName` at all (checked for every projector at start-up). */
