@@ -54,8 +54,6 @@ export async function retireVehicle(
   await putRecord(ctx, vehicleKey(ctx, vehicleId), retired);
   emitEvent(ctx, EventNames.WasteVehicleRetired, {
     ...retired,
-    retiredAt,
-    retiredBy: submitter.mspId,
     txId: ctx.stub.getTxID(),
   });
   return retired;
