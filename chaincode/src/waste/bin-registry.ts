@@ -50,6 +50,8 @@ export async function retireBin(
   await putRecord(ctx, binKey(ctx, binId), retired);
   emitEvent(ctx, EventNames.WasteBinRetired, {
     ...retired,
+    retiredAt,
+    retiredBy: submitter.mspId,
     txId: ctx.stub.getTxID(),
   });
   return retired;

@@ -54,6 +54,8 @@ export async function retireVehicle(
   await putRecord(ctx, vehicleKey(ctx, vehicleId), retired);
   emitEvent(ctx, EventNames.WasteVehicleRetired, {
     ...retired,
+    retiredAt,
+    retiredBy: submitter.mspId,
     txId: ctx.stub.getTxID(),
   });
   return retired;
