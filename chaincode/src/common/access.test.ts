@@ -37,6 +37,8 @@ describe('role to MSP mapping', () => {
     ['hauler', 'UrbanMSP'],
     ['facility_operator', 'UrbanMSP'],
     ['registry_verifier', 'RegistryMSP'],
+    ['vehicle_device', 'UrbanMSP'],
+    ['site_device', 'UrbanMSP'],
   ])('%s belongs to %s', (role, msp) => {
     expect(RoleMsp[role]).toBe(msp);
   });

@@ -29,6 +29,16 @@ export const Roles = {
   FacilityOperator: 'facility_operator',
   /** The registry's service identity (the gateway's), not a person: only it answers holder checks. */
   RegistryVerifier: 'registry_verifier',
+  /**
+   * A device, not a person: a truck's weighing and identification unit. Its certificate also names the
+   * vehicle it is fitted to (DEVICE_VEHICLE_ATTRIBUTE), and it may only report for that vehicle.
+   */
+  VehicleDevice: 'vehicle_device',
+  /**
+   * A device at a site: a station's bag scanner or a transfer station's or facility's weighbridge. Its
+   * certificate names the site (DEVICE_SITE_ATTRIBUTE), and it may only report for that site.
+   */
+  SiteDevice: 'site_device',
 } as const;
 
 export type Role = (typeof Roles)[keyof typeof Roles];
@@ -43,7 +53,17 @@ export const RoleMsp: Readonly<Record<Role, OrgMsp>> = {
   hauler: OrgMsps.Urban,
   facility_operator: OrgMsps.Urban,
   registry_verifier: OrgMsps.Registry,
+  vehicle_device: OrgMsps.Urban,
+  site_device: OrgMsps.Urban,
 };
+
+/** Certificate attribute naming the vehicle a vehicle_device is fitted to (its plate or fleet id). */
+export const DEVICE_VEHICLE_ATTRIBUTE = 'govtrace.vehicle';
+/** Certificate attribute naming the site a site_device belongs to. */
+export const DEVICE_SITE_ATTRIBUTE = 'govtrace.site';
+
+/** The roles held by devices rather than people: what they sign is recorded as device-reported. */
+export const DeviceRoles: readonly Role[] = [Roles.VehicleDevice, Roles.SiteDevice];
 
 /** Who submitted the transaction, for recording on the ledger. */
 export interface SubmitterIdentity {
@@ -117,4 +137,33 @@ export function requireRole(ctx: Context, ...allowed: [Role, ...Role[]]): Author
     ]);
   }
   return { mspId, role: claimed, id: ctx.clientIdentity.getID() };
+}
+
+/** What a device's certificate binds it to; undefined for a person. */
+export type DeviceBinding =
+  | { readonly kind: 'vehicle'; readonly vehicleId: string }
+  | { readonly kind: 'site'; readonly siteId: string };
+
+/**
+ * The vehicle or site a device submitter belongs to, read from its certificate. A device certificate
+ * without its binding attribute is refused: it could otherwise report for any vehicle or site.
+ */
+export function deviceBinding(ctx: Context, submitter: AuthorisedSubmitter): DeviceBinding | undefined {
+  if (submitter.role === Roles.VehicleDevice) {
+    return { kind: 'vehicle', vehicleId: requireAttribute(ctx, DEVICE_VEHICLE_ATTRIBUTE) };
+  }
+  if (submitter.role === Roles.SiteDevice) {
+    return { kind: 'site', siteId: requireAttribute(ctx, DEVICE_SITE_ATTRIBUTE) };
+  }
+  return undefined;
+}
+
+function requireAttribute(ctx: Context, name: string): string {
+  const value = ctx.clientIdentity.getAttributeValue(name);
+  if (value === null || value === '') {
+    throw new ForbiddenError(`the device certificate has no ${name} attribute`, [
+      { field: name, message: 'missing' },
+    ]);
+  }
+  return value;
 }

@@ -62,7 +62,18 @@ export {
 } from '../common/definitions';
 export { type TransactionOf, Transactions } from '../common/transactions';
 export { type EventName, EventNames, isEventName } from '../common/event-names';
-export { isOrgMsp, isRole, type OrgMsp, OrgMsps, type Role, RoleMsp, Roles } from '../common/access';
+export {
+  DEVICE_SITE_ATTRIBUTE,
+  DEVICE_VEHICLE_ATTRIBUTE,
+  DeviceRoles,
+  isOrgMsp,
+  isRole,
+  type OrgMsp,
+  OrgMsps,
+  type Role,
+  RoleMsp,
+  Roles,
+} from '../common/access';
 
 // Answers: the shape each transaction answers (plain data, checked by the gateway's one decoder)
 export {

@@ -15,6 +15,8 @@ export const roleMsp = {
   hauler: 'UrbanMSP',
   facility_operator: 'UrbanMSP',
   registry_verifier: 'RegistryMSP',
+  vehicle_device: 'UrbanMSP',
+  site_device: 'UrbanMSP',
 } as const;
 
 export type Role = keyof typeof roleMsp;
