@@ -135,6 +135,8 @@ export const RecordTypeHome: Readonly<Record<RecordType, ChaincodeName>> = {
   [RecordTypes.WasteHousehold]: ChaincodeNames.Waste,
   [RecordTypes.WasteVehicle]: ChaincodeNames.Waste,
   [RecordTypes.WasteBin]: ChaincodeNames.Waste,
+  [RecordTypes.WasteRoute]: ChaincodeNames.Waste,
+  [RecordTypes.WasteLoadCorrection]: ChaincodeNames.Waste,
 };
 
 /** The department whose peer alone endorses writes to a production definition. */

@@ -19,6 +19,8 @@ export const EventNames = {
   WasteVehicleRetired: 'WasteVehicleRetired',
   WasteBinRegistered: 'WasteBinRegistered',
   WasteBinRetired: 'WasteBinRetired',
+  WasteRouteRecorded: 'WasteRouteRecorded',
+  WasteLoadWeightCorrected: 'WasteLoadWeightCorrected',
 } as const;
 
 export type EventName = (typeof EventNames)[keyof typeof EventNames];

@@ -27,6 +27,8 @@ export const EventPayloads = {
   [EventNames.WasteVehicleRetired]: waste.VehicleRetiredPayload,
   [EventNames.WasteBinRegistered]: waste.BinRegisteredPayload,
   [EventNames.WasteBinRetired]: waste.BinRetiredPayload,
+  [EventNames.WasteRouteRecorded]: waste.RouteRecordedPayload,
+  [EventNames.WasteLoadWeightCorrected]: waste.LoadWeightCorrectedPayload,
 } as const satisfies { readonly [N in EventName]: AnswerShape };
 
 /** The shape event `N` carries. */

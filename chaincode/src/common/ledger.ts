@@ -38,6 +38,8 @@ export const RecordTypes = {
   WasteHousehold: 'waste-household',
   WasteVehicle: 'waste-vehicle',
   WasteBin: 'waste-bin',
+  WasteRoute: 'waste-route',
+  WasteLoadCorrection: 'waste-load-correction',
 } as const;
 
 export type RecordType = (typeof RecordTypes)[keyof typeof RecordTypes];

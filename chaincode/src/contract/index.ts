@@ -175,6 +175,7 @@ export {
 // Waste
 export {
   AnomalyTypes,
+  BagStepNames,
   BagSteps,
   CategoryCodes,
   DISTRICT_CODE_PATTERN,
@@ -192,9 +193,17 @@ export {
   SiteKinds,
   TOLERANCE_RATIO_PATTERN,
   TOLERANCE_RATIO_RULE,
-  VEHICLE_ID_PATTERN,
-  VEHICLE_ID_RULE,
 } from '../waste/domain';
+export {
+  BIN_ID_PATTERN,
+  BIN_ID_RULE,
+  MAX_VEHICLE_CAPACITY_KG,
+  RegistrationStatuses,
+  RFID_TAG_PATTERN,
+  RFID_TAG_RULE,
+  VEHICLE_PLATE_PATTERN,
+  VEHICLE_PLATE_RULE,
+} from '../waste/vehicle-rules';
 export { ISO_DATE_TIME_PATTERN, isIsoDateTime } from '../waste/input';
 
 // Shapes the gateway and the scripts exchange: the offline proof bundle, the runtime files the setup

@@ -22,7 +22,11 @@ interface Call {
   readonly role: Role;
   readonly args: readonly string[];
   readonly transient?: Record<string, string>;
+  /** A fixed transaction id, for a later call that names what this one wrote (a load). */
+  readonly txId?: string;
 }
+
+const LOAD_TX_ID = 'a1'.repeat(32);
 
 const json = (value: unknown): string => JSON.stringify(value);
 
@@ -128,6 +132,12 @@ const scenario: readonly Call[] = [
   {
     chaincode: 'waste',
     role: Roles.Hauler,
+    args: ['waste:RecordRoute', json({ vehicleId: '粤A12345', day: '2026-01-01', siteIds: ['LW-ST-001'] })],
+  },
+  {
+    chaincode: 'waste',
+    role: Roles.Hauler,
+    txId: LOAD_TX_ID,
     args: [
       'waste:RecordCollection',
       json({
@@ -152,6 +162,14 @@ const scenario: readonly Call[] = [
         outcome: 'COMPOSTED',
         receivedAt: '2026-01-01T11:00:00+08:00',
       }),
+    ],
+  },
+  {
+    chaincode: 'waste',
+    role: Roles.UrbanInspector,
+    args: [
+      'waste:CorrectLoadWeight',
+      json({ loadId: LOAD_TX_ID, correctedWeightGrams: 1250, reason: '皮重未扣' }),
     ],
   },
   { chaincode: 'waste', role: Roles.UrbanInspector, args: ['waste:RetireVehicle', '粤A12345'] },
@@ -197,6 +215,7 @@ describe('production transactions write no key-level endorsement policy', () => 
         chaincodeName: call.chaincode,
         args: call.args,
         ...(call.transient === undefined ? {} : { transient: call.transient }),
+        ...(call.txId === undefined ? {} : { txId: call.txId }),
       });
       const response = await new ShimRouter(DefinitionEntries[call.chaincode]).invoke(tx);
       expect([response.status, response.message]).toEqual([200, '']);

@@ -22,6 +22,10 @@ export function vehicleInput(vehicleId: string): Record<string, unknown> {
   return { vehicleId, companyUscc: COMPANY_USCC, rfidTag: 'E28011606000020A1B2C3D4E', capacityKg: 8000 };
 }
 
+/** The registered trucks of standardSites(). */
+export const TRUCK = '粤A12345';
+export const OTHER_TRUCK = '粤B67890';
+
 export const HOUSEHOLD = 'HH-440103-明珠花园-3-1201';
 
 type WasteMethod =
@@ -32,7 +36,11 @@ type WasteMethod =
   | 'RecordDelivery'
   | 'SetConfig'
   | 'RegisterVehicle'
-  | 'RegisterBin';
+  | 'RetireVehicle'
+  | 'RegisterBin'
+  | 'RetireBin'
+  | 'RecordRoute'
+  | 'CorrectLoadWeight';
 
 export interface Call {
   readonly tx: InMemoryStub;
@@ -94,7 +102,7 @@ export class WasteWorld {
   }
 
   async read(
-    method: 'GetBag' | 'GetSite' | 'GetVehicle' | 'GetBin',
+    method: 'GetBag' | 'GetSite' | 'GetVehicle' | 'GetBin' | 'GetLoad',
     arg: string,
   ): Promise<Record<string, unknown>> {
     const tx = this.transaction(Roles.StationOperator);
@@ -133,8 +141,13 @@ export class WasteWorld {
     return this.call(Roles.StationOperator, 'RecordScans', { scans });
   }
 
-  /** Sites LW-ST-001 (station), LW-ST-002 (station, other district), LW-TR-001, LW-FA-001. */
+  /**
+   * Sites LW-ST-001 (station), LW-ST-002 (station, other district), LW-TR-001, LW-FA-001, and the
+   * active vehicles TRUCK and OTHER_TRUCK.
+   */
   async standardSites(): Promise<void> {
+    await this.vehicle(TRUCK);
+    await this.vehicle(OTHER_TRUCK);
     await this.site('LW-ST-001');
     await this.site('LW-ST-002', 'STATION', OTHER_DISTRICT);
     await this.site('LW-TR-001', 'TRANSFER');

@@ -53,8 +53,15 @@ export const CollectionAnswer = answerShape('CollectionAnswer', {
   scannedWeightGrams: 'number',
 });
 
-/** RecordDelivery. */
-export const DeliveryAnswer = answerShape('DeliveryAnswer', { deliveryId: 'string', ...batchItems });
+/**
+ * RecordDelivery: the items, and the weight that left for the accepted bags (per load, pro-rated by
+ * scanned weight) against which the received weight was balanced.
+ */
+export const DeliveryAnswer = answerShape('DeliveryAnswer', {
+  deliveryId: 'string',
+  ...batchItems,
+  expectedWeightGrams: 'number',
+});
 
 /** GetBag: the bag's public trace, its events in order (COMMISSIONED first) and its anomalies. */
 export const BagTraceAnswer = answerShape('BagTraceAnswer', {
@@ -73,6 +80,7 @@ export const BagTraceAnswer = answerShape('BagTraceAnswer', {
 export const WasteConfigAnswer = answerShape('WasteConfigAnswer', {
   toleranceRatio: 'string',
   toleranceBasisPoints: 'number',
+  arrivalDeadlineMinutes: 'number',
   updatedAt: 'string',
   updatedBy: 'string',
 });
@@ -101,4 +109,55 @@ export const BinAnswer = answerShape('BinAnswer', {
   registeredBy: 'string',
   retiredAt: optional('string'),
   retiredBy: optional('string'),
+});
+
+/** RecordRoute and GetRoute: a vehicle's planned sites for one day, in order. */
+export const RouteAnswer = answerShape('RouteAnswer', {
+  vehicleId: 'string',
+  day: 'string',
+  siteIds: listOf('string'),
+  revision: 'number',
+  recordedAt: 'string',
+  recordedBy: 'string',
+});
+
+/** CorrectLoadWeight: a person's correction of a load's weighing, beside the original. */
+export const CorrectionAnswer = answerShape('CorrectionAnswer', {
+  correctionId: 'string',
+  loadId: 'string',
+  originalWeightGrams: 'number',
+  correctedWeightGrams: 'number',
+  reason: 'string',
+  correctedAt: 'string',
+  correctedBy: 'string',
+  correctedById: 'string',
+  correctedByRole: 'string',
+});
+
+/** Who signed a weighing: a person or a device, by certificate. */
+export const ReporterShape = answerShape('Reporter', {
+  mspId: 'string',
+  id: 'string',
+  role: 'string',
+  device: 'boolean',
+});
+
+/** GetLoad: the load as recorded (never changed) and every correction of its weight since. */
+export const LoadAnswer = answerShape('LoadAnswer', {
+  loadId: 'string',
+  vehicleId: 'string',
+  stationId: 'string',
+  siteKind: 'string',
+  hop: 'number',
+  collectedAt: 'string',
+  barcodes: listOf('string'),
+  loadWeightGrams: 'number',
+  scannedWeightGrams: 'number',
+  toleranceRatio: 'string',
+  anomalies: listOf('object'),
+  reportedBy: optional(ReporterShape),
+  recordedAt: 'string',
+  corrections: listOf(CorrectionAnswer),
+  /** The latest correction's weight, or the weighing's. */
+  effectiveWeightGrams: 'number',
 });

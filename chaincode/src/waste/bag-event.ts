@@ -30,6 +30,8 @@ export interface WasteBagEvent {
   readonly quality?: ScanQuality;
   /** Category the station reported, when it reported one. */
   readonly reportedCategory?: string;
+  /** The registered bin the bag was taken from, when the scanner read one. */
+  readonly binId?: string;
   // LOADED and DELIVERED
   readonly vehicleId?: string;
   /** Id (transaction id) of the load or delivery record the bag belongs to. */
@@ -37,6 +39,9 @@ export interface WasteBagEvent {
   readonly deliveryId?: string;
   // DELIVERED
   readonly outcome?: Outcome;
+  /** The certificate id and role that reported the step (absent on steps recorded before they were kept). */
+  readonly reporterId?: string;
+  readonly reporterRole?: string;
 }
 
 export function parseStoredBagEvent(raw: unknown): WasteBagEvent {
@@ -53,9 +58,12 @@ export function parseStoredBagEvent(raw: unknown): WasteBagEvent {
     weightGrams: reader.optionalInteger('weightGrams'),
     quality: reader.optionalOneOf('quality', ScanQualities),
     reportedCategory: reader.optionalString('reportedCategory'),
+    binId: reader.optionalString('binId'),
     vehicleId: reader.optionalString('vehicleId'),
     loadId: reader.optionalString('loadId'),
     deliveryId: reader.optionalString('deliveryId'),
     outcome: reader.optionalOneOf('outcome', Outcomes),
+    reporterId: reader.optionalString('reporterId'),
+    reporterRole: reader.optionalString('reporterRole'),
   };
 }

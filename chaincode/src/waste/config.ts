@@ -1,5 +1,6 @@
 // Waste configuration: the tolerance within which a truck's load weight may differ from the sum of its
-// bags' scanned weights before a LOAD_WEIGHT_MISMATCH anomaly is flagged. One key, written rarely by an
+// bags' scanned weights (LOAD_WEIGHT_MISMATCH), or what arrives from what left (HOP_WEIGHT_MISMATCH),
+// and the time a load may travel before the index flags it as never arrived. One key, written rarely by an
 // inspector and only read by collections, so it is no hot key (reads of an unchanged key never conflict).
 
 import { Object as DataType, Property } from 'fabric-contract-api';
@@ -10,6 +11,11 @@ import { StoredReader } from './stored';
 
 /** 10 %: the default until an inspector sets another tolerance. */
 export const DEFAULT_TOLERANCE_BASIS_POINTS = 1000;
+/** Four hours: a morning's round from the first station to the facility, with slack for queues. */
+export const DEFAULT_ARRIVAL_DEADLINE_MINUTES = 240;
+/** From ten minutes (a transfer station next door) to two days (a long-haul transfer). */
+export const MIN_ARRIVAL_DEADLINE_MINUTES = 10;
+export const MAX_ARRIVAL_DEADLINE_MINUTES = 2880;
 const BASIS_POINTS_PER_UNIT = 10_000;
 
 export interface WasteConfigFields {
@@ -17,6 +23,8 @@ export interface WasteConfigFields {
   readonly toleranceRatio: string;
   /** The same tolerance in basis points (1/10 000), so comparisons use integers only. */
   readonly toleranceBasisPoints: number;
+  /** A load none of whose bags has arrived anywhere this long after it left is flagged. */
+  readonly arrivalDeadlineMinutes: number;
   readonly updatedAt: string;
   readonly updatedBy: string;
 }
@@ -25,12 +33,14 @@ export interface WasteConfigFields {
 export class WasteConfig implements WasteConfigFields {
   @Property() readonly toleranceRatio: string;
   @Property() readonly toleranceBasisPoints: number;
+  @Property() readonly arrivalDeadlineMinutes: number;
   @Property() readonly updatedAt: string;
   @Property() readonly updatedBy: string;
 
   private constructor(fields: WasteConfigFields) {
     this.toleranceRatio = fields.toleranceRatio;
     this.toleranceBasisPoints = fields.toleranceBasisPoints;
+    this.arrivalDeadlineMinutes = fields.arrivalDeadlineMinutes;
     this.updatedAt = fields.updatedAt;
     this.updatedBy = fields.updatedBy;
   }
@@ -40,26 +50,52 @@ export class WasteConfig implements WasteConfigFields {
     return new WasteConfig({
       toleranceRatio: '0.1',
       toleranceBasisPoints: DEFAULT_TOLERANCE_BASIS_POINTS,
+      arrivalDeadlineMinutes: DEFAULT_ARRIVAL_DEADLINE_MINUTES,
       updatedAt: '',
       updatedBy: '',
     });
   }
 
-  /** `{ "toleranceRatio": 0.15 }` or `{ "toleranceRatio": "0.15" }`. */
-  static fromInput(input: JsonObject, updatedAt: string, updatedBy: string): WasteConfig {
+  /**
+   * `{ "toleranceRatio": 0.15, "arrivalDeadlineMinutes": 180 }` (the ratio may also be a string). A
+   * deadline left out keeps the one in force, so setting the tolerance never resets it.
+   */
+  static fromInput(
+    input: JsonObject,
+    current: WasteConfig,
+    updatedAt: string,
+    updatedBy: string,
+  ): WasteConfig {
     const raw = input.toleranceRatio;
     const text = typeof raw === 'number' && Number.isFinite(raw) ? String(raw) : raw;
+    const problems: { field: string; message: string }[] = [];
     if (typeof text !== 'string' || !TOLERANCE_RATIO_PATTERN.test(text)) {
-      throw new ValidationError('invalid waste configuration', [
-        {
-          field: 'toleranceRatio',
-          message: TOLERANCE_RATIO_RULE,
-        },
-      ]);
+      problems.push({ field: 'toleranceRatio', message: TOLERANCE_RATIO_RULE });
+    }
+    const deadline = input.arrivalDeadlineMinutes ?? current.arrivalDeadlineMinutes;
+    if (
+      typeof deadline !== 'number' ||
+      !Number.isSafeInteger(deadline) ||
+      deadline < MIN_ARRIVAL_DEADLINE_MINUTES ||
+      deadline > MAX_ARRIVAL_DEADLINE_MINUTES
+    ) {
+      problems.push({
+        field: 'arrivalDeadlineMinutes',
+        message: `must be a whole number of minutes from ${MIN_ARRIVAL_DEADLINE_MINUTES} to ${MAX_ARRIVAL_DEADLINE_MINUTES}`,
+      });
+    }
+    if (problems.length > 0 || typeof text !== 'string' || typeof deadline !== 'number') {
+      throw new ValidationError('invalid waste configuration', problems);
     }
     const [whole = '0', fraction = ''] = text.split('.');
     const toleranceBasisPoints = Number(whole) * BASIS_POINTS_PER_UNIT + Number(fraction.padEnd(4, '0'));
-    return new WasteConfig({ toleranceRatio: text, toleranceBasisPoints, updatedAt, updatedBy });
+    return new WasteConfig({
+      toleranceRatio: text,
+      toleranceBasisPoints,
+      arrivalDeadlineMinutes: deadline,
+      updatedAt,
+      updatedBy,
+    });
   }
 
   static fromStored(raw: unknown): WasteConfig {
@@ -67,6 +103,9 @@ export class WasteConfig implements WasteConfigFields {
     return new WasteConfig({
       toleranceRatio: reader.string('toleranceRatio'),
       toleranceBasisPoints: reader.integer('toleranceBasisPoints'),
+      // Configurations stored before the deadline existed mean the default.
+      arrivalDeadlineMinutes:
+        reader.optionalInteger('arrivalDeadlineMinutes') ?? DEFAULT_ARRIVAL_DEADLINE_MINUTES,
       updatedAt: reader.string('updatedAt'),
       updatedBy: reader.string('updatedBy'),
     });

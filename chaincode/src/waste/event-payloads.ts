@@ -4,7 +4,7 @@
 // rather than become a reason to quarantine an event.
 
 import { answerShape, listOf, optional } from '../common/answer-shape';
-import { RejectedItemShape, ReportedAnomalyShape } from './answers';
+import { CorrectionAnswer, RejectedItemShape, ReporterShape, ReportedAnomalyShape } from './answers';
 
 export const SiteRegisteredPayload = answerShape('WasteSiteRegisteredPayload', {
   siteId: 'string',
@@ -15,10 +15,11 @@ export const SiteRegisteredPayload = answerShape('WasteSiteRegisteredPayload', {
   txId: 'string',
 });
 
-/** Not projected; the tolerance in force after SetConfig. */
+/** The tolerance and arrival deadline in force after SetConfig. */
 export const ConfigUpdatedPayload = answerShape('WasteConfigUpdatedPayload', {
   toleranceRatio: 'string',
   toleranceBasisPoints: 'number',
+  arrivalDeadlineMinutes: 'number',
   updatedAt: 'string',
   updatedBy: 'string',
   txId: 'string',
@@ -45,6 +46,8 @@ export const AcceptedScanShape = answerShape('AcceptedScan', {
   weightGrams: 'number',
   quality: 'string',
   category: optional('string'),
+  /** The registered bin the bag was taken from, when the scanner read one. */
+  binId: optional('string'),
   districtCode: 'string',
   bagCategory: 'string',
 });
@@ -55,36 +58,60 @@ const batchItems = { duplicates: listOf('string'), rejected: listOf(RejectedItem
 export const ScansRecordedPayload = answerShape('WasteScansRecordedPayload', {
   txId: 'string',
   recordedAt: 'string',
+  /** Absent on events emitted before reporters were kept. */
+  reportedBy: optional(ReporterShape),
   accepted: listOf(AcceptedScanShape),
   ...batchItems,
   anomalies: listOf(ReportedAnomalyShape),
 });
 
-/** The load as stored, its own anomalies (weight outside tolerance) and those of single bags. */
+/**
+ * The load as stored, its own anomalies (weight, capacity, route) and those of single bags. Events
+ * emitted before the transfer hop existed lack siteKind/hop (a STATION, hop 1) and reportedBy.
+ */
 export const CollectionRecordedPayload = answerShape('WasteCollectionRecordedPayload', {
+  loadId: 'string',
   stationId: 'string',
+  siteKind: optional('string'),
+  hop: optional('number'),
   vehicleId: 'string',
   barcodes: listOf('string'),
   collectedAt: 'string',
+  loadWeightGrams: 'number',
+  scannedWeightGrams: 'number',
+  reportedBy: optional(ReporterShape),
   recordedAt: 'string',
   ...batchItems,
   anomalies: listOf(ReportedAnomalyShape),
   bagAnomalies: listOf(ReportedAnomalyShape),
 });
 
-/** The delivery as stored and the anomalies of its bags. */
+/** Which loads the arriving bags came on, and how many of each. */
+export const ArrivedLoadShape = answerShape('ArrivedLoad', { loadId: 'string', bags: 'number' });
+
+/**
+ * The delivery as stored and the anomalies of its bags and of the whole delivery. At a TRANSFER site
+ * it is an arrival (no outcome). Events emitted before the transfer hop existed lack siteKind (a
+ * FACILITY), the weights balance and reportedBy.
+ */
 export const DeliveryRecordedPayload = answerShape('WasteDeliveryRecordedPayload', {
+  deliveryId: 'string',
   facilityId: 'string',
+  siteKind: optional('string'),
   vehicleId: 'string',
   barcodes: listOf('string'),
   receivedAt: 'string',
-  outcome: 'string',
+  outcome: optional('string'),
+  receivedWeightGrams: 'number',
+  expectedWeightGrams: optional('number'),
+  arrivedLoads: optional(listOf(ArrivedLoadShape)),
+  reportedBy: optional(ReporterShape),
   recordedAt: 'string',
   ...batchItems,
   anomalies: listOf(ReportedAnomalyShape),
 });
 
-/** Not projected yet; the vehicle as registered (status ACTIVE). */
+/** The vehicle as registered (status ACTIVE). */
 export const VehicleRegisteredPayload = answerShape('WasteVehicleRegisteredPayload', {
   vehicleId: 'string',
   companyUscc: 'string',
@@ -95,7 +122,7 @@ export const VehicleRegisteredPayload = answerShape('WasteVehicleRegisteredPaylo
   txId: 'string',
 });
 
-/** Not projected yet; the vehicle after retirement. */
+/** The vehicle after retirement. */
 export const VehicleRetiredPayload = answerShape('WasteVehicleRetiredPayload', {
   vehicleId: 'string',
   status: 'string',
@@ -104,7 +131,7 @@ export const VehicleRetiredPayload = answerShape('WasteVehicleRetiredPayload', {
   txId: 'string',
 });
 
-/** Not projected yet; the bin as registered (status ACTIVE). */
+/** The bin as registered (status ACTIVE). */
 export const BinRegisteredPayload = answerShape('WasteBinRegisteredPayload', {
   binId: 'string',
   siteId: 'string',
@@ -115,11 +142,28 @@ export const BinRegisteredPayload = answerShape('WasteBinRegisteredPayload', {
   txId: 'string',
 });
 
-/** Not projected yet; the bin after retirement. */
+/** The bin after retirement. */
 export const BinRetiredPayload = answerShape('WasteBinRetiredPayload', {
   binId: 'string',
   status: 'string',
   retiredAt: 'string',
   retiredBy: 'string',
+  txId: 'string',
+});
+
+/** A vehicle's planned route for a day, as recorded (a later revision replaces it). */
+export const RouteRecordedPayload = answerShape('WasteRouteRecordedPayload', {
+  vehicleId: 'string',
+  day: 'string',
+  siteIds: listOf('string'),
+  revision: 'number',
+  recordedAt: 'string',
+  recordedBy: 'string',
+  txId: 'string',
+});
+
+/** A person's correction of a load's weighing; the load itself is unchanged. */
+export const LoadWeightCorrectedPayload = answerShape('WasteLoadWeightCorrectedPayload', {
+  ...CorrectionAnswer.fields,
   txId: 'string',
 });

@@ -84,6 +84,10 @@ export class FieldReader {
     return found;
   }
 
+  optionalOneOf<T extends string>(field: string, allowed: readonly T[]): T | undefined {
+    return this.source[field] === undefined ? undefined : this.oneOf(field, allowed);
+  }
+
   /** An ISO-8601 date-time with a zone, kept exactly as given (see isIsoDateTime). */
   isoDateTime(field: string): string {
     const value = this.source[field];

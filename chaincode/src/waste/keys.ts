@@ -45,6 +45,16 @@ export function vehicleKey(ctx: Context, vehicleId: string): string {
   return recordKey(ctx, RecordTypes.WasteVehicle, vehicleId);
 }
 
+/** The planned route of one vehicle on one day (Asia/Shanghai), replaced when re-planned. */
+export function routeKey(ctx: Context, vehicleId: string, day: string): string {
+  return recordKey(ctx, RecordTypes.WasteRoute, vehicleId, day);
+}
+
+/** A person's correction of a load's weight, one write-once key per correcting transaction. */
+export function loadCorrectionKey(ctx: Context, loadId: string, txId: string): string {
+  return recordKey(ctx, RecordTypes.WasteLoadCorrection, loadId, txId);
+}
+
 export function binKey(ctx: Context, binId: string): string {
   return recordKey(ctx, RecordTypes.WasteBin, binId);
 }

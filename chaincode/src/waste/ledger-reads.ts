@@ -4,10 +4,11 @@
 
 import { type Context } from 'fabric-contract-api';
 import { getRecord } from '../common/ledger';
+import { WasteConfig } from './config';
 import { type WasteBag, WasteBag as WasteBagRecord } from './bag';
 import { parseStoredBagEvent, type WasteBagEvent } from './bag-event';
 import { type BagStep } from './domain';
-import { bagEventKey, bagKey, siteKey } from './keys';
+import { bagEventKey, bagKey, configKey, siteKey } from './keys';
 import { WasteSite } from './site';
 
 export async function readBag(ctx: Context, barcode: string): Promise<WasteBag | undefined> {
@@ -41,4 +42,11 @@ export class SiteCache {
     this.#sites.set(siteId, site ?? null);
     return site;
   }
+}
+
+/** The configuration in force: the stored one, or the defaults before any SetConfig. */
+export async function readConfig(ctx: Context): Promise<WasteConfig> {
+  return (
+    (await getRecord(ctx, configKey(ctx), (raw) => WasteConfig.fromStored(raw))) ?? WasteConfig.defaults()
+  );
 }

@@ -4,7 +4,7 @@
 // go to the peer ahead in a few messages, and the writes after it in a few more.
 
 import { type Context } from 'fabric-contract-api';
-import { type AuthorisedSubmitter } from '../common/access';
+import { type AuthorisedSubmitter, deviceBinding } from '../common/access';
 import { ValidationError } from '../common/errors';
 import { EventNames, emitEvent } from '../common/events';
 import { withBatchedWrites } from '../common/ledger';
@@ -26,6 +26,9 @@ import {
 import { FieldReader, isJsonObject, isoMillis, parseJsonArgument } from './input';
 import { SiteCache } from './ledger-reads';
 import { barcodeOrReject, commissionedNewBag, isRepeat, prefetchBags } from './item-checks';
+import { reporterOf, type Reporter } from './reporter';
+import { BinCache, judgeBin } from './scan-bin-check';
+import { BIN_ID_PATTERN, BIN_ID_RULE } from './vehicle-rules';
 import { putBagEvent } from './write';
 import { type AnswerValue } from '../common/answer-shape';
 import { type ScansAnswer } from './answers';
@@ -41,6 +44,7 @@ interface ScanFields {
   readonly weightGrams: number;
   readonly quality: ScanQuality;
   readonly category: string | undefined;
+  readonly binId: string | undefined;
 }
 
 /** What the event payload lists for each accepted scan. */
@@ -62,7 +66,13 @@ export async function recordScans(
     recordedAt: transactionTime(ctx),
     recordedBy: submitter.mspId,
   };
-  const sites = new SiteCache(ctx);
+  const binding = deviceBinding(ctx, submitter);
+  const checks: ScanChecks = {
+    sites: new SiteCache(ctx),
+    bins: new BinCache(ctx),
+    deviceSiteId: binding?.kind === 'site' ? binding.siteId : undefined,
+  };
+  const reporter = reporterOf(submitter);
   const outcome = new BatchOutcome();
   const accepted: AcceptedScan[] = [];
   await prefetchBags(
@@ -72,7 +82,7 @@ export async function recordScans(
   );
   await withBatchedWrites(ctx, async () => {
     for (const [index, raw] of scans.entries()) {
-      const scan = await recordScan(ctx, stamp, sites, outcome, index, raw);
+      const scan = await recordScan(ctx, { stamp, checks, reporter }, outcome, index, raw);
       if (scan !== undefined) {
         accepted.push(scan);
       }
@@ -80,6 +90,7 @@ export async function recordScans(
   });
   emitEvent(ctx, EventNames.WasteScansRecorded, {
     ...stamp,
+    reportedBy: reporter,
     accepted,
     duplicates: outcome.duplicates,
     rejected: outcome.rejected,
@@ -105,11 +116,24 @@ function parseScanList(json: string): unknown[] {
   return list as unknown[];
 }
 
+/** What every scan of the batch is checked against, read once per transaction. */
+interface ScanChecks {
+  readonly sites: SiteCache;
+  readonly bins: BinCache;
+  /** A site device may only scan at the site its certificate names. */
+  readonly deviceSiteId: string | undefined;
+}
+
+interface ScanBatch {
+  readonly stamp: TransactionStamp;
+  readonly checks: ScanChecks;
+  readonly reporter: Reporter;
+}
+
 // One scan: every refusal is an entry in `outcome`, never an exception, so the batch goes on.
 async function recordScan(
   ctx: Context,
-  stamp: TransactionStamp,
-  sites: SiteCache,
+  { stamp, checks, reporter }: ScanBatch,
   outcome: BatchOutcome,
   index: number,
   raw: unknown,
@@ -124,7 +148,16 @@ async function recordScan(
     outcome.reject(index, barcode, ItemCodes.ValidationFailed, fields);
     return undefined;
   }
-  const station = await sites.get(fields.stationId);
+  if (checks.deviceSiteId !== undefined && fields.stationId !== checks.deviceSiteId) {
+    outcome.reject(
+      index,
+      barcode,
+      ItemCodes.NotDeviceSite,
+      `this scanner belongs to ${checks.deviceSiteId} and cannot report a scan at ${fields.stationId}`,
+    );
+    return undefined;
+  }
+  const station = await checks.sites.get(fields.stationId);
   if (station === undefined) {
     outcome.reject(index, barcode, ItemCodes.UnknownSite, `station ${fields.stationId} is not registered`);
     return undefined;
@@ -152,8 +185,20 @@ async function recordScan(
   if (await isRepeat(ctx, stamp, outcome, attempt)) {
     return undefined;
   }
+  const binAnomalies: AnomalyNote[] = [];
+  if (fields.binId !== undefined) {
+    const verdict = judgeBin(await checks.bins.get(fields.binId), fields.binId, fields.stationId, bag);
+    if (!verdict.ok) {
+      outcome.reject(index, barcode, verdict.code, verdict.message);
+      return undefined;
+    }
+    binAnomalies.push(...verdict.anomalies);
+  }
 
-  const anomalies = scanAnomalies(barcode, bag.districtCode, bag.category, station.districtCode, fields);
+  const anomalies = [
+    ...scanAnomalies(barcode, bag.districtCode, bag.category, station.districtCode, fields),
+    ...binAnomalies,
+  ];
   const event: WasteBagEvent = {
     barcode,
     step: 'COLLECTED',
@@ -164,6 +209,9 @@ async function recordScan(
     weightGrams: fields.weightGrams,
     quality: fields.quality,
     reportedCategory: fields.category,
+    binId: fields.binId,
+    reporterId: reporter.id,
+    reporterRole: reporter.role,
   };
   await putBagEvent(ctx, event);
   outcome.acceptedBarcodes.add(barcode);
@@ -186,13 +234,14 @@ function readScanFields(raw: unknown, recordedAt: string): ScanFields | string {
     /^0[1-4]$/,
     `must be one of ${CategoryCodes.join(', ')}`,
   );
+  const binId = reader.optionalString('binId', BIN_ID_PATTERN, BIN_ID_RULE);
   if (scannedAt !== '' && isoMillis(scannedAt) > isoMillis(recordedAt) + MAX_CLOCK_AHEAD_MILLIS) {
     reader.problem('scannedAt', `must not be later than the transaction time ${recordedAt}`);
   }
   if (reader.problems.length > 0) {
     return reader.problems.map((problem) => `${problem.field ?? ''} ${problem.message}`).join('; ');
   }
-  return { stationId, scannedAt, weightGrams, quality, category };
+  return { stationId, scannedAt, weightGrams, quality, category, binId };
 }
 
 function scanAnomalies(

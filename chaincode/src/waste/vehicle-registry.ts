@@ -3,10 +3,11 @@
 
 import { type Context } from 'fabric-contract-api';
 import { type AuthorisedSubmitter } from '../common/access';
-import { ConflictError, NotFoundError, ValidationError } from '../common/errors';
+import { ConflictError, NotFoundError, RuleViolationError, ValidationError } from '../common/errors';
 import { EventNames, emitEvent } from '../common/events';
 import { getRecord, putRecord, recordExists } from '../common/ledger';
 import { transactionTime } from '../common/transaction-time';
+import { ItemCodes } from './domain';
 import { parseJsonObjectArgument } from './input';
 import { vehicleKey } from './keys';
 import { WasteVehicle } from './vehicle';
@@ -69,6 +70,29 @@ export async function requireVehicle(ctx: Context, vehicleId: unknown): Promise<
   const vehicle = await readVehicle(ctx, vehicleId);
   if (vehicle === undefined) {
     throw new NotFoundError(`vehicle ${vehicleId} not found`);
+  }
+  return vehicle;
+}
+
+/**
+ * The vehicle a load, delivery or route names: registered and ACTIVE. It applies to the whole request,
+ * so it refuses the whole call like an unknown site does; the detail starts with the code.
+ */
+export async function requireActiveVehicle(
+  ctx: Context,
+  field: string,
+  vehicleId: string,
+): Promise<WasteVehicle> {
+  const vehicle = await readVehicle(ctx, vehicleId);
+  if (vehicle === undefined) {
+    throw new NotFoundError(`vehicle ${vehicleId} is not registered`, [
+      { field, message: `${ItemCodes.UnknownVehicle}: register the vehicle first` },
+    ]);
+  }
+  if (vehicle.status !== 'ACTIVE') {
+    throw new RuleViolationError(`vehicle ${vehicleId} was retired on ${vehicle.retiredAt ?? ''}`, [
+      { field, message: `${ItemCodes.RetiredVehicle}: a retired vehicle carries no loads` },
+    ]);
   }
   return vehicle;
 }

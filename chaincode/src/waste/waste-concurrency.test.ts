@@ -43,6 +43,7 @@ describe('WasteContract without hot keys', () => {
   });
 
   it('lets a load and a scan of different bags at one station commit together', async () => {
+    await world.vehicle('粤A12345');
     await world.scans([scan(bag(1))]);
     const loading = world.transaction(Roles.Hauler);
     const scanning = world.transaction(Roles.StationOperator);

@@ -14,13 +14,16 @@ import {
   ScansAnswer,
   SiteAnswer,
   BinAnswer,
+  CorrectionAnswer,
+  LoadAnswer,
+  RouteAnswer,
   VehicleAnswer,
   WasteConfigAnswer,
 } from './answers';
 import { Roles, requireMember, requireRole } from '../common/access';
 import { ConflictError, NotFoundError, ValidationError } from '../common/errors';
 import { EventNames, emitEvent } from '../common/events';
-import { getRecord, putRecord, recordExists } from '../common/ledger';
+import { putRecord, recordExists } from '../common/ledger';
 import { transactionTime } from '../common/transaction-time';
 import { bagTrace } from './bag-trace';
 import { recordCollection } from './collection';
@@ -30,10 +33,13 @@ import { recordDelivery } from './delivery';
 import { SITE_ID_PATTERN, SITE_ID_RULE } from './domain';
 import { parseJsonObjectArgument } from './input';
 import { configKey, siteKey } from './keys';
-import { readSite } from './ledger-reads';
+import { readConfig, readSite } from './ledger-reads';
 import { recordScans } from './scans';
 import { WasteSite } from './site';
 import { registerBin, requireBin, retireBin } from './bin-registry';
+import { effectiveWeight, loadCorrections, requireLoad } from './load';
+import { parseCorrectionInput, recordLoadCorrection } from './load-correction';
+import { recordRoute, requireRoute } from './route';
 import { registerVehicle, requireVehicle, retireVehicle } from './vehicle-registry';
 
 @Info({
@@ -93,27 +99,37 @@ export class WasteContract extends Contract {
     return answerJson(CommissionAnswer, await commissionBags(ctx, submitter, batchJson));
   }
 
-  /** `{ scans: [...] }` (1–1000) → `{ accepted, duplicates, rejected, anomalies }`. station_operator. */
+  /**
+   * `{ scans: [...] }` (1–1000) → `{ accepted, duplicates, rejected, anomalies }`. station_operator, or
+   * a site_device for its own site.
+   */
   @Transaction()
   @Returns(answerType(ScansAnswer))
   async RecordScans(ctx: Context, scansJson: string): Promise<AnswerJson<typeof ScansAnswer>> {
-    const submitter = requireRole(ctx, Roles.StationOperator);
+    const submitter = requireRole(ctx, Roles.StationOperator, Roles.SiteDevice);
     return answerJson(ScansAnswer, await recordScans(ctx, submitter, scansJson));
   }
 
-  /** `{ vehicleId, stationId, barcodes, loadWeightGrams, collectedAt }` → per-bag answer. hauler. */
+  /**
+   * `{ vehicleId, stationId, barcodes, loadWeightGrams, collectedAt }` → per-bag answer; stationId is a
+   * STATION (hop 1) or a TRANSFER station (hop 2). hauler, or a vehicle_device for its own vehicle.
+   */
   @Transaction()
   @Returns(answerType(CollectionAnswer))
   async RecordCollection(ctx: Context, collectionJson: string): Promise<AnswerJson<typeof CollectionAnswer>> {
-    const submitter = requireRole(ctx, Roles.Hauler);
+    const submitter = requireRole(ctx, Roles.Hauler, Roles.VehicleDevice);
     return answerJson(CollectionAnswer, await recordCollection(ctx, submitter, collectionJson));
   }
 
-  /** `{ facilityId, vehicleId, barcodes, receivedWeightGrams, outcome, recoveredWeightGrams?, receivedAt }`. */
+  /**
+   * `{ facilityId, vehicleId, barcodes, receivedWeightGrams, outcome?, recoveredWeightGrams?, receivedAt }`:
+   * an arrival at a TRANSFER station (no outcome) or the final delivery at a FACILITY (outcome required).
+   * facility_operator, or a site_device for its own site.
+   */
   @Transaction()
   @Returns(answerType(DeliveryAnswer))
   async RecordDelivery(ctx: Context, deliveryJson: string): Promise<AnswerJson<typeof DeliveryAnswer>> {
-    const submitter = requireRole(ctx, Roles.FacilityOperator);
+    const submitter = requireRole(ctx, Roles.FacilityOperator, Roles.SiteDevice);
     return answerJson(DeliveryAnswer, await recordDelivery(ctx, submitter, deliveryJson));
   }
 
@@ -125,13 +141,17 @@ export class WasteContract extends Contract {
     return answerJson(BagTraceAnswer, await bagTrace(ctx, barcode));
   }
 
-  /** `{ toleranceRatio }` (0–1, e.g. 0.1): load-weight tolerance. urban_inspector. */
+  /**
+   * `{ toleranceRatio, arrivalDeadlineMinutes? }`: the weight tolerance (0–1, e.g. 0.1) and how long a
+   * load may travel before it counts as never arrived (kept when left out). urban_inspector.
+   */
   @Transaction()
   @Returns(answerType(WasteConfigAnswer))
   async SetConfig(ctx: Context, configJson: string): Promise<AnswerJson<typeof WasteConfigAnswer>> {
     const submitter = requireRole(ctx, Roles.UrbanInspector);
     const config = WasteConfig.fromInput(
       parseJsonObjectArgument(configJson, 'waste configuration'),
+      await readConfig(ctx),
       transactionTime(ctx),
       submitter.mspId,
     );
@@ -145,8 +165,7 @@ export class WasteContract extends Contract {
   @Returns(answerType(WasteConfigAnswer))
   async GetConfig(ctx: Context): Promise<AnswerJson<typeof WasteConfigAnswer>> {
     requireMember(ctx);
-    const config = await getRecord(ctx, configKey(ctx), (raw) => WasteConfig.fromStored(raw));
-    return answerJson(WasteConfigAnswer, config ?? WasteConfig.defaults());
+    return answerJson(WasteConfigAnswer, await readConfig(ctx));
   }
 
   /** `{ vehicleId, companyUscc, rfidTag, capacityKg }` → the vehicle, ACTIVE. urban_inspector; CONFLICT when taken. */
@@ -193,5 +212,53 @@ export class WasteContract extends Contract {
   async GetBin(ctx: Context, binId: string): Promise<AnswerJson<typeof BinAnswer>> {
     requireMember(ctx);
     return answerJson(BinAnswer, await requireBin(ctx, binId));
+  }
+
+  /** `{ vehicleId, day, siteIds }` → the route, replacing an earlier plan for that day. hauler, urban_inspector. */
+  @Transaction()
+  @Returns(answerType(RouteAnswer))
+  async RecordRoute(ctx: Context, routeJson: string): Promise<AnswerJson<typeof RouteAnswer>> {
+    const submitter = requireRole(ctx, Roles.Hauler, Roles.UrbanInspector);
+    return answerJson(RouteAnswer, await recordRoute(ctx, submitter, routeJson));
+  }
+
+  @Transaction(false)
+  @Returns(answerType(RouteAnswer))
+  async GetRoute(ctx: Context, vehicleId: string, day: string): Promise<AnswerJson<typeof RouteAnswer>> {
+    requireMember(ctx);
+    return answerJson(RouteAnswer, await requireRoute(ctx, vehicleId, day));
+  }
+
+  /**
+   * `{ loadId, correctedWeightGrams, reason }` → the correction, recorded beside the load's weighing,
+   * which is never changed. People only (hauler, urban_inspector): a device does not correct itself.
+   */
+  @Transaction()
+  @Returns(answerType(CorrectionAnswer))
+  async CorrectLoadWeight(
+    ctx: Context,
+    correctionJson: string,
+  ): Promise<AnswerJson<typeof CorrectionAnswer>> {
+    const submitter = requireRole(ctx, Roles.Hauler, Roles.UrbanInspector);
+    const input = parseCorrectionInput(correctionJson);
+    const load = await requireLoad(ctx, input.loadId);
+    return answerJson(
+      CorrectionAnswer,
+      await recordLoadCorrection(ctx, submitter, input, load.loadWeightGrams),
+    );
+  }
+
+  /** The load as recorded, who reported it, and its corrections. */
+  @Transaction(false)
+  @Returns(answerType(LoadAnswer))
+  async GetLoad(ctx: Context, loadId: string): Promise<AnswerJson<typeof LoadAnswer>> {
+    requireMember(ctx);
+    const load = await requireLoad(ctx, loadId);
+    const corrections = await loadCorrections(ctx, load.loadId);
+    return answerJson(LoadAnswer, {
+      ...load,
+      corrections,
+      effectiveWeightGrams: effectiveWeight(load, corrections),
+    });
   }
 }

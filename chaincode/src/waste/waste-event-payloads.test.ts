@@ -34,6 +34,7 @@ describe('waste events', () => {
         EventNames.WasteScansRecorded,
         EventNames.WasteCollectionRecorded,
         EventNames.WasteDeliveryRecorded,
+        EventNames.WasteVehicleRegistered,
       ].sort(),
     );
     expect(eventShapeProblems(world.ledger.events)).toEqual([]);

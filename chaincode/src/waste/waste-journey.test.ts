@@ -175,7 +175,7 @@ describe('WasteContract collections and deliveries', () => {
     await deliver([bag(1)]);
     const rescanned = (await world.scans([scan(bag(1), { stationId: 'LW-ST-002' })])).result as BatchAnswer;
     const reloaded = await load([bag(1)]);
-    const redelivered = await deliver([bag(1)], { facilityId: 'LW-TR-001', outcome: 'LANDFILLED' });
+    const redelivered = await deliver([bag(1)], { outcome: 'LANDFILLED' });
     for (const answer of [rescanned, reloaded, redelivered]) {
       expect(answer.accepted).toBe(0);
       expect(answer.rejected.map((item) => item.code)).toEqual(['AFTER_FINAL_OUTCOME']);

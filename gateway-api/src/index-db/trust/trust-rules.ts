@@ -77,14 +77,21 @@ export const TRUST_RULES: Readonly<Record<EventName, TrustRule | TrustRulesBySub
   [EventNames.BusinessLicenseStatusChanged]: department(business, OrgMsps.Market, Roles.MarketClerk),
   [EventNames.WasteSiteRegistered]: department(waste, OrgMsps.Urban, Roles.UrbanInspector),
   [EventNames.WasteBagsCommissioned]: department(waste, OrgMsps.Urban, Roles.UrbanInspector),
-  [EventNames.WasteScansRecorded]: department(waste, OrgMsps.Urban, Roles.StationOperator),
-  [EventNames.WasteCollectionRecorded]: department(waste, OrgMsps.Urban, Roles.Hauler),
-  [EventNames.WasteDeliveryRecorded]: department(waste, OrgMsps.Urban, Roles.FacilityOperator),
+  [EventNames.WasteScansRecorded]: department(waste, OrgMsps.Urban, Roles.StationOperator, Roles.SiteDevice),
+  [EventNames.WasteCollectionRecorded]: department(waste, OrgMsps.Urban, Roles.Hauler, Roles.VehicleDevice),
+  [EventNames.WasteDeliveryRecorded]: department(
+    waste,
+    OrgMsps.Urban,
+    Roles.FacilityOperator,
+    Roles.SiteDevice,
+  ),
   [EventNames.WasteConfigUpdated]: department(waste, OrgMsps.Urban, Roles.UrbanInspector),
   [EventNames.WasteVehicleRegistered]: department(waste, OrgMsps.Urban, Roles.UrbanInspector),
   [EventNames.WasteVehicleRetired]: department(waste, OrgMsps.Urban, Roles.UrbanInspector),
   [EventNames.WasteBinRegistered]: department(waste, OrgMsps.Urban, Roles.UrbanInspector),
   [EventNames.WasteBinRetired]: department(waste, OrgMsps.Urban, Roles.UrbanInspector),
+  [EventNames.WasteRouteRecorded]: department(waste, OrgMsps.Urban, Roles.Hauler, Roles.UrbanInspector),
+  [EventNames.WasteLoadWeightCorrected]: department(waste, OrgMsps.Urban, Roles.Hauler, Roles.UrbanInspector),
 };
 
 /** Whether the table covers `eventName` at all (checked for every projector at start-up). */

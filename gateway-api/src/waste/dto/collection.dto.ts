@@ -20,8 +20,8 @@ import {
   Outcomes,
   SITE_ID_PATTERN,
   SITE_ID_RULE,
-  VEHICLE_ID_PATTERN,
-  VEHICLE_ID_RULE,
+  VEHICLE_PLATE_PATTERN,
+  VEHICLE_PLATE_RULE,
 } from '../../../../chaincode/src/contract';
 
 // Collections and deliveries name one vehicle and one site for all their bags, so those fields, the
@@ -38,9 +38,9 @@ const SiteIdField = (field: string, example: string): PropertyDecorator =>
 
 const VehicleIdField = (): PropertyDecorator =>
   applyDecorators(
-    ApiProperty({ example: '粤A12345', description: VEHICLE_ID_RULE }),
+    ApiProperty({ example: '粤A12345', description: VEHICLE_PLATE_RULE }),
     IsString(),
-    Matches(VEHICLE_ID_PATTERN, { message: `vehicleId ${VEHICLE_ID_RULE}` }),
+    Matches(VEHICLE_PLATE_PATTERN, { message: `vehicleId ${VEHICLE_PLATE_RULE}` }),
   );
 
 const BarcodeListField = (): PropertyDecorator =>

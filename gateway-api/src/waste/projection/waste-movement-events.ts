@@ -47,7 +47,7 @@ export function deliveryMovement(event: LedgerEvent): Movement {
     at: delivery.receivedAt,
     // the decoder's rule on receivedAt has held
     day: shanghaiDay(delivery.receivedAt) ?? '',
-    outcome: delivery.outcome,
+    outcome: delivery.outcome ?? null,
     recordedAt: delivery.recordedAt,
     anomalies: delivery.anomalies,
   };
