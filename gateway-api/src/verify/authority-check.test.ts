@@ -17,6 +17,8 @@ const GENUINE: Readonly<Record<VerifiedRecordKind, WriteEvidence>> = {
   'bag-commissioning': write('UrbanMSP', 'urban_inspector'),
   'bag-collection': write('UrbanMSP', 'station_operator'),
   'bag-loading': write('UrbanMSP', 'hauler'),
+  'bag-transfer-arrival': write('UrbanMSP', 'site_device'),
+  'bag-transfer-departure': write('UrbanMSP', 'vehicle_device'),
   'bag-delivery': write('UrbanMSP', 'facility_operator'),
 };
 
@@ -52,9 +54,11 @@ describe('the rules table', () => {
       certificate: ['realestate.certificate', 'RegistryMSP', ['registry_clerk']],
       licence: ['business.license', 'MarketMSP', ['market_clerk']],
       'bag-commissioning': ['waste-bag', 'UrbanMSP', ['urban_inspector']],
-      'bag-collection': ['waste-bag-event', 'UrbanMSP', ['station_operator']],
-      'bag-loading': ['waste-bag-event', 'UrbanMSP', ['hauler']],
-      'bag-delivery': ['waste-bag-event', 'UrbanMSP', ['facility_operator']],
+      'bag-collection': ['waste-bag-event', 'UrbanMSP', ['station_operator', 'site_device']],
+      'bag-loading': ['waste-bag-event', 'UrbanMSP', ['hauler', 'vehicle_device']],
+      'bag-transfer-arrival': ['waste-bag-event', 'UrbanMSP', ['facility_operator', 'site_device']],
+      'bag-transfer-departure': ['waste-bag-event', 'UrbanMSP', ['hauler', 'vehicle_device']],
+      'bag-delivery': ['waste-bag-event', 'UrbanMSP', ['facility_operator', 'site_device']],
     });
   });
 });
@@ -157,7 +161,7 @@ describe('checkAuthority', () => {
       current,
     );
     expect(submitter.valid ? '' : submitter.reason.message).toBe(
-      "The last write of a bag's delivery to a facility was submitted by UrbanMSP (station_operator); only facility_operator of UrbanMSP may write it.",
+      "The last write of a bag's delivery to a facility was submitted by UrbanMSP (station_operator); only facility_operator or site_device of UrbanMSP may write it.",
     );
   });
 });

@@ -18,7 +18,14 @@ import { type LedgerTransaction } from '../ledger/ledger-transactions.port';
 
 /** The records the public routes vouch for; a bag is vouched for by its latest event. */
 export type VerifiedRecordKind =
-  'certificate' | 'licence' | 'bag-commissioning' | 'bag-collection' | 'bag-loading' | 'bag-delivery';
+  | 'certificate'
+  | 'licence'
+  | 'bag-commissioning'
+  | 'bag-collection'
+  | 'bag-loading'
+  | 'bag-transfer-arrival'
+  | 'bag-transfer-departure'
+  | 'bag-delivery';
 
 export interface Authority {
   /** The composite-key type the record is stored under. */
@@ -35,7 +42,9 @@ export interface Authority {
  * The rules table. Roles are those of the chaincode transactions that write each key:
  * certificates: Register (registry_clerk); licences: CompleteStep LICENSE and ChangeLicenseStatus
  * (market_clerk; the other steps only read the licence); bags: CommissionBags (urban_inspector),
- * then each event key by RecordScans, RecordCollection and RecordDelivery.
+ * then each event key by RecordScans, RecordCollection and RecordDelivery — by the person of that
+ * role or by a device of UrbanMSP bound to the vehicle or site (vehicle_device, site_device), whose
+ * certificate the chaincode has checked against the vehicle or site it reports for.
  */
 export const AUTHORITIES: Readonly<Record<VerifiedRecordKind, Authority>> = {
   certificate: {
@@ -60,19 +69,31 @@ export const AUTHORITIES: Readonly<Record<VerifiedRecordKind, Authority>> = {
     recordType: RecordTypes.WasteBagEvent,
     what: "a bag's scan at a collection station",
     department: OrgMsps.Urban,
-    roles: [Roles.StationOperator],
+    roles: [Roles.StationOperator, Roles.SiteDevice],
   },
   'bag-loading': {
     recordType: RecordTypes.WasteBagEvent,
     what: "a bag's loading onto a truck",
     department: OrgMsps.Urban,
-    roles: [Roles.Hauler],
+    roles: [Roles.Hauler, Roles.VehicleDevice],
+  },
+  'bag-transfer-arrival': {
+    recordType: RecordTypes.WasteBagEvent,
+    what: "a bag's arrival at a transfer station",
+    department: OrgMsps.Urban,
+    roles: [Roles.FacilityOperator, Roles.SiteDevice],
+  },
+  'bag-transfer-departure': {
+    recordType: RecordTypes.WasteBagEvent,
+    what: "a bag's departure from a transfer station on another truck",
+    department: OrgMsps.Urban,
+    roles: [Roles.Hauler, Roles.VehicleDevice],
   },
   'bag-delivery': {
     recordType: RecordTypes.WasteBagEvent,
     what: "a bag's delivery to a facility",
     department: OrgMsps.Urban,
-    roles: [Roles.FacilityOperator],
+    roles: [Roles.FacilityOperator, Roles.SiteDevice],
   },
 };
 

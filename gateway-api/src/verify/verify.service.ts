@@ -62,6 +62,14 @@ const BAG_EVENTS: ReadonlyMap<
   ['COMMISSIONED', { kind: 'bag-commissioning', key: (barcode) => [barcode] }],
   ['COLLECTED', { kind: 'bag-collection', key: (barcode) => [barcode, BagSteps.COLLECTED] }],
   ['LOADED', { kind: 'bag-loading', key: (barcode) => [barcode, BagSteps.LOADED] }],
+  [
+    'TRANSFER_ARRIVED',
+    { kind: 'bag-transfer-arrival', key: (barcode) => [barcode, BagSteps.TRANSFER_ARRIVED] },
+  ],
+  [
+    'TRANSFER_DEPARTED',
+    { kind: 'bag-transfer-departure', key: (barcode) => [barcode, BagSteps.TRANSFER_DEPARTED] },
+  ],
   ['DELIVERED', { kind: 'bag-delivery', key: (barcode) => [barcode, BagSteps.DELIVERED] }],
 ]);
 

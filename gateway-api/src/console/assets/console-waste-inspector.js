@@ -10,7 +10,14 @@ import { cityDay, filterForm } from './console-waste-filters.js';
 import { labelSheet } from './console-waste-labels.js';
 import { ANOMALY_KINDS, CATEGORIES, options, SITE_KINDS } from './console-waste-text.js';
 
-const BAG_STATUSES = ['COMMISSIONED', 'COLLECTED', 'LOADED', 'DELIVERED'];
+const BAG_STATUSES = [
+  'COMMISSIONED',
+  'COLLECTED',
+  'LOADED',
+  'TRANSFER_ARRIVED',
+  'TRANSFER_DEPARTED',
+  'DELIVERED',
+];
 // The index answers at most 100 rows a page and a batch holds at most 1000 bags.
 const PAGE_SIZE = 100;
 const MAX_LABELS = 1000;
