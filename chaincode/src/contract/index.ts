@@ -211,9 +211,17 @@ export { ISO_DATE_TIME_PATTERN, isIsoDateTime } from '../waste/input';
 export * from './proof-bundle-format';
 export {
   type ConnectionProfile,
+  type DeviceAssignment,
   type EnrolledUser,
   type IdentityStore,
   type PeerEndpoint,
 } from './runtime-files';
 export * from './holder-lookup-key-file';
 export { ConnectionProfileError, parseConnectionProfile } from './connection-profile-file';
+export {
+  describeDeviceAssignment,
+  deviceAttribute,
+  deviceIdProblem,
+  deviceRoleFor,
+  parseDeviceAssignment,
+} from './device-assignment';
