@@ -14,7 +14,7 @@ export function flagValue(args: readonly string[], name: string, usage: string):
 
 /**
  * Refuses an argument that is neither one of `positional` leading values nor a known flag with its
- * value, so a mistyped flag (`--vehicel`) is an error rather than silently ignored.
+ * value, and a flag given twice, so a mistyped flag (`--vehicel`) is an error rather than ignored.
  */
 export function assertKnownFlags(
   args: readonly string[],
@@ -22,8 +22,12 @@ export function assertKnownFlags(
   flags: readonly string[],
   usage: string,
 ): void {
+  const seen = new Set<string>();
   for (let at = positional; at < args.length; at += 2) {
     const arg = args[at] ?? '';
     if (!flags.includes(arg)) throw new OperatorError(`unexpected argument ${JSON.stringify(arg)}`, usage);
+    if (seen.has(arg)) throw new OperatorError(`${arg} is given twice`, usage);
+    seen.add(arg);
+    flagValue(args.slice(at), arg, usage); // refuses the flag without its value
   }
 }
