@@ -1,8 +1,6 @@
-import { execFile } from 'node:child_process';
 import { X509Certificate } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { promisify } from 'node:util';
 import { GatewayError } from '@hyperledger/fabric-gateway';
 import {
   DEVICE_SITE_ATTRIBUTE,
@@ -13,6 +11,7 @@ import {
 } from '../../chaincode/src/contract';
 import { certificateAttributes, paths, type PeerOrg, type Topology } from '../../scripts/src';
 import { contractOf } from '../support/contracts';
+import { failure, gatewayText, operatorCommand } from '../support/operator-cli';
 import {
   connectAsEnrolled,
   connectAsEnrolledThrough,
@@ -27,39 +26,7 @@ import {
 // for another vehicle); `devices revoke` makes every peer refuse the unit's proposals while the
 // scanner goes on working.
 
-const execFileAsync = promisify(execFile);
-
-interface CommandResult {
-  readonly code: number;
-  readonly output: string;
-}
-
-/** Runs `npm run <group> -- <args>` as an operator would, in the repository; never throws. */
-async function cli(group: 'devices' | 'users', args: readonly string[]): Promise<CommandResult> {
-  return execFileAsync('npx', ['tsx', 'scripts/src/cli.ts', group, ...args], {
-    cwd: paths.repoRoot,
-    timeout: 170_000,
-  }).then(
-    ({ stdout, stderr }) => ({ code: 0, output: stdout + stderr }),
-    (error: { code?: number; stdout?: string; stderr?: string }) => ({
-      code: typeof error.code === 'number' ? error.code : -1,
-      output: `${error.stdout ?? ''}${error.stderr ?? ''}`,
-    }),
-  );
-}
-
-/** Everything a GatewayError says, its per-peer details included. */
-function gatewayText(error: unknown): string {
-  if (!(error instanceof GatewayError)) return String(error);
-  return [error.message, ...error.details.map((d) => `${d.mspId}@${d.address}: ${d.message}`)].join('\n');
-}
-
-async function failure(work: Promise<unknown>): Promise<unknown> {
-  return work.then(
-    () => undefined,
-    (error: unknown) => error,
-  );
-}
+const cli = (group: 'devices' | 'users', args: readonly string[]) => operatorCommand(group, args);
 
 function storeEntry(user: string): IdentityStore['users'][number] | undefined {
   const file = path.join(paths.gatewayRoot, 'identities.json');
@@ -85,6 +52,12 @@ describe('devices as identities', () => {
     return connection;
   };
   const waste = (connection: OrgConnection) => contractOf(connection.gateway.getNetwork(t.channel), 'waste');
+  /** waste:GetConfig evaluated as `user` through its own org's peer (any member may read it). */
+  const configAs = async (user: string): Promise<Record<string, unknown>> => {
+    const connection = open(connectAsEnrolled(urban, user));
+    const answer = await waste(connection).evaluateTransaction(Transactions.waste.GetConfig);
+    return JSON.parse(decoder.decode(answer)) as Record<string, unknown>;
+  };
 
   beforeAll(async () => {
     t = await topology();
@@ -200,11 +173,7 @@ describe('devices as identities', () => {
   const deniedByPeer = /^error validating proposal: access denied: channel \[\w+\] creator org \[UrbanMSP\]$/;
 
   it('`devices revoke` revokes the unit as `users revoke` would: every peer refuses its proposals', async () => {
-    const before = open(connectAsEnrolled(urban, truck));
-    const config = JSON.parse(
-      decoder.decode(await waste(before).evaluateTransaction(Transactions.waste.GetConfig)),
-    ) as Record<string, unknown>;
-    expect(config).toHaveProperty('toleranceRatio');
+    expect(await configAs(truck)).toHaveProperty('toleranceRatio');
 
     const refused = await cli('devices', ['revoke', 'hauler']);
     expect(refused.code).toBe(1);
@@ -231,11 +200,7 @@ describe('devices as identities', () => {
   });
 
   it('the scanner, another device of the org, still works; the list shows the unit revoked', async () => {
-    const device = open(connectAsEnrolled(urban, scanner));
-    const config = JSON.parse(
-      decoder.decode(await waste(device).evaluateTransaction(Transactions.waste.GetConfig)),
-    ) as Record<string, unknown>;
-    expect(config).toHaveProperty('toleranceRatio');
+    expect(await configAs(scanner)).toHaveProperty('toleranceRatio');
     const listed = await cli('devices', ['list']);
     expect(listed.output).toMatch(
       new RegExp(`${truck}\\s+vehicle_device\\s+vehicle ${plate}\\s+REVOKED\\s+no`),

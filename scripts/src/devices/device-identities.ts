@@ -3,7 +3,13 @@ import { OperatorError } from '../lib/errors';
 import { log } from '../lib/log';
 import { tableLines } from '../lib/table';
 import { defaultIdentityFiles, readApiTokens, readStore } from '../identity/identity-files';
-import { addIdentity, certificateExpiry, revokeIdentity, shownPath } from '../identity/identity-operations';
+import {
+  addIdentity,
+  identityStatus,
+  identityStatusHeader,
+  revokeIdentity,
+  shownPath,
+} from '../identity/identity-operations';
 import { type EnrolledUser } from '../identity/identity-store';
 import { assertUserName } from '../identity/roles';
 import { parseDeviceAdd } from './device-args';
@@ -56,12 +62,9 @@ export async function listDevices(): Promise<number> {
     d.user,
     d.role,
     d.device === undefined ? '(none)' : describeDeviceAssignment(d.device),
-    d.revoked ? 'REVOKED' : 'active',
-    tokens[d.user] ? 'yes' : 'no',
-    d.enrolledAt,
-    certificateExpiry(d.certificatePath),
+    ...identityStatus(d, tokens),
   ]);
-  const header = ['device', 'role', 'bound to', 'state', 'token', 'enrolled at', 'certificate expires'];
+  const header = ['device', 'role', 'bound to', ...identityStatusHeader];
   for (const line of tableLines(header, rows)) console.log(line);
   return 0;
 }

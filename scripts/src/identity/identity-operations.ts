@@ -6,7 +6,7 @@ import { log } from '../lib/log';
 import { paths } from '../lib/paths';
 import { networkSupervisor } from '../network/supervisor-instance';
 import { loadTopology } from '../network/topology';
-import { withoutToken, withToken } from './api-tokens';
+import { type ApiTokens, withoutToken, withToken } from './api-tokens';
 import { currentCrl, revoke } from './ca-client';
 import { caSiteFor, type CaSite, orgByMsp } from './ca-site';
 import { publishCrl, serialOf } from './channel-crl';
@@ -112,8 +112,13 @@ export async function revokeIdentity(
   log.detail(`every peer and orderer now refuses ${user}'s certificate`);
 }
 
-/** When the certificate on disk expires, or `missing`. */
-export function certificateExpiry(certificatePath: string): string {
-  if (!existsSync(certificatePath)) return 'missing';
-  return new X509Certificate(readFileSync(certificatePath)).validTo;
+/** The columns both lists show after an identity's own: what state it is in. */
+export const identityStatusHeader = ['state', 'token', 'enrolled at', 'certificate expires'] as const;
+
+/** An identity's state, whether it has a token, when it was enrolled, when its certificate expires. */
+export function identityStatus(entry: EnrolledUser, tokens: ApiTokens): string[] {
+  const expiry = existsSync(entry.certificatePath)
+    ? new X509Certificate(readFileSync(entry.certificatePath)).validTo
+    : 'missing';
+  return [entry.revoked ? 'REVOKED' : 'active', tokens[entry.user] ? 'yes' : 'no', entry.enrolledAt, expiry];
 }

@@ -8,7 +8,13 @@ import { loadTopology } from '../network/topology';
 import { defaultIdentityFiles, readApiTokens, readConnectionProfile, readStore } from './identity-files';
 import { holderLookupKeyFile } from './holder-lookup-key';
 import { planHostExport, writeHostExport } from './host-export';
-import { addIdentity, certificateExpiry, revokeIdentity, shownPath } from './identity-operations';
+import {
+  addIdentity,
+  identityStatus,
+  identityStatusHeader,
+  revokeIdentity,
+  shownPath,
+} from './identity-operations';
 import { assertRoleForOrg, assertUserName, parseRole, type Role, roleMsp } from './roles';
 
 const usage = [
@@ -66,16 +72,8 @@ async function listUsers(): Promise<number> {
     console.log('no users yet: `npm run network -- up` enrolls the demo users');
     return 0;
   }
-  const rows = store.users.map((u) => [
-    u.user,
-    u.mspId,
-    u.role,
-    u.revoked ? 'REVOKED' : 'active',
-    tokens[u.user] ? 'yes' : 'no',
-    u.enrolledAt,
-    certificateExpiry(u.certificatePath),
-  ]);
-  const header = ['user', 'org', 'role', 'state', 'token', 'enrolled at', 'certificate expires'];
+  const rows = store.users.map((u) => [u.user, u.mspId, u.role, ...identityStatus(u, tokens)]);
+  const header = ['user', 'org', 'role', ...identityStatusHeader];
   for (const line of tableLines(header, rows)) console.log(line);
   return 0;
 }
