@@ -1,5 +1,6 @@
 import { X509Certificate } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { GatewayError } from '@hyperledger/fabric-gateway';
 import {
@@ -11,6 +12,7 @@ import {
 } from '../../chaincode/src/contract';
 import { certificateAttributes, paths, type PeerOrg, type Topology } from '../../scripts/src';
 import { contractOf } from '../support/contracts';
+import { apiTokens, call, type GatewayProcess, startGateway } from '../support/gateway-process';
 import { failure, gatewayText, operatorCommand } from '../support/operator-cli';
 import {
   connectAsEnrolled,
@@ -64,9 +66,19 @@ describe('devices as identities', () => {
     urban = findOrg(t, 'UrbanMSP');
   });
 
-  afterAll(() => {
+  let gateway: GatewayProcess | undefined;
+  let dbDir: string | undefined;
+
+  afterAll(async () => {
     for (const connection of opened) connection.close();
+    await gateway?.kill('SIGTERM');
+    if (dbDir) rmSync(dbDir, { recursive: true, force: true });
   });
+
+  // A route no device may use (real-estate, registry clerks and tax officers): a device's token is
+  // known to the gateway when it answers 403 naming the device's role, unknown when 401.
+  const unitRoute = '/api/v1/real-estate/units/440103001001GB00001F00010001';
+  let truckToken = '';
 
   it('`users add` refuses a device role and points at `devices add`', async () => {
     const refused = await cli('users', ['add', `bare-device-${stamp}`, '--role', 'vehicle_device']);
@@ -103,6 +115,23 @@ describe('devices as identities', () => {
       new RegExp(`${truck}\\s+vehicle_device\\s+vehicle ${plate}\\s+active\\s+yes`),
     );
     expect(listed.output).toMatch(new RegExp(`${scanner}\\s+site_device\\s+site ${siteId}\\s+active\\s+yes`));
+  });
+
+  it("the gateway takes each device's token as that device", async () => {
+    dbDir = mkdtempSync(path.join(tmpdir(), 'govtrace-devices-'));
+    gateway = await startGateway('devices', {
+      DATABASE_TYPE: 'sqlite',
+      DATABASE_PATH: path.join(dbDir, 'index.sqlite'),
+    });
+    truckToken = apiTokens()[truck] ?? '';
+    for (const [token, role] of [
+      [truckToken, 'vehicle_device'],
+      [apiTokens()[scanner] ?? '', 'site_device'],
+    ] as const) {
+      const answer = await call(gateway.baseUrl, 'GET', unitRoute, { token });
+      expect(answer.status).toBe(403);
+      expect(JSON.stringify(answer.body)).toContain(role);
+    }
   });
 
   it("each certificate's attribute extension carries the role and the binding, the plate in UTF-8", () => {
@@ -185,6 +214,8 @@ describe('devices as identities', () => {
     expect(storeEntry(truck)).toMatchObject({ revoked: true, device: { vehicleId: plate } });
     const tokens = JSON.parse(readFileSync(paths.apiTokensFile, 'utf8')) as Record<string, string>;
     expect(tokens[truck]).toBeUndefined();
+    if (gateway === undefined) throw new Error('the gateway is started by an earlier test');
+    expect((await call(gateway.baseUrl, 'GET', unitRoute, { token: truckToken })).status).toBe(401);
 
     const refusals: string[] = [];
     for (const org of t.peerOrgs) {
