@@ -47,6 +47,22 @@ describe('waste over HTTP on the real network', () => {
   const post = (url: string, user: string, body: object) =>
     request(app()).post(`/api/v1/waste/${url}`).set('Authorization', auth(user)).send(body);
 
+  /** A truck under a fresh plate (loads name a registered vehicle; a taken plate answers 409). */
+  async function registerVehicle(): Promise<string> {
+    for (let attempt = 0; attempt < 10; attempt += 1) {
+      const vehicleId = `粤A${String(randomInt(0, 100_000)).padStart(5, '0')}F`;
+      const answer = await post('vehicles', 'urban-inspector', {
+        vehicleId,
+        companyUscc: '914403001922038216',
+        rfidTag: `E2801160${String(randomInt(0, 1e9)).padStart(16, '0')}`,
+        capacityKg: 8000,
+      });
+      if (answer.status === 201) return vehicleId;
+      expect(answer.status).toBe(409);
+    }
+    throw new Error('ten random plates in a row were taken');
+  }
+
   it('registers sites, commissions bags, scans a mixed batch, loads and delivers, traces a bag, counts the day', async () => {
     const site = await post('sites', 'urban-inspector', {
       siteId: STATION,
@@ -103,8 +119,9 @@ describe('waste over HTTP on the real network', () => {
       .set('Authorization', auth('hauler'));
     expect(missing.status).toBe(404);
 
+    const vehicleId = await registerVehicle();
     const collection = await post('collections', 'hauler', {
-      vehicleId: `粤A${RUN.slice(0, 5)}`,
+      vehicleId,
       stationId: STATION,
       barcodes: [first, second, barcodes[2] ?? ''],
       loadWeightGrams: 9000, // scanned 2000: outside the 10 % tolerance
@@ -127,7 +144,7 @@ describe('waste over HTTP on the real network', () => {
     expect(facility.status).toBe(201);
     const delivery = await post('deliveries', 'facility-operator', {
       facilityId: `WT-FA-${RUN}`,
-      vehicleId: `粤A${RUN.slice(0, 5)}`,
+      vehicleId,
       barcodes: [first, second],
       receivedWeightGrams: 2000,
       outcome: 'RECYCLED',

@@ -22,3 +22,6 @@ export { ensureChromium } from './browser/ensure-chromium';
 export { establishConfiguration, OrganizationTrust, verifyProofBundle } from './verify-proof';
 export { batchesOf, parseScanCsv } from './scanner/scan-csv';
 export { uploadBatches } from './scanner/upload';
+export { GatewayClient } from './device-simulator/gateway-client';
+export { type MorningReport, simulateMorning } from './device-simulator/simulate-morning';
+export { summary } from './device-simulator/simulate-command';

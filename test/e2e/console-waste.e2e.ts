@@ -7,6 +7,7 @@ import { type Page } from 'playwright-core';
 import { decodeCode128 } from '../support/barcode-image';
 import { CONSOLE_SCREENSHOTS, type ConsoleHarness, startConsole } from '../support/console-browser';
 import { apiTokens, indexCaughtUp } from '../support/gateway-process';
+import { registerVehicle } from '../support/waste-vehicles';
 
 // The waste day in the staff console, in Chromium against the real network: the urban inspector
 // registers a station and a facility, issues a batch and prints its labels (a label's barcode read
@@ -21,7 +22,6 @@ const suffix = `${Date.now().toString(36).toUpperCase().slice(-5)}${randomInt(10
 const STATION = `WB-ST-${suffix}`;
 const FACILITY = `WB-FA-${suffix}`;
 const STATION_NAME = `荔湾控制台测试站${suffix}`;
-const VEHICLE = `粤A${suffix.slice(0, 5)}`;
 
 async function fill(page: Page, testid: string, value: string): Promise<void> {
   await page.getByTestId(testid).fill(value);
@@ -65,9 +65,12 @@ describe('staff console: waste pages', () => {
   let harness: ConsoleHarness;
   let inspector: Page;
   let barcodes: string[] = [];
+  /** A truck registered for this run: loads and deliveries name a registered, active vehicle. */
+  let VEHICLE = '';
 
   beforeAll(async () => {
     harness = await startConsole('console-waste');
+    VEHICLE = await registerVehicle(harness.gateway.baseUrl, apiTokens()['urban-inspector'] ?? '');
     inspector = await signInSharp(harness, 'urban-inspector');
   });
 

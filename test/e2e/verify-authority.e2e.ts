@@ -12,6 +12,7 @@ import {
 } from '../support/gateway-process';
 import { unexpectedQuarantine } from '../support/deliberate-forgeries';
 import { digits, residentId, titleNumber, unitNumber, uscc } from '../support/identifiers';
+import { registerVehicle } from '../support/waste-vehicles';
 
 // Public verification vouches for a record only when the transaction that last wrote it (named by the
 // peer's history of the record's key, proof:LatestWrite) is the responsible department's: endorsed by
@@ -145,11 +146,14 @@ describe('verification vouches for the responsible department’s write only', (
     });
   });
 
-  it("vouches for a bag at every step by that step's own role", async () => {
+  it("vouches for a bag at every step, both hops, by that step's own role", async () => {
     const run = digits(6);
     const station = `VA-ST-${run}`;
+    const transfer = `VA-TR-${run}`;
     const facility = `VA-FA-${run}`;
-    const vehicleId = `粤A${digits(5)}`;
+    const inspector = tokens['urban-inspector'] ?? '';
+    const vehicleId = await registerVehicle(gateway.baseUrl, inspector);
+    const secondVehicleId = await registerVehicle(gateway.baseUrl, inspector);
     const site = (siteId: string, kind: string) =>
       write('/api/v1/waste/sites', 'urban-inspector', {
         siteId,
@@ -158,6 +162,7 @@ describe('verification vouches for the responsible department’s write only', (
         name: `核验授权${kind}${run}`,
       });
     await site(station, 'STATION');
+    await site(transfer, 'TRANSFER');
     await site(facility, 'FACILITY');
 
     const batch = await call(gateway.baseUrl, 'POST', '/api/v1/waste/bag-batches', {
@@ -192,9 +197,28 @@ describe('verification vouches for the responsible department’s write only', (
     });
     expectVouched(await bag(), loaded, 'UrbanMSP', 'hauler');
 
+    const arrived = await write('/api/v1/waste/deliveries', 'facility-operator', {
+      facilityId: transfer,
+      vehicleId,
+      barcodes: [barcode],
+      receivedWeightGrams: 800,
+      receivedAt: minutesAgo(2),
+    });
+    expect(await bag()).toMatchObject({ status: 'TRANSFER_ARRIVED' });
+    expectVouched(await bag(), arrived, 'UrbanMSP', 'facility_operator');
+
+    const departed = await write('/api/v1/waste/collections', 'hauler', {
+      vehicleId: secondVehicleId,
+      stationId: transfer,
+      barcodes: [barcode],
+      loadWeightGrams: 800,
+      collectedAt: minutesAgo(1),
+    });
+    expectVouched(await bag(), departed, 'UrbanMSP', 'hauler');
+
     const delivered = await write('/api/v1/waste/deliveries', 'facility-operator', {
       facilityId: facility,
-      vehicleId,
+      vehicleId: secondVehicleId,
       barcodes: [barcode],
       receivedWeightGrams: 800,
       outcome: 'RECYCLED',

@@ -10,6 +10,7 @@ import { paths } from '../../scripts/src';
 import { launchBrowser } from '../support/browser';
 import { apiTokens, call, type GatewayProcess, startGateway } from '../support/gateway-process';
 import { digits, residentId, titleNumber, unitNumber, uscc } from '../support/identifiers';
+import { registerVehicle } from '../support/waste-vehicles';
 
 // The citizen page in a real headless Chromium against the built gateway and the running network:
 // a certificate issued and then superseded on the ledger, its printed QR code scanned, a business
@@ -309,11 +310,11 @@ describe('citizen verification page in a real browser', () => {
     const run = digits(6);
     const station = `VP-ST-${run}`;
     const facility = `VP-FA-${run}`;
-    const vehicleId = `粤A${digits(5)}`;
     let barcode = '';
 
     beforeAll(async () => {
       const tokens = apiTokens();
+      const vehicleId = await registerVehicle(gateway.baseUrl, tokens['urban-inspector'] ?? '');
       const post = async (route: string, user: string, body: Record<string, unknown>) => {
         const answer = await call(gateway.baseUrl, 'POST', `/api/v1/waste/${route}`, {
           token: tokens[user] ?? '',

@@ -205,6 +205,7 @@ export {
   VEHICLE_PLATE_RULE,
 } from '../waste/vehicle-rules';
 export { ISO_DATE_TIME_PATTERN, isIsoDateTime } from '../waste/input';
+export { isCalendarDay, shanghaiDay } from '../waste/local-day';
 
 // Shapes the gateway and the scripts exchange: the offline proof bundle, the runtime files the setup
 // scripts write for the gateway, and the holder-lookup key file

@@ -171,7 +171,7 @@ export const WRITE_ENDPOINTS: readonly WriteEndpoint[] = [
     make: () => ({
       path: '/api/v1/waste/collections',
       body: {
-        vehicleId: '粤A-12345',
+        vehicleId: '粤A12345',
         stationId: ids.siteId('ST'),
         barcodes: [ids.barcode()],
         loadWeightGrams: 500,
@@ -186,7 +186,7 @@ export const WRITE_ENDPOINTS: readonly WriteEndpoint[] = [
       path: '/api/v1/waste/deliveries',
       body: {
         facilityId: ids.siteId('FA'),
-        vehicleId: '粤A-12345',
+        vehicleId: '粤A12345',
         barcodes: [ids.barcode()],
         receivedWeightGrams: 500,
         outcome: 'INCINERATED',

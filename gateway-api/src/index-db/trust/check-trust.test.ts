@@ -69,14 +69,16 @@ describe('the trust table', () => {
       BusinessLicenseStatusChanged: 'market_clerk@MarketMSP ⟸ MarketMSP',
       WasteSiteRegistered: 'urban_inspector@UrbanMSP ⟸ UrbanMSP',
       WasteBagsCommissioned: 'urban_inspector@UrbanMSP ⟸ UrbanMSP',
-      WasteScansRecorded: 'station_operator@UrbanMSP ⟸ UrbanMSP',
-      WasteCollectionRecorded: 'hauler@UrbanMSP ⟸ UrbanMSP',
-      WasteDeliveryRecorded: 'facility_operator@UrbanMSP ⟸ UrbanMSP',
+      WasteScansRecorded: 'station_operator@UrbanMSP|site_device@UrbanMSP ⟸ UrbanMSP',
+      WasteCollectionRecorded: 'hauler@UrbanMSP|vehicle_device@UrbanMSP ⟸ UrbanMSP',
+      WasteDeliveryRecorded: 'facility_operator@UrbanMSP|site_device@UrbanMSP ⟸ UrbanMSP',
       WasteConfigUpdated: 'urban_inspector@UrbanMSP ⟸ UrbanMSP',
       WasteVehicleRegistered: 'urban_inspector@UrbanMSP ⟸ UrbanMSP',
       WasteVehicleRetired: 'urban_inspector@UrbanMSP ⟸ UrbanMSP',
       WasteBinRegistered: 'urban_inspector@UrbanMSP ⟸ UrbanMSP',
       WasteBinRetired: 'urban_inspector@UrbanMSP ⟸ UrbanMSP',
+      WasteRouteRecorded: 'hauler@UrbanMSP|urban_inspector@UrbanMSP ⟸ UrbanMSP',
+      WasteLoadWeightCorrected: 'hauler@UrbanMSP|urban_inspector@UrbanMSP ⟸ UrbanMSP',
     });
   });
 });
