@@ -38,6 +38,7 @@ const commandHelp: Record<string, string> = {
   'devices add <name> --site <siteId>': "enroll a site's scanner or weighbridge (site_device); token",
   'devices revoke <name>': 'revoke a device exactly as users revoke does',
   'devices list': 'devices with what they are bound to, state and certificate expiry',
+  'devices simulate [--bags N] [--run ID]': 'a morning of the waste chain through the gateway, as devices',
   start: 'build, bring the network up, deploy, start the gateway',
   test: 'typecheck, lint, unit tests, then end-to-end tests on a real network',
   bench: 'throughput through the HTTP API and raw Fabric, bounded; table + JSON',

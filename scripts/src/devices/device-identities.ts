@@ -1,4 +1,8 @@
-import { describeDeviceAssignment, DeviceRoles } from '../../../chaincode/src/contract';
+import {
+  describeDeviceAssignment,
+  type DeviceAssignment,
+  DeviceRoles,
+} from '../../../chaincode/src/contract';
 import { OperatorError } from '../lib/errors';
 import { log } from '../lib/log';
 import { tableLines } from '../lib/table';
@@ -12,7 +16,7 @@ import {
 } from '../identity/identity-operations';
 import { type EnrolledUser } from '../identity/identity-store';
 import { assertUserName } from '../identity/roles';
-import { parseDeviceAdd } from './device-args';
+import { deviceSpec, parseDeviceAdd } from './device-args';
 
 // A device is an identity like a person (identity-operations.ts enrols and revokes both); what sets
 // it apart is the vehicle or site its certificate names, which the chaincode checks on every report.
@@ -26,13 +30,24 @@ export async function addDevice(args: readonly string[]): Promise<number> {
   const spec = parseDeviceAdd(args);
   const bound = describeDeviceAssignment(spec.device);
   log.step(`enrolling ${spec.user} (${spec.mspId}, ${spec.role}) for ${bound}`);
-  const entry = await addIdentity(spec);
+  const { entry } = await addIdentity(spec);
   log.step(`added ${spec.user}: certificate ${shownPath(entry.certificatePath)} names ${bound}`);
   log.detail(
     `its API token is in ${shownPath(defaultIdentityFiles.apiTokens)}: the device calls the gateway with it ` +
       `(the gateway accepts it as soon as it re-reads ${shownPath(defaultIdentityFiles.store)})`,
   );
   return 0;
+}
+
+/**
+ * Enrols one device as `devices add` does and answers its API token: what the simulator's morning
+ * needs for each device it plays, without a process per device.
+ */
+export async function enrolDevice(name: string, device: DeviceAssignment): Promise<string> {
+  const spec = deviceSpec(name, device);
+  const { token } = await addIdentity(spec);
+  log.detail(`enrolled ${spec.user} (${spec.role}) for ${describeDeviceAssignment(device)}`);
+  return token;
 }
 
 /** `devices revoke <name>`: the same revocation as a person's, refused for a name that is not a device. */

@@ -1,15 +1,17 @@
+import { simulateCommand } from '../device-simulator/simulate-command';
 import { devicesUsage } from './device-args';
-import { addDevice, listDevices, revokeDevice } from './device-identities';
+import { addDevice, enrolDevice, listDevices, revokeDevice } from './device-identities';
 
 /**
  * `npm run devices -- <subcommand>`: one handler per subcommand, each in the file of its job
- * (device-identities.ts for enrolment; a further subcommand such as the simulator adds its own file
- * and one line here).
+ * (device-identities.ts for enrolment, ../device-simulator/simulate-command.ts for `simulate`, which
+ * enrols the devices it plays with device-identities.ts's enrolDevice).
  */
 const subcommands: Readonly<Record<string, (args: readonly string[]) => Promise<number>>> = {
   add: addDevice,
   revoke: revokeDevice,
   list: () => listDevices(),
+  simulate: (args) => simulateCommand(args, enrolDevice),
 };
 
 export function devicesCommand(args: readonly string[]): Promise<number> {

@@ -36,7 +36,7 @@ async function requireCaRunning(site: CaSite): Promise<void> {
  * Registers and enrolls a new identity at its org's CA and issues it an API token, written to the
  * tokens file and (as its hash) to the gateway's identity store. A name is never reused.
  */
-export async function addIdentity(spec: UserSpec): Promise<EnrolledUser> {
+export async function addIdentity(spec: UserSpec): Promise<{ entry: EnrolledUser; token: string }> {
   const topology = await loadTopology();
   const files = defaultIdentityFiles;
   const store = await readStore(files);
@@ -54,7 +54,7 @@ export async function addIdentity(spec: UserSpec): Promise<EnrolledUser> {
   const { entry } = await ensureEnrolled(topology, spec, undefined, files, tokenSha256(token));
   const tokens = await readApiTokens(files);
   await writeStoreAndTokens(files, withUser(store, entry), withToken(tokens, spec.user, token));
-  return entry;
+  return { entry, token };
 }
 
 /**

@@ -48,7 +48,7 @@ async function addUser(args: readonly string[]): Promise<number> {
   assertPersonRole(role);
   const mspId = flag(args, '--org') ?? roleMsp[role];
   assertRoleForOrg(role, mspId);
-  const entry = await addIdentity({ user, mspId, role });
+  const { entry } = await addIdentity({ user, mspId, role });
   log.step(`added ${user} (${mspId}, ${role}): certificate ${shownPath(entry.certificatePath)}`);
   log.detail(
     `its API token is in ${shownPath(defaultIdentityFiles.apiTokens)}; the gateway accepts it as soon as it re-reads ${shownPath(defaultIdentityFiles.store)}`,
