@@ -70,7 +70,7 @@ export class WasteController {
   }
 
   @Post('scans')
-  @Roles(RoleNames.StationOperator)
+  @Roles(RoleNames.StationOperator, RoleNames.SiteDevice)
   @ApiOperation({ summary: 'Record up to 1000 station scans; answered per scan' })
   @ApiCreatedResponse({ type: RecordScansResponse })
   recordScans(
@@ -81,11 +81,17 @@ export class WasteController {
   }
 
   @Post('collections')
-  @Roles(RoleNames.Hauler)
-  @ApiOperation({ summary: 'Load bags of one station onto a truck; answered per bag' })
+  @Roles(RoleNames.Hauler, RoleNames.VehicleDevice)
+  @ApiOperation({
+    summary:
+      'Load bags at a station (hop 1) or a transfer station (hop 2) onto a registered truck; answered per bag',
+  })
   @ApiCreatedResponse({ type: CollectionResponse })
-  @ApiNotFoundResponse({ type: ErrorResponse, description: 'NOT_FOUND: unknown station' })
-  @ApiUnprocessableEntityResponse({ type: ErrorResponse, description: 'RULE_VIOLATION: not a station' })
+  @ApiNotFoundResponse({ type: ErrorResponse, description: 'NOT_FOUND: unknown site or vehicle' })
+  @ApiUnprocessableEntityResponse({
+    type: ErrorResponse,
+    description: 'RULE_VIOLATION: not a station or transfer station, or a retired vehicle',
+  })
   recordCollection(
     @CurrentPrincipal() caller: Principal,
     @Body() dto: RecordCollectionDto,
@@ -94,11 +100,17 @@ export class WasteController {
   }
 
   @Post('deliveries')
-  @Roles(RoleNames.FacilityOperator)
-  @ApiOperation({ summary: 'Deliver a truck load at a facility with its outcome; answered per bag' })
+  @Roles(RoleNames.FacilityOperator, RoleNames.SiteDevice)
+  @ApiOperation({
+    summary:
+      'A truck load arrives at a transfer station (no outcome) or a facility (with its outcome); answered per bag',
+  })
   @ApiCreatedResponse({ type: DeliveryResponse })
-  @ApiNotFoundResponse({ type: ErrorResponse, description: 'NOT_FOUND: unknown facility' })
-  @ApiUnprocessableEntityResponse({ type: ErrorResponse, description: 'RULE_VIOLATION: wrong site kind' })
+  @ApiNotFoundResponse({ type: ErrorResponse, description: 'NOT_FOUND: unknown site or vehicle' })
+  @ApiUnprocessableEntityResponse({
+    type: ErrorResponse,
+    description: 'RULE_VIOLATION: wrong site kind, outcome missing or not allowed, or a retired vehicle',
+  })
   recordDelivery(
     @CurrentPrincipal() caller: Principal,
     @Body() dto: RecordDeliveryDto,
@@ -108,7 +120,7 @@ export class WasteController {
 
   @Get('config')
   @Roles(RoleNames.UrbanInspector, RoleNames.StationOperator, RoleNames.Hauler, RoleNames.FacilityOperator)
-  @ApiOperation({ summary: 'The load-weight tolerance in force, from the ledger' })
+  @ApiOperation({ summary: 'The load-weight tolerance and arrival deadline in force, from the ledger' })
   @ApiOkResponse({ type: WasteConfigResponse })
   config(@CurrentPrincipal() caller: Principal): Promise<WasteConfigResponse> {
     return this.waste.config(caller);
@@ -116,7 +128,9 @@ export class WasteController {
 
   @Put('config')
   @Roles(RoleNames.UrbanInspector)
-  @ApiOperation({ summary: 'Set the load-weight tolerance later collections are checked against' })
+  @ApiOperation({
+    summary: 'Set the load-weight tolerance later collections are checked against, and the arrival deadline',
+  })
   @ApiOkResponse({ type: WasteConfigChangeResponse })
   setConfig(
     @CurrentPrincipal() caller: Principal,

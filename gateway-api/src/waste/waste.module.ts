@@ -8,6 +8,8 @@ import { WasteDailyStatsService } from './queries/waste-daily-stats.service';
 import { WasteIndexController } from './waste-index.controller';
 import { WasteStatsService } from './waste-stats.service';
 import { WasteController } from './waste.controller';
+import { WasteFleetController } from './waste-fleet.controller';
+import { WasteFleetService } from './waste-fleet.service';
 import { WasteService } from './waste.service';
 
 /**
@@ -18,9 +20,10 @@ import { WasteService } from './waste.service';
  */
 @Module({
   imports: [FabricModule, DatabaseModule],
-  controllers: [WasteController, WasteIndexController],
+  controllers: [WasteController, WasteFleetController, WasteIndexController],
   providers: [
     WasteService,
+    WasteFleetService,
     WasteStatsService,
     WasteBagQueryService,
     WasteAnomalyQueryService,
