@@ -113,7 +113,7 @@ describe('waste routes over HTTP', () => {
         });
         expect(response.status).toBe(201);
       }
-      expect(ledger.calls.map((call) => JSON.parse(call.args[0] ?? '') as unknown)).toEqual([
+      expect(ledger.calls.map((call) => JSON.parse(String(call.args[0])) as unknown)).toEqual([
         { scans: [{ ...scan, binId: 'LW-ST-001-B01' }] },
         { scans: [{ ...scan, binId: 'LW-ST-001-B01' }] },
       ]);
@@ -139,7 +139,7 @@ describe('waste routes over HTTP', () => {
       const response = await post('/api/v1/waste/deliveries', 'site_device', delivery);
       expect(response.status).toBe(201);
       expect(response.body).toMatchObject({ deliveryId: 'tx-1', expectedWeightGrams: 880, txId: 'tx-1' });
-      expect(JSON.parse(ledger.calls[0]?.args[0] ?? '')).not.toHaveProperty('outcome');
+      expect(JSON.parse(String(ledger.calls[0]?.args[0]))).not.toHaveProperty('outcome');
       const vehicleDevice = await post('/api/v1/waste/deliveries', 'vehicle_device', delivery);
       expect(vehicleDevice.status).toBe(403);
     });

@@ -37,6 +37,7 @@ export class RecordRouteDto {
   @ArrayMinSize(1)
   @ArrayMaxSize(MAX_ROUTE_SITES)
   @ArrayUnique({ message: 'siteIds must list each site once' })
+  @IsString({ each: true })
   @Matches(SITE_ID_PATTERN, { each: true, message: `siteIds ${SITE_ID_RULE}` })
   siteIds!: string[];
 }

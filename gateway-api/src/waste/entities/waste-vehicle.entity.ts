@@ -1,0 +1,38 @@
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+
+import { bigintTransformer } from '../../index-db/database/bigint.transformer';
+
+/** Registered vehicles (WasteVehicleRegistered, then WasteVehicleRetired); migration 1795478410000. */
+@Entity({ name: 'waste_vehicles' })
+@Index('IDX_waste_vehicles_status', ['status', 'vehicleId'])
+@Index('IDX_waste_vehicles_company', ['companyUscc', 'vehicleId'])
+export class WasteVehicleRow {
+  /** The plate (CJK, e.g. 粤A12345D). */
+  @PrimaryColumn({ name: 'vehicle_id', type: 'varchar', length: 16 })
+  vehicleId!: string;
+
+  @Column({ name: 'company_uscc', type: 'varchar', length: 18 })
+  companyUscc!: string;
+
+  @Column({ name: 'rfid_tag', type: 'varchar', length: 24 })
+  rfidTag!: string;
+
+  @Column({ name: 'capacity_kg', type: 'integer' })
+  capacityKg!: number;
+
+  /** ACTIVE or RETIRED. */
+  @Column({ name: 'status', type: 'varchar', length: 8 })
+  status!: string;
+
+  @Column({ name: 'registered_at', type: 'varchar', length: 24 })
+  registeredAt!: string;
+
+  @Column({ name: 'retired_at', type: 'varchar', length: 24, nullable: true })
+  retiredAt!: string | null;
+
+  @Column({ name: 'tx_id', type: 'varchar', length: 128 })
+  txId!: string;
+
+  @Column({ name: 'block_number', type: 'bigint', transformer: bigintTransformer })
+  blockNumber!: bigint;
+}
