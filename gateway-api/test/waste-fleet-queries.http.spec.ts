@@ -444,6 +444,30 @@ describe.each(TEST_DATABASES)('waste vehicles, bins and loads over HTTP on %s', 
     expect(unknown.status).toBe(404);
   });
 
+  it("counts what passed through a transfer station per day; a collection station's days have no transfer", async () => {
+    const answer = await get('/api/v1/waste/stations/LW-TR-001/stats/daily', {
+      from: '2026-03-01',
+      to: '2026-03-02',
+    });
+    expect(answer.status).toBe(200);
+    const stats = answer.body as {
+      days: { transfer?: object }[];
+      totals: { transfer?: object; bags: number };
+    };
+    const through = { arrivedBags: 3, arrivedWeightGrams: 3000, departedBags: 2, departedWeightGrams: 2000 };
+    expect(stats.days.map((day) => day.transfer)).toEqual([
+      { arrivedBags: 0, arrivedWeightGrams: 0, departedBags: 0, departedWeightGrams: 0 },
+      through,
+    ]);
+    expect(stats.totals).toMatchObject({ bags: 0, transfer: through });
+    const station = await get('/api/v1/waste/stations/LW-ST-001/stats/daily', {
+      from: '2026-03-02',
+      to: '2026-03-02',
+    });
+    expect(station.body).not.toHaveProperty('totals.transfer');
+    expect(station.body).toMatchObject({ totals: { bags: 6, weightGrams: 6000 } });
+  });
+
   it.each([
     ['DELIVERED', [1, 2]],
     ['TRANSFER_ARRIVED', [3]],
