@@ -70,7 +70,7 @@ export class WasteFleetService {
   async load(caller: Principal, loadId: string): Promise<LoadResponse> {
     const bytes = await this.evaluate(caller, Tx.GetLoad, [loadId]);
     // the anomalies are objects as the chaincode wrote them, passed on unchanged
-    return chaincodeAnswer(bytes, WASTE_CONTRACT, Tx.GetLoad) as LoadResponse;
+    return chaincodeAnswer(bytes, WASTE_CONTRACT, Tx.GetLoad);
   }
 
   async correctLoadWeight(
