@@ -3,7 +3,8 @@ import { type App } from 'supertest/types';
 
 import { WasteModule } from '../src/waste';
 import { fieldsNamed } from './support/bad-query-values';
-import { FakeLedger, type LedgerApp, startLedgerApp } from './support/ledger-app';
+import { FakeLedger, startLedgerApp } from './support/ledger-app';
+import { type QueryApp } from './support/query-app';
 
 // Registered vehicles and bins, routes and loads through HTTP (issue 18): what reaches the chaincode
 // (explicit fields, plain ids for retire and reads), the answers passed on with their transaction,
@@ -57,7 +58,7 @@ const load = {
 };
 
 describe('waste vehicles, bins, routes and loads over HTTP', () => {
-  let ledgerApp: LedgerApp;
+  let ledgerApp: QueryApp;
   let server: App;
   const ledger = new FakeLedger();
 

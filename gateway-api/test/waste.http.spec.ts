@@ -4,7 +4,8 @@ import { type App } from 'supertest/types';
 import { makeBagBarcode } from '../../chaincode/src/contract';
 import { WasteModule } from '../src/waste';
 import { type ErrorBody, fieldsNamed } from './support/bad-query-values';
-import { FakeLedger, type LedgerApp, startLedgerApp } from './support/ledger-app';
+import { FakeLedger, startLedgerApp } from './support/ledger-app';
+import { type QueryApp } from './support/query-app';
 
 // The waste routes through HTTP with the real auth guard, validation pipe and error filter; the ledger
 // is a fake (the network spec covers the chaincode), the index a real SQLite file.
@@ -19,7 +20,7 @@ const scan = {
 };
 
 describe('waste routes over HTTP', () => {
-  let ledgerApp: LedgerApp;
+  let ledgerApp: QueryApp;
   let server: App;
   const ledger = new FakeLedger();
 

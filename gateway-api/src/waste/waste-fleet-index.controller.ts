@@ -1,20 +1,17 @@
-import { Controller, Get, Headers, Param, Query, type StreamableFile } from '@nestjs/common';
+import { Get, Headers, Param, Query, type StreamableFile } from '@nestjs/common';
 import {
-  ApiBadRequestResponse,
-  ApiBearerAuth,
   ApiNotFoundResponse,
   ApiOkResponse,
   ApiOperation,
   ApiProduces,
   ApiServiceUnavailableResponse,
-  ApiTags,
-  ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
 
 import { CurrentPrincipal } from '../auth/auth.decorators';
 import { type Principal } from '../auth/principal';
 import { listAnswer, wantsCsv } from '../common/csv';
 import { ErrorResponse } from '../common/errors';
+import { WasteIndexApi } from './waste-api.decorators';
 import { BinPage, ListBinsQuery } from './dto/bin.dto';
 import { DailyStatsQueryDto } from './dto/daily-stats.dto';
 import { ListLoadsQuery, LoadPage } from './dto/load.dto';
@@ -30,11 +27,7 @@ import { BIN_CSV_COLUMNS, LOAD_CSV_COLUMNS, VEHICLE_CSV_COLUMNS, vehicleDailyCsv
  * lists. Whether a load is OVERDUE depends on the ledger's arrival deadline (GetConfig, through the
  * caller's identity, reused a minute), so the load routes may answer 503 when the network cannot.
  */
-@ApiTags('waste')
-@ApiBearerAuth()
-@ApiUnauthorizedResponse({ type: ErrorResponse, description: 'UNAUTHENTICATED' })
-@ApiBadRequestResponse({ type: ErrorResponse, description: 'VALIDATION_FAILED, naming each field' })
-@Controller('api/v1/waste')
+@WasteIndexApi()
 export class WasteFleetIndexController {
   constructor(
     private readonly fleet: WasteFleetQueryService,

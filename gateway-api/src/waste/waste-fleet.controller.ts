@@ -1,16 +1,10 @@
-import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
+import { Body, Get, HttpCode, Param, Post } from '@nestjs/common';
 import {
-  ApiBadRequestResponse,
-  ApiBearerAuth,
   ApiConflictResponse,
   ApiCreatedResponse,
-  ApiForbiddenResponse,
   ApiNotFoundResponse,
   ApiOkResponse,
   ApiOperation,
-  ApiServiceUnavailableResponse,
-  ApiTags,
-  ApiUnauthorizedResponse,
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
 
@@ -18,6 +12,7 @@ import { Roles as RoleNames } from '../../../chaincode/src/contract';
 import { CurrentPrincipal, Roles } from '../auth/auth.decorators';
 import { type Principal } from '../auth/principal';
 import { ErrorResponse } from '../common/errors';
+import { WasteLedgerApi } from './waste-api.decorators';
 import { BinChangeResponse, BinParams, BinResponse, RegisterBinDto } from './dto/bin.dto';
 import { CorrectionChangeResponse, CorrectLoadWeightDto, LoadParams, LoadResponse } from './dto/load.dto';
 import { RecordRouteDto, RouteChangeResponse, RouteParams, RouteResponse } from './dto/route.dto';
@@ -28,13 +23,7 @@ import { WasteFleetService } from './waste-fleet.service';
  * shared/API.md "Waste": registered vehicles and bins, routes and loads on the ledger (their lists
  * are the index's, in WasteIndexController). The chaincode checks every role again.
  */
-@ApiTags('waste')
-@ApiBearerAuth()
-@ApiUnauthorizedResponse({ type: ErrorResponse, description: 'UNAUTHENTICATED' })
-@ApiForbiddenResponse({ type: ErrorResponse, description: 'FORBIDDEN: the route needs another role' })
-@ApiBadRequestResponse({ type: ErrorResponse, description: 'VALIDATION_FAILED, naming each field' })
-@ApiServiceUnavailableResponse({ type: ErrorResponse, description: 'UNAVAILABLE: the network cannot answer' })
-@Controller('api/v1/waste')
+@WasteLedgerApi()
 export class WasteFleetController {
   constructor(private readonly fleet: WasteFleetService) {}
 

@@ -1,16 +1,10 @@
-import { Body, Controller, Get, Param, Post, Put, Query } from '@nestjs/common';
+import { Body, Get, Param, Post, Put, Query } from '@nestjs/common';
 import {
-  ApiBadRequestResponse,
-  ApiBearerAuth,
   ApiConflictResponse,
   ApiCreatedResponse,
-  ApiForbiddenResponse,
   ApiNotFoundResponse,
   ApiOkResponse,
   ApiOperation,
-  ApiServiceUnavailableResponse,
-  ApiTags,
-  ApiUnauthorizedResponse,
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
 
@@ -18,6 +12,7 @@ import { Roles as RoleNames } from '../../../chaincode/src/contract';
 import { CurrentPrincipal, Roles } from '../auth/auth.decorators';
 import { type Principal } from '../auth/principal';
 import { ErrorResponse } from '../common/errors';
+import { WasteLedgerApi } from './waste-api.decorators';
 import { CommissionBagsDto, CommissionBagsResponse } from './dto/bag-batch.dto';
 import { CollectionResponse, DeliveryResponse } from './dto/batch-result.dto';
 import { RecordCollectionDto, RecordDeliveryDto } from './dto/collection.dto';
@@ -32,13 +27,7 @@ import { WasteStatsService } from './waste-stats.service';
 import { WasteService } from './waste.service';
 
 /** shared/API.md "Waste". Writes answer after the commit; the chaincode checks every role again. */
-@ApiTags('waste')
-@ApiBearerAuth()
-@ApiUnauthorizedResponse({ type: ErrorResponse, description: 'UNAUTHENTICATED' })
-@ApiForbiddenResponse({ type: ErrorResponse, description: 'FORBIDDEN: the route needs another role' })
-@ApiBadRequestResponse({ type: ErrorResponse, description: 'VALIDATION_FAILED, naming each field' })
-@ApiServiceUnavailableResponse({ type: ErrorResponse, description: 'UNAVAILABLE: the network cannot answer' })
-@Controller('api/v1/waste')
+@WasteLedgerApi()
 export class WasteController {
   constructor(
     private readonly waste: WasteService,

@@ -1,7 +1,12 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, Matches } from 'class-validator';
 
-import { CategoryCodes, DISTRICT_CODE_PATTERN, DISTRICT_CODE_RULE } from '../../../../chaincode/src/contract';
+import {
+  BagStepNames,
+  CategoryCodes,
+  DISTRICT_CODE_PATTERN,
+  DISTRICT_CODE_RULE,
+} from '../../../../chaincode/src/contract';
 import { PageQuery } from '../../common/paging/page-query';
 
 /** A batch id is its first bag's barcode: 18 digits (the check digit is the chaincode's to judge). */
@@ -13,15 +18,8 @@ const BATCH_ID_PATTERN = /^[0-9]{18}$/;
  * LOADED: on a truck; TRANSFER_ARRIVED: at a transfer station; TRANSFER_DEPARTED: on a truck again
  * from there; DELIVERED: at a facility with its outcome (waste_bag_movements rows of those steps).
  */
-export const BAG_STATUSES = [
-  'COMMISSIONED',
-  'COLLECTED',
-  'LOADED',
-  'TRANSFER_ARRIVED',
-  'TRANSFER_DEPARTED',
-  'DELIVERED',
-] as const;
-export type BagListStatus = (typeof BAG_STATUSES)[number];
+export const BAG_STATUSES: readonly BagListStatus[] = ['COMMISSIONED', ...BagStepNames];
+export type BagListStatus = 'COMMISSIONED' | (typeof BagStepNames)[number];
 
 export class ListBagsQuery extends PageQuery {
   @ApiPropertyOptional({ example: '440103', description: 'the district the bag was commissioned in' })

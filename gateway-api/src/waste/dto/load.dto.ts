@@ -67,17 +67,24 @@ export class ReporterResponse {
   @ApiProperty({ description: 'signed by a device certificate, not a person' }) device!: boolean;
 }
 
-/** GetLoad: the load as recorded (never changed) and its corrections. */
-export class LoadResponse {
+/** What the ledger's load and the index's row both say of a load. */
+class LoadFields {
   @ApiProperty() loadId!: string;
   @ApiProperty({ example: '粤A12345D' }) vehicleId!: string;
-  @ApiProperty({ example: 'LW-ST-001' }) stationId!: string;
+  @ApiProperty({ example: 'LW-ST-001', description: 'the station or transfer station it left from' })
+  stationId!: string;
+
   @ApiProperty({ enum: ['STATION', 'TRANSFER'] }) siteKind!: string;
   @ApiProperty({ enum: [1, 2] }) hop!: number;
   @ApiProperty({ example: '2026-03-01T09:30:00+08:00' }) collectedAt!: string;
-  @ApiProperty({ type: [String] }) barcodes!: string[];
-  @ApiProperty({ example: 62_500 }) loadWeightGrams!: number;
+  @ApiProperty({ example: 62_500, description: 'as weighed (by a device or a person)' })
+  loadWeightGrams!: number;
   @ApiProperty({ example: 61_800 }) scannedWeightGrams!: number;
+}
+
+/** GetLoad: the load as recorded (never changed) and its corrections. */
+export class LoadResponse extends LoadFields {
+  @ApiProperty({ type: [String] }) barcodes!: string[];
   @ApiProperty({ example: '0.1' }) toleranceRatio!: string;
   @ApiProperty({ type: 'array', items: { type: 'object' } }) anomalies!: object[];
   @ApiPropertyOptional({ type: ReporterResponse, description: 'absent on loads recorded before it was kept' })
@@ -109,21 +116,13 @@ export class ListLoadsQuery extends DayRangePageQuery {
   status?: LoadStatus;
 }
 
-export class LoadSummary {
-  @ApiProperty() loadId!: string;
-  @ApiProperty({ example: '粤A12345D' }) vehicleId!: string;
-  @ApiProperty({ example: 'LW-ST-001' }) stationId!: string;
-  @ApiProperty({ enum: ['STATION', 'TRANSFER'] }) siteKind!: string;
-  @ApiProperty({ enum: [1, 2] }) hop!: number;
-  @ApiProperty({ example: '2026-03-01T09:30:00+08:00' }) collectedAt!: string;
+export class LoadSummary extends LoadFields {
   @ApiProperty({ example: '2026-03-01' }) day!: string;
   @ApiProperty({ example: 40 }) bags!: number;
   @ApiProperty({ example: 40, description: 'bags of the load that arrived somewhere' }) arrivedBags!: number;
-  @ApiProperty({ example: 62_500 }) loadWeightGrams!: number;
   @ApiPropertyOptional({ type: Number, nullable: true, description: 'the latest correction' })
   correctedWeightGrams!: number | null;
 
-  @ApiProperty({ example: 61_800 }) scannedWeightGrams!: number;
   @ApiProperty({ description: 'weighed by a device certificate' }) deviceReported!: boolean;
   @ApiProperty({ description: 'collected at a site not on the day’s route' }) offRoute!: boolean;
   @ApiProperty({ description: "the load's own anomalies" }) anomalies!: number;

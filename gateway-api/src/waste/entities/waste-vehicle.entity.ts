@@ -1,12 +1,12 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 
-import { bigintTransformer } from '../../index-db/database/bigint.transformer';
+import { RegistrationColumns } from './registration-columns';
 
 /** Registered vehicles (WasteVehicleRegistered, then WasteVehicleRetired); migration 1795478410000. */
 @Entity({ name: 'waste_vehicles' })
 @Index('IDX_waste_vehicles_status', ['status', 'vehicleId'])
 @Index('IDX_waste_vehicles_company', ['companyUscc', 'vehicleId'])
-export class WasteVehicleRow {
+export class WasteVehicleRow extends RegistrationColumns {
   /** The plate (CJK, e.g. 粤A12345D). */
   @PrimaryColumn({ name: 'vehicle_id', type: 'varchar', length: 16 })
   vehicleId!: string;
@@ -19,20 +19,4 @@ export class WasteVehicleRow {
 
   @Column({ name: 'capacity_kg', type: 'integer' })
   capacityKg!: number;
-
-  /** ACTIVE or RETIRED. */
-  @Column({ name: 'status', type: 'varchar', length: 8 })
-  status!: string;
-
-  @Column({ name: 'registered_at', type: 'varchar', length: 24 })
-  registeredAt!: string;
-
-  @Column({ name: 'retired_at', type: 'varchar', length: 24, nullable: true })
-  retiredAt!: string | null;
-
-  @Column({ name: 'tx_id', type: 'varchar', length: 128 })
-  txId!: string;
-
-  @Column({ name: 'block_number', type: 'bigint', transformer: bigintTransformer })
-  blockNumber!: bigint;
 }

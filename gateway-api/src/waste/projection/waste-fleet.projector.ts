@@ -4,6 +4,7 @@ import { type EntityManager } from 'typeorm';
 import { EventNames } from '../../../../chaincode/src/contract';
 import { type Projection, type Projector } from '../../index-db/projection/projector';
 import { type LedgerEvent } from '../../ledger/ledger-events.port';
+import { type RegistrationColumns } from '../entities/registration-columns';
 import { WasteBinRow } from '../entities/waste-bin.entity';
 import { WasteLoadRow } from '../entities/waste-load.entity';
 import { WasteVehicleRow } from '../entities/waste-vehicle.entity';
@@ -23,22 +24,56 @@ import { insertIgnoringExisting } from './waste-scans.projector';
 // read from the ledger (GET …/routes/{day}) and what the index needs of it, a load off the route, is
 // the load's own OFF_ROUTE anomaly.
 
+/** The registration and retirement columns both rows take from their events. */
+interface Registration {
+  readonly status: string;
+  readonly registeredAt: string;
+}
+
+function registered(event: LedgerEvent, record: Registration): RegistrationColumns {
+  return {
+    status: record.status,
+    registeredAt: record.registeredAt,
+    retiredAt: null,
+    txId: event.transactionId,
+    blockNumber: event.blockNumber,
+  };
+}
+
+/** A retirement: the row's status and time; the registering transaction stays the row's. */
+function retirement(
+  keys: string[],
+  target: new () => RegistrationColumns,
+  idColumn: 'vehicle_id' | 'bin_id',
+  id: string,
+  retired: { readonly status: string; readonly retiredAt: string },
+): Projection {
+  return {
+    claim: { keys },
+    write: async (manager: EntityManager) => {
+      await manager
+        .createQueryBuilder()
+        .update(target)
+        .set({ status: retired.status, retiredAt: retired.retiredAt })
+        .where(`${idColumn} = :id`, { id })
+        .execute();
+    },
+  };
+}
+
 @Injectable()
 export class WasteVehicleRegisteredProjector implements Projector {
   readonly eventName = EventNames.WasteVehicleRegistered;
 
   prepare(event: LedgerEvent): Projection {
     const vehicle = parseVehicleRegistered(event);
+    const { vehicleId, companyUscc, rfidTag, capacityKg } = vehicle;
     const row: WasteVehicleRow = {
-      vehicleId: vehicle.vehicleId,
-      companyUscc: vehicle.companyUscc,
-      rfidTag: vehicle.rfidTag,
-      capacityKg: vehicle.capacityKg,
-      status: vehicle.status,
-      registeredAt: vehicle.registeredAt,
-      retiredAt: null,
-      txId: event.transactionId,
-      blockNumber: event.blockNumber,
+      vehicleId,
+      companyUscc,
+      rfidTag,
+      capacityKg,
+      ...registered(event, vehicle),
     };
     return {
       claim: { keys: vehicleKeys(vehicle) },
@@ -53,16 +88,7 @@ export class WasteVehicleRetiredProjector implements Projector {
 
   prepare(event: LedgerEvent): Projection {
     const vehicle = parseVehicleRetired(event);
-    return {
-      claim: { keys: vehicleKeys(vehicle) },
-      write: async (manager: EntityManager) => {
-        await manager.update(
-          WasteVehicleRow,
-          { vehicleId: vehicle.vehicleId },
-          { status: vehicle.status, retiredAt: vehicle.retiredAt },
-        );
-      },
-    };
+    return retirement(vehicleKeys(vehicle), WasteVehicleRow, 'vehicle_id', vehicle.vehicleId, vehicle);
   }
 }
 
@@ -72,17 +98,8 @@ export class WasteBinRegisteredProjector implements Projector {
 
   prepare(event: LedgerEvent): Projection {
     const bin = parseBinRegistered(event);
-    const row: WasteBinRow = {
-      binId: bin.binId,
-      siteId: bin.siteId,
-      rfidTag: bin.rfidTag,
-      category: bin.category,
-      status: bin.status,
-      registeredAt: bin.registeredAt,
-      retiredAt: null,
-      txId: event.transactionId,
-      blockNumber: event.blockNumber,
-    };
+    const { binId, siteId, rfidTag, category } = bin;
+    const row: WasteBinRow = { binId, siteId, rfidTag, category, ...registered(event, bin) };
     return {
       claim: { keys: binKeys(bin) },
       write: (manager) => insertIgnoringExisting(manager, WasteBinRow, [row]),
@@ -96,16 +113,7 @@ export class WasteBinRetiredProjector implements Projector {
 
   prepare(event: LedgerEvent): Projection {
     const bin = parseBinRetired(event);
-    return {
-      claim: { keys: binKeys(bin) },
-      write: async (manager: EntityManager) => {
-        await manager.update(
-          WasteBinRow,
-          { binId: bin.binId },
-          { status: bin.status, retiredAt: bin.retiredAt },
-        );
-      },
-    };
+    return retirement(binKeys(bin), WasteBinRow, 'bin_id', bin.binId, bin);
   }
 }
 
