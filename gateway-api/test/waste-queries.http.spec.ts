@@ -232,6 +232,9 @@ describe.each(TEST_DATABASES)('waste lists and totals over HTTP on %s', (_name, 
         weightGrams: 1000,
         quality: 'CONFORMANT',
         loadedAt: '2026-03-02T10:00:00+08:00',
+        transferSiteId: null,
+        transferArrivedAt: null,
+        transferDepartedAt: null,
         deliveredAt: '2026-03-03T10:00:00+08:00',
         facilityId: 'FAC-001',
         outcome: 'RECYCLED',
@@ -248,7 +251,8 @@ describe.each(TEST_DATABASES)('waste lists and totals over HTTP on %s', (_name, 
       const lines = answer.text.slice(1).split('\r\n');
       expect(lines[0]).toBe(
         'barcode,districtCode,category,categoryName,serial,batchId,commissionedAt,status,stationId,' +
-          'scannedAt,weightGrams,quality,loadedAt,deliveredAt,facilityId,outcome',
+          'scannedAt,weightGrams,quality,loadedAt,transferSiteId,transferArrivedAt,transferDepartedAt,' +
+          'deliveredAt,facilityId,outcome',
       );
       expect(lines.slice(1, -1)).toHaveLength(2);
       expect(lines[1]).toContain(`${bag(TH, '01', 1)},${TH},01,RECYCLABLE,1,`);

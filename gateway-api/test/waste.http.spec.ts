@@ -1,30 +1,11 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import * as path from 'node:path';
-
-import { Logger, Module } from '@nestjs/common';
-import { ConfigModule } from '@nestjs/config';
-import { type NestExpressApplication } from '@nestjs/platform-express';
-import { Test } from '@nestjs/testing';
 import request from 'supertest';
 import { type App } from 'supertest/types';
-import { DataSource } from 'typeorm';
 
 import { makeBagBarcode } from '../../chaincode/src/contract';
-import { APP_OPTIONS, configureApp } from '../src/app.setup';
-import { AuthModule } from '../src/auth/auth.module';
-import { type Authentication, TokenAuthenticator } from '../src/auth/token-authenticator';
-import { validateEnv } from '../src/config/validate-env';
-import { createDataSourceOptions, ENTITIES } from '../src/index-db/database/data-source-options';
-import { MIGRATIONS } from '../src/index-db/migrations';
-import {
-  LEDGER_CLIENT,
-  type LedgerCall,
-  type LedgerClient,
-  type SubmitResult,
-} from '../src/ledger/ledger-client.port';
 import { WasteModule } from '../src/waste';
 import { type ErrorBody, fieldsNamed } from './support/bad-query-values';
+import { FakeLedger, startLedgerApp } from './support/ledger-app';
+import { type QueryApp } from './support/query-app';
 
 // The waste routes through HTTP with the real auth guard, validation pipe and error filter; the ledger
 // is a fake (the network spec covers the chaincode), the index a real SQLite file.
@@ -38,75 +19,18 @@ const scan = {
   quality: 'CONFORMANT',
 };
 
-class FakeLedger implements LedgerClient {
-  readonly calls: LedgerCall[] = [];
-  answer: object = {};
-
-  submit(_user: string, call: LedgerCall): Promise<SubmitResult> {
-    this.calls.push(call);
-    return Promise.resolve({
-      txId: 'tx-1',
-      blockNumber: 3n,
-      result: Buffer.from(JSON.stringify(this.answer)),
-    });
-  }
-
-  evaluate(_user: string, call: LedgerCall): Promise<Uint8Array> {
-    this.calls.push(call);
-    return Promise.resolve(Buffer.from(JSON.stringify(this.answer)));
-  }
-}
-
-/** The bearer token is the role's name. */
-const authenticator = {
-  authenticate: (token: string): Promise<Authentication> =>
-    Promise.resolve({
-      ok: true,
-      principal: { user: `${token}-user`, mspId: 'UrbanMSP', role: token },
-    } as Authentication),
-};
-
-@Module({
-  imports: [
-    ConfigModule.forRoot({ isGlobal: true, ignoreEnvFile: true, validate: validateEnv }),
-    AuthModule,
-    WasteModule,
-  ],
-})
-class TestAppModule {}
-
 describe('waste routes over HTTP', () => {
-  let dir: string;
-  let app: NestExpressApplication;
+  let ledgerApp: QueryApp;
   let server: App;
   const ledger = new FakeLedger();
 
   beforeAll(async () => {
-    Logger.overrideLogger(false);
-    dir = mkdtempSync(path.join(tmpdir(), 'govtrace-waste-'));
-    const options = createDataSourceOptions({ type: 'sqlite', path: path.join(dir, 'index.sqlite') });
-    const dataSource = new DataSource({
-      ...options,
-      entities: ENTITIES,
-      migrations: MIGRATIONS,
-    });
-    const moduleRef = await Test.createTestingModule({ imports: [TestAppModule] })
-      .overrideProvider(TokenAuthenticator)
-      .useValue(authenticator)
-      .overrideProvider(LEDGER_CLIENT)
-      .useValue(ledger)
-      .overrideProvider(DataSource)
-      .useFactory({ factory: () => dataSource.initialize() })
-      .compile();
-    app = moduleRef.createNestApplication<NestExpressApplication>({ ...APP_OPTIONS, logger: false });
-    configureApp(app);
-    await app.init();
-    server = app.getHttpServer();
+    ledgerApp = await startLedgerApp(WasteModule, ledger);
+    server = ledgerApp.app.getHttpServer();
   });
 
   afterAll(async () => {
-    await app.close();
-    rmSync(dir, { recursive: true, force: true });
+    await ledgerApp.close();
   });
 
   beforeEach(() => {
@@ -172,8 +96,77 @@ describe('waste routes over HTTP', () => {
     expect(badDate.body).toMatchObject({ error: { details: [{ field: 'date' }] } });
   });
 
+  describe('device roles, bins on scans and arrivals at a transfer station', () => {
+    const delivery = {
+      facilityId: 'LW-TR-001',
+      vehicleId: '粤A12345D',
+      barcodes: [barcode],
+      receivedWeightGrams: 900,
+      receivedAt: '2026-03-01T10:00:00+08:00',
+    };
+    const batch = { accepted: 1, duplicates: [], rejected: [], anomalies: [] };
+
+    it("passes a scan's bin to the chaincode, for a station operator and a site device alike", async () => {
+      ledger.answer = batch;
+      for (const role of ['station_operator', 'site_device']) {
+        const response = await post('/api/v1/waste/scans', role, {
+          scans: [{ ...scan, binId: 'LW-ST-001-B01' }],
+        });
+        expect(response.status).toBe(201);
+      }
+      expect(ledger.calls.map((call) => JSON.parse(String(call.args[0])) as unknown)).toEqual([
+        { scans: [{ ...scan, binId: 'LW-ST-001-B01' }] },
+        { scans: [{ ...scan, binId: 'LW-ST-001-B01' }] },
+      ]);
+    });
+
+    it('lets a vehicle device record a collection, and refuses a site device', async () => {
+      ledger.answer = { ...batch, loadId: 'tx-1', loadWeightGrams: 900, scannedWeightGrams: 900 };
+      const body = {
+        vehicleId: '粤A12345D',
+        stationId: 'LW-ST-001',
+        barcodes: [barcode],
+        loadWeightGrams: 900,
+        collectedAt: '2026-03-01T09:00:00+08:00',
+      };
+      expect((await post('/api/v1/waste/collections', 'vehicle_device', body)).status).toBe(201);
+      const refused = await post('/api/v1/waste/collections', 'site_device', body);
+      expect(refused.status).toBe(403);
+      expect(ledger.calls).toHaveLength(1);
+    });
+
+    it('sends an arrival without an outcome (a transfer station) and answers the expected weight', async () => {
+      ledger.answer = { ...batch, deliveryId: 'tx-1', expectedWeightGrams: 880 };
+      const response = await post('/api/v1/waste/deliveries', 'site_device', delivery);
+      expect(response.status).toBe(201);
+      expect(response.body).toMatchObject({ deliveryId: 'tx-1', expectedWeightGrams: 880, txId: 'tx-1' });
+      expect(JSON.parse(String(ledger.calls[0]?.args[0]))).not.toHaveProperty('outcome');
+      const vehicleDevice = await post('/api/v1/waste/deliveries', 'vehicle_device', delivery);
+      expect(vehicleDevice.status).toBe(403);
+    });
+
+    it.each([
+      ['outcome', { outcome: 'BURNT' }],
+      ['vehicleId', { vehicleId: '粤A-12345' }],
+    ])('refuses a delivery with a bad %s with 400 before Fabric', async (field, change) => {
+      const response = await post('/api/v1/waste/deliveries', 'facility_operator', {
+        ...delivery,
+        ...change,
+      });
+      expect(response.status).toBe(400);
+      expect(fieldsNamed(response.body)).toEqual([field]);
+      expect(ledger.calls).toEqual([]);
+    });
+  });
+
   describe('the load-weight tolerance (GET/PUT /api/v1/waste/config)', () => {
-    const config = { toleranceRatio: '0.15', toleranceBasisPoints: 1500, updatedAt: '', updatedBy: '' };
+    const config = {
+      toleranceRatio: '0.15',
+      toleranceBasisPoints: 1500,
+      arrivalDeadlineMinutes: 240,
+      updatedAt: '',
+      updatedBy: '',
+    };
     const put = (role: string, body: object) =>
       request(server).put('/api/v1/waste/config').set('Authorization', `Bearer ${role}`).send(body);
 
@@ -202,6 +195,27 @@ describe('waste routes over HTTP', () => {
         expect.objectContaining({ transaction: 'SetConfig', args: ['{"toleranceRatio":"0.15"}'] }),
       ]);
     });
+
+    it('sends the arrival deadline when given, and keeps it out when not', async () => {
+      ledger.answer = { ...config, arrivalDeadlineMinutes: 90 };
+      const response = await put('urban_inspector', { toleranceRatio: '0.15', arrivalDeadlineMinutes: 90 });
+      expect(response.status).toBe(200);
+      expect(response.body).toMatchObject({ arrivalDeadlineMinutes: 90 });
+      expect(ledger.calls[0]?.args).toEqual(['{"toleranceRatio":"0.15","arrivalDeadlineMinutes":90}']);
+    });
+
+    it.each([[9], [2881], [60.5], ['60']])(
+      'refuses an arrival deadline of %j minutes with 400 before Fabric',
+      async (minutes) => {
+        const response = await put('urban_inspector', {
+          toleranceRatio: '0.15',
+          arrivalDeadlineMinutes: minutes,
+        });
+        expect(response.status).toBe(400);
+        expect(fieldsNamed(response.body)).toEqual(['arrivalDeadlineMinutes']);
+        expect(ledger.calls).toEqual([]);
+      },
+    );
 
     it.each([['1.5'], ['0.12345'], ['-0.1'], ['']])('refuses %j with 400 before Fabric', async (ratio) => {
       const response = await put('urban_inspector', { toleranceRatio: ratio });

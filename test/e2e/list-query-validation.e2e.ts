@@ -187,6 +187,56 @@ const LISTS: readonly ListEndpoint[] = [
     ],
   },
   {
+    path: '/api/v1/waste/vehicles',
+    user: 'urban-inspector',
+    base: {},
+    paged: true,
+    bad: [
+      ['status', 'lower case', 'active'],
+      ['companyUscc', 'a wrong check character', '914403001922038217'],
+    ],
+  },
+  {
+    path: '/api/v1/waste/bins',
+    user: 'station-operator',
+    base: {},
+    paged: true,
+    bad: [
+      ['siteId', 'lower case', 'lw-st-001'],
+      ['status', 'not a status', 'GONE'],
+    ],
+  },
+  {
+    path: '/api/v1/waste/loads',
+    user: 'hauler',
+    base: {},
+    paged: true,
+    bad: [
+      ['status', 'not a load status', 'LATE'],
+      ['vehicleId', 'not a mainland plate', '粤I12345'],
+      ['stationId', 'lower case', 'lw-st-001'],
+      ['from', 'not a real day', '2026-02-30'],
+    ],
+  },
+  {
+    path: '/api/v1/waste/loads',
+    user: 'urban-inspector',
+    base: { from: '2026-03-02' },
+    paged: false,
+    bad: [['to', 'before from', '2026-03-01']],
+  },
+  {
+    path: `/api/v1/waste/vehicles/${encodeURIComponent('粤A12345D')}/stats/daily`,
+    user: 'hauler',
+    base: { from: '2026-03-01', to: '2026-03-31' },
+    paged: false,
+    bad: [
+      ['to', 'before from', '2026-02-28'],
+      ['to', 'beyond 366 days', '2027-03-02'],
+      ['format', 'not a format', 'pdf'],
+    ],
+  },
+  {
     path: `/api/v1/verify/certificates/${CERTIFICATE}`,
     user: undefined,
     // the holder check takes both or neither: a well-formed pair, so only the named parameter is at fault

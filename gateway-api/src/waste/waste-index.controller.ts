@@ -1,17 +1,9 @@
-import { Controller, Get, Headers, Param, Query, type StreamableFile } from '@nestjs/common';
-import {
-  ApiBadRequestResponse,
-  ApiBearerAuth,
-  ApiNotFoundResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiProduces,
-  ApiTags,
-  ApiUnauthorizedResponse,
-} from '@nestjs/swagger';
+import { Get, Headers, Param, Query, type StreamableFile } from '@nestjs/common';
+import { ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiProduces } from '@nestjs/swagger';
 
 import { listAnswer, wantsCsv } from '../common/csv';
 import { ErrorResponse } from '../common/errors';
+import { WasteIndexApi } from './waste-api.decorators';
 import { AnomalyPage, ListAnomaliesQuery } from './dto/anomaly-list.dto';
 import { BagPage, ListBagsQuery } from './dto/bag-list.dto';
 import { DailyStatsQueryDto, DailyStatsResponse } from './dto/daily-stats.dto';
@@ -28,11 +20,7 @@ import { ANOMALY_CSV_COLUMNS, BAG_CSV_COLUMNS, dailyStatsCsv } from './waste-csv
  * and a caller's identity names no station, so "a station operator reads only their station" cannot
  * be told here.
  */
-@ApiTags('waste')
-@ApiBearerAuth()
-@ApiUnauthorizedResponse({ type: ErrorResponse, description: 'UNAUTHENTICATED' })
-@ApiBadRequestResponse({ type: ErrorResponse, description: 'VALIDATION_FAILED, naming each field' })
-@Controller('api/v1/waste')
+@WasteIndexApi()
 export class WasteIndexController {
   constructor(
     private readonly bags: WasteBagQueryService,

@@ -1,16 +1,10 @@
-import { Body, Controller, Get, Param, Post, Put, Query } from '@nestjs/common';
+import { Body, Get, Param, Post, Put, Query } from '@nestjs/common';
 import {
-  ApiBadRequestResponse,
-  ApiBearerAuth,
   ApiConflictResponse,
   ApiCreatedResponse,
-  ApiForbiddenResponse,
   ApiNotFoundResponse,
   ApiOkResponse,
   ApiOperation,
-  ApiServiceUnavailableResponse,
-  ApiTags,
-  ApiUnauthorizedResponse,
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
 
@@ -18,6 +12,7 @@ import { Roles as RoleNames } from '../../../chaincode/src/contract';
 import { CurrentPrincipal, Roles } from '../auth/auth.decorators';
 import { type Principal } from '../auth/principal';
 import { ErrorResponse } from '../common/errors';
+import { WasteLedgerApi } from './waste-api.decorators';
 import { CommissionBagsDto, CommissionBagsResponse } from './dto/bag-batch.dto';
 import { CollectionResponse, DeliveryResponse } from './dto/batch-result.dto';
 import { RecordCollectionDto, RecordDeliveryDto } from './dto/collection.dto';
@@ -32,13 +27,7 @@ import { WasteStatsService } from './waste-stats.service';
 import { WasteService } from './waste.service';
 
 /** shared/API.md "Waste". Writes answer after the commit; the chaincode checks every role again. */
-@ApiTags('waste')
-@ApiBearerAuth()
-@ApiUnauthorizedResponse({ type: ErrorResponse, description: 'UNAUTHENTICATED' })
-@ApiForbiddenResponse({ type: ErrorResponse, description: 'FORBIDDEN: the route needs another role' })
-@ApiBadRequestResponse({ type: ErrorResponse, description: 'VALIDATION_FAILED, naming each field' })
-@ApiServiceUnavailableResponse({ type: ErrorResponse, description: 'UNAVAILABLE: the network cannot answer' })
-@Controller('api/v1/waste')
+@WasteLedgerApi()
 export class WasteController {
   constructor(
     private readonly waste: WasteService,
@@ -70,7 +59,7 @@ export class WasteController {
   }
 
   @Post('scans')
-  @Roles(RoleNames.StationOperator)
+  @Roles(RoleNames.StationOperator, RoleNames.SiteDevice)
   @ApiOperation({ summary: 'Record up to 1000 station scans; answered per scan' })
   @ApiCreatedResponse({ type: RecordScansResponse })
   recordScans(
@@ -81,11 +70,17 @@ export class WasteController {
   }
 
   @Post('collections')
-  @Roles(RoleNames.Hauler)
-  @ApiOperation({ summary: 'Load bags of one station onto a truck; answered per bag' })
+  @Roles(RoleNames.Hauler, RoleNames.VehicleDevice)
+  @ApiOperation({
+    summary:
+      'Load bags at a station (hop 1) or a transfer station (hop 2) onto a registered truck; answered per bag',
+  })
   @ApiCreatedResponse({ type: CollectionResponse })
-  @ApiNotFoundResponse({ type: ErrorResponse, description: 'NOT_FOUND: unknown station' })
-  @ApiUnprocessableEntityResponse({ type: ErrorResponse, description: 'RULE_VIOLATION: not a station' })
+  @ApiNotFoundResponse({ type: ErrorResponse, description: 'NOT_FOUND: unknown site or vehicle' })
+  @ApiUnprocessableEntityResponse({
+    type: ErrorResponse,
+    description: 'RULE_VIOLATION: not a station or transfer station, or a retired vehicle',
+  })
   recordCollection(
     @CurrentPrincipal() caller: Principal,
     @Body() dto: RecordCollectionDto,
@@ -94,11 +89,17 @@ export class WasteController {
   }
 
   @Post('deliveries')
-  @Roles(RoleNames.FacilityOperator)
-  @ApiOperation({ summary: 'Deliver a truck load at a facility with its outcome; answered per bag' })
+  @Roles(RoleNames.FacilityOperator, RoleNames.SiteDevice)
+  @ApiOperation({
+    summary:
+      'A truck load arrives at a transfer station (no outcome) or a facility (with its outcome); answered per bag',
+  })
   @ApiCreatedResponse({ type: DeliveryResponse })
-  @ApiNotFoundResponse({ type: ErrorResponse, description: 'NOT_FOUND: unknown facility' })
-  @ApiUnprocessableEntityResponse({ type: ErrorResponse, description: 'RULE_VIOLATION: wrong site kind' })
+  @ApiNotFoundResponse({ type: ErrorResponse, description: 'NOT_FOUND: unknown site or vehicle' })
+  @ApiUnprocessableEntityResponse({
+    type: ErrorResponse,
+    description: 'RULE_VIOLATION: wrong site kind, outcome missing or not allowed, or a retired vehicle',
+  })
   recordDelivery(
     @CurrentPrincipal() caller: Principal,
     @Body() dto: RecordDeliveryDto,
@@ -108,7 +109,7 @@ export class WasteController {
 
   @Get('config')
   @Roles(RoleNames.UrbanInspector, RoleNames.StationOperator, RoleNames.Hauler, RoleNames.FacilityOperator)
-  @ApiOperation({ summary: 'The load-weight tolerance in force, from the ledger' })
+  @ApiOperation({ summary: 'The load-weight tolerance and arrival deadline in force, from the ledger' })
   @ApiOkResponse({ type: WasteConfigResponse })
   config(@CurrentPrincipal() caller: Principal): Promise<WasteConfigResponse> {
     return this.waste.config(caller);
@@ -116,7 +117,9 @@ export class WasteController {
 
   @Put('config')
   @Roles(RoleNames.UrbanInspector)
-  @ApiOperation({ summary: 'Set the load-weight tolerance later collections are checked against' })
+  @ApiOperation({
+    summary: 'Set the load-weight tolerance later collections are checked against, and the arrival deadline',
+  })
   @ApiOkResponse({ type: WasteConfigChangeResponse })
   setConfig(
     @CurrentPrincipal() caller: Principal,

@@ -159,7 +159,14 @@ describe('WasteService', () => {
     });
     expect(ledger.argument(0)).toEqual(load);
 
-    ledger.answer = { deliveryId: 'tx-1', accepted: 1, duplicates: [], rejected: [], anomalies: [] };
+    ledger.answer = {
+      deliveryId: 'tx-1',
+      accepted: 1,
+      duplicates: [],
+      rejected: [],
+      anomalies: [],
+      expectedWeightGrams: 880,
+    };
     const delivery = {
       facilityId: 'LW-FA-001',
       vehicleId: '粤A12345',

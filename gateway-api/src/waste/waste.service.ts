@@ -77,14 +77,17 @@ export class WasteService {
   /** One transaction for the whole batch (up to 1000 scans): each scan is answered on its own. */
   async recordScans(caller: Principal, dto: RecordScansDto): Promise<RecordScansResponse> {
     // explicit field list: nothing but the declared fields reaches the ledger
-    const scans = dto.scans.map(({ barcode, stationId, scannedAt, weightGrams, quality, category }) => ({
-      barcode,
-      stationId,
-      scannedAt,
-      weightGrams,
-      quality,
-      ...(category !== undefined && { category }),
-    }));
+    const scans = dto.scans.map(
+      ({ barcode, stationId, scannedAt, weightGrams, quality, category, binId }) => ({
+        barcode,
+        stationId,
+        scannedAt,
+        weightGrams,
+        quality,
+        ...(category !== undefined && { category }),
+        ...(binId !== undefined && { binId }),
+      }),
+    );
     const { txId, blockNumber, result } = await this.submit(caller, Tx.RecordScans, { scans });
     return {
       ...chaincodeAnswer(result, WASTE_CONTRACT, Tx.RecordScans),
@@ -124,7 +127,8 @@ export class WasteService {
       vehicleId,
       barcodes,
       receivedWeightGrams,
-      outcome,
+      // absent at a transfer station: the chaincode refuses an outcome there
+      ...(outcome !== undefined && { outcome }),
       ...(recoveredWeightGrams !== undefined && { recoveredWeightGrams }),
       receivedAt,
     });
@@ -164,8 +168,11 @@ export class WasteService {
 
   /** Sets the load-weight tolerance (SetConfig); later collections are checked against it. */
   async setConfig(caller: Principal, dto: SetWasteConfigDto): Promise<WasteConfigChangeResponse> {
+    const { toleranceRatio, arrivalDeadlineMinutes } = dto;
     const { txId, blockNumber, result } = await this.submit(caller, Tx.SetConfig, {
-      toleranceRatio: dto.toleranceRatio,
+      toleranceRatio,
+      // left out, the chaincode keeps the deadline in force
+      ...(arrivalDeadlineMinutes !== undefined && { arrivalDeadlineMinutes }),
     });
     return {
       ...chaincodeAnswer(result, WASTE_CONTRACT, Tx.SetConfig),

@@ -15,7 +15,8 @@ import { LEDGER_CLIENT, type LedgerClient } from '../../src/ledger/ledger-client
 
 // An app of one feature's module over a real, migrated index database, for the index query routes:
 // the real auth guard (the bearer token is the caller's role), validation pipe and error filter; a
-// ledger that fails if anything reaches it (a query route reads the index only).
+// ledger that fails if anything reaches it (a query route reads the index only), unless the test
+// gives one (the waste load lists read the ledger's arrival deadline).
 
 const authenticator = {
   authenticate: (token: string): Promise<Authentication> =>
@@ -39,6 +40,7 @@ export interface QueryApp {
 export async function startQueryApp(
   feature: Type | DynamicModule,
   config: DatabaseConfig,
+  ledger: LedgerClient = noLedger,
 ): Promise<QueryApp> {
   Logger.overrideLogger(false);
   const dataSource = await new DataSource({
@@ -60,7 +62,7 @@ export async function startQueryApp(
     .overrideProvider(TokenAuthenticator)
     .useValue(authenticator)
     .overrideProvider(LEDGER_CLIENT)
-    .useValue(noLedger)
+    .useValue(ledger)
     .overrideProvider(DataSource)
     .useValue(dataSource)
     .compile();

@@ -195,6 +195,56 @@ export const WRITE_ENDPOINTS: readonly WriteEndpoint[] = [
     }),
   },
   {
+    name: 'POST waste/vehicles',
+    allowed: ['urban-inspector'],
+    make: (): WriteCall => {
+      const vehicleId = ids.plate();
+      return {
+        path: '/api/v1/waste/vehicles',
+        body: { vehicleId, companyUscc: ids.uscc(), rfidTag: ids.rfidTag(), capacityKg: 8000 },
+        probe: { contract: 'waste', transaction: Transactions.waste.GetVehicle, args: [vehicleId] },
+      };
+    },
+  },
+  {
+    name: 'POST waste/vehicles/{v}/retire',
+    allowed: ['urban-inspector'],
+    make: () => ({ path: `/api/v1/waste/vehicles/${encodeURIComponent(ids.plate())}/retire`, body: {} }),
+  },
+  {
+    name: 'POST waste/bins',
+    allowed: ['urban-inspector'],
+    make: (): WriteCall => {
+      const binId = ids.binId();
+      return {
+        path: '/api/v1/waste/bins',
+        body: { binId, siteId: ids.siteId('ST'), rfidTag: ids.rfidTag(), category: '01' },
+        probe: { contract: 'waste', transaction: Transactions.waste.GetBin, args: [binId] },
+      };
+    },
+  },
+  {
+    name: 'POST waste/bins/{b}/retire',
+    allowed: ['urban-inspector'],
+    make: () => ({ path: `/api/v1/waste/bins/${ids.binId()}/retire`, body: {} }),
+  },
+  {
+    name: 'POST waste/routes',
+    allowed: ['hauler', 'urban-inspector'],
+    make: () => ({
+      path: '/api/v1/waste/routes',
+      body: { vehicleId: ids.plate(), day: '2026-03-01', siteIds: [ids.siteId('ST'), ids.siteId('FA')] },
+    }),
+  },
+  {
+    name: 'POST waste/loads/{l}/corrections',
+    allowed: ['hauler', 'urban-inspector'],
+    make: () => ({
+      path: `/api/v1/waste/loads/${ids.loadId()}/corrections`,
+      body: { correctedWeightGrams: 500, reason: '复秤' },
+    }),
+  },
+  {
     name: 'POST smoke/values',
     allowed: DEMO_USERS,
     make: (): WriteCall => {
@@ -294,6 +344,34 @@ export const READ_ENDPOINTS: readonly ReadEndpoint[] = [
     path: (v) => `/api/v1/waste/stations/${v}/stats?date=${v.slice(0, 100)}`,
     user: 'station-operator',
   },
+  {
+    name: 'GET waste/vehicles?status&companyUscc',
+    path: (v) => `/api/v1/waste/vehicles?status=${v}&companyUscc=${v.slice(0, 100)}`,
+    user: 'hauler',
+  },
+  { name: 'GET waste/vehicles/{v}', path: (v) => `/api/v1/waste/vehicles/${v}`, user: 'urban-inspector' },
+  {
+    name: 'GET waste/vehicles/{v}/routes/{day}',
+    path: (v) => `/api/v1/waste/vehicles/${v}/routes/${v.slice(0, 100)}`,
+    user: 'hauler',
+  },
+  {
+    name: 'GET waste/vehicles/{v}/stats/daily',
+    path: (v) => `/api/v1/waste/vehicles/${v}/stats/daily?from=2026-03-01&to=${v.slice(0, 100)}`,
+    user: 'urban-inspector',
+  },
+  {
+    name: 'GET waste/bins?siteId&status',
+    path: (v) => `/api/v1/waste/bins?siteId=${v}&status=${v.slice(0, 100)}`,
+    user: 'station-operator',
+  },
+  { name: 'GET waste/bins/{b}', path: (v) => `/api/v1/waste/bins/${v}`, user: 'station-operator' },
+  {
+    name: 'GET waste/loads?vehicleId&status',
+    path: (v) => `/api/v1/waste/loads?vehicleId=${v}&status=${v.slice(0, 100)}`,
+    user: 'hauler',
+  },
+  { name: 'GET waste/loads/{l}', path: (v) => `/api/v1/waste/loads/${v}`, user: 'facility-operator' },
   { name: 'GET smoke/values/{k}', path: (v) => `/api/v1/smoke/values/${v}`, user: 'urban-inspector' },
   { name: 'GET ledger/transactions/{id}', path: (v) => `/api/v1/ledger/transactions/${v}`, user: undefined },
   { name: 'GET health', path: (v) => `/health?x=${v}`, user: undefined },

@@ -32,3 +32,15 @@ export const siteId = (kind: 'ST' | 'FA'): string => issue(`HX-${kind}-${digits(
 export const bagSerial = (): number => issue(990_000_001 + randomInt(9_000_000));
 
 export const barcode = (serial = bagSerial()): string => issue(makeBagBarcode('440103', '01', serial));
+
+/** A large new-energy plate (粤A + 5 digits + D); a taken one answers 409, which is still no 5xx. */
+export const plate = (): string => issue(`粤A${digits(5)}D`);
+
+/** A bin id no one has registered, within BIN_ID_PATTERN. */
+export const binId = (): string => issue(`HX-ST-${digits(8)}-B01`);
+
+/** An EPC-96 tag id: 24 upper-case hexadecimal digits. */
+export const rfidTag = (): string => `E2801160${digits(16)}`;
+
+/** A load id no transaction has: 64 hexadecimal digits. */
+export const loadId = (): string => issue(`${digits(16)}`.padEnd(64, 'f'));

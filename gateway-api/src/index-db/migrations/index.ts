@@ -11,6 +11,7 @@ import { RealEstateTaxQueries1795478406500 } from '../../real-estate/entities/17
 import { IdempotencyUnknownOutcome1795478407000 } from '../../idempotency/1795478407000-idempotency-unknown-outcome';
 import { AddListQueryIndexes1795478408000 } from './1795478408000-add-list-query-indexes';
 import { UnitPropertyParticulars1795478409000 } from '../../real-estate/entities/1795478409000-unit-property-particulars';
+import { WasteHopsFleet1795478410000 } from '../../waste/entities/1795478410000-waste-hops-fleet';
 
 /**
  * Every migration of the gateway's database, oldest first. Listed as classes rather than found by
@@ -32,4 +33,5 @@ export const MIGRATIONS = [
   IdempotencyUnknownOutcome1795478407000,
   AddListQueryIndexes1795478408000,
   UnitPropertyParticulars1795478409000,
+  WasteHopsFleet1795478410000,
 ];

@@ -1,19 +1,25 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, Matches } from 'class-validator';
 
-import { CategoryCodes, DISTRICT_CODE_PATTERN, DISTRICT_CODE_RULE } from '../../../../chaincode/src/contract';
+import {
+  BagStepNames,
+  CategoryCodes,
+  DISTRICT_CODE_PATTERN,
+  DISTRICT_CODE_RULE,
+} from '../../../../chaincode/src/contract';
 import { PageQuery } from '../../common/paging/page-query';
+
+/** A batch id is its first bag's barcode: 18 digits (the check digit is the chaincode's to judge). */
+const BATCH_ID_PATTERN = /^[0-9]{18}$/;
 
 /**
  * A bag's status in the index: the latest step projected for it, as the chaincode's GetBag names it.
  * COMMISSIONED: a waste_bags row only; COLLECTED: accepted at a station (a waste_scans row);
- * LOADED: on a truck (a LOADED waste_bag_movements row); DELIVERED: at a facility with its outcome.
+ * LOADED: on a truck; TRANSFER_ARRIVED: at a transfer station; TRANSFER_DEPARTED: on a truck again
+ * from there; DELIVERED: at a facility with its outcome (waste_bag_movements rows of those steps).
  */
-/** A batch id is its first bag's barcode: 18 digits (the check digit is the chaincode's to judge). */
-const BATCH_ID_PATTERN = /^[0-9]{18}$/;
-
-export const BAG_STATUSES = ['COMMISSIONED', 'COLLECTED', 'LOADED', 'DELIVERED'] as const;
-export type BagListStatus = (typeof BAG_STATUSES)[number];
+export const BAG_STATUSES: readonly BagListStatus[] = ['COMMISSIONED', ...BagStepNames];
+export type BagListStatus = 'COMMISSIONED' | (typeof BagStepNames)[number];
 
 export class ListBagsQuery extends PageQuery {
   @ApiPropertyOptional({ example: '440103', description: 'the district the bag was commissioned in' })
@@ -54,6 +60,11 @@ export class BagSummary {
   @ApiPropertyOptional({ type: Number, nullable: true }) weightGrams!: number | null;
   @ApiPropertyOptional({ type: String, nullable: true }) quality!: string | null;
   @ApiPropertyOptional({ type: String, nullable: true }) loadedAt!: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true, description: 'the transfer station it passed' })
+  transferSiteId!: string | null;
+
+  @ApiPropertyOptional({ type: String, nullable: true }) transferArrivedAt!: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) transferDepartedAt!: string | null;
   @ApiPropertyOptional({ type: String, nullable: true }) deliveredAt!: string | null;
   @ApiPropertyOptional({ type: String, nullable: true }) facilityId!: string | null;
   @ApiPropertyOptional({ type: String, nullable: true }) outcome!: string | null;

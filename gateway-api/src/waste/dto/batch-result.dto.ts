@@ -37,4 +37,7 @@ export class CollectionResponse extends BatchResultResponse {
 export class DeliveryResponse extends BatchResultResponse {
   @ApiProperty({ description: 'id of the delivery record (its transaction id)' })
   deliveryId!: string;
+
+  @ApiProperty({ example: 61_500, description: 'what left for here, pro-rated by bag weight per load' })
+  expectedWeightGrams!: number;
 }

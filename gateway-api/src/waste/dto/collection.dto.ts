@@ -91,9 +91,14 @@ export class RecordDeliveryDto {
   @LoadGramsField(61_900)
   receivedWeightGrams!: number;
 
-  @ApiProperty({ enum: Outcomes })
+  /** The chaincode decides by the site's kind: required at a FACILITY, refused at a TRANSFER station. */
+  @ApiPropertyOptional({
+    enum: Outcomes,
+    description: 'required at a FACILITY (the final step); must be absent at a TRANSFER station (an arrival)',
+  })
+  @IsOptional()
   @IsIn(Outcomes)
-  outcome!: (typeof Outcomes)[number];
+  outcome?: (typeof Outcomes)[number];
 
   @ApiPropertyOptional({ description: 'required for RECYCLED, refused otherwise (the chaincode decides)' })
   @IsOptional()

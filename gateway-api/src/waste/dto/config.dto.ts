@@ -1,7 +1,12 @@
-import { ApiProperty } from '@nestjs/swagger';
-import { IsString, Matches } from 'class-validator';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsInt, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
 
 import { TOLERANCE_RATIO_PATTERN, TOLERANCE_RATIO_RULE } from '../../../../chaincode/src/contract';
+
+// The arrival deadline's bounds, as the chaincode's SetConfig checks them (waste/config.ts; that
+// module loads fabric-contract-api, so chaincode/src/contract cannot re-export them).
+export const MIN_ARRIVAL_DEADLINE_MINUTES = 10;
+export const MAX_ARRIVAL_DEADLINE_MINUTES = 2880;
 
 /**
  * `PUT /api/v1/waste/config`: the load-weight tolerance, checked with the chaincode's own pattern. A
@@ -12,6 +17,18 @@ export class SetWasteConfigDto {
   @IsString()
   @Matches(TOLERANCE_RATIO_PATTERN, { message: `toleranceRatio ${TOLERANCE_RATIO_RULE}` })
   toleranceRatio!: string;
+
+  @ApiPropertyOptional({
+    example: 240,
+    minimum: MIN_ARRIVAL_DEADLINE_MINUTES,
+    maximum: MAX_ARRIVAL_DEADLINE_MINUTES,
+    description: 'minutes a load may travel before it is OVERDUE; left out, the one in force is kept',
+  })
+  @IsOptional()
+  @IsInt()
+  @Min(MIN_ARRIVAL_DEADLINE_MINUTES)
+  @Max(MAX_ARRIVAL_DEADLINE_MINUTES)
+  arrivalDeadlineMinutes?: number;
 }
 
 /** The configuration in force: the defaults (10 %, no author) until an inspector sets one. */
@@ -21,6 +38,9 @@ export class WasteConfigResponse {
 
   @ApiProperty({ example: 1000, description: 'the same in basis points (1/10 000)' })
   toleranceBasisPoints!: number;
+
+  @ApiProperty({ example: 240, description: 'minutes a load may travel before it is OVERDUE' })
+  arrivalDeadlineMinutes!: number;
 
   @ApiProperty({ example: '2026-03-01T08:00:00.000Z', description: 'empty for the defaults' })
   updatedAt!: string;

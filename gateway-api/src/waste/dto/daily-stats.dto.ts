@@ -48,6 +48,15 @@ export class CategoryTotals {
   @ApiProperty({ description: 'anomalies about bags of this category' }) anomalies!: number;
 }
 
+/** A transfer station's throughput: bags weighed as scanned at their first station. */
+export class TransferTotals {
+  @ApiProperty({ example: 120, description: 'bags that arrived at the transfer station' })
+  arrivedBags!: number;
+  @ApiProperty({ example: 150_000 }) arrivedWeightGrams!: number;
+  @ApiProperty({ example: 118, description: 'bags that left it again on a vehicle' }) departedBags!: number;
+  @ApiProperty({ example: 147_500 }) departedWeightGrams!: number;
+}
+
 export class PeriodTotals {
   @ApiProperty() bags!: number;
   @ApiProperty() weightGrams!: number;
@@ -59,6 +68,9 @@ export class PeriodTotals {
   anomalies!: number;
   @ApiProperty({ type: [CategoryTotals], description: 'always the four categories, in code order' })
   categories!: CategoryTotals[];
+
+  @ApiPropertyOptional({ type: TransferTotals, description: 'a transfer station only: what passed through' })
+  transfer?: TransferTotals;
 }
 
 export class DayTotals extends PeriodTotals {

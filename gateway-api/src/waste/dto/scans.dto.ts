@@ -46,6 +46,15 @@ export class ScanDto {
   @IsOptional()
   @IsString()
   category?: string;
+
+  @ApiPropertyOptional({
+    example: 'LW-ST-001-B01',
+    description:
+      'the registered bin the bag was taken from (its RFID read); checked per scan by the chaincode',
+  })
+  @IsOptional()
+  @IsString()
+  binId?: string;
 }
 
 /** `POST /api/v1/waste/scans`: the envelope is strict (1 to 1000 scans, each an object). */

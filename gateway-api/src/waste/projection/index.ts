@@ -3,6 +3,13 @@ import {
   WasteCollectionProjector,
   WasteDeliveryProjector,
 } from './waste-movements.projector';
+import {
+  WasteBinRegisteredProjector,
+  WasteBinRetiredProjector,
+  WasteLoadWeightCorrectedProjector,
+  WasteVehicleRegisteredProjector,
+  WasteVehicleRetiredProjector,
+} from './waste-fleet.projector';
 import { WasteScansProjector } from './waste-scans.projector';
 import { WasteSiteProjector } from './waste-site.projector';
 
@@ -10,8 +17,13 @@ export {
   WasteBagsCommissionedProjector,
   WasteCollectionProjector,
   WasteDeliveryProjector,
+  WasteBinRegisteredProjector,
+  WasteBinRetiredProjector,
+  WasteLoadWeightCorrectedProjector,
   WasteScansProjector,
   WasteSiteProjector,
+  WasteVehicleRegisteredProjector,
+  WasteVehicleRetiredProjector,
 };
 
 /** For `IndexModule.register({ projectors: [...WASTE_PROJECTORS] })`. */
@@ -21,4 +33,9 @@ export const WASTE_PROJECTORS = [
   WasteScansProjector,
   WasteCollectionProjector,
   WasteDeliveryProjector,
+  WasteVehicleRegisteredProjector,
+  WasteVehicleRetiredProjector,
+  WasteBinRegisteredProjector,
+  WasteBinRetiredProjector,
+  WasteLoadWeightCorrectedProjector,
 ];

@@ -14,6 +14,11 @@ export type BagsCommissioned = EventPayload<typeof EventNames.WasteBagsCommissio
 export type ScansRecorded = EventPayload<typeof EventNames.WasteScansRecorded>;
 export type CollectionRecorded = EventPayload<typeof EventNames.WasteCollectionRecorded>;
 export type DeliveryRecorded = EventPayload<typeof EventNames.WasteDeliveryRecorded>;
+export type VehicleRegistered = EventPayload<typeof EventNames.WasteVehicleRegistered>;
+export type VehicleRetired = EventPayload<typeof EventNames.WasteVehicleRetired>;
+export type BinRegistered = EventPayload<typeof EventNames.WasteBinRegistered>;
+export type BinRetired = EventPayload<typeof EventNames.WasteBinRetired>;
+export type LoadWeightCorrected = EventPayload<typeof EventNames.WasteLoadWeightCorrected>;
 export type AcceptedScan = ScansRecorded['accepted'][number];
 /** An anomaly of an item (index and barcode) or of the batch as a whole. */
 export type ReportedAnomaly = ScansRecorded['anomalies'][number];
@@ -55,8 +60,25 @@ export function parseScansRecorded(event: LedgerEvent): ScansRecorded {
   });
 }
 
+/** The transaction's own id: a load's and a delivery's id is the recording transaction's. */
+const ownTransaction =
+  (event: LedgerEvent, field: string) =>
+  (id: string): string | undefined =>
+    id === event.transactionId ? undefined : `${field} ${id} differs from the event's transaction`;
+
+/** Absent siteKind/hop: an event from before transfer stations, a first hop from a STATION. */
+const siteKindIn =
+  (...kinds: string[]) =>
+  (kind: string): string | undefined =>
+    kinds.includes(kind) ? undefined : `siteKind ${kind} is not one of ${kinds.join(', ')}`;
+
 export function parseCollectionRecorded(event: LedgerEvent): CollectionRecorded {
   return eventPayload(event, EventNames.WasteCollectionRecorded, {
+    loadId: ownTransaction(event, 'loadId'),
+    siteKind: siteKindIn('STATION', 'TRANSFER'),
+    hop: (hop) => (hop === 1 || hop === 2 ? undefined : `hop ${hop} is not 1 or 2`),
+    loadWeightGrams: wholeNumber('loadWeightGrams'),
+    scannedWeightGrams: wholeNumber('scannedWeightGrams'),
     collectedAt: shanghaiDateTime('collectedAt'),
     anomalies: anomalyIndexes('anomalies'),
     bagAnomalies: anomalyIndexes('bagAnomalies'),
@@ -65,7 +87,31 @@ export function parseCollectionRecorded(event: LedgerEvent): CollectionRecorded 
 
 export function parseDeliveryRecorded(event: LedgerEvent): DeliveryRecorded {
   return eventPayload(event, EventNames.WasteDeliveryRecorded, {
+    siteKind: siteKindIn('TRANSFER', 'FACILITY'),
     receivedAt: shanghaiDateTime('receivedAt'),
     anomalies: anomalyIndexes('anomalies'),
+  });
+}
+
+export function parseVehicleRegistered(event: LedgerEvent): VehicleRegistered {
+  return eventPayload(event, EventNames.WasteVehicleRegistered, { capacityKg: wholeNumber('capacityKg') });
+}
+
+export function parseVehicleRetired(event: LedgerEvent): VehicleRetired {
+  return eventPayload(event, EventNames.WasteVehicleRetired);
+}
+
+export function parseBinRegistered(event: LedgerEvent): BinRegistered {
+  return eventPayload(event, EventNames.WasteBinRegistered);
+}
+
+export function parseBinRetired(event: LedgerEvent): BinRetired {
+  return eventPayload(event, EventNames.WasteBinRetired);
+}
+
+export function parseLoadWeightCorrected(event: LedgerEvent): LoadWeightCorrected {
+  return eventPayload(event, EventNames.WasteLoadWeightCorrected, {
+    correctionId: ownTransaction(event, 'correctionId'),
+    correctedWeightGrams: wholeNumber('correctedWeightGrams'),
   });
 }

@@ -55,6 +55,8 @@ const collection = (barcodes: string[], bagAnomalies: object[]) =>
     loadId: TX,
     stationId: 'LW-ST-001',
     collectedAt: '2026-03-01T18:30:00+08:00',
+    loadWeightGrams: 900,
+    scannedWeightGrams: 900,
     anomalies: [{ type: 'LOAD_WEIGHT_MISMATCH', message: 'load differs' }],
     bagAnomalies,
   });
@@ -66,6 +68,7 @@ const delivery = (barcodes: string[], anomalies: object[]) =>
     facilityId: 'LW-FA-001',
     receivedAt: '2026-03-01T20:00:00+08:00',
     outcome: 'INCINERATED',
+    receivedWeightGrams: 900,
     anomalies,
   });
 

@@ -34,11 +34,13 @@ export function scansKeys(event: LedgerEvent, scans: ScansRecorded): string[] {
 }
 
 /**
- * RecordCollection / RecordDelivery: the load or delivery record and each bag's `2-LOADED` /
- * `3-DELIVERED` event, written only when some bag was accepted; and the refused bags' anomaly records.
+ * RecordCollection / RecordDelivery: the load or delivery record and each bag's step event
+ * (`2-LOADED` or `2-T2-TRANSFER_DEPARTED` for a load, `2-T1-TRANSFER_ARRIVED` or `3-DELIVERED` for a
+ * delivery), written only when some bag was accepted; and the refused bags' anomaly records.
  */
 export function movementKeys(event: LedgerEvent, movement: Movement): string[] {
-  const record = movement.step === 'LOADED' ? RecordTypes.WasteLoad : RecordTypes.WasteDelivery;
+  const departs = movement.step === 'LOADED' || movement.step === 'TRANSFER_DEPARTED';
+  const record = departs ? RecordTypes.WasteLoad : RecordTypes.WasteDelivery;
   const accepted =
     movement.barcodes.length === 0
       ? []
@@ -65,4 +67,22 @@ function anomalyKeys(event: LedgerEvent, anomalies: readonly ReportedAnomaly[]):
       }
       return ledgerKey(RecordTypes.WasteAnomaly, anomaly.barcode, event.transactionId, String(anomaly.index));
     });
+}
+
+/** RegisterVehicle / RetireVehicle: `waste-vehicle / plate`. */
+export function vehicleKeys(vehicle: { readonly vehicleId: string }): string[] {
+  return [ledgerKey(RecordTypes.WasteVehicle, vehicle.vehicleId)];
+}
+
+/** RegisterBin / RetireBin: `waste-bin / binId`. */
+export function binKeys(bin: { readonly binId: string }): string[] {
+  return [ledgerKey(RecordTypes.WasteBin, bin.binId)];
+}
+
+/** CorrectLoadWeight: `waste-load-correction / loadId / txId` (the correction id is its txId). */
+export function correctionKeys(correction: {
+  readonly loadId: string;
+  readonly correctionId: string;
+}): string[] {
+  return [ledgerKey(RecordTypes.WasteLoadCorrection, correction.loadId, correction.correctionId)];
 }

@@ -3,13 +3,14 @@
 // Shanghai day the index files it under.
 
 import { type LedgerEvent } from '../../ledger/ledger-events.port';
+import { type MovementStep } from '../entities/waste-bag-movement.entity';
 import { shanghaiDay } from './shanghai-day';
 import { parseCollectionRecorded, parseDeliveryRecorded, type ReportedAnomaly } from './waste-events';
 
 /** What the index keeps of a load or a delivery. */
 export interface Movement {
-  readonly step: 'LOADED' | 'DELIVERED';
-  /** The station of a load, the facility of a delivery. */
+  readonly step: MovementStep;
+  /** The station or transfer station of a load, the transfer station or facility of a delivery. */
   readonly siteId: string;
   readonly vehicleId: string;
   readonly barcodes: readonly string[];
@@ -24,7 +25,8 @@ export interface Movement {
 export function collectionMovement(event: LedgerEvent): Movement {
   const load = parseCollectionRecorded(event);
   return {
-    step: 'LOADED',
+    // a load leaving a transfer station is the bags' second departure; absent siteKind: a STATION
+    step: load.siteKind === 'TRANSFER' ? 'TRANSFER_DEPARTED' : 'LOADED',
     siteId: load.stationId,
     vehicleId: load.vehicleId,
     barcodes: load.barcodes,
@@ -40,7 +42,8 @@ export function collectionMovement(event: LedgerEvent): Movement {
 export function deliveryMovement(event: LedgerEvent): Movement {
   const delivery = parseDeliveryRecorded(event);
   return {
-    step: 'DELIVERED',
+    // an arrival at a transfer station is not final; absent siteKind: a FACILITY
+    step: delivery.siteKind === 'TRANSFER' ? 'TRANSFER_ARRIVED' : 'DELIVERED',
     siteId: delivery.facilityId,
     vehicleId: delivery.vehicleId,
     barcodes: delivery.barcodes,

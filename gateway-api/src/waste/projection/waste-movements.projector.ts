@@ -9,6 +9,9 @@ import { WasteBagMovementRow } from '../entities/waste-bag-movement.entity';
 import { EventNames } from '../../../../chaincode/src/contract';
 import { commissionedKeys, movementKeys } from './waste-keys';
 import { parseBagsCommissioned } from './waste-events';
+import { WasteLoadRow } from '../entities/waste-load.entity';
+import { loadRow, recountArrivals } from './waste-load-rows';
+import { parseCollectionRecorded } from './waste-events';
 import { collectionMovement, deliveryMovement, type Movement } from './waste-movement-events';
 import { insertIgnoringExisting } from './waste-scans.projector';
 
@@ -36,16 +39,23 @@ export class WasteBagsCommissionedProjector implements Projector {
   }
 }
 
-function movementProjection(event: LedgerEvent, movement: Movement): Projection {
+function movementProjection(
+  event: LedgerEvent,
+  movement: Movement,
+  andThen: (manager: EntityManager) => Promise<void>,
+): Projection {
   return {
     claim: { keys: movementKeys(event, movement) },
-    write: (manager) => projectMovement(manager, event, movement),
+    write: async (manager) => {
+      await projectMovement(manager, event, movement);
+      await andThen(manager);
+    },
   };
 }
 
 /**
  * A load or a delivery → waste_bag_movements (one row per bag) and its anomalies → waste_anomalies,
- * under the site (station or facility) and day, so the site's daily statistics list them. Keys are
+ * under the site (station, transfer station or facility) and day, so the site's daily statistics list them. Keys are
  * (barcode, step) and (txId, position): a redelivered event adds nothing.
  */
 async function projectMovement(
@@ -84,8 +94,12 @@ async function projectMovement(
 export class WasteCollectionProjector implements Projector {
   readonly eventName = EventNames.WasteCollectionRecorded;
 
+  /** The bags' movements and anomalies, and the load's own row (waste_loads). */
   prepare(event: LedgerEvent): Projection {
-    return movementProjection(event, collectionMovement(event));
+    const row = loadRow(event, parseCollectionRecorded(event));
+    return movementProjection(event, collectionMovement(event), (manager) =>
+      insertIgnoringExisting(manager, WasteLoadRow, row === undefined ? [] : [row]),
+    );
   }
 }
 
@@ -93,7 +107,9 @@ export class WasteCollectionProjector implements Projector {
 export class WasteDeliveryProjector implements Projector {
   readonly eventName = EventNames.WasteDeliveryRecorded;
 
+  /** The bags' movements and anomalies, then the arrived-bag count of the loads they came on. */
   prepare(event: LedgerEvent): Projection {
-    return movementProjection(event, deliveryMovement(event));
+    const movement = deliveryMovement(event);
+    return movementProjection(event, movement, (manager) => recountArrivals(manager, movement.barcodes));
   }
 }

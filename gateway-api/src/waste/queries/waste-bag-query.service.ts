@@ -7,7 +7,7 @@ import { WasteBagMovementRow } from '../entities/waste-bag-movement.entity';
 import { WasteBagRow } from '../entities/waste-bag.entity';
 import { WasteScanRow } from '../entities/waste-scan.entity';
 
-/** A bag joined with its scan, load and delivery rows (each at most one: primary keys). */
+/** A bag joined with its scan and movement rows (each at most one per step: primary keys). */
 interface BagJoinRow {
   barcode: string;
   districtCode: string;
@@ -20,6 +20,9 @@ interface BagJoinRow {
   weightGrams: number | string | null;
   quality: string | null;
   loadedAt: string | null;
+  transferSiteId: string | null;
+  transferArrivedAt: string | null;
+  transferDepartedAt: string | null;
   deliveredAt: string | null;
   facilityId: string | null;
   outcome: string | null;
@@ -29,15 +32,20 @@ interface BagJoinRow {
  * The status filter on the joined rows: the latest step present, as GetBag reports it. The chaincode
  * refuses a step before the one it needs (OUT_OF_ORDER), so a later row implies the earlier ones.
  */
+const NOT_YET_ARRIVED = 'ta.barcode IS NULL AND td.barcode IS NULL AND md.barcode IS NULL';
 const STATUS_CONDITIONS: Readonly<Record<BagListStatus, string>> = {
-  COMMISSIONED: 's.barcode IS NULL AND ml.barcode IS NULL AND md.barcode IS NULL',
-  COLLECTED: 's.barcode IS NOT NULL AND ml.barcode IS NULL AND md.barcode IS NULL',
-  LOADED: 'ml.barcode IS NOT NULL AND md.barcode IS NULL',
+  COMMISSIONED: `s.barcode IS NULL AND ml.barcode IS NULL AND ${NOT_YET_ARRIVED}`,
+  COLLECTED: `s.barcode IS NOT NULL AND ml.barcode IS NULL AND ${NOT_YET_ARRIVED}`,
+  LOADED: `ml.barcode IS NOT NULL AND ${NOT_YET_ARRIVED}`,
+  TRANSFER_ARRIVED: 'ta.barcode IS NOT NULL AND td.barcode IS NULL AND md.barcode IS NULL',
+  TRANSFER_DEPARTED: 'td.barcode IS NOT NULL AND md.barcode IS NULL',
   DELIVERED: 'md.barcode IS NOT NULL',
 };
 
 function statusOf(row: BagJoinRow): BagListStatus {
   if (row.deliveredAt !== null) return 'DELIVERED';
+  if (row.transferDepartedAt !== null) return 'TRANSFER_DEPARTED';
+  if (row.transferArrivedAt !== null) return 'TRANSFER_ARRIVED';
   if (row.loadedAt !== null) return 'LOADED';
   return row.scannedAt !== null ? 'COLLECTED' : 'COMMISSIONED';
 }
@@ -53,6 +61,8 @@ export class WasteBagQueryService {
         .createQueryBuilder(WasteBagRow, 'b')
         .leftJoin(WasteScanRow, 's', 's.barcode = b.barcode')
         .leftJoin(WasteBagMovementRow, 'ml', "ml.barcode = b.barcode AND ml.step = 'LOADED'")
+        .leftJoin(WasteBagMovementRow, 'ta', "ta.barcode = b.barcode AND ta.step = 'TRANSFER_ARRIVED'")
+        .leftJoin(WasteBagMovementRow, 'td', "td.barcode = b.barcode AND td.step = 'TRANSFER_DEPARTED'")
         .leftJoin(WasteBagMovementRow, 'md', "md.barcode = b.barcode AND md.step = 'DELIVERED'");
       if (query.districtCode !== undefined) {
         builder.andWhere('b.district_code = :district', { district: query.districtCode });
@@ -74,6 +84,9 @@ export class WasteBagQueryService {
         .addSelect('s.weight_grams', 'weightGrams')
         .addSelect('s.quality', 'quality')
         .addSelect('ml.at', 'loadedAt')
+        .addSelect('ta.site_id', 'transferSiteId')
+        .addSelect('ta.at', 'transferArrivedAt')
+        .addSelect('td.at', 'transferDepartedAt')
         .addSelect('md.at', 'deliveredAt')
         .addSelect('md.site_id', 'facilityId')
         .addSelect('md.outcome', 'outcome')
@@ -101,6 +114,9 @@ function toSummary(row: BagJoinRow): BagSummary {
     weightGrams: row.weightGrams === null ? null : Number(row.weightGrams),
     quality: row.quality,
     loadedAt: row.loadedAt,
+    transferSiteId: row.transferSiteId,
+    transferArrivedAt: row.transferArrivedAt,
+    transferDepartedAt: row.transferDepartedAt,
     deliveredAt: row.deliveredAt,
     facilityId: row.facilityId,
     outcome: row.outcome,

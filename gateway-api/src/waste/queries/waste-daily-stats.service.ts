@@ -12,6 +12,7 @@ import { WasteBagRow } from '../entities/waste-bag.entity';
 import { WasteScanRow } from '../entities/waste-scan.entity';
 import { WasteSiteRow } from '../entities/waste-site.entity';
 import { SHANGHAI_OFFSET } from '../projection/shanghai-day';
+import { transferThroughput } from './waste-transfer-throughput';
 import { type WasteScope, whereAnomalyIn, whereDayIn, whereScanIn } from './waste-scope';
 
 /** PostgreSQL answers COUNT and SUM as strings (int8/numeric), SQLite as numbers. */
@@ -69,7 +70,8 @@ const withRate = (counts: Counts): Counts & { conformanceRate: number | null } =
  * Daily and whole-range totals per category for a station, a district or the city, from the index:
  * the same counting as the station statistics (accepted scans, one per bag; the same conformance
  * rate), over a bounded range of local days. Every day and all four categories are in the answer,
- * zeros included, so a chart plots `days[].categories[i]` without filling gaps.
+ * zeros included, so a chart plots `days[].categories[i]` without filling gaps. A transfer station
+ * scans nothing; its days add what passed through (`transfer`).
  */
 @Injectable()
 export class WasteDailyStatsService {
@@ -77,7 +79,7 @@ export class WasteDailyStatsService {
 
   daily(scope: WasteScope, from: string, to: string): Promise<DailyStatsResponse> {
     return this.database.run(async (manager) => {
-      if (scope.kind === 'STATION') await requireSite(manager, scope.stationId);
+      const kind = scope.kind === 'STATION' ? await requireSite(manager, scope.stationId) : undefined;
       const counts = new Map<string, Counts>(); // `${day}|${category}`
       const dayAnomalies = new Map<string, number>(); // every anomaly of the day, with or without a bag
       for (const row of await scanAggregates(manager, scope, from, to)) {
@@ -102,14 +104,22 @@ export class WasteDailyStatsService {
         cell.anomalies += anomalies;
         counts.set(key, cell);
       }
-      return assemble(scope, from, to, counts, dayAnomalies);
+      const stats = assemble(scope, from, to, counts, dayAnomalies);
+      if (kind === 'TRANSFER' && scope.kind === 'STATION') {
+        const { days, totals } = await transferThroughput(manager, scope.stationId, from, to);
+        for (const day of stats.days) day.transfer = days.get(day.date);
+        stats.totals.transfer = totals;
+      }
+      return stats;
     });
   }
 }
 
-async function requireSite(manager: EntityManager, stationId: string): Promise<void> {
-  const known = await manager.getRepository(WasteSiteRow).existsBy({ siteId: stationId });
-  if (!known) throw new NotFoundError(`station ${stationId} is not in the index`);
+/** The site's kind; NOT_FOUND when the index does not hold it. */
+async function requireSite(manager: EntityManager, stationId: string): Promise<string> {
+  const site = await manager.getRepository(WasteSiteRow).findOneBy({ siteId: stationId });
+  if (site === null) throw new NotFoundError(`station ${stationId} is not in the index`);
+  return site.kind;
 }
 
 function scanAggregates(
