@@ -1,6 +1,7 @@
 import { runBench } from './bench/run-bench';
 import { scanCommand } from './scanner/scanner-command';
 import { deploy } from './deploy/deploy';
+import { devicesCommand } from './devices/devices-command';
 import { ensureAllBinaries } from './fabric/build-binaries';
 import { usersCommand } from './identity/users-command';
 import { timed } from './lib/log';
@@ -54,6 +55,7 @@ export const commands: Record<string, CommandHandler> = {
     return 0;
   },
   users: (args) => usersCommand(args),
+  devices: (args) => devicesCommand(args),
   start: () => startAll(),
   test: (args) => runAllTests(args),
   bench: () => runBench(),

@@ -17,6 +17,7 @@ export { approve, commit, type Committed, queryCommitted } from './deploy/lifecy
 export { waitCommittedEverywhere } from './deploy/upgrade-definition';
 export { connectionProfile } from './identity/connection-profile';
 export { demoUsers } from './identity/roles';
+export { certificateAttributes } from './identity/certificate';
 export { ensureChromium } from './browser/ensure-chromium';
 export { establishConfiguration, OrganizationTrust, verifyProofBundle } from './verify-proof';
 export { batchesOf, parseScanCsv } from './scanner/scan-csv';

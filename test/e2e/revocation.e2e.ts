@@ -1,6 +1,4 @@
 import { Transactions } from '../../chaincode/src/contract';
-import { execFile } from 'node:child_process';
-import { promisify } from 'node:util';
 import { type Contract, GatewayError, type Transaction } from '@hyperledger/fabric-gateway';
 import { common, peer } from '@hyperledger/fabric-protos';
 import { ConfigurationHistory, lastConfigBlockNumber, signedBlockOf } from '../../gateway-api/src';
@@ -9,11 +7,11 @@ import {
   channelFingerprint,
   establishConfiguration,
   OrganizationTrust,
-  paths,
   type PeerOrg,
   type Topology,
 } from '../../scripts/src';
 import { contractOf } from '../support/contracts';
+import { failure, gatewayText, operatorCommandSucceeds } from '../support/operator-cli';
 import {
   connectAsEnrolled,
   connectAsEnrolledThrough,
@@ -29,29 +27,8 @@ import {
 // refused when submitted, and the org's other clerks (an existing one, and a new user enrolled for
 // the same person after the revocation) still write.
 
-const execFileAsync = promisify(execFile);
-
 /** Runs `npm run users -- <args>` as an operator would, in the repository. */
-async function users(args: readonly string[]): Promise<string> {
-  const { stdout } = await execFileAsync('npx', ['tsx', 'scripts/src/cli.ts', 'users', ...args], {
-    cwd: paths.repoRoot,
-    timeout: 170_000,
-  });
-  return stdout;
-}
-
-/** Everything a GatewayError says, its per-peer details included. */
-function gatewayText(error: unknown): string {
-  if (!(error instanceof GatewayError)) return String(error);
-  return [error.message, ...error.details.map((d) => `${d.mspId}@${d.address}: ${d.message}`)].join('\n');
-}
-
-async function failure(work: Promise<unknown>): Promise<unknown> {
-  return work.then(
-    () => undefined,
-    (error: unknown) => error,
-  );
-}
+const users = (args: readonly string[]): Promise<string> => operatorCommandSucceeds('users', args);
 
 describe('users revoke reaches the peers', () => {
   const stamp = Date.now().toString(36);

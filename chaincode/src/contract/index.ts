@@ -214,9 +214,17 @@ export { isCalendarDay, shanghaiDay } from '../waste/local-day';
 export * from './proof-bundle-format';
 export {
   type ConnectionProfile,
+  type DeviceAssignment,
   type EnrolledUser,
   type IdentityStore,
   type PeerEndpoint,
 } from './runtime-files';
 export * from './holder-lookup-key-file';
 export { ConnectionProfileError, parseConnectionProfile } from './connection-profile-file';
+export {
+  describeDeviceAssignment,
+  deviceAttribute,
+  deviceIdProblem,
+  deviceRoleFor,
+  parseDeviceAssignment,
+} from './device-assignment';

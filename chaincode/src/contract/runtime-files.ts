@@ -42,4 +42,12 @@ export interface EnrolledUser {
   readonly tokenSha256: string;
   readonly revoked: boolean;
   readonly enrolledAt: string;
+  /**
+   * Present for a device identity only (role vehicle_device or site_device): what its certificate
+   * binds it to, the same value as its govtrace.vehicle or govtrace.site attribute.
+   */
+  readonly device?: DeviceAssignment;
 }
+
+/** What a device identity is fitted to: a registered vehicle (its plate) or a site. */
+export type DeviceAssignment = { readonly vehicleId: string } | { readonly siteId: string };

@@ -39,8 +39,11 @@ export interface WasteBagEvent {
   readonly deliveryId?: string;
   // DELIVERED
   readonly outcome?: Outcome;
-  /** The certificate id and role that reported the step (absent on steps recorded before they were kept). */
-  readonly reporterId?: string;
+  /**
+   * The role that reported the step, e.g. vehicle_device for a truck's own weighing (absent on steps
+   * recorded before it was kept). The certificate itself is named once per transaction, on the load
+   * or delivery record and in the event, not on every bag: a 1000-bag batch stays small.
+   */
   readonly reporterRole?: string;
 }
 
@@ -63,7 +66,6 @@ export function parseStoredBagEvent(raw: unknown): WasteBagEvent {
     loadId: reader.optionalString('loadId'),
     deliveryId: reader.optionalString('deliveryId'),
     outcome: reader.optionalOneOf('outcome', Outcomes),
-    reporterId: reader.optionalString('reporterId'),
     reporterRole: reader.optionalString('reporterRole'),
   };
 }

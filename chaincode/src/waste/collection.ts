@@ -138,7 +138,6 @@ async function collect(
       anomalies: loadAnomalies,
       vehicleId: input.vehicleId,
       loadId,
-      reporterId: reportedBy.id,
       reporterRole: reportedBy.role,
     };
     await putBagEvent(ctx, event);

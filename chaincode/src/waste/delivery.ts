@@ -119,7 +119,6 @@ async function deliver(ctx: Context, submitter: AuthorisedSubmitter, json: strin
       vehicleId: input.vehicleId,
       deliveryId,
       outcome: input.outcome,
-      reporterId: reportedBy.id,
       reporterRole: reportedBy.role,
     };
     await putBagEvent(ctx, event);

@@ -210,7 +210,6 @@ async function recordScan(
     quality: fields.quality,
     reportedCategory: fields.category,
     binId: fields.binId,
-    reporterId: reporter.id,
     reporterRole: reporter.role,
   };
   await putBagEvent(ctx, event);

@@ -81,6 +81,11 @@ describe('AuthGuard (global) with identities.json', () => {
   const clerk = enrolled('registry-clerk', 'registry_clerk', 'clerk-token');
   const officer = enrolled('tax-officer', 'tax_officer', 'officer-token');
   const former = enrolled('former-clerk', 'registry_clerk', 'former-token', true);
+  const truckUnit: EnrolledUser = {
+    ...enrolled('truck-unit', 'vehicle_device', 'unit-token'),
+    mspId: 'UrbanMSP',
+    device: { vehicleId: '粤A12345' },
+  };
 
   async function writeUsers(users: EnrolledUser[] | string): Promise<void> {
     const temp = `${file}.tmp`;
@@ -128,6 +133,18 @@ describe('AuthGuard (global) with identities.json', () => {
     const res = await get('/probe/any', 'clerk-token');
     expect(res.status).toBe(200);
     expect(res.body).toEqual({ user: 'registry-clerk', mspId: 'RegistryMSP', role: 'registry_clerk' });
+  });
+
+  it("a device's principal carries what its certificate binds it to", async () => {
+    await writeUsers([clerk, officer, former, truckUnit]);
+    const res = await get('/probe/any', 'unit-token');
+    expect(res.status).toBe(200);
+    expect(res.body).toEqual({
+      user: 'truck-unit',
+      mspId: 'UrbanMSP',
+      role: 'vehicle_device',
+      device: { vehicleId: '粤A12345' },
+    });
   });
 
   it.each<[string, string | undefined, Record<string, string>, string]>([

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 
 import { IdentityStoreService } from '../identities/identity-store.service';
 import { ConsoleSessions, type ConsoleSession, sameSecret } from './console-sessions';
-import { type Principal } from './principal';
+import { type Principal, principalOfIdentity } from './principal';
 
 export type SessionAuthentication =
   | { readonly ok: true; readonly principal: Principal; readonly session: ConsoleSession }
@@ -28,6 +28,6 @@ export class SessionAuthenticator {
       this.sessions.close(session.id);
       return { ok: false };
     }
-    return { ok: true, principal: { user: user.user, mspId: user.mspId, role: user.role }, session };
+    return { ok: true, principal: principalOfIdentity(user), session };
   }
 }

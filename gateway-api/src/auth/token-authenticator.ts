@@ -3,7 +3,7 @@ import { createHash, timingSafeEqual } from 'node:crypto';
 import { Injectable, Logger } from '@nestjs/common';
 
 import { IdentityStoreService } from '../identities/identity-store.service';
-import { type Principal } from './principal';
+import { type Principal, principalOfIdentity } from './principal';
 
 export type Authentication =
   | { readonly ok: true; readonly principal: Principal }
@@ -41,6 +41,6 @@ export class TokenAuthenticator {
       this.logger.warn(`Refused the revoked token of ${match.user}`);
       return { ok: false, reason: 'revoked' };
     }
-    return { ok: true, principal: { user: match.user, mspId: match.mspId, role: match.role } };
+    return { ok: true, principal: principalOfIdentity(match) };
   }
 }

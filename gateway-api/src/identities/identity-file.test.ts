@@ -25,6 +25,29 @@ describe('parseIdentityStore', () => {
     });
   });
 
+  it("keeps a device's binding, and refuses one that contradicts its role", () => {
+    const unit = {
+      ...user,
+      user: 'truck-unit',
+      mspId: 'UrbanMSP',
+      role: 'vehicle_device',
+      device: { vehicleId: '粤A12345' },
+    };
+    expect(parseIdentityStore({ version: 1, users: [unit] }, '/').users[0]?.device).toEqual({
+      vehicleId: '粤A12345',
+    });
+    expect(parseIdentityStore({ version: 1, users: [user] }, '/').users[0]).not.toHaveProperty('device');
+    expect(() => parseIdentityStore({ version: 1, users: [{ ...unit, device: undefined }] }, '/')).toThrow(
+      new IdentityFileError('users[0]: a vehicle_device needs device.vehicleId'),
+    );
+    expect(() =>
+      parseIdentityStore({ version: 1, users: [{ ...user, device: { siteId: 'LW-ST-001' } }] }, '/'),
+    ).toThrow('users[0]: only a device role has a device binding, not registry_clerk');
+    expect(() =>
+      parseIdentityStore({ version: 1, users: [{ ...unit, device: { vehicleId: 'ABC' } }] }, '/'),
+    ).toThrow('users[0]: device.vehicleId must be a mainland plate');
+  });
+
   it('tolerates fields it does not know (newer writers)', () => {
     expect(parseIdentityStore({ version: 1, users: [{ ...user, extra: 1 }] }, '/').users).toHaveLength(1);
   });

@@ -1,6 +1,10 @@
 import * as path from 'node:path';
 
-import { type EnrolledUser, type IdentityStore } from '../../../chaincode/src/contract';
+import {
+  type EnrolledUser,
+  type IdentityStore,
+  parseDeviceAssignment,
+} from '../../../chaincode/src/contract';
 
 /** identities.json is not what chaincode/src/contract/runtime-files.ts says it is; the message names the first bad field. */
 export class IdentityFileError extends Error {
@@ -53,6 +57,9 @@ function parseUser(raw: unknown, at: string, baseDir: string): EnrolledUser {
   const revoked = entry['revoked'];
   if (typeof revoked !== 'boolean') throw new IdentityFileError(`${at}.revoked must be true or false`);
   const enrolledAt = text('enrolledAt');
+  // a device's binding must match its role (chaincode/src/contract/device-assignment.ts)
+  const device = parseDeviceAssignment(role, entry['device']);
+  if ('problem' in device) throw new IdentityFileError(`${at}: ${device.problem}`);
   return {
     user,
     mspId,
@@ -62,6 +69,7 @@ function parseUser(raw: unknown, at: string, baseDir: string): EnrolledUser {
     tokenSha256: tokenSha256.toLowerCase(),
     revoked,
     enrolledAt,
+    ...(device.assignment === undefined ? {} : { device: device.assignment }),
   };
 }
 

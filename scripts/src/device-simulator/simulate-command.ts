@@ -5,6 +5,7 @@
 
 import { randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
+import { assertKnownFlags, flagValue } from '../lib/command-args';
 import { OperatorError } from '../lib/errors';
 import { paths } from '../lib/paths';
 import { GatewayClient } from './gateway-client';
@@ -15,13 +16,7 @@ export type EnrolDevice = (name: string, binding: DeviceBinding) => Promise<stri
 
 const usage = 'usage: npm run devices -- simulate [--bags N] [--run ID] [--url http://127.0.0.1:3000]';
 
-function option(args: readonly string[], name: string): string | undefined {
-  const at = args.indexOf(name);
-  if (at < 0) return undefined;
-  const value = args[at + 1];
-  if (value === undefined || value.startsWith('--')) throw new OperatorError(`${name} needs a value`, usage);
-  return value;
-}
+const option = (args: readonly string[], name: string): string | undefined => flagValue(args, name, usage);
 
 /** A one-line progress bar, one line per step, so it reads the same in a terminal and in a CI log. */
 export function progressLine(done: number, total: number, step: string): string {
@@ -31,6 +26,7 @@ export function progressLine(done: number, total: number, step: string): string 
 }
 
 export async function simulateCommand(args: readonly string[], enrolDevice: EnrolDevice): Promise<number> {
+  assertKnownFlags(args, 0, ['--bags', '--run', '--url'], usage);
   const bags = Number(option(args, '--bags') ?? '120');
   if (!Number.isSafeInteger(bags) || bags < 6 || bags > MAX_SIMULATED_BAGS) {
     throw new OperatorError(`--bags must be a whole number from 6 to ${MAX_SIMULATED_BAGS}`, usage);

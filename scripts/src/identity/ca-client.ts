@@ -9,6 +9,7 @@ import { fabricCaBinary } from './ca-process';
 import { bootstrapAdmin } from './ca-server-config';
 import { caFiles, type CaSite, caUrl } from './ca-site';
 import { ensurePrivateDir } from './private-files';
+import { deviceAttribute, type DeviceAssignment } from '../../../chaincode/src/contract';
 import { type Role } from './roles';
 
 /**
@@ -53,19 +54,38 @@ export async function ensureCaAdmin(site: CaSite): Promise<void> {
   await client(['enroll', ...target(site, files.adminHome)], env(urlWith(site, bootstrapAdmin, password)));
 }
 
-const roleAttr = (role: Role): string => `${roleAttribute}=${role}:ecert`;
+/**
+ * The `--id.attrs` value: the role, and a device's binding beside it, each `:ecert` so it is in every
+ * certificate by default. Vehicle ids are plates such as 粤A12345: fabric-ca-client, the CA, the
+ * certificate's attribute extension (JSON, UTF-8) and fabric-shim's getAttributeValue carry the CJK
+ * characters unchanged (checked on the real network by test/e2e/device-identities.e2e.ts), so they
+ * travel as they are. Neither id pattern admits a comma, which would split the list.
+ */
+export function identityAttributes(role: Role, device?: DeviceAssignment): string {
+  const attributes = [`${roleAttribute}=${role}:ecert`];
+  if (device !== undefined) {
+    const { name, value } = deviceAttribute(device);
+    attributes.push(`${name}=${value}:ecert`);
+  }
+  return attributes.join(',');
+}
 
 /**
- * Registers a client identity with its role. When the CA already knows the
+ * Registers a client identity with its role (and a device's binding). When the CA already knows the
  * name (an earlier enrollment whose files were lost, or a run interrupted
  * between register and enroll) its secret and role are reset instead, so the
  * caller can always enroll with `secret`.
  */
-export async function registerUser(site: CaSite, user: string, role: Role, secret: string): Promise<void> {
+export async function registerUser(
+  site: CaSite,
+  user: string,
+  attributes: string,
+  secret: string,
+): Promise<void> {
   const admin = target(site, caFiles(site).adminHome);
   try {
     await client(
-      ['register', ...admin, '--id.name', user, '--id.type', 'client', '--id.attrs', roleAttr(role)],
+      ['register', ...admin, '--id.name', user, '--id.type', 'client', '--id.attrs', attributes],
       env(caUrl(site), { FABRIC_CA_CLIENT_ID_SECRET: secret }),
     );
     return;
@@ -77,18 +97,7 @@ export async function registerUser(site: CaSite, user: string, role: Role, secre
     // command line, for the moment this call runs (only on this recovery path). It is
     // random and never stored, but stays valid at the CA (maxenrollments is unlimited).
     await client(
-      [
-        'identity',
-        'modify',
-        user,
-        ...admin,
-        '--type',
-        'client',
-        '--secret',
-        secret,
-        '--attrs',
-        roleAttr(role),
-      ],
+      ['identity', 'modify', user, ...admin, '--type', 'client', '--secret', secret, '--attrs', attributes],
       env(caUrl(site)),
     );
   } catch (error) {

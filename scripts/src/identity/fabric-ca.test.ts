@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { selfSignedCa, tlsCertificate } from '../lib/testing/openssl-certificates';
 import { Supervisor } from '../process/supervisor';
-import { currentCrl, revoke } from './ca-client';
+import { currentCrl, identityAttributes, revoke } from './ca-client';
 import { prepareCaHome } from './ca-home';
 import { caServerSpec, fabricCaBinary } from './ca-process';
 import { caFiles, type CaSite } from './ca-site';
@@ -139,6 +139,53 @@ describe('a real Fabric CA', () => {
       const after = new X509Certificate(readFileSync(files.certificatePath));
       expect(after.serialNumber).not.toBe(before);
       expect(certificateAttributes(after.raw)?.['govtrace.role']).toBe('registry_clerk');
+    },
+    slow,
+  );
+
+  it(
+    'enrolls a device with its binding beside its role; a CJK plate comes back unchanged',
+    async () => {
+      const plate = '粤A12345';
+      expect(identityAttributes('vehicle_device', { vehicleId: plate })).toBe(
+        `govtrace.role=vehicle_device:ecert,govtrace.vehicle=${plate}:ecert`,
+      );
+      const target = path.join(dir, 'ids', 'truck-one');
+      const files = await enrollUser(site, 'truck-one', 'vehicle_device', target, { vehicleId: plate });
+      const pem = readFileSync(files.certificatePath);
+      expect(certificateAttributes(pem)).toMatchObject({
+        'govtrace.role': 'vehicle_device',
+        'govtrace.vehicle': plate,
+      });
+      // the extension's JSON carries the plate's UTF-8 bytes themselves
+      expect(new X509Certificate(pem).raw.includes(Buffer.from(`"govtrace.vehicle":"${plate}"`))).toBe(true);
+      expect(await hasCurrentEnrollment(site, files, 'vehicle_device', { vehicleId: plate })).toBe(true);
+      expect(await hasCurrentEnrollment(site, files, 'vehicle_device', { vehicleId: '粤A54321' })).toBe(
+        false,
+      );
+      expect(await hasCurrentEnrollment(site, files, 'vehicle_device', { siteId: 'LW-ST-001' })).toBe(false);
+
+      // Files lost and the unit moved to another truck: the CA knows the name, so `identity modify`
+      // sets the new attributes (the recovery path), and the new certificate names the new plate.
+      rmSync(target, { recursive: true });
+      const again = await enrollUser(site, 'truck-one', 'vehicle_device', target, { vehicleId: '京AD12345' });
+      expect(certificateAttributes(readFileSync(again.certificatePath))?.['govtrace.vehicle']).toBe(
+        '京AD12345',
+      );
+
+      const scanner = await enrollUser(
+        site,
+        'scanner-one',
+        'site_device',
+        path.join(dir, 'ids', 'scanner-one'),
+        {
+          siteId: 'LW-ST-001',
+        },
+      );
+      expect(certificateAttributes(readFileSync(scanner.certificatePath))).toMatchObject({
+        'govtrace.role': 'site_device',
+        'govtrace.site': 'LW-ST-001',
+      });
     },
     slow,
   );

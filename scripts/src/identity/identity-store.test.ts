@@ -113,4 +113,48 @@ describe('identity files on disk', () => {
     for (const file of [files.store, files.apiTokens]) expect(statSync(file).mode & 0o777).toBe(0o600);
     expect(statSync(path.dirname(files.store)).mode & 0o777).toBe(0o700);
   });
+
+  it('keeps a device binding that fits its role and refuses one that does not', () => {
+    const unit = entry('truck-1', {
+      mspId: 'UrbanMSP',
+      role: 'vehicle_device',
+      device: { vehicleId: '粤A12345' },
+    });
+    const scanner = entry('scanner-1', {
+      mspId: 'UrbanMSP',
+      role: 'site_device',
+      device: { siteId: 'LW-ST-001' },
+    });
+    const valid = { version: 1, users: [entry('a'), unit, scanner] };
+    expect(parseIdentityStore(valid, 'f')).toEqual(valid);
+    expect(findUser(parseIdentityStore(valid, 'f'), 'truck-1')?.device).toEqual({ vehicleId: '粤A12345' });
+    const refused =
+      (bad: EnrolledUser): (() => unknown) =>
+      () =>
+        parseIdentityStore({ version: 1, users: [entry('a'), bad] }, 'f');
+    expect(refused({ ...unit, device: undefined })).toThrow(
+      'f: users[1]: a vehicle_device needs device.vehicleId',
+    );
+    expect(refused(entry('b', { device: { siteId: 'LW-ST-001' } }))).toThrow(
+      'f: users[1]: only a device role has a device binding, not registry_clerk',
+    );
+    expect(refused({ ...scanner, device: { vehicleId: '粤A12345' } })).toThrow(
+      'device must hold exactly siteId',
+    );
+    expect(refused({ ...unit, device: { vehicleId: '粤I12345' } })).toThrow(
+      'users[1]: device.vehicleId must be a mainland plate',
+    );
+  });
+
+  it('revokes a device and keeps its binding', () => {
+    const unit = entry('truck-1', {
+      mspId: 'UrbanMSP',
+      role: 'vehicle_device',
+      device: { vehicleId: '粤A12345' },
+    });
+    expect(findUser(withRevoked(withUser(emptyStore, unit), 'truck-1'), 'truck-1')).toEqual({
+      ...unit,
+      revoked: true,
+    });
+  });
 });

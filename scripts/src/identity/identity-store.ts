@@ -1,4 +1,8 @@
-import type { EnrolledUser, IdentityStore } from '../../../chaincode/src/contract';
+import {
+  type EnrolledUser,
+  type IdentityStore,
+  parseDeviceAssignment,
+} from '../../../chaincode/src/contract';
 import { OperatorError } from '../lib/errors';
 
 /**
@@ -48,6 +52,8 @@ function parseEntry(value: unknown, at: string): EnrolledUser {
     if (typeof record[field] !== 'string') throw new OperatorError(`${at}.${field} must be a string`);
   }
   if (typeof record['revoked'] !== 'boolean') throw new OperatorError(`${at}.revoked must be true or false`);
+  const device = parseDeviceAssignment(record['role'] as string, record['device']);
+  if ('problem' in device) throw new OperatorError(`${at}: ${device.problem}`);
   return record as unknown as EnrolledUser;
 }
 

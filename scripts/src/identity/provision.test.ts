@@ -45,4 +45,17 @@ describe('usersToProvision', () => {
     const store = withUser(emptyStore, entry('odd', 'RegistryMSP', 'superuser'));
     expect(() => usersToProvision(store)).toThrow(OperatorError);
   });
+
+  it("keeps a device's binding, so `up` enrolls it again with the same vehicle or site", () => {
+    const unit: EnrolledUser = {
+      ...entry('truck-1', 'UrbanMSP', 'vehicle_device'),
+      device: { vehicleId: '粤A12345' },
+    };
+    const store = withUser(withUser(emptyStore, unit), entry('clerk-2', 'RegistryMSP', 'registry_clerk'));
+    const added = usersToProvision(store).slice(-2);
+    expect(added).toEqual([
+      { user: 'truck-1', mspId: 'UrbanMSP', role: 'vehicle_device', device: { vehicleId: '粤A12345' } },
+      { user: 'clerk-2', mspId: 'RegistryMSP', role: 'registry_clerk' },
+    ]);
+  });
 });

@@ -33,7 +33,9 @@ export function usersToProvision(store: IdentityStore): UserSpec[] {
       if (!isRole(entry.role)) {
         throw new OperatorError(`identities.json: ${entry.user} has an unknown role ${entry.role}`);
       }
-      return { user: entry.user, mspId: entry.mspId, role: entry.role };
+      const spec: UserSpec = { user: entry.user, mspId: entry.mspId, role: entry.role };
+      // a device keeps its binding when `up` enrolls it again (after `down --purge`)
+      return entry.device === undefined ? spec : { ...spec, device: entry.device };
     });
   return [...builtIn, ...added];
 }
@@ -52,8 +54,10 @@ export async function ensureEnrolled(
   assertRoleForOrg(spec.role, spec.mspId);
   const site = caSiteFor(orgByMsp(topology, spec.mspId));
   const wanted = enrolledFiles(userDir(files, spec.user));
-  const current = existing && (await hasCurrentEnrollment(site, wanted, spec.role));
-  const enrolled = current ? wanted : await enrollUser(site, spec.user, spec.role, userDir(files, spec.user));
+  const current = existing && (await hasCurrentEnrollment(site, wanted, spec.role, spec.device));
+  const enrolled = current
+    ? wanted
+    : await enrollUser(site, spec.user, spec.role, userDir(files, spec.user), spec.device);
   return {
     entry: {
       user: spec.user,
@@ -63,6 +67,7 @@ export async function ensureEnrolled(
       tokenSha256: tokenHash,
       revoked: false,
       enrolledAt: current && existing ? existing.enrolledAt : new Date().toISOString(),
+      ...(spec.device === undefined ? {} : { device: spec.device }),
     },
     enrolledNow: !current,
   };

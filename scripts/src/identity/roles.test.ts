@@ -52,6 +52,8 @@ describe('roles', () => {
       'station_operator',
       'hauler',
       'facility_operator',
+      'vehicle_device',
+      'site_device',
     ]);
   });
 

@@ -1,3 +1,4 @@
+import { type DeviceAssignment } from '../../../chaincode/src/contract';
 import { OperatorError } from '../lib/errors';
 
 /**
@@ -27,6 +28,8 @@ export interface UserSpec {
   readonly role: Role;
   /** A service identity of the gateway, not a person: no API token is issued for it. */
   readonly service?: true;
+  /** A device identity's binding (devices-command.ts), written into its certificate. */
+  readonly device?: DeviceAssignment;
 }
 
 /** The demo users of shared/API.md ("Identity and tokens"), provisioned by `network up`. */

@@ -1,29 +1,21 @@
-import { X509Certificate } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
+import { DeviceRoles } from '../../../chaincode/src/contract';
+import { flagValue } from '../lib/command-args';
 import { OperatorError } from '../lib/errors';
 import { log } from '../lib/log';
-import { paths } from '../lib/paths';
-import { networkSupervisor } from '../network/supervisor-instance';
+import { tableLines } from '../lib/table';
 import { loadTopology } from '../network/topology';
-import { withoutToken, withToken } from './api-tokens';
-import { currentCrl, revoke } from './ca-client';
-import { caSiteFor, type CaSite, orgByMsp } from './ca-site';
-import { publishCrl, serialOf } from './channel-crl';
-import { isCurrentlyIssuedBy } from './certificate';
-import {
-  defaultIdentityFiles,
-  readApiTokens,
-  readConnectionProfile,
-  readStore,
-  writeStoreAndTokens,
-} from './identity-files';
-import { findUser, withRevoked, withUser } from './identity-store';
+import { defaultIdentityFiles, readApiTokens, readConnectionProfile, readStore } from './identity-files';
 import { holderLookupKeyFile } from './holder-lookup-key';
 import { planHostExport, writeHostExport } from './host-export';
-import { ensureEnrolled } from './provision';
-import { assertRoleForOrg, assertUserName, parseRole, roleMsp } from './roles';
-import { newApiToken, tokenSha256 } from './tokens';
+import {
+  addIdentity,
+  identityStatus,
+  identityStatusHeader,
+  revokeIdentity,
+  shownPath,
+} from './identity-operations';
+import { assertRoleForOrg, assertUserName, parseRole, type Role, roleMsp } from './roles';
 
 const usage = [
   'usage: npm run users -- add <user> --role <role> [--org <MSP>]',
@@ -32,21 +24,17 @@ const usage = [
   '       npm run users -- export --departments <MSP>[,<MSP>…] --out <folder>',
 ].join('\n');
 
-const shown = (file: string): string => path.relative(paths.repoRoot, file);
+const flag = (args: readonly string[], name: string): string | undefined => flagValue(args, name, usage);
 
-function flag(args: readonly string[], name: string): string | undefined {
-  const at = args.indexOf(name);
-  if (at < 0) return undefined;
-  const value = args[at + 1];
-  if (value === undefined || value.startsWith('--')) throw new OperatorError(`${name} needs a value`, usage);
-  return value;
-}
-
-async function requireCaRunning(site: CaSite): Promise<void> {
-  if (!(await networkSupervisor().state(site.name)).healthy) {
+/**
+ * A device role is refused here: without the vehicle or site its certificate names, the chaincode
+ * refuses every report it signs, so such an identity would be useless.
+ */
+function assertPersonRole(role: Role): void {
+  if ((DeviceRoles as readonly string[]).includes(role)) {
     throw new OperatorError(
-      `the CA ${site.name} is not running`,
-      'Start the network (`npm run network -- up`) and try again.',
+      `${role} is a device role: a device is enrolled with the vehicle or site it is fitted to`,
+      'Use `npm run devices -- add <name> --vehicle <plate>` (vehicle_device) or `npm run devices -- add <name> --site <siteId>` (site_device).',
     );
   }
 }
@@ -57,91 +45,22 @@ async function addUser(args: readonly string[]): Promise<number> {
   const roleName = flag(args, '--role');
   if (roleName === undefined) throw new OperatorError('users add needs --role <role>', usage);
   const role = parseRole(roleName);
+  assertPersonRole(role);
   const mspId = flag(args, '--org') ?? roleMsp[role];
   assertRoleForOrg(role, mspId);
-  const topology = await loadTopology();
-  const files = defaultIdentityFiles;
-  const store = await readStore(files);
-  const existing = findUser(store, user);
-  if (existing) {
-    throw new OperatorError(
-      `user ${user} exists already (${existing.mspId}, ${existing.role}${existing.revoked ? ', revoked' : ''})`,
-      existing.revoked
-        ? 'A revoked name is not reused: choose another one.'
-        : `Its token is in ${shown(files.apiTokens)}.`,
-    );
-  }
-  await requireCaRunning(caSiteFor(orgByMsp(topology, mspId)));
-  const token = newApiToken();
-  const { entry } = await ensureEnrolled(
-    topology,
-    { user, mspId, role },
-    undefined,
-    files,
-    tokenSha256(token),
-  );
-  const tokens = await readApiTokens(files);
-  await writeStoreAndTokens(files, withUser(store, entry), withToken(tokens, user, token));
-  log.step(`added ${user} (${mspId}, ${role}): certificate ${shown(entry.certificatePath)}`);
+  const { entry } = await addIdentity({ user, mspId, role });
+  log.step(`added ${user} (${mspId}, ${role}): certificate ${shownPath(entry.certificatePath)}`);
   log.detail(
-    `its API token is in ${shown(files.apiTokens)}; the gateway accepts it as soon as it re-reads ${shown(files.store)}`,
+    `its API token is in ${shownPath(defaultIdentityFiles.apiTokens)}; the gateway accepts it as soon as it re-reads ${shownPath(defaultIdentityFiles.store)}`,
   );
   return 0;
 }
 
-/**
- * `users revoke`: revokes at the CA (with a new CRL), cuts the user's API access,
- * then puts the CRL into the org's MSP in the channel configuration so that the
- * peers and orderers refuse the certificate too. Run again, it skips the CA's
- * revocation but still brings the CA's current CRL to the channel (a run that
- * stopped half-way is finished; a finished one changes nothing).
- */
+/** `users revoke`: identity-operations.ts's revokeIdentity, for anyone in the store. */
 async function revokeUser(args: readonly string[]): Promise<number> {
   const user = assertUserName(args[0]);
-  const files = defaultIdentityFiles;
-  const store = await readStore(files);
-  const entry = findUser(store, user);
-  if (!entry) throw new OperatorError(`no user ${user}`, 'List the users with `npm run users -- list`.');
-  const topology = await loadTopology();
-  const org = orgByMsp(topology, entry.mspId);
-  const site = caSiteFor(org);
-  await requireCaRunning(site);
-  const begin = Date.now();
-  let crl: string;
-  if (entry.revoked) {
-    crl = await currentCrl(site);
-    log.step(`${user} was revoked already; ${site.name}'s current CRL is ${shown(crl)}`);
-  } else {
-    crl = await revoke(site, user);
-    log.step(`revoked ${user} at ${site.name} in ${Date.now() - begin} ms; its CRL is ${shown(crl)}`);
-  }
-  // The gateway first: it refuses the token from its next request, whatever the channel step does.
-  await writeStoreAndTokens(files, withRevoked(store, user), withoutToken(await readApiTokens(files), user));
-  log.detail(`marked revoked in ${shown(files.store)} and its token removed from ${shown(files.apiTokens)}`);
-  // A certificate of a CA this network no longer has (after `down --purge`) is in no CRL of the new one.
-  const certificate = existsSync(entry.certificatePath) ? readFileSync(entry.certificatePath) : undefined;
-  const fromThisCa =
-    certificate !== undefined && isCurrentlyIssuedBy(certificate, readFileSync(site.signing.cert));
-  const serials = certificate !== undefined && fromThisCa ? [serialOf(certificate)] : [];
-  const published = await publishCrl(topology, org, site, crl, serials);
-  if (published.kind === 'unchanged') {
-    log.step(`channel ${topology.channel}: unchanged, ${published.reason}`);
-  } else {
-    const { blockNumber, timings } = published.update;
-    log.step(
-      `channel ${topology.channel}: ${entry.mspId}'s MSP now holds ${site.name}'s CRL (config block ${blockNumber}${published.replaced > 0 ? `, replacing ${published.replaced} earlier CRL of that CA` : ''})`,
-    );
-    log.detail(
-      `update sent in ${timings.submitMs} ms, ordered after ${timings.orderedMs} ms, on every peer after ${timings.allPeersMs} ms`,
-    );
-  }
-  log.detail(`every peer and orderer now refuses ${user}'s certificate`);
+  await revokeIdentity(user, 'List the users with `npm run users -- list`.');
   return 0;
-}
-
-function expiry(certificatePath: string): string {
-  if (!existsSync(certificatePath)) return 'missing';
-  return new X509Certificate(readFileSync(certificatePath)).validTo;
 }
 
 /** `users list`: who exists, with org, role and state, from the local files only. */
@@ -153,26 +72,9 @@ async function listUsers(): Promise<number> {
     console.log('no users yet: `npm run network -- up` enrolls the demo users');
     return 0;
   }
-  const rows = store.users.map((u) => [
-    u.user,
-    u.mspId,
-    u.role,
-    u.revoked ? 'REVOKED' : 'active',
-    tokens[u.user] ? 'yes' : 'no',
-    u.enrolledAt,
-    expiry(u.certificatePath),
-  ]);
-  const header = ['user', 'org', 'role', 'state', 'token', 'enrolled at', 'certificate expires'];
-  const widths = header.map((title, i) =>
-    Math.max(title.length, ...rows.map((row) => (row[i] ?? '').length)),
-  );
-  for (const row of [header, ...rows])
-    console.log(
-      row
-        .map((cell, i) => cell.padEnd(widths[i] ?? 0))
-        .join('  ')
-        .trimEnd(),
-    );
+  const rows = store.users.map((u) => [u.user, u.mspId, u.role, ...identityStatus(u, tokens)]);
+  const header = ['user', 'org', 'role', ...identityStatusHeader];
+  for (const line of tableLines(header, rows)) console.log(line);
   return 0;
 }
 
