@@ -5,6 +5,8 @@ import {
   deliveryKey,
   loadKey,
   makeBagBarcode,
+  recordKey,
+  RecordTypes,
   siteKey,
 } from '../../../../chaincode/src/contract';
 import { MalformedEventError } from '../../index-db/projection/malformed-event.error';
@@ -15,6 +17,11 @@ import {
   WasteCollectionProjector,
   WasteDeliveryProjector,
 } from './waste-movements.projector';
+import {
+  WasteBinRetiredProjector,
+  WasteLoadWeightCorrectedProjector,
+  WasteVehicleRegisteredProjector,
+} from './waste-fleet.projector';
 import { WasteScansProjector } from './waste-scans.projector';
 import { WasteSiteProjector } from './waste-site.projector';
 
@@ -49,7 +56,7 @@ const movement = (barcodes: string[]) => ({
   rejected: [],
 });
 
-const collection = (barcodes: string[], bagAnomalies: object[]) =>
+const collection = (barcodes: string[], bagAnomalies: object[], change: object = {}) =>
   event('WasteCollectionRecorded', {
     ...movement(barcodes),
     loadId: TX,
@@ -59,9 +66,10 @@ const collection = (barcodes: string[], bagAnomalies: object[]) =>
     scannedWeightGrams: 900,
     anomalies: [{ type: 'LOAD_WEIGHT_MISMATCH', message: 'load differs' }],
     bagAnomalies,
+    ...change,
   });
 
-const delivery = (barcodes: string[], anomalies: object[]) =>
+const delivery = (barcodes: string[], anomalies: object[], change: object = {}) =>
   event('WasteDeliveryRecorded', {
     ...movement(barcodes),
     deliveryId: TX,
@@ -70,6 +78,7 @@ const delivery = (barcodes: string[], anomalies: object[]) =>
     outcome: 'INCINERATED',
     receivedWeightGrams: 900,
     anomalies,
+    ...change,
   });
 
 const scans = (anomalies: object[]) =>
@@ -160,5 +169,79 @@ describe('waste keys', () => {
     const withoutBarcode = { ...afterFinal(4, 7), barcode: undefined };
     expect(() => new WasteScansProjector().prepare(scans([withoutIndex]))).toThrow(MalformedEventError);
     expect(() => new WasteScansProjector().prepare(scans([withoutBarcode]))).toThrow(MalformedEventError);
+  });
+
+  it('a second hop names TRANSFER_DEPARTED events under the load; an arrival TRANSFER_ARRIVED under the delivery', () => {
+    const departing = collection([bag(1)], [], { stationId: 'LW-TR-001', siteKind: 'TRANSFER', hop: 2 });
+    expect(new WasteCollectionProjector().prepare(departing).claim).toEqual({
+      keys: [loadKey(ctx, TX), bagEventKey(ctx, bag(1), 'TRANSFER_DEPARTED')],
+    });
+    const arriving = delivery([bag(1)], [], {
+      facilityId: 'LW-TR-001',
+      siteKind: 'TRANSFER',
+      outcome: undefined,
+      arrivedLoads: [{ loadId: TX, bags: 1 }],
+    });
+    expect(new WasteDeliveryProjector().prepare(arriving).claim).toEqual({
+      keys: [deliveryKey(ctx, TX), bagEventKey(ctx, bag(1), 'TRANSFER_ARRIVED')],
+    });
+  });
+
+  it('a vehicle and a bin name their record; a correction its own record under the load', () => {
+    const vehicle = {
+      vehicleId: '粤A12345D',
+      companyUscc: '914403001922038216',
+      rfidTag: 'E2801160600002040A1B2C3D',
+      capacityKg: 8000,
+      status: 'ACTIVE',
+      registeredAt: AT,
+      txId: TX,
+    };
+    expect(
+      new WasteVehicleRegisteredProjector().prepare(event('WasteVehicleRegistered', vehicle)).claim,
+    ).toEqual({
+      keys: [recordKey(ctx, RecordTypes.WasteVehicle, '粤A12345D')],
+    });
+    const retired = {
+      binId: 'LW-ST-001-B01',
+      status: 'RETIRED',
+      retiredAt: AT,
+      retiredBy: 'UrbanMSP',
+      txId: TX,
+    };
+    expect(new WasteBinRetiredProjector().prepare(event('WasteBinRetired', retired)).claim).toEqual({
+      keys: [recordKey(ctx, RecordTypes.WasteBin, 'LW-ST-001-B01')],
+    });
+    const load = 'b'.repeat(64);
+    const corrected = {
+      correctionId: TX,
+      loadId: load,
+      originalWeightGrams: 900,
+      correctedWeightGrams: 950,
+      reason: '复秤',
+      correctedAt: AT,
+      correctedBy: 'UrbanMSP',
+      correctedById: 'x509::hauler',
+      correctedByRole: 'hauler',
+      txId: TX,
+    };
+    expect(
+      new WasteLoadWeightCorrectedProjector().prepare(event('WasteLoadWeightCorrected', corrected)).claim,
+    ).toEqual({ keys: [recordKey(ctx, RecordTypes.WasteLoadCorrection, load, TX)] });
+  });
+
+  it.each([
+    ['a site kind no load leaves from', { siteKind: 'FACILITY' }],
+    ['a third hop', { hop: 3 }],
+    ['a load id that is not its transaction', { loadId: 'c'.repeat(64) }],
+    ['a fractional weight', { loadWeightGrams: 1.5 }],
+  ])('a collection with %s is malformed', (_what, change) => {
+    const bad = collection([bag(1)], [], { ...change });
+    expect(() => new WasteCollectionProjector().prepare(bad)).toThrow(MalformedEventError);
+  });
+
+  it('a delivery at a station is malformed', () => {
+    const bad = delivery([bag(1)], [], { siteKind: 'STATION' });
+    expect(() => new WasteDeliveryProjector().prepare(bad)).toThrow(MalformedEventError);
   });
 });
