@@ -9,6 +9,7 @@ import { createDataSourceOptions, ENTITIES } from '../src/index-db/database/data
 import { IndexModule } from '../src/index-db/index.module';
 import { MIGRATIONS } from '../src/index-db/migrations';
 import { WASTE_PROJECTORS, WasteModule } from '../src/waste';
+import { registerFreshVehicle } from './support/fresh-vehicle';
 import { waitFor } from './support/in-memory-event-source';
 import { demoAuth, useNetworkApp } from './support/network-app';
 
@@ -46,20 +47,8 @@ describe('waste hops, vehicles, routes and loads on the real network', () => {
   const get = (url: string, user = 'hauler') =>
     request(app()).get(`/api/v1/waste/${url}`).set('Authorization', auth(user));
 
-  async function registerVehicle(): Promise<string> {
-    for (let attempt = 0; attempt < 10; attempt += 1) {
-      const vehicleId = `粤B${String(randomInt(0, 100_000)).padStart(5, '0')}D`;
-      const answer = await post('vehicles', 'urban-inspector', {
-        vehicleId,
-        companyUscc: '914403001922038216',
-        rfidTag: `E2801160${String(randomInt(0, 1e9)).padStart(16, '0')}`,
-        capacityKg: 8000,
-      });
-      if (answer.status === 201) return vehicleId;
-      expect(answer.status).toBe(409);
-    }
-    throw new Error('ten random plates in a row were taken');
-  }
+  const registerVehicle = (): Promise<string> =>
+    registerFreshVehicle(async (body) => (await post('vehicles', 'urban-inspector', body)).status, 'B');
 
   it('moves bags over two hops, flags the off-route load, keeps corrections apart and lists it all', async () => {
     for (const [siteId, kind] of [

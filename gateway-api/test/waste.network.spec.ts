@@ -10,6 +10,7 @@ import { createDataSourceOptions, ENTITIES } from '../src/index-db/database/data
 import { IndexModule } from '../src/index-db/index.module';
 import { MIGRATIONS } from '../src/index-db/migrations';
 import { WASTE_PROJECTORS, WasteModule } from '../src/waste';
+import { registerFreshVehicle } from './support/fresh-vehicle';
 import { waitFor } from './support/in-memory-event-source';
 import { demoAuth, useNetworkApp } from './support/network-app';
 
@@ -47,21 +48,8 @@ describe('waste over HTTP on the real network', () => {
   const post = (url: string, user: string, body: object) =>
     request(app()).post(`/api/v1/waste/${url}`).set('Authorization', auth(user)).send(body);
 
-  /** A truck under a fresh plate (loads name a registered vehicle; a taken plate answers 409). */
-  async function registerVehicle(): Promise<string> {
-    for (let attempt = 0; attempt < 10; attempt += 1) {
-      const vehicleId = `粤A${String(randomInt(0, 100_000)).padStart(5, '0')}F`;
-      const answer = await post('vehicles', 'urban-inspector', {
-        vehicleId,
-        companyUscc: '914403001922038216',
-        rfidTag: `E2801160${String(randomInt(0, 1e9)).padStart(16, '0')}`,
-        capacityKg: 8000,
-      });
-      if (answer.status === 201) return vehicleId;
-      expect(answer.status).toBe(409);
-    }
-    throw new Error('ten random plates in a row were taken');
-  }
+  const registerVehicle = (): Promise<string> =>
+    registerFreshVehicle(async (body) => (await post('vehicles', 'urban-inspector', body)).status, 'A');
 
   it('registers sites, commissions bags, scans a mixed batch, loads and delivers, traces a bag, counts the day', async () => {
     const site = await post('sites', 'urban-inspector', {

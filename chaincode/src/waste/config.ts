@@ -5,7 +5,12 @@
 
 import { Object as DataType, Property } from 'fabric-contract-api';
 import { ValidationError } from '../common/errors';
-import { TOLERANCE_RATIO_PATTERN, TOLERANCE_RATIO_RULE } from './domain';
+import {
+  MAX_ARRIVAL_DEADLINE_MINUTES,
+  MIN_ARRIVAL_DEADLINE_MINUTES,
+  TOLERANCE_RATIO_PATTERN,
+  TOLERANCE_RATIO_RULE,
+} from './domain';
 import { type JsonObject } from './input';
 import { StoredReader } from './stored';
 
@@ -13,9 +18,6 @@ import { StoredReader } from './stored';
 export const DEFAULT_TOLERANCE_BASIS_POINTS = 1000;
 /** Four hours: a morning's round from the first station to the facility, with slack for queues. */
 export const DEFAULT_ARRIVAL_DEADLINE_MINUTES = 240;
-/** From ten minutes (a transfer station next door) to two days (a long-haul transfer). */
-export const MIN_ARRIVAL_DEADLINE_MINUTES = 10;
-export const MAX_ARRIVAL_DEADLINE_MINUTES = 2880;
 const BASIS_POINTS_PER_UNIT = 10_000;
 
 export interface WasteConfigFields {

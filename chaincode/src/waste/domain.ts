@@ -129,6 +129,13 @@ export const DISTRICT_CODE_RULE = 'must be a 6-digit administrative division cod
 export const SITE_NAME_PATTERN = /^\S(?:[\s\S]{0,98}\S)?$/;
 export const SITE_NAME_RULE = 'must be 1 to 100 characters without surrounding spaces';
 
+/** The arrival deadline (waste configuration): ten minutes (a transfer station next door) to two days. */
+export const MIN_ARRIVAL_DEADLINE_MINUTES = 10;
+export const MAX_ARRIVAL_DEADLINE_MINUTES = 2880;
+
+/** The most sites one vehicle's route for a day may list. */
+export const MAX_ROUTE_SITES = 50;
+
 /** The load-weight tolerance (waste configuration): a decimal from 0 to 1 with at most 4 places. */
 export const TOLERANCE_RATIO_PATTERN = /^(0(\.[0-9]{1,4})?|1(\.0{1,4})?)$/;
 export const TOLERANCE_RATIO_RULE = 'must be a decimal from 0 to 1 with at most 4 places, e.g. 0.1 for 10 %';

@@ -10,7 +10,7 @@ import { NotFoundError, ValidationError } from '../common/errors';
 import { EventNames, emitEvent } from '../common/events';
 import { getRecord, putRecord } from '../common/ledger';
 import { transactionTime } from '../common/transaction-time';
-import { SITE_ID_PATTERN, SITE_ID_RULE } from './domain';
+import { MAX_ROUTE_SITES, SITE_ID_PATTERN, SITE_ID_RULE } from './domain';
 import { FieldReader, isJsonObject, parseJsonObjectArgument } from './input';
 import { routeKey } from './keys';
 import { SiteCache } from './ledger-reads';
@@ -19,7 +19,6 @@ import { StoredReader } from './stored';
 import { requireActiveVehicle } from './vehicle-registry';
 import { VEHICLE_PLATE_PATTERN, VEHICLE_PLATE_RULE } from './vehicle-rules';
 
-export const MAX_ROUTE_SITES = 50;
 const DAY_RULE = 'must be a calendar day written YYYY-MM-DD';
 const DAY_SHAPE = /^\d{4}-\d{2}-\d{2}$/;
 

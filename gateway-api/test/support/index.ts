@@ -16,3 +16,4 @@ export {
 export { type TestCa, TestPki } from '../../src/verify/proof-bundle/testing/test-pki';
 export { startPostgres, type RunningPostgres } from './postgres';
 export { badIntegerValues, fieldsNamed } from './bad-query-values';
+export { randomPlate, registerFreshVehicle, vehicleBody } from './fresh-vehicle';

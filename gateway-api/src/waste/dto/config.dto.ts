@@ -1,12 +1,12 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsInt, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
 
-import { TOLERANCE_RATIO_PATTERN, TOLERANCE_RATIO_RULE } from '../../../../chaincode/src/contract';
-
-// The arrival deadline's bounds, as the chaincode's SetConfig checks them (waste/config.ts; that
-// module loads fabric-contract-api, so chaincode/src/contract cannot re-export them).
-export const MIN_ARRIVAL_DEADLINE_MINUTES = 10;
-export const MAX_ARRIVAL_DEADLINE_MINUTES = 2880;
+import {
+  MAX_ARRIVAL_DEADLINE_MINUTES,
+  MIN_ARRIVAL_DEADLINE_MINUTES,
+  TOLERANCE_RATIO_PATTERN,
+  TOLERANCE_RATIO_RULE,
+} from '../../../../chaincode/src/contract';
 
 /**
  * `PUT /api/v1/waste/config`: the load-weight tolerance, checked with the chaincode's own pattern. A

@@ -2,6 +2,7 @@ import { ApiProperty } from '@nestjs/swagger';
 import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsString, Matches } from 'class-validator';
 
 import {
+  MAX_ROUTE_SITES,
   SITE_ID_PATTERN,
   SITE_ID_RULE,
   VEHICLE_PLATE_PATTERN,
@@ -9,12 +10,6 @@ import {
 } from '../../../../chaincode/src/contract';
 import { IsCalendarDate } from '../../common/day-range';
 import { VehiclePlateField } from './fleet-fields';
-
-/**
- * The most sites one day's route may list, as the chaincode's RecordRoute allows (waste/route.ts
- * MAX_ROUTE_SITES; not in chaincode/src/contract because that module loads fabric-contract-api).
- */
-export const MAX_ROUTE_SITES = 50;
 
 /** `POST /api/v1/waste/routes`: a vehicle's planned sites for one day, in order (re-recording replaces). */
 export class RecordRouteDto {
