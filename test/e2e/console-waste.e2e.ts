@@ -7,6 +7,7 @@ import { type Page } from 'playwright-core';
 import { decodeCode128 } from '../support/barcode-image';
 import { CONSOLE_SCREENSHOTS, type ConsoleHarness, startConsole } from '../support/console-browser';
 import { apiTokens, indexCaughtUp } from '../support/gateway-process';
+import { randomPlate } from '../../gateway-api/test/support';
 import { registerVehicle } from '../support/waste-vehicles';
 
 // The waste day in the staff console, in Chromium against the real network: the urban inspector
@@ -264,6 +265,32 @@ describe('staff console: waste pages', () => {
     );
     expect(text).toContain(STATION_NAME);
     expect(text).toContain('LOAD_WEIGHT_MISMATCH');
+  });
+
+  it("registers a truck in the fleet pages, and follows the hauler's load to its arrival", async () => {
+    await inspector.goto(`${harness.gateway.baseUrl}/console#/waste/vehicles`);
+    const plate = randomPlate();
+    // the retire form beside it has a vehicleId field too
+    const form = inspector.getByTestId('vehicle-form');
+    await form.getByTestId('field-vehicleId').fill(plate);
+    await form.getByTestId('field-companyUscc').fill('914403001922038216');
+    await form.getByTestId('field-rfidTag').fill(`E2801160${String(randomInt(0, 1e9)).padStart(16, '0')}`);
+    await form.getByTestId('field-capacityKg').fill('8000');
+    await form.getByTestId('submit').click();
+    await inspector.getByTestId('vehicle-result').getByTestId('committed').waitFor({ timeout: 60_000 });
+    await expect(inspector.getByTestId('vehicle-result').textContent()).resolves.toContain(plate);
+
+    await indexCaughtUp(harness.gateway.baseUrl, 120_000);
+    await inspector.goto(`${harness.gateway.baseUrl}/console#/waste/loads`);
+    const filters = inspector.getByTestId('load-filters');
+    await fill(inspector, 'filter-vehicleId', VEHICLE);
+    await filters.getByTestId('filter-submit').click();
+    const loads = inspector.getByTestId('loads');
+    // five bags loaded at the station, all five delivered to the facility
+    await loads.getByText('5 / 5').waitFor({ timeout: 30_000 });
+    await expect(loads.textContent()).resolves.toContain('已到达');
+    await expect(loads.textContent()).resolves.toContain(STATION);
+    await harness.screenshot(inspector, 'urban-inspector-loads');
   });
 
   it("prints an earlier batch's labels from the index, and pasted barcodes", async () => {

@@ -22,6 +22,7 @@ export const CONSOLE_PAGE: PageSpec = {
     'console-waste-dashboard.js': 'text/javascript; charset=utf-8',
     'console-waste-filters.js': 'text/javascript; charset=utf-8',
     'console-waste-inspector.js': 'text/javascript; charset=utf-8',
+    'console-waste-fleet.js': 'text/javascript; charset=utf-8',
     'console-waste-labels.js': 'text/javascript; charset=utf-8',
     'console-waste-scan-csv.js': 'text/javascript; charset=utf-8',
     'console-waste-station.js': 'text/javascript; charset=utf-8',

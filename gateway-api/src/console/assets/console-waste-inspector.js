@@ -1,5 +1,6 @@
 // The urban inspector's pages: register sites, issue bag batches and print their labels, set the
-// load-weight tolerance, and watch the city's sorting on a dashboard with the anomaly list.
+// load-weight tolerance, and watch the city's sorting on a dashboard with the anomaly list; the
+// fleet's pages (vehicles, loads) are in console-waste-fleet.js.
 
 import { get, post, put } from './console-api.js';
 import { facts, h, replace, dateTime } from './console-dom.js';
@@ -7,6 +8,7 @@ import { committed, jsonForm, showErrors } from './console-forms.js';
 import { t } from './console-text.js';
 import { dailyPath, showAnomalies, showDailyStats } from './console-waste-dashboard.js';
 import { cityDay, filterForm } from './console-waste-filters.js';
+import { fleetRoutes } from './console-waste-fleet.js';
 import { labelSheet } from './console-waste-labels.js';
 import { ANOMALY_KINDS, CATEGORIES, options, SITE_KINDS } from './console-waste-text.js';
 
@@ -229,6 +231,7 @@ async function renderTolerance(view) {
         t('toleranceNow', { ratio: config.toleranceRatio, percent: config.toleranceBasisPoints / 100 }),
       ),
       facts([
+        [t('arrivalDeadlineMinutes'), String(config.arrivalDeadlineMinutes)],
         [t('updatedAt'), config.updatedAt === '' ? t('defaults') : dateTime(config.updatedAt)],
         [t('updatedBy'), config.updatedBy === '' ? t('defaults') : config.updatedBy],
       ]),
@@ -247,6 +250,14 @@ async function renderTolerance(view) {
           required: true,
           placeholder: '0.1',
           maxlength: 6,
+        },
+        // left empty, the deadline in force is kept
+        {
+          name: 'arrivalDeadlineMinutes',
+          label: t('arrivalDeadlineMinutes'),
+          type: 'number',
+          min: 10,
+          step: 1,
         },
       ],
       send: (body, key) => put('/api/v1/waste/config', body, key),
@@ -350,5 +361,6 @@ export const inspectorSection = {
     { path: '/waste/batches', title: 'wasteBatches', nav: true, render: renderBatches },
     { path: '/waste/labels', title: 'wasteLabels', nav: true, render: renderLabels },
     { path: '/waste/tolerance', title: 'wasteTolerance', nav: true, render: renderTolerance },
+    ...fleetRoutes,
   ],
 };

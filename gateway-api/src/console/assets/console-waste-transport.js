@@ -102,11 +102,11 @@ function renderDelivery(view) {
           step: 1,
         },
         {
+          // left empty at a transfer station, where the bags arrive and go on: no outcome yet
           name: 'outcome',
           label: t('outcome'),
           type: 'select',
-          required: true,
-          options: options(OUTCOMES, 'outcome'),
+          options: [['', t('outcomeNone')], ...options(OUTCOMES, 'outcome')],
           value: 'INCINERATED',
         },
         { name: 'recoveredWeightGrams', label: t('recoveredWeightGrams'), type: 'number', min: 0, step: 1 },
