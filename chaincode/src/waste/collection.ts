@@ -185,7 +185,8 @@ function vehicleAnomalies(vehicle: WasteVehicle, input: CollectionInput): Anomal
 }
 
 async function routeAnomalies(ctx: Context, input: CollectionInput): Promise<AnomalyNote[]> {
-  const day = shanghaiDay(input.collectedAt);
+  // collectedAt passed isIsoDateTime, so its day can always be told
+  const day = shanghaiDay(input.collectedAt) ?? '';
   const route = await readRoute(ctx, input.vehicleId, day);
   if (route === undefined || route.siteIds.includes(input.stationId)) {
     return [];

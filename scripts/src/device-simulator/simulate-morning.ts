@@ -437,5 +437,6 @@ function loadReport(
 
 /** The local days of truck A's loads: the days its route must be planned for. */
 function routeDays(start: Date): string[] {
-  return [...new Set(Minutes.loads.map((minute) => shanghaiDay(at(start, minute))))];
+  // at() writes ISO-8601 in UTC, whose day can always be told
+  return [...new Set(Minutes.loads.map((minute) => shanghaiDay(at(start, minute)) ?? ''))];
 }

@@ -1,12 +1,11 @@
 import { registerDecorator, type ValidationArguments } from 'class-validator';
 
+import { isCalendarDay } from '../../../../chaincode/src/contract';
 import { documentConstraint } from '../openapi/validation-keywords';
 
 /** A real calendar day written YYYY-MM-DD (2026-02-30 is refused). */
 export function isCalendarDate(value: unknown): boolean {
-  if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
-  const parsed = new Date(`${value}T00:00:00Z`);
-  return !Number.isNaN(parsed.getTime()) && parsed.toISOString().slice(0, 10) === value;
+  return typeof value === 'string' && isCalendarDay(value);
 }
 
 export function IsCalendarDate(): PropertyDecorator {
